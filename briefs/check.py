@@ -1,0 +1,82 @@
+"""``briefs check``: validate seeds and briefs, write nothing.
+
+Seeds are read and extracted as ``convert`` would; every Markdown file under docs/
+is validated against the schema; symlinks in docs/ are refused; briefs whose date was
+not found in the article are listed for an editor.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefs.convert import Message, show
+from briefs.errors import BriefsError
+from briefs.extract import extract
+from briefs.read import discover, read_seed
+from briefs.validate import validate_file, validate_page
+
+
+@dataclass
+class CheckResult:
+    seeds: int = 0
+    briefs: int = 0
+    errors: int = 0
+    need_date: int = 0
+    messages: list[Message] = field(default_factory=list)
+
+    def error(self, exc: BriefsError) -> None:
+        self.errors += 1
+        self.messages.append(Message("ERROR", exc.path, exc.message.removeprefix(
+            f"{exc.path}: ")))
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+    def summary(self) -> str:
+        return (f"{self.seeds} seeds, {self.briefs} briefs checked: {self.errors} error(s), "
+                f"{self.need_date} brief(s) need an editor's date")
+
+
+def check_briefs(root: Path, docs_dir: Path, result: CheckResult | None = None) -> CheckResult:
+    """Validate every page under ``docs_dir``; refuse symlinks anywhere in it."""
+    result = result or CheckResult()
+    for folder, dirs, files in os.walk(docs_dir):
+        base = Path(folder)
+        for name in sorted(dirs + files):
+            path = base / name
+            if path.is_symlink():
+                result.error(BriefsError(show(path, root), "symlink in docs/ refused"))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (base / d).is_symlink())
+        for name in sorted(files):
+            path = base / name
+            if not name.endswith(".md") or name.startswith(".") or path.is_symlink():
+                continue
+            shown = show(path, root)
+            result.briefs += 1
+            is_brief = path.parent.relative_to(docs_dir).parts[:1] == ("briefs",)
+            try:
+                meta = validate_file(path, shown) if is_brief else validate_page(path, shown)
+            except BriefsError as exc:
+                result.error(exc)
+                continue
+            if meta.get("date_source") == "converted":
+                result.need_date += 1
+                result.messages.append(Message(
+                    "INFO", shown, "date not found in the article (date_source: converted); "
+                    "needs an editor's date"))
+    return result
+
+
+def check(root: Path, seeds_dir: Path, docs_dir: Path) -> CheckResult:
+    result = CheckResult()
+    for path in discover(seeds_dir):
+        shown = show(path, root)
+        result.seeds += 1
+        try:
+            extract(read_seed(path, shown))
+        except BriefsError as exc:
+            result.error(exc)
+    return check_briefs(root, docs_dir, result)

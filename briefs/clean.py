@@ -1,0 +1,48 @@
+"""Stage 2, clean: normalise decoded text before anything is taken out of it.
+
+- Unicode NFC; line breaks unified (CR, CRLF, U+2028/2029, NEL become ``\\n``).
+- Control characters, bidi overrides and zero-width characters are removed (a note
+  says so: they can hide or reorder text); tabs and no-break spaces become spaces.
+- Runs of spaces collapse; lines are stripped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0/C1 controls except \t and \n, bidi embeddings/overrides/isolates, zero-width
+# characters and the BOM. Zero-width joiner (U+200D) is kept: emoji sequences need it.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
+_SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """Normalised text and the notes about what was removed."""
+    notes: list[str] = []
+    text = _BREAKS.sub("\n", text)
+    text = unicodedata.normalize("NFC", text)
+    removed = _INVISIBLE.findall(text)
+    if removed:
+        kinds = sorted({f"U+{ord(ch):04X}" for ch in removed})
+        shown = ", ".join(kinds[:5]) + (", ..." if len(kinds) > 5 else "")
+        notes.append(f"removed {len(removed)} control, bidi or zero-width character(s) "
+                     f"({shown})")
+        text = _INVISIBLE.sub("", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(lines), notes
+
+
+def clean_line(text: str) -> str:
+    """One line of text: invisible characters removed, spaces collapsed."""
+    text = _BREAKS.sub(" ", unicodedata.normalize("NFC", text))
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def blocks(text: str) -> list[str]:
+    """The non-empty lines of cleaned text: a page dump has one block per line."""
+    return [line for line in text.split("\n") if line]

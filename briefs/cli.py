@@ -1,0 +1,263 @@
+"""The ``briefs`` command. The only place that prints, and the only place that exits.
+
+Exit codes: 0 all done; 1 finished but something was rejected or kept in conflict
+(the good seeds were still published); 2 usage or configuration error; 3 environment
+failure (lock held, output not writable).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from briefs import __version__
+from briefs.errors import BriefsError, ConfigError
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_ENV = 0, 1, 2, 3
+
+
+class Project:
+    """Where things are: the project root holds mkdocs.yml; seeds/ and docs/ beside it."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.config = Path(args.config)
+        if not self.config.is_file():
+            raise ConfigError(str(self.config), "no such file: run from a project root "
+                              "(where mkdocs.yml is) or pass --config")
+        self.root = self.config.absolute().parent
+        self.seeds = Path(getattr(args, "seeds", None) or self.root / "seeds")
+        docs = getattr(args, "docs", None)
+        self.docs = Path(docs) if docs else self.root / _docs_dir(self.config)
+
+
+def _docs_dir(config: Path) -> str:
+    """``docs_dir`` as mkdocs.yml sets it (default ``docs``), read without running plugins."""
+    import yaml
+
+    class _Tolerant(yaml.SafeLoader):
+        pass
+
+    _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Tolerant)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(str(config), f"cannot read: {exc}") from exc
+    value = data.get("docs_dir") if isinstance(data, dict) else None
+    return str(value) if value else "docs"
+
+
+class Console:
+    """Messages on stderr, one a line; progress only on a terminal."""
+
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty()
+
+    def message(self, line: str) -> None:
+        if self.quiet and line.startswith("INFO"):
+            return
+        self._clear()
+        print(line, file=sys.stderr)
+
+    def progress(self, done: int, total: int) -> None:
+        if self.tty and not self.quiet and total >= 20:
+            print(f"\r  converting {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    def _clear(self) -> None:
+        if self.tty:
+            print("\r\033[K", end="", file=sys.stderr)
+
+    def summary(self, line: str) -> None:
+        self._clear()
+        print(line)
+
+
+# Commands -----------------------------------------------------------------------------
+
+def cmd_convert(args: argparse.Namespace, console: Console) -> int:
+    from briefs.convert import convert
+
+    project = Project(args)
+    report = convert(project.root, project.seeds, project.docs, dry_run=args.dry_run,
+                     progress=console.progress)
+    for message in report.messages:
+        console.message(str(message))
+    prefix = "dry run: " if args.dry_run else ""
+    console.summary(f"convert: {prefix}{report.summary()}")
+    return report.exit_code
+
+
+def cmd_check(args: argparse.Namespace, console: Console) -> int:
+    from briefs.check import check
+
+    project = Project(args)
+    result = check(project.root, project.seeds, project.docs)
+    for message in result.messages:
+        console.message(str(message))
+    console.summary(f"check: {result.summary()}")
+    return result.exit_code
+
+
+def cmd_build(args: argparse.Namespace, console: Console) -> int:
+    from briefs.check import check_briefs
+    from briefs.convert import convert
+    from briefs.site.build import build_site
+
+    project = Project(args)
+    started = time.monotonic()
+    report = convert(project.root, project.seeds, project.docs, progress=console.progress)
+    for message in report.messages:
+        console.message(str(message))
+    checked = check_briefs(project.root, project.docs)
+    for message in checked.messages:
+        console.message(str(message))
+    if checked.errors:
+        console.summary(f"build: refused: {checked.errors} brief(s) invalid; site/ unchanged")
+        return EXIT_REJECTED
+    site_dir = Path(args.site_dir) if args.site_dir else project.root / "site"
+    build_site(project.config, site_dir)
+    seconds = time.monotonic() - started
+    from briefs.convert import show
+
+    shown = show(site_dir, project.root)
+    console.summary(f"build: {report.summary()}; site built in {shown}/ in {seconds:.1f} s")
+    return report.exit_code
+
+
+def cmd_serve(args: argparse.Namespace, console: Console) -> int:
+    from briefs.convert import convert
+    from briefs.site.serve import serve
+
+    project = Project(args)
+
+    def run_convert() -> None:
+        try:
+            report = convert(project.root, project.seeds, project.docs)
+        except BriefsError as exc:
+            console.message(f"ERROR {exc.message}")
+            return
+        for message in report.messages:
+            if message.level != "INFO" or report.written:
+                console.message(str(message))
+        if report.written:
+            console.summary(f"convert: {report.summary()}")
+
+    run_convert()
+    console.summary(f"serve: http://{args.dev_addr}/ (Ctrl+C stops)")
+    with contextlib.suppress(KeyboardInterrupt):
+        serve(project.config, args.dev_addr, project.seeds, run_convert)
+    return EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace, console: Console) -> int:
+    from briefs.compose import compose
+    from briefs.extract import extract
+    from briefs.read import read_seed
+
+    failed = 0
+    for name in args.seeds_given:
+        try:
+            brief, notes = extract(read_seed(Path(name), name))
+            brief = compose(brief)
+        except BriefsError as exc:
+            failed += 1
+            console.message(f"ERROR {exc.message}")
+            continue
+        for note in notes:
+            console.message(f"WARNING {name}: {note}")
+        print(json.dumps(extract_record(name, brief), ensure_ascii=False))
+    console.message(f"INFO extract: {len(args.seeds_given) - failed} read, {failed} rejected")
+    return EXIT_REJECTED if failed else EXIT_OK
+
+
+def extract_record(seed: str, brief: Any) -> dict[str, Any]:
+    """One JSON object: seed, title, body, date, byline, categories, then every other
+    front-matter field (``null`` or ``[]`` when the seed does not say)."""
+    from briefs.record import FIELD_NAMES
+
+    record: dict[str, Any] = {"seed": seed, "title": brief.title,
+                              "body": "\n\n".join(brief.body)}
+    for name in ("date", "byline", "categories", *FIELD_NAMES):
+        if name in record:
+            continue
+        value = getattr(brief, name)
+        if name == "date" and value is not None:
+            value = value.isoformat()
+        record[name] = list(value) if isinstance(value, tuple) else value
+    record["seed"] = seed
+    return record
+
+
+# Parser -------------------------------------------------------------------------------
+
+COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Console], int], str]] = {
+    "convert": (cmd_convert, "convert every seed into a brief under docs/briefs/"),
+    "build": (cmd_build, "convert, check, then build the static site (strict)"),
+    "serve": (cmd_serve, "convert, build and serve a live preview; converts new seeds"),
+    "check": (cmd_check, "validate seeds and briefs; writes nothing"),
+    "extract": (cmd_extract, "print what is read from each seed, as JSON Lines"),
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="briefs", description="Turn raw scraped news articles into a static site of "
+        "news briefs. Run from the project root (where mkdocs.yml is).")
+    top.add_argument("--version", action="version", version=f"briefs {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", default="mkdocs.yml", help="MkDocs config (default: "
+                        "mkdocs.yml); the project root is its folder")
+    common.add_argument("-v", "--verbose", action="store_true", help="tracebacks on errors")
+    common.add_argument("-q", "--quiet", action="store_true", help="only errors, warnings "
+                        "and the summary line")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    paths = argparse.ArgumentParser(add_help=False)
+    paths.add_argument("--seeds", metavar="DIR", help="seed folder (default: seeds/)")
+    paths.add_argument("--docs", metavar="DIR", help="docs folder (default: mkdocs.yml "
+                       "docs_dir)")
+    for name, (func, text) in COMMANDS.items():
+        parents = [common] if name == "extract" else [common, paths]
+        p = sub.add_parser(name, parents=parents, help=text, description=text)
+        p.set_defaults(func=func)
+        if name == "convert":
+            p.add_argument("--dry-run", action="store_true", help="report, write nothing")
+        if name == "build":
+            p.add_argument("--site-dir", metavar="DIR", help="output folder (default: site/)")
+        if name == "serve":
+            p.add_argument("--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000",
+                           help="address to serve on (default: 127.0.0.1:8000)")
+        if name == "extract":
+            p.add_argument("seeds_given", nargs="+", metavar="SEED", help="seed files")
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exc:  # argparse: --help is 0, usage errors are 2
+        return int(exc.code or 0)
+    console = Console(quiet=args.quiet)
+    try:
+        return int(args.func(args, console))
+    except BriefsError as exc:
+        if args.verbose:
+            traceback.print_exc()
+        console.message(f"ERROR {exc.message}")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        console.message("ERROR interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,93 @@
+"""Stage 3, extract: take the article out of a seed, by kind.
+
+Metadata comes from layered sources; later layers win:
+
+1. the page itself (text dump, HTML page or Markdown front matter);
+2. the sidecar ``x.yml`` beside the seed (what the text cannot say);
+3. for the date only, when neither gave one: a date in the seed's file name
+   (``2021-06-28-x.txt``), else ``SOURCE_DATE_EPOCH``, else today; ``date_source``
+   records which, so ``briefs check`` can list briefs that need an editor's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import PurePath
+
+from briefs.clean import clean_line, clean_text
+from briefs.errors import SeedError
+from briefs.extract.dates import parse_date
+from briefs.extract.html import extract_html
+from briefs.extract.markdown import extract_markdown
+from briefs.extract.text import extract_text
+from briefs.read import Seed
+from briefs.record import Brief
+
+
+def extract(seed: Seed) -> tuple[Brief, list[str]]:
+    """The brief's raw material from ``seed``, and notes (warnings) about it.
+
+    Raises ``SeedError`` when the seed has no headline or no article text.
+    """
+    notes: list[str] = []
+    if seed.kind == "html":
+        brief = extract_html(seed.text)
+    else:
+        text, notes = clean_text(seed.text)
+        if seed.kind == "markdown":
+            brief = extract_markdown(text, seed.path)
+        else:
+            brief = extract_text(text)
+    if brief.date is not None:
+        brief = brief.replace(date_source="article")
+    brief = apply_sidecar(brief, seed)
+    if not brief.title:
+        raise SeedError(seed.path, "no headline found")
+    if not brief.body:
+        raise SeedError(seed.path, "no article text found")
+    if brief.date is None:
+        brief = brief.replace(**fallback_date(seed.path))
+    return brief.replace(seed=seed.path), notes
+
+
+def apply_sidecar(brief: Brief, seed: Seed) -> Brief:
+    """Sidecar fields win over what the page says."""
+    side = seed.sidecar
+    changes: dict[str, object] = {}
+    for key in ("title", "byline", "site_name", "url", "lang"):
+        if side.get(key) not in (None, ""):
+            changes[key] = clean_line(str(side[key]))
+    for key in ("categories", "tags"):
+        value = side.get(key)
+        if value:
+            items = value if isinstance(value, list) else [value]
+            changes[key] = tuple(clean_line(str(v)) for v in items)
+    if side.get("summary"):
+        changes["description"] = clean_line(str(side["summary"]))
+    if side.get("draft") is True:
+        changes["draft"] = True
+    if "date" in side:
+        day = parse_date(side["date"])
+        if day is None:
+            raise SeedError(_sidecar_name(seed), f"expected YYYY-MM-DD, got {side['date']!r}",
+                            field="date")
+        changes["date"], changes["date_source"] = day, "sidecar"
+    return brief.replace(**changes) if changes else brief
+
+
+def _sidecar_name(seed: Seed) -> str:
+    return str(PurePath(seed.path).with_suffix(".yml"))
+
+
+def fallback_date(shown: str) -> dict[str, object]:
+    """A defensible date when the article gives none, and where it came from."""
+    from_name = parse_date(PurePath(shown).name)
+    if from_name is not None:
+        return {"date": from_name, "date_source": "filename"}
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        day = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    else:
+        day = dt.datetime.now(tz=dt.UTC).date()
+    return {"date": day, "date_source": "converted"}

@@ -1,0 +1,91 @@
+"""The one record passed between the stages, its fields declared once.
+
+``Brief`` lists the front-matter fields in output order. Each field carries its
+schema in ``metadata``: the YAML type, whether it is required, who owns it (the tool
+drafts it, the editor may change it; ``seed`` and the counters are the tool's alone)
+and a one-line description. The writer, the validator, the README table and the
+tests all read ``FIELDS``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def _f(kind: str, doc: str, *, required: bool = False, owner: str = "tool, editor",
+       default: Any = None) -> Any:
+    meta = {"kind": kind, "required": required, "owner": owner, "doc": doc}
+    if default is None:
+        return field(default=None, metadata=meta)
+    return field(default_factory=default, metadata=meta)
+
+
+@dataclass(frozen=True)
+class Brief:
+    """A news brief: front matter (the fields, in output order) plus ``body``."""
+
+    title: str | None = _f("str", "Headline, exactly as published.", required=True)
+    date: dt.date | None = _f("date", "Publication date, YYYY-MM-DD.", required=True)
+    date_source: str | None = _f(
+        "str", "Where the date came from: article, sidecar, url, filename or converted "
+        "(no date found: the day of the first conversion; an editor should fix it).")
+    draft: bool | None = _f("bool", "Material's key: true keeps the brief off the site.",
+                            owner="editor")
+    summary: str | None = _f("str", "One or two sentences from the article.")
+    key_points: tuple[str, ...] = _f("list[str]", "Three to five points, with who said so.",
+                                     default=tuple)
+    categories: tuple[str, ...] = _f("list[str]", "Sections from the page's breadcrumb.",
+                                     default=tuple)
+    tags: tuple[str, ...] = _f("list[str]", "Material's key: topic tags.", default=tuple)
+    regions: tuple[str, ...] = _f("list[str]", "Countries the article is about, by name.",
+                                  default=tuple)
+    places: tuple[str, ...] = _f("list[str]", "Cities, provinces and sites named.",
+                                 default=tuple)
+    organizations: tuple[str, ...] = _f("list[str]", "Organisations, with acronyms.",
+                                        default=tuple)
+    people: tuple[str, ...] = _f("list[str]", "People named.", default=tuple)
+    sources: tuple[str, ...] = _f("list[str]", "Outlets, agencies and channels cited.",
+                                  default=tuple)
+    quotes: tuple[dict[str, str], ...] = _f(
+        "list[map]", "Direct quotations: {text, speaker}.", default=tuple)
+    review: tuple[dict[str, str], ...] = _f(
+        "list[map]", "Loaded terms for the editor: {term, sentence}.", default=tuple)
+    description: str | None = _f(
+        "str", "Material's key: the outlet's own standfirst or meta description.")
+    byline: str | None = _f("str", "Author line as printed.")
+    site_name: str | None = _f("str", "The outlet that published the article.")
+    url: str | None = _f("str", "Where the article was published.")
+    lang: str | None = _f("str", "Language code (en, de, ...).")
+    word_count: int | None = _f("int", "Words in the article text.", owner="tool")
+    reading_time: int | None = _f("int", "Minutes to read the article text.", owner="tool")
+    seed: str | None = _f("str", "The seed's path relative to the project root.",
+                          required=True, owner="tool")
+    # Not front matter: the article text, one plain-text paragraph per item
+    # (the writer makes it Markdown-safe).
+    body: tuple[str, ...] = field(default_factory=tuple, metadata={"kind": "body"})
+
+    def replace(self, **changes: Any) -> Brief:
+        """A copy with ``changes`` applied (the record itself never changes)."""
+        return dataclasses.replace(self, **changes)
+
+    def front_matter(self) -> dict[str, Any]:
+        """The front-matter mapping in output order, empty fields left out."""
+        out: dict[str, Any] = {}
+        for f in FIELDS:
+            value = getattr(self, f.name)
+            if value is None or value == () or value == "":
+                continue
+            if isinstance(value, tuple):
+                value = [dict(v) if isinstance(v, dict) else v for v in value]
+            out[f.name] = value
+        return out
+
+
+FIELDS: tuple[dataclasses.Field[Any], ...] = tuple(
+    f for f in dataclasses.fields(Brief) if f.metadata.get("kind") != "body"
+)
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
+REQUIRED: tuple[str, ...] = tuple(f.name for f in FIELDS if f.metadata["required"])

@@ -1,0 +1,133 @@
+"""Validate brief files against the front-matter schema declared in ``briefs.record``.
+
+One function, ``validate_text``, is used before a brief is written and by
+``briefs check`` (and ``briefs build``, which refuses to run MkDocs on a broken
+brief: MkDocs would silently publish broken front matter as text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefs.errors import BriefInvalid
+from briefs.record import FIELDS, REQUIRED
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+_KINDS = {f.name: f.metadata["kind"] for f in FIELDS}
+# Keys editors may add that the tool does not draft (Material's own page keys).
+EXTRA_KEYS = {"hide", "template", "search", "status", "icon", "subtitle", "comments"}
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys."""
+
+
+def _mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}'", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
+def split_front_matter(text: str, shown: str) -> tuple[dict[str, Any], str]:
+    """The front-matter mapping and the body. Raises ``BriefInvalid`` naming the line."""
+    match = _FRONT.match(text)
+    if not match:
+        raise BriefInvalid(shown, "missing front matter (the file must start with '---')")
+    try:
+        data = yaml.load(match.group(1) or "", Loader=_StrictLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        line = f"front matter line {mark.line + 2}: " if mark is not None else "front matter: "
+        raise BriefInvalid(shown, f"{line}{problem}") from exc
+    except ValueError as exc:  # e.g. a timestamp that is no calendar day: 2024-13-45
+        raise BriefInvalid(shown, f"front matter: {exc}") from exc
+    if not isinstance(data, dict):
+        raise BriefInvalid(shown, "front matter must be a mapping of field: value")
+    return data, text[match.end():]
+
+
+def validate_text(text: str, shown: str) -> dict[str, Any]:
+    """The front matter of a valid brief; ``BriefInvalid`` for the first problem found."""
+    data, _body = split_front_matter(text, shown)
+    for name in REQUIRED:
+        if name == "seed":
+            continue  # hand-written briefs have no seed
+        if data.get(name) in (None, ""):
+            raise BriefInvalid(shown, "required field is missing", field=name)
+    for key, value in data.items():
+        kind = _KINDS.get(str(key))
+        if kind is None:
+            if key in EXTRA_KEYS:
+                continue
+            raise BriefInvalid(shown, "unknown field", field=str(key))
+        problem = _check(kind, value)
+        if problem:
+            raise BriefInvalid(shown, problem, field=str(key))
+    return data
+
+
+def _check(kind: str, value: Any) -> str | None:
+    if kind == "str":
+        return None if isinstance(value, str) else f"expected text, got {_show(value)}"
+    if kind == "int":
+        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        return None if ok else f"expected a whole number, got {_show(value)}"
+    if kind == "bool":
+        return None if isinstance(value, bool) else f"expected true or false, got {_show(value)}"
+    if kind == "date":
+        if isinstance(value, dt.date):
+            return None
+        return f"expected YYYY-MM-DD, got {_show(value)}"
+    if kind == "list[str]":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f"expected a list of text, got {_show(value)}"
+        return None
+    if kind == "list[map]":
+        if not isinstance(value, list) or not all(
+                isinstance(v, dict) and all(isinstance(x, str) for x in v.values())
+                for v in value):
+            return f"expected a list of mappings, got {_show(value)}"
+        return None
+    return None
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _read(path: Path, shown: str) -> str:
+    if path.is_symlink():
+        raise BriefInvalid(shown, "symlink in docs/ refused")
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BriefInvalid(shown, f"not UTF-8 (invalid byte at {exc.start})") from exc
+
+
+def validate_file(path: Path, shown: str) -> dict[str, Any]:
+    """A brief under docs/briefs/: the whole schema applies."""
+    return validate_text(_read(path, shown), shown)
+
+
+def validate_page(path: Path, shown: str) -> dict[str, Any]:
+    """Any other page: UTF-8, and front matter (when present) that parses."""
+    text = _read(path, shown)
+    if not text.startswith("---"):
+        return {}
+    data, _body = split_front_matter(text, shown)
+    return data

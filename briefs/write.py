@@ -1,0 +1,114 @@
+"""Stage 5, write: a brief as a Markdown file, named safely, written atomically.
+
+- Front matter goes through ``yaml.safe_dump`` in the fixed field order of
+  ``briefs.record.FIELDS``; any title survives the round trip.
+- The body is escaped so that Markdown reads every line as plain text: no headings,
+  lists, quotes, code, links, HTML or attribute lists can come out of article text.
+- A slug never leaves ``docs/briefs/``, is never empty or a reserved name, and fits in
+  80 bytes; the writer refuses to put two seeds in one file.
+- Writes go to a temporary file in the same folder, then ``os.replace``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from briefs.errors import EnvironmentFailure
+from briefs.record import Brief
+
+MAX_SLUG_BYTES = 80
+RESERVED_SLUGS = frozenset({
+    "index", "tags", "search", "404", "sitemap", "feed", "rss", "assets", "archive",
+    "categories", "regions", "sources", "latest", "pagefind",
+    "con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)),
+})
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumper that indents list items under their key."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def render(brief: Brief) -> str:
+    """The complete brief file: front matter, a blank line, the escaped body."""
+    front = yaml.dump(brief.front_matter(), Dumper=_Dumper, sort_keys=False,
+                      allow_unicode=True, width=10_000, default_flow_style=False)
+    body = "\n\n".join(escape_paragraph(p) for p in brief.body)
+    return f"---\n{front}---\n\n{body}\n"
+
+
+# Python-Markdown's escapable characters that can open inline markup. A paragraph is one
+# line, so constructs that need two lines (setext headings, tables, fences, definition
+# lists) cannot form; ``<`` and entity-like ``&`` become entities.
+_INLINE = re.compile(r"([\\`*_\[\]{}])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])")
+
+
+def escape_paragraph(text: str) -> str:
+    """One paragraph of article text that Markdown renders back as the same text."""
+    text = " ".join(text.split())
+    text = _ENTITY.sub("&amp;", text)
+    text = _INLINE.sub(r"\\\1", text)
+    text = text.replace("<", "&lt;")
+    # A leading marker would start a heading, list, quote or setext underline.
+    match = _LINE_START.match(text)
+    if match:
+        marker = match.group(2)
+        escaped = marker[:-1] + "\\" + marker[-1] if marker[-1] in ".)" else "\\" + marker
+        text = match.group(1) + escaped + text[match.end():]
+    return text
+
+
+def slugify(title: str, fallback: str) -> str:
+    """A file-safe, URL-safe name from ``title``; ``fallback`` when nothing usable is left."""
+    text = unicodedata.normalize("NFKD", title)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"[^\w]+", "-", text, flags=re.ASCII).strip("-_")
+    text = re.sub(r"[-_]{2,}", "-", text)
+    while len(text.encode()) > MAX_SLUG_BYTES:
+        text = text[: text.rfind("-")] if "-" in text[1:] else text[:MAX_SLUG_BYTES]
+    if not text or text.split(".")[0] in RESERVED_SLUGS or text.strip(".") == "":
+        return fallback
+    return text
+
+
+def seed_tag(seed: str) -> str:
+    """Six hex digits from the seed path: a stable suffix to tell briefs apart."""
+    return hashlib.sha256(seed.encode()).hexdigest()[:6]
+
+
+def write_atomic(path: Path, text: str, shown: str) -> None:
+    """Write ``text`` to ``path`` completely or not at all."""
+    data = text.encode("utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise EnvironmentFailure(shown, _os_cause(exc)) from exc
+
+
+def _os_cause(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+def sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

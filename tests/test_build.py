@@ -1,0 +1,66 @@
+"""A real ``mkdocs build --strict`` of converted briefs, and what the site holds."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers import run_briefs
+
+
+def test_briefs_build_makes_the_site(project, seed_article: Path) -> None:
+    root = project(seed_article)
+    result = run_briefs(root, "build")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].startswith("build: ")
+    site = root / "site"
+    (page_dir,) = [p for p in (site / "briefs").iterdir() if p.is_dir()]
+    page = (page_dir / "index.html").read_text(encoding="utf-8")
+    assert "US sends truckloads of military, logistic reinforcements" in page
+    assert "Rmelan" in page
+    assert "Back to top button" not in page
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f'href="briefs/{page_dir.name}/"' in home
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    hits = [d["location"] for d in index["docs"] if "Rmelan" in d["text"]]
+    assert any(h.startswith(f"briefs/{page_dir.name}/") for h in hits)
+
+
+def test_stock_mkdocs_strict_build_of_converted_briefs(project, seed_article: Path,
+                                                       tmp_path: Path) -> None:
+    """The briefs are plain files: MkDocs itself builds them in strict mode."""
+    root = project(seed_article)
+    assert run_briefs(root, "convert").returncode == 0
+    out = tmp_path / "stock-site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=root, capture_output=True, text=True, timeout=300, check=False,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert list((out / "briefs").glob("*/index.html"))
+
+
+def test_failed_build_leaves_previous_site(project, seed_article: Path) -> None:
+    root = project(seed_article)
+    assert run_briefs(root, "build").returncode == 0
+    before = sorted(p.relative_to(root) for p in (root / "site").rglob("*"))
+    (root / "docs" / "broken.md").write_text("[dead](missing.md)\n", encoding="utf-8")
+    result = run_briefs(root, "build")
+    assert result.returncode == 1
+    assert "site/ unchanged" in result.stderr + result.stdout
+    assert sorted(p.relative_to(root) for p in (root / "site").rglob("*")) == before
+
+
+def test_builds_are_byte_identical(project, seed_article: Path) -> None:
+    root = project(seed_article)
+    assert run_briefs(root, "build", "--site-dir", "one").returncode == 0
+    assert run_briefs(root, "build", "--site-dir", "two").returncode == 0
+    one = {p.relative_to(root / "one"): p.read_bytes()
+           for p in (root / "one").rglob("*") if p.is_file()}
+    two = {p.relative_to(root / "two"): p.read_bytes()
+           for p in (root / "two").rglob("*") if p.is_file()}
+    assert one.keys() == two.keys()
+    assert [k for k in one if one[k] != two[k]] == []

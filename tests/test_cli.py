@@ -1,0 +1,86 @@
+"""The command line: exit codes, messages, help, and README coverage."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from briefs.cli import COMMANDS, main
+from tests.conftest import REPO
+from tests.helpers import run_briefs
+
+
+def test_exit_0_when_all_done(project, seed_article: Path) -> None:
+    result = run_briefs(project(seed_article), "convert")
+    assert result.returncode == 0
+    assert result.stdout.strip().startswith("convert: 1 seeds: 1 briefs written")
+
+
+def test_exit_1_when_a_seed_is_rejected_and_others_still_publish(
+        project, seed_article: Path) -> None:
+    root = project(seed_article)
+    (root / "seeds" / "empty.txt").write_bytes(b"")
+    (root / "seeds" / "nohead.txt").write_text("Share\n\nBack to top button\n", encoding="utf-8")
+    result = run_briefs(root, "convert")
+    assert result.returncode == 1
+    assert "ERROR seeds/empty.txt: empty file" in result.stderr
+    assert "ERROR seeds/nohead.txt: no headline found" in result.stderr
+    assert len(list((root / "docs" / "briefs").glob("*.md"))) == 1
+
+
+def test_exit_2_on_usage_and_configuration_errors(tmp_path: Path) -> None:
+    assert main(["no-such-command"]) == 2
+    assert run_briefs(tmp_path, "convert").returncode == 2
+    assert "mkdocs.yml: no such file" in run_briefs(tmp_path, "convert").stderr
+
+
+def test_exit_3_when_another_run_holds_the_lock(project, seed_article: Path) -> None:
+    root = project(seed_article)
+    lock = root / "docs" / ".publish.lock"
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        os.write(fd, b"4242\n")
+        result = run_briefs(root, "convert")
+    finally:
+        os.close(fd)
+    assert result.returncode == 3
+    assert "ERROR docs/.publish.lock: another run in progress (pid 4242)" in result.stderr
+    assert not (root / "docs" / "briefs").exists()
+
+
+def test_extract_prints_json_lines(project, seed_article: Path) -> None:
+    root = project(seed_article)
+    result = run_briefs(root, "extract", "seeds/000_415feae060044a8d.txt", "seeds/none.txt")
+    assert result.returncode == 1
+    (line,) = result.stdout.splitlines()
+    record = json.loads(line)
+    assert record["seed"] == "seeds/000_415feae060044a8d.txt"
+    assert record["title"].startswith("US sends truckloads")
+    assert record["categories"] == ["North America", "Syria", "West Asia"]
+    assert "\n\n" in record["body"] and "Back to top" not in record["body"]
+    assert record["date"] == "2023-11-14"  # SOURCE_DATE_EPOCH: the seed has no date
+    assert record["byline"] is None and record["date_source"] == "converted"
+    assert "seeds/none.txt" in result.stderr
+
+
+def test_check_writes_nothing_and_lists_briefs_needing_a_date(project,
+                                                              seed_article: Path) -> None:
+    root = project(seed_article)
+    assert run_briefs(root, "convert").returncode == 0
+    before = {p: p.stat().st_mtime_ns for p in root.rglob("*") if p.is_file()}
+    result = run_briefs(root, "check")
+    assert result.returncode == 0, result.stderr
+    assert "needs an editor's date" in result.stderr
+    assert {p: p.stat().st_mtime_ns for p in root.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_has_help_and_is_in_readme(command: str, capsys) -> None:
+    assert main([command, "--help"]) == 0
+    assert COMMANDS[command][1] in capsys.readouterr().out
+    assert f"briefs {command}" in (REPO / "README.md").read_text(encoding="utf-8")
