@@ -2,7 +2,7 @@
 
 ``index_site`` runs the Pagefind binary shipped by the ``pagefind-bin`` package over the
 built site (only pages under ``briefs/`` that carry ``data-pagefind-body``) and writes
-``pagefind/``. The header's search box and the search page (``search_page``) use
+``pagefind/`` (then ``pagefind_order`` makes its bytes the same on every run). The header's search box and the search page (``search_page``) use
 Pagefind's JavaScript API through ``assets/briefs/search.js``: every file is local.
 """
 
@@ -11,8 +11,10 @@ from __future__ import annotations
 import html
 import os
 import subprocess
+from pathlib import Path
 
 from briefs.errors import EnvironmentFailure
+from briefs.site import pagefind_order
 
 TIMEOUT_SECONDS = 600
 FILTERS = (("region", "Region"), ("category", "Category"), ("source", "Source"))
@@ -39,6 +41,10 @@ def index_site(site_dir: str) -> str:
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
         raise EnvironmentFailure("pagefind", "search index not built: " + " ".join(detail))
+    try:
+        pagefind_order.canonicalise(Path(site_dir) / "pagefind")
+    except (pagefind_order.Unexpected, OSError, KeyError, ValueError) as exc:
+        raise EnvironmentFailure("pagefind", f"search index not made deterministic: {exc}") from exc
     return done.stdout
 
 
