@@ -67,7 +67,7 @@ def search_page(here: str) -> str:
         f"{selects}"
         '<label class="brief-search__field">From<input type="date" name="from"></label>'
         '<label class="brief-search__field">To<input type="date" name="to"></label>'
-        '<button class="md-button" type="submit">Search</button>'
+        '<button class="md-button md-button--primary" type="submit">Search</button>'
         "</form>"
         '<p class="brief-search__status" role="status" aria-live="polite"></p>'
         '<ol class="brief-search__results"></ol>'

@@ -70,6 +70,7 @@ class Watch:
     """What happened in one page: errors, dialogs and requests."""
 
     errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
 
@@ -84,8 +85,11 @@ def page(browser: Any, base_url: str, watch: Watch) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     tab.on("pageerror", lambda exc: watch.errors.append(f"pageerror: {exc}"))
+    # A failed load is checked by its URL below (the console message has none).
     tab.on("console", lambda msg: watch.errors.append(f"console: {msg.text}")
-           if msg.type == "error" else None)
+           if msg.type == "error" and "Failed to load resource" not in msg.text else None)
+    tab.on("response", lambda response: watch.failed.append(f"{response.status} {response.url}")
+           if response.status >= 400 else None)
     tab.on("request", lambda request: watch.requests.append(request.url))
 
     def on_dialog(dialog: Any) -> None:
@@ -99,6 +103,8 @@ def page(browser: Any, base_url: str, watch: Watch) -> Iterator[Any]:
     finally:
         context.close()
     assert watch.errors == []
+    # Chromium asks for /favicon.ico itself when it shows a feed (an XML document).
+    assert [f for f in watch.failed if not f.endswith(f"{base_url}favicon.ico")] == []
     assert watch.dialogs == []
     outside = [u for u in watch.requests
                if not u.startswith(base_url) and not u.startswith(("data:", "blob:"))]

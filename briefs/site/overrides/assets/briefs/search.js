@@ -248,7 +248,7 @@
             shown = show(items, shown);
             var button = document.querySelector(".brief-search__more");
             if (shown < total && !button) {
-              button = el("button", "md-button brief-search__more", "Show more");
+              button = el("button", "md-button md-button--primary brief-search__more", "Show more");
               button.type = "button";
               button.addEventListener("click", page);
               list.after(button);
