@@ -41,7 +41,7 @@ def extract_text(text: str) -> Brief:
         return Brief()
     stopwords = lexicon.guess_stopwords([t for b in blocks[start:stop] for t in tokens(b.text)])
     zone_lo = max(0, start - headline.LOOKBACK - HEADER_BEFORE)
-    zone = blocks[zone_lo : min(stop, start + 6)]
+    zone = blocks[zone_lo : min(stop, start + headline.INTO_RUN + 4)]
     day, date_lines = meta.pick_date([b.text for b in zone])
     meta_idx = {zone_lo + i for i in date_lines}
     bylines = _bylines(zone)

@@ -17,7 +17,7 @@ from briefs.extract.text.blocks import Block, tokens
 # A sentence's full stop (not an abbreviation's, as in "N.Y.C.", nor an ellipsis).
 _FULL_STOP = re.compile(r"(?:^|\s)[^\s.]{2,}\.$")
 LOOKBACK = 60
-INTO_RUN = 2  # short lines this far into the run may still be the headline
+INTO_RUN = 8  # a line this far into the run, followed by a byline or date, may be it
 
 
 def _is_meta(block: Block, meta: set[int]) -> bool:
@@ -82,11 +82,12 @@ def candidates(blocks: list[Block], start: int, stop: int, meta: set[int],
         block = blocks[i]
         if i < start and not _is_meta(block, meta):
             distance += 1
-        if not _eligible(block, meta) or (i >= start + 2 and block.prose):
+        followed = any(j in meta for j in range(i + 1, i + 4))
+        if not _eligible(block, meta) or (i >= start + 2 and not followed):
             continue
         seen = opening if i < start else _opening(blocks, i + 1, stop)
         score = _score(block, blocks, texts, seen, stopwords) - 0.5 * max(0, distance - 1)
-        if any(j in meta for j in range(i + 1, i + 4)):
+        if followed:
             score += 2.5  # a byline or date follows the headline
         if box_from < i < start:
             score -= 3.0
