@@ -14,11 +14,10 @@ import datetime as dt
 import re
 from typing import Any
 
-from briefs.clean import clean_line
 from briefs.extract.dates import parse_date
 from briefs.extract.html import metadata as md
 from briefs.extract.html.body import paragraphs
-from briefs.extract.html.page import json_ld, meta_values, parse, strip_invisible
+from briefs.extract.html.page import flat, json_ld, meta_values, parse, strip_invisible
 from briefs.record import Brief
 
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$", re.IGNORECASE)
@@ -119,7 +118,7 @@ def _tags(meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> tuple[s
     if not tags:
         for value in meta.get("news_keywords", []) + meta.get("keywords", []):
             tags.extend(value.split(","))
-    cleaned = [clean_line(t) for t in tags]
+    cleaned = [flat(t) for t in tags]
     return tuple(dict.fromkeys(t for t in cleaned if t and len(t) <= 50))[:12]
 
 

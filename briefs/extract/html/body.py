@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefs.clean import clean_line
+from briefs.extract.html.page import flat
 
 _BLOCKS = frozenset({"p", "head", "quote", "code", "item", "list", "row", "table",
                      "div", "section", "article", "body", "graphic"})
@@ -24,7 +24,7 @@ def paragraphs(body: Any) -> list[str]:
     buf: list[str] = []
 
     def flush() -> None:
-        line = clean_line("".join(buf))
+        line = flat("".join(buf))
         buf.clear()
         if any(ch.isalnum() for ch in line):
             out.append(line)

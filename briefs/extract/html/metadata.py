@@ -24,8 +24,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from briefs.clean import clean_line
-from briefs.extract.html.page import text_of, types_of
+from briefs.extract.html.page import flat, text_of, types_of
 
 ARTICLE_TYPES = frozenset({
     "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
@@ -74,7 +73,7 @@ def site_names(meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> li
     for obj in articles:
         publisher = obj.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-            names.append(clean_line(publisher["name"]))
+            names.append(flat(publisher["name"]))
     for key in ("application-name", "apple-mobile-web-app-title", "twitter:site"):
         names.extend(v.lstrip("@") for v in meta.get(key, []))
     return [n for n in dict.fromkeys(names) if n]
@@ -97,7 +96,7 @@ def _is_site(segment: str, sites: list[str], host: str) -> bool:
 
 def strip_site(title: str, sites: list[str], host: str) -> str:
     """``title`` without a leading or trailing segment naming the site (or a date)."""
-    title = clean_line(html_lib.unescape(title))
+    title = flat(html_lib.unescape(title))
     for _ in range(3):
         parts = _SEPARATORS.split(title)
         if len(parts) < 2:
@@ -114,7 +113,7 @@ def strip_site(title: str, sites: list[str], host: str) -> str:
 
 def _ld_text(obj: dict[str, Any], key: str) -> str:
     value = obj.get(key)
-    return clean_line(html_lib.unescape(value)) if isinstance(value, str) else ""
+    return flat(html_lib.unescape(value)) if isinstance(value, str) else ""
 
 
 def visible_h1s(tree: Any) -> list[str]:
@@ -174,12 +173,12 @@ def _names(value: Any) -> list[str]:
             name = item.get("name")
             if isinstance(name, str):
                 names.append(name)
-    return [clean_line(html_lib.unescape(n)) for n in names if n and n.strip()]
+    return [flat(html_lib.unescape(n)) for n in names if n and n.strip()]
 
 
 def clean_byline(text: str) -> str:
     """A byline without "By" and without a date glued to its end."""
-    text = clean_line(text)
+    text = flat(text)
     text = _BY.sub("", text)
     text = _BYLINE_TAIL.sub("", text).strip(" ,;|-–—")
     return text
@@ -224,7 +223,7 @@ def categories(meta: dict[str, list[str]], ld: list[dict[str, Any]],
             if not isinstance(name, str) and isinstance(inner, dict):
                 name = inner.get("name")
             if isinstance(name, str):
-                crumbs.append(clean_line(html_lib.unescape(name)))
+                crumbs.append(flat(html_lib.unescape(name)))
     crumbs = [c for c in crumbs if c and c.lower() not in _HOME and
               not (title and same(c, title)) and len(c) <= 60]
     if crumbs:
@@ -234,7 +233,7 @@ def categories(meta: dict[str, list[str]], ld: list[dict[str, Any]],
         value = obj.get("articleSection")
         sections.extend(v for v in (value if isinstance(value, list) else [value])
                         if isinstance(v, str))
-    sections = [clean_line(html_lib.unescape(s)) for s in sections]
+    sections = [flat(html_lib.unescape(s)) for s in sections]
     return tuple(dict.fromkeys(s for s in sections if s and len(s) <= 60))
 
 
@@ -242,7 +241,7 @@ def description(meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> s
     """The outlet's own standfirst or meta description."""
     for key in ("og:description", "description", "twitter:description"):
         if meta.get(key):
-            return clean_line(html_lib.unescape(meta[key][0]))
+            return flat(html_lib.unescape(meta[key][0]))
     for obj in articles:
         text = _ld_text(obj, "description")
         if text:

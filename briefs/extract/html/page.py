@@ -107,9 +107,14 @@ def _drop_keep_tail(el: Any) -> None:
     parent.remove(el)
 
 
+def flat(text: str) -> str:
+    """One line: invisible characters removed, every run of whitespace one space."""
+    return clean_line(" ".join(text.split()))
+
+
 def text_of(el: Any) -> str:
     """The visible text of an element, whitespace collapsed."""
-    return clean_line(" ".join(el.itertext()))
+    return flat(" ".join(el.itertext()))
 
 
 def meta_values(tree: Any) -> dict[str, list[str]]:
@@ -122,5 +127,5 @@ def meta_values(tree: Any) -> dict[str, list[str]]:
         for attr in ("property", "name", "itemprop"):
             key = (el.get(attr) or "").strip().lower()
             if key:
-                values.setdefault(key, []).append(clean_line(content))
+                values.setdefault(key, []).append(flat(content))
     return values
