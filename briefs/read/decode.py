@@ -48,7 +48,12 @@ _LATIN = {"cp1252", "cp1250", "cp1254", "cp1257", "latin_1", "iso8859_1", "iso88
           "iso8859_3", "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14",
           "iso8859_15", "iso8859_16", "mac_latin2", "mac_roman", "mac_iceland", "mac_turkish",
           "cp437", "cp850", "cp858", "hp_roman8", "ascii", "utf_8", "cp1125"}
-_MOJIBAKE_MARKERS = ("Ã", "â€", "Â", "Ð", "Ø", "Å")
+# A UTF-8 lead byte read as windows-1252 (Â..ß, à..ï) followed by a continuation byte
+# read the same way (0x80-0xBF: the windows-1252 punctuation block or U+00A0-U+00BF).
+_CONTINUATION = ("\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030"
+                 "\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014"
+                 "\u02dc\u2122\u0161\u203a\u0153\u017e\u0178")
+_MOJIBAKE = re.compile(f"[\u00c2-\u00ef][{_CONTINUATION}]")
 # "â€" whose third byte (0x9D, undefined in windows-1252) was lost on the way: a ”.
 _LOST_RIGHT_QUOTE = re.compile("â€(?=[\\s.,;:!?)\\]'\"]|$)")
 
@@ -178,13 +183,23 @@ def _utf8_multibyte_count(data: bytes) -> int:
 
 
 def _repair(text: str, notes: list[str]) -> str:
-    """Repair mojibake (UTF-8 read as windows-1252 somewhere upstream)."""
-    if not any(marker in text for marker in _MOJIBAKE_MARKERS):
+    """Repair mojibake (UTF-8 read as windows-1252 somewhere upstream), line by line:
+    only lines holding a telltale pair go through ftfy, so big pages stay fast."""
+    if not _MOJIBAKE.search(text):
         return text
     import ftfy
 
-    fixed = str(ftfy.fix_encoding(_LOST_RIGHT_QUOTE.sub("â€\x9d", text)))
-    if "â€\x9d" in fixed or fixed == _LOST_RIGHT_QUOTE.sub("â€\x9d", text):
-        return text  # nothing was mojibake after all: keep the text as it was
+    lines = text.split("\n")
+    changed = False
+    for i, line in enumerate(lines):
+        if not _MOJIBAKE.search(line):
+            continue
+        marked = _LOST_RIGHT_QUOTE.sub("â€\x9d", line)
+        fixed = str(ftfy.fix_encoding(marked))
+        if fixed != marked and "â€\x9d" not in fixed:
+            lines[i] = fixed
+            changed = True
+    if not changed:
+        return text
     notes.append("mojibake repaired (UTF-8 text had been decoded as windows-1252 upstream)")
-    return fixed
+    return "\n".join(lines)
