@@ -18,7 +18,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*(\s*\([^()]{1,20}\))?$")
 _SEPARATORS = re.compile(r"[▪•·|]")
 _TIME_ONLY = re.compile(
-    r"^(\d{1,2}[:.]\d{2}\s*(am|pm|uhr|h)?|\d+\s*(min|mins|minutes?|hours?|hrs?|h|days?|"
+    r"^(\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.|uhr|h)?\s*(utc|gmt|bst|cet|cest|mez|mesz|"
+    r"[ecmp][sd]?t)?|\d+\s*(min|mins|minutes?|hours?|hrs?|h|days?|"
     r"weeks?|months?|years?|sec|seconds?|std|stunden?|tage?n?|heures?|jours?|horas?|"
     r"días|dias|hodin(ami)?|dny|dnem)\s*(ago)?|(vor|il y a|hace|há|před)\s+\d+\s*\w*|"
     r"(just now|yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ontem|hoje|"
