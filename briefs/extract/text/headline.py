@@ -17,6 +17,7 @@ from briefs.extract.text.blocks import Block, tokens
 # A sentence's full stop (not an abbreviation's, as in "N.Y.C.", nor an ellipsis).
 _FULL_STOP = re.compile(r"(?:^|\s)[^\s.]{2,}\.$")
 LOOKBACK = 60
+FAR_CAP = 3.0  # the most distance costs a line followed by a byline or date
 INTO_RUN = 8  # a line this far into the run, followed by a byline or date, may be it
 
 
@@ -86,9 +87,14 @@ def candidates(blocks: list[Block], start: int, stop: int, meta: set[int],
         if not _eligible(block, meta) or (i >= start + 2 and not followed):
             continue
         seen = opening if i < start else _opening(blocks, i + 1, stop)
-        score = _score(block, blocks, texts, seen, stopwords) - 0.5 * max(0, distance - 1)
+        far = 0.5 * max(0, distance - 1)
         if followed:
-            score += 2.5  # a byline or date follows the headline
+            # A byline or date follows the headline; such a header block may sit far above
+            # the text (a spec box, a gallery or a video in between), so distance counts less.
+            far = min(far, FAR_CAP)
+        score = _score(block, blocks, texts, seen, stopwords) - far
+        if followed:
+            score += 2.5
         if box_from < i < start:
             score -= 3.0
         out.append((score, i))
