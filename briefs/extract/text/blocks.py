@@ -39,6 +39,7 @@ class Block:
     end: bool         # a heading that ends an article (related, comments...)
     credit: bool      # a caption or photo credit
     time_only: bool   # a timestamp or relative time alone ("49 minutes ago")
+    player: bool = False  # a media player's controls, among others of its kind
 
     @property
     def prose(self) -> bool:
@@ -63,10 +64,32 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+_COUNTER = re.compile(r"^\d{1,3}\s*(/|of|von|de|sur|z|di)\s*\d{1,3}\b", re.IGNORECASE)
+PLAYER_CLUSTER = 3  # player-like lines this close together are a player
+
+
+def _players(lines: list[str]) -> list[bool]:
+    """Lines that are a media player's controls: player-like and with others near."""
+    raw = [lexicon.is_player_line(line) for line in lines]
+    return [r and sum(raw[max(0, i - PLAYER_CLUSTER) : i + PLAYER_CLUSTER + 1]) >= 3
+            for i, r in enumerate(raw)]
+
+
+def _gallery_captions(lines: list[str]) -> set[int]:
+    """The caption after each ``3/50`` counter of a slideshow (three counters or more):
+    galleries print a caption per photo, prose that is not the article."""
+    counters = [i for i, line in enumerate(lines) if _COUNTER.match(line)]
+    if len(counters) < 3:
+        return set()
+    return {i + 1 for i in counters if i + 1 < len(lines) and not _COUNTER.match(lines[i + 1])}
+
+
 def make_blocks(lines: list[str]) -> list[Block]:
     """Blocks with features; the stopword list is guessed from the long lines."""
     long_tokens = [t for line in lines if len(line) > 80 for t in tokens(line)]
     stopwords = lexicon.guess_stopwords(long_tokens)
+    players = _players(lines)
+    captions = _gallery_captions(lines)
     out = []
     for i, line in enumerate(lines):
         toks = tokens(line)
@@ -75,16 +98,20 @@ def make_blocks(lines: list[str]) -> list[Block]:
             index=i, text=line, words=count_words(line),
             stop_ratio=stops / len(toks) if toks else 0.0,
             sentence=bool(_SENTENCE_END.search(line)),
-            junk=lexicon.is_junk_line(line) or len(_SEPARATORS.findall(line)) >= 3,
+            junk=players[i] or lexicon.is_junk_line(line)
+            or len(_SEPARATORS.findall(line)) >= 3,
             end=lexicon.is_end_marker(line),
-            credit=lexicon.is_credit(line),
+            credit=i in captions or lexicon.is_credit(line),
             time_only=bool(_TIME_ONLY.match(line.strip())),
+            player=players[i],
         ))
     return out
 
 
 def weight(block: Block) -> float:
     """The block's vote in the body search: prose counts for, the rest against."""
+    if block.player:
+        return 0.0
     if block.end:
         return -40.0
     if block.junk:

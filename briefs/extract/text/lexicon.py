@@ -101,6 +101,19 @@ _CREDIT = re.compile(
     r"\|\s*(foto|photo|reuters|afp|ap|getty|epa|dpa|ctk|čtk)\b[^.!?]{0,60}$|"
     r"^\((photo|foto|bild|image)\b[^)]*\)$|^(bild|foto|photo): .{0,60}$)"
 )
+# A media player's controls and settings dialog as a dump prints them (video.js, the
+# player most news sites embed, and its kin): they sit inside an article.
+_PLAYER = re.compile(
+    r"^(play( video)?|pause|mute|unmute|replay|current time( \d+:\d+)?|duration( time)?"
+    r"( \d+:\d+)?|remaining time( -?\d+:\d+)?|loaded: \d+(\.\d+)?%|"
+    r"progress: \d+(\.\d+)?%|stream type ?live|live|playback rate|\d(\.\d+)?x?|chapters|"
+    r"descriptions( off, selected)?|subtitles( off, selected| settings.*)?|"
+    r"captions( off, selected| settings.*)?|default, selected|fullscreen|"
+    r"(non-)?fullscreen|picture-in-picture|audio track|foreground|background|window|"
+    r"font (size|family)|text edge style|defaults done|reset|done|/|"
+    r"this is a modal window\..*|end of dialog window\.|beginning of dialog window\..*|"
+    r"(text|background|window) (color|opacity)|transparent|semi-transparent|opaque|"
+    r"video (player|unavailable)|now playing|up next|volume \d+%|\d+:\d+ / \d+:\d+)$")
 _TRAILING_COUNT = re.compile(r"[\s:()\[\]]*\(?\d[\d.,kKmM]*\)?\s*$")
 _LEADING_COUNT = re.compile(r"^\d[\d.,kKmM]*\s+")
 
@@ -125,6 +138,11 @@ def is_junk_line(line: str) -> bool:
     if len(key.split()) <= 6 and _COMMENT_WORD.search(key):
         return True
     return bool(_JUNK_LINE.match(key) or _JUNK_ANYWHERE.search(line.casefold()))
+
+
+def is_player_line(line: str) -> bool:
+    """A media player's control or settings line (``Mute``, ``Current Time 0:00``)."""
+    return bool(_PLAYER.match(line.casefold().strip()))
 
 
 def is_end_marker(line: str) -> bool:
