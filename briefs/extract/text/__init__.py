@@ -52,6 +52,7 @@ def extract_text(text: str) -> Brief:
     if head is None:
         return Brief()
     title = blocks[head].text
+    deck = headline.standfirst(blocks, head, start, meta_idx)
     first = max(start, head + 1)
     kept = [b for b in blocks[first:stop]
             if body.keep_in_body(b) and b.index not in meta_idx and b.text != title]
@@ -60,6 +61,7 @@ def extract_text(text: str) -> Brief:
         body=tuple(b.text for b in kept),
         date=day,
         byline=_nearest(bylines, head),
+        description=blocks[deck].text if deck is not None else None,
         categories=tuple(_categories(blocks, head, title)),
     )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from briefs.extract.text import lexicon
 from briefs.extract.text.blocks import Block, tokens
 
 # A sentence's full stop (not an abbreviation's, as in "N.Y.C.", nor an ellipsis).
@@ -139,3 +140,32 @@ def _score(block: Block, blocks: list[Block], texts: Counter[str], opening: Coun
                              if len(b.text) > len(text)):
         score += 2.0
     return score
+
+
+STANDFIRST_WORDS = (8, 80)
+
+
+def standfirst(blocks: list[Block], head: int, start: int, meta: set[int]) -> int | None:
+    """The deck under the headline: the first line after it (bylines, dates, credits and
+    widgets aside) that reads as one or two sentences and is set apart from the text,
+    either above the body run or above the byline/date block. ``None`` when the article
+    opens straight with its text (a dateline paragraph is text, not a standfirst)."""
+    title = blocks[head].text
+    for i in range(head + 1, min(len(blocks), head + 6)):
+        block = blocks[i]
+        if _is_meta(block, meta) or block.text == title:
+            continue
+        low, high = STANDFIRST_WORDS
+        if not low <= block.words <= high or block.text[:1].islower() \
+                or _DATELINE.match(block.text) or block.end or block.stop_ratio < 0.1 \
+                or lexicon.has_call_to_action(block.text):
+            return None
+        after = blocks[i + 1 : i + 4]
+        if i < start or any(b.index in meta for b in after[:2]):
+            return i
+        return None
+    return None
+
+
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'’-]{1,40}(,\s*[\w .]{2,30})?\s*(\([^)]{1,30}\))?\s*"
+                       r"(--|[-–—])\s")

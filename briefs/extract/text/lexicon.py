@@ -140,6 +140,18 @@ def is_junk_line(line: str) -> bool:
     return bool(_JUNK_LINE.match(key) or _JUNK_ANYWHERE.search(line.casefold()))
 
 
+# Words of a page's calls to action, anywhere in a line: such a line is not a standfirst.
+_CALL_TO_ACTION = re.compile(
+    r"\b(share|click|tap|continue reading|subscribe|supported by|sponsored by|"
+    r"opens in (a )?new (window|tab)|sign up|newsletter|teilen|partager|compartir|"
+    r"compartilhar|abonnieren|s'abonner|suscr[ií]bete|assine)\b", re.IGNORECASE)
+
+
+def has_call_to_action(line: str) -> bool:
+    """A line that asks the reader to share, click or subscribe."""
+    return bool(_CALL_TO_ACTION.search(line))
+
+
 def is_player_line(line: str) -> bool:
     """A media player's control or settings line (``Mute``, ``Current Time 0:00``)."""
     return bool(_PLAYER.match(line.casefold().strip()))
