@@ -84,12 +84,25 @@ def _gallery_captions(lines: list[str]) -> set[int]:
     return {i + 1 for i in counters if i + 1 < len(lines) and not _COUNTER.match(lines[i + 1])}
 
 
+_STAMPED = re.compile(r"^\d{1,2}[:h]\d{2}\b(?!\s*(am|pm|uhr)\b)", re.IGNORECASE)
+TICKER_WINDOW = 15  # four time-stamped lines this close are a live ticker
+
+
+def _ticker(lines: list[str]) -> set[int]:
+    """Lines of a live ticker (``14:44 Headline``, ``14:32``...): four or more lines that
+    open with a clock time within a few lines of each other."""
+    stamped = [i for i, line in enumerate(lines) if _STAMPED.match(line)]
+    return {i for i in stamped
+            if sum(1 for j in stamped if abs(j - i) <= TICKER_WINDOW) >= 4}
+
+
 def make_blocks(lines: list[str]) -> list[Block]:
     """Blocks with features; the stopword list is guessed from the long lines."""
     long_tokens = [t for line in lines if len(line) > 80 for t in tokens(line)]
     stopwords = lexicon.guess_stopwords(long_tokens)
     players = _players(lines)
     captions = _gallery_captions(lines)
+    ticker = _ticker(lines)
     out = []
     for i, line in enumerate(lines):
         toks = tokens(line)
@@ -98,7 +111,7 @@ def make_blocks(lines: list[str]) -> list[Block]:
             index=i, text=line, words=count_words(line),
             stop_ratio=stops / len(toks) if toks else 0.0,
             sentence=bool(_SENTENCE_END.search(line)),
-            junk=players[i] or lexicon.is_junk_line(line)
+            junk=players[i] or i in ticker or lexicon.is_junk_line(line)
             or len(_SEPARATORS.findall(line)) >= 3,
             end=lexicon.is_end_marker(line),
             credit=i in captions or lexicon.is_credit(line),
