@@ -89,6 +89,8 @@ _JUNK_ANYWHERE = re.compile(
     r"lesen sie auch|mehr zum thema|leia também|leia mais|veja também|lea también|"
     r"ver también|čtěte také|související)\s*:|"
     r"^(click|tap) here\b|enable javascript|"
+    r"\b(advertising|affiliate) (disclosure|disclaimer)\b|"
+    r"\bwe (may )?(receive|earn|get) (compensation|(a )?commissions?|affiliate commissions?)\b|"
     r"javascript is disabled|"
     r"^\d[\d,.]*\b.{0,30}\b(comments?|posters?|replies|responses|participating)\b.{0,20}$|"
     r"\bmodal window\b|\bdialog window\b|^\d{1,3}\s*(/|of)\s*\d{1,3}\b|"
