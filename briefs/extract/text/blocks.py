@@ -7,6 +7,7 @@ and whether it matches the junk lexicon.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -18,7 +19,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*(\s*\([^()]{1,20}\))?$")
 _SEPARATORS = re.compile(r"[▪•·|]")
 _TIME_ONLY = re.compile(
-    r"^(\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.|uhr|h)?\s*(utc|gmt|bst|cet|cest|mez|mesz|"
+    r"^((updated|published|posted|aktualisiert|veröffentlicht|mis à jour|publié|"
+    r"actualizado|publicado|atualizado|aktualizováno)\s*:?\s*)?"
+    r"(\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.|uhr|h)?\s*(utc|gmt|bst|cet|cest|mez|mesz|"
     r"[ecmp][sd]?t)?|\d+\s*(min|mins|minutes?|hours?|hrs?|h|days?|"
     r"weeks?|months?|years?|sec|seconds?|std|stunden?|tage?n?|heures?|jours?|horas?|"
     r"días|dias|hodin(ami)?|dny|dnem)\s*(ago)?|(vor|il y a|hace|há|před)\s+\d+\s*\w*|"
@@ -93,7 +96,8 @@ def _ticker(lines: list[str]) -> set[int]:
     open with a clock time within a few lines of each other."""
     stamped = [i for i, line in enumerate(lines) if _STAMPED.match(line)]
     return {i for i in stamped
-            if sum(1 for j in stamped if abs(j - i) <= TICKER_WINDOW) >= 4}
+            if bisect.bisect_right(stamped, i + TICKER_WINDOW)
+            - bisect.bisect_left(stamped, i - TICKER_WINDOW) >= 4}
 
 
 def make_blocks(lines: list[str]) -> list[Block]:

@@ -129,7 +129,7 @@ def pick_date(lines: list[str], month_first: bool = False) -> tuple[dt.date | No
     found: list[tuple[int, int, dt.date]] = []
     meta_lines: set[int] = set()
     for i, line in enumerate(lines):
-        day = find_date(line, month_first)
+        day = find_date(line[:300], month_first)  # a date line is short; the rest is text
         if day is None:
             continue
         if len(line.split()) <= 20:
