@@ -19,12 +19,13 @@ PARAGRAPHS = [
     "in the years to come.",
 ]
 HEADLINE = "Council approves budget after long debate"
+DECK = "Schools and roads get more money while small shops pay lower fees."
 
 
 def make_corpus(root: Path) -> Path:
     case = root / "cases" / "demo_budget"
     case.mkdir(parents=True)
-    junk = ["Home", "NewsLocalPolitics", "Share on Facebook", HEADLINE, "By Ann Example",
+    junk = ["Home", "NewsLocalPolitics", "Share on Facebook", HEADLINE, DECK, "By Ann Example",
             "Published 3 June 2021", *PARAGRAPHS, "Related stories",
             "Copyright © 2021 Example News. All rights reserved."]
     (case / "dump.txt").write_text("\n\n".join(junk) + "\n", encoding="utf-8")
@@ -37,7 +38,7 @@ def make_corpus(root: Path) -> Path:
         f"{paras}</article><footer>Copyright 2021</footer></body></html>", encoding="utf-8")
     truth = {"headline": HEADLINE, "byline": "Ann Example", "date": "2021-06-03T10:00:00Z",
              "body": "\n\n".join(PARAGRAPHS), "body_must_contain": ["long debate"],
-             "body_must_not_contain": ["Share on Facebook"]}
+             "body_must_not_contain": ["Share on Facebook"], "description": DECK}
     (case / "truth.json").write_text(json.dumps(truth), encoding="utf-8")
     return root
 
@@ -54,6 +55,8 @@ def test_runner_scores_the_real_extractors(tmp_path: Path) -> None:
     row = report.summary_row("text", [text])
     assert row["cases"] == "1" and row["body"] == "1"
     assert float(row["F1"]) == round(text.overlap.f1, 3)
+    assert text.got.description == DECK and text.description == 1.0
+    assert row["desc"] == "1.000 (1)"
 
 
 def test_runner_records_a_refused_page(tmp_path: Path) -> None:

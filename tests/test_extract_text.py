@@ -33,6 +33,12 @@ def test_real_dump_headline_and_body(dump: Path) -> None:
         assert snippet in body
     for snippet in expected["must_not_contain"]:
         assert snippet not in body
+    if "byline" in expected:
+        assert brief.byline == expected["byline"]
+    if "date" in expected:
+        assert brief.date == dt.date.fromisoformat(expected["date"])
+    if "description" in expected:
+        assert brief.description == expected["description"]
 
 
 def test_dump_with_byline_dateline_and_junk() -> None:

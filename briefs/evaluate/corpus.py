@@ -45,6 +45,7 @@ class Extraction:
     body: str = ""
     date: object = None
     byline: str | None = None
+    description: str | None = None
     error: str | None = None
 
 
@@ -60,6 +61,7 @@ class Result:
     headline: bool | None = None
     date: bool | None = None
     byline: bool | None = None
+    description: float | None = None
     snippets: list[bool] = field(default_factory=list)
 
 
@@ -87,7 +89,7 @@ def briefs_extractor(filename: str) -> Extractor:
             return Extraction(error=str(exc))
         day = brief.date if brief.date_source == "article" else None
         return Extraction(title=brief.title, body="\n\n".join(brief.body), date=day,
-                          byline=brief.byline)
+                          byline=brief.byline, description=brief.description)
 
     return run
 
@@ -104,7 +106,8 @@ def trafilatura_extractor(case: Case) -> Extraction:
     doc: Any = trafilatura.bare_extraction(html, with_metadata=True)
     if doc is None:
         return Extraction(error="trafilatura found nothing")
-    return Extraction(title=doc.title, body=doc.text or "", date=doc.date, byline=doc.author)
+    return Extraction(title=doc.title, body=doc.text or "", date=doc.date, byline=doc.author,
+                      description=doc.description)
 
 
 def score(kind: str, case: Case, got: Extraction, seconds: float) -> Result:
@@ -123,6 +126,8 @@ def score(kind: str, case: Case, got: Extraction, seconds: float) -> Result:
         date=scoring.date_match(got.date, truth["date"]) if truth.get("date") else None,
         byline=scoring.byline_match(got.byline, truth["byline"])
         if truth.get("byline") else None,
+        description=scoring.token_overlap(got.description, truth["description"]).f1
+        if truth.get("description") else None,
         snippets=snippets,
     )
 

@@ -15,7 +15,7 @@ from briefs.evaluate.corpus import Result
 
 ResultsByKind = dict[str, list[Result]]
 
-_COLUMNS = ("kind", "cases", "body", "P", "R", "F1", "head", "date", "byline", "snip",
+_COLUMNS = ("kind", "cases", "body", "P", "R", "F1", "head", "date", "byline", "desc", "snip",
             "errors", "seconds", "slowest")
 
 
@@ -36,6 +36,7 @@ def summary_row(kind: str, results: list[Result]) -> dict[str, str]:
     head, n_head = _rate([r.headline for r in results])
     date, n_date = _rate([r.date for r in results])
     byline, n_byline = _rate([r.byline for r in results])
+    descs = [r.description for r in results if r.description is not None]
     snips = [s for r in results for s in r.snippets]
     slowest = max(results, key=lambda r: r.seconds) if results else None
     return {
@@ -48,6 +49,7 @@ def summary_row(kind: str, results: list[Result]) -> dict[str, str]:
         "head": _fmt(head, n_head),
         "date": _fmt(date, n_date),
         "byline": _fmt(byline, n_byline),
+        "desc": _fmt(mean(descs) if descs else None, len(descs)),
         "snip": _fmt(sum(snips) / len(snips) if snips else None, len(snips)),
         "errors": str(sum(1 for r in results if r.got.error)),
         "seconds": f"{sum(r.seconds for r in results):.2f}",
@@ -57,7 +59,8 @@ def summary_row(kind: str, results: list[Result]) -> dict[str, str]:
 
 def table(by_kind: ResultsByKind) -> list[str]:
     """One table: a row per kind (body P/R/F1 are means over cases with a body truth;
-    head/date/byline/snip are match rates, with the number of cases scored)."""
+    head/date/byline/snip are match rates, desc the mean token F1 of the description
+    (0 when none was found), each with the number of cases scored)."""
     rows = [dict(zip(_COLUMNS, _COLUMNS, strict=True))]
     rows += [summary_row(kind, results) for kind, results in by_kind.items()]
     widths = {c: max(len(row[c]) for row in rows) for c in _COLUMNS}

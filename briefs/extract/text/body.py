@@ -24,7 +24,9 @@ def votes(blocks: list[Block]) -> list[float]:
     gap = 0
     for i, block in enumerate(blocks):
         w = weight(block)
-        if w > 0:
+        if block.player:
+            out.append(0.0)  # a player inside an article: neither for nor against
+        elif w > 0:
             gap = 0
             near = prose[max(0, i - ISOLATION) : i] + prose[i + 1 : i + 1 + ISOLATION]
             out.append(w if any(near) else w / 2)

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from briefs.extract.text import lexicon
 from briefs.extract.text.blocks import Block, tokens
 
 # A sentence's full stop (not an abbreviation's, as in "N.Y.C.", nor an ellipsis).
 _FULL_STOP = re.compile(r"(?:^|\s)[^\s.]{2,}\.$")
 LOOKBACK = 60
+FAR_CAP = 3.0  # the most distance costs a line followed by a byline or date
 INTO_RUN = 8  # a line this far into the run, followed by a byline or date, may be it
 
 
@@ -86,9 +88,14 @@ def candidates(blocks: list[Block], start: int, stop: int, meta: set[int],
         if not _eligible(block, meta) or (i >= start + 2 and not followed):
             continue
         seen = opening if i < start else _opening(blocks, i + 1, stop)
-        score = _score(block, blocks, texts, seen, stopwords) - 0.5 * max(0, distance - 1)
+        far = 0.5 * max(0, distance - 1)
         if followed:
-            score += 2.5  # a byline or date follows the headline
+            # A byline or date follows the headline; such a header block may sit far above
+            # the text (a spec box, a gallery or a video in between), so distance counts less.
+            far = min(far, FAR_CAP)
+        score = _score(block, blocks, texts, seen, stopwords) - far
+        if followed:
+            score += 2.5
         if box_from < i < start:
             score -= 3.0
         out.append((score, i))
@@ -133,3 +140,32 @@ def _score(block: Block, blocks: list[Block], texts: Counter[str], opening: Coun
                              if len(b.text) > len(text)):
         score += 2.0
     return score
+
+
+STANDFIRST_WORDS = (8, 80)
+
+
+def standfirst(blocks: list[Block], head: int, start: int, meta: set[int]) -> int | None:
+    """The deck under the headline: the first line after it (bylines, dates, credits and
+    widgets aside) that reads as one or two sentences and is set apart from the text,
+    either above the body run or above the byline/date block. ``None`` when the article
+    opens straight with its text (a dateline paragraph is text, not a standfirst)."""
+    title = blocks[head].text
+    for i in range(head + 1, min(len(blocks), head + 6)):
+        block = blocks[i]
+        if _is_meta(block, meta) or block.text == title:
+            continue
+        low, high = STANDFIRST_WORDS
+        if not low <= block.words <= high or block.text[:1].islower() \
+                or _DATELINE.match(block.text) or block.end or block.stop_ratio < 0.1 \
+                or lexicon.has_call_to_action(block.text):
+            return None
+        after = blocks[i + 1 : i + 4]
+        if i < start or any(b.index in meta for b in after[:2]):
+            return i
+        return None
+    return None
+
+
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'’-]{1,40}(,\s*[\w .]{2,30})?\s*(\([^)]{1,30}\))?\s*"
+                       r"(--|[-–—])\s")

@@ -89,6 +89,8 @@ _JUNK_ANYWHERE = re.compile(
     r"lesen sie auch|mehr zum thema|leia também|leia mais|veja também|lea también|"
     r"ver también|čtěte také|související)\s*:|"
     r"^(click|tap) here\b|enable javascript|"
+    r"\b(advertising|affiliate) (disclosure|disclaimer)\b|"
+    r"\bwe (may )?(receive|earn|get) (compensation|(a )?commissions?|affiliate commissions?)\b|"
     r"javascript is disabled|"
     r"^\d[\d,.]*\b.{0,30}\b(comments?|posters?|replies|responses|participating)\b.{0,20}$|"
     r"\bmodal window\b|\bdialog window\b|^\d{1,3}\s*(/|of)\s*\d{1,3}\b|"
@@ -101,6 +103,19 @@ _CREDIT = re.compile(
     r"\|\s*(foto|photo|reuters|afp|ap|getty|epa|dpa|ctk|čtk)\b[^.!?]{0,60}$|"
     r"^\((photo|foto|bild|image)\b[^)]*\)$|^(bild|foto|photo): .{0,60}$)"
 )
+# A media player's controls and settings dialog as a dump prints them (video.js, the
+# player most news sites embed, and its kin): they sit inside an article.
+_PLAYER = re.compile(
+    r"^(play( video)?|pause|mute|unmute|replay|current time( \d+:\d+)?|duration( time)?"
+    r"( \d+:\d+)?|remaining time( -?\d+:\d+)?|loaded: \d+(\.\d+)?%|"
+    r"progress: \d+(\.\d+)?%|stream type ?live|live|playback rate|\d(\.\d+)?x?|chapters|"
+    r"descriptions( off, selected)?|subtitles( off, selected| settings.*)?|"
+    r"captions( off, selected| settings.*)?|default, selected|fullscreen|"
+    r"(non-)?fullscreen|picture-in-picture|audio track|foreground|background|window|"
+    r"font (size|family)|text edge style|defaults done|reset|done|/|"
+    r"this is a modal window\..*|end of dialog window\.|beginning of dialog window\..*|"
+    r"(text|background|window) (color|opacity)|transparent|semi-transparent|opaque|"
+    r"video (player|unavailable)|now playing|up next|volume \d+%|\d+:\d+ / \d+:\d+)$")
 _TRAILING_COUNT = re.compile(r"[\s:()\[\]]*\(?\d[\d.,kKmM]*\)?\s*$")
 _LEADING_COUNT = re.compile(r"^\d[\d.,kKmM]*\s+")
 
@@ -125,6 +140,23 @@ def is_junk_line(line: str) -> bool:
     if len(key.split()) <= 6 and _COMMENT_WORD.search(key):
         return True
     return bool(_JUNK_LINE.match(key) or _JUNK_ANYWHERE.search(line.casefold()))
+
+
+# Words of a page's calls to action, anywhere in a line: such a line is not a standfirst.
+_CALL_TO_ACTION = re.compile(
+    r"\b(share|click|tap|continue reading|subscribe|supported by|sponsored by|"
+    r"opens in (a )?new (window|tab)|sign up|newsletter|teilen|partager|compartir|"
+    r"compartilhar|abonnieren|s'abonner|suscr[ií]bete|assine)\b", re.IGNORECASE)
+
+
+def has_call_to_action(line: str) -> bool:
+    """A line that asks the reader to share, click or subscribe."""
+    return bool(_CALL_TO_ACTION.search(line))
+
+
+def is_player_line(line: str) -> bool:
+    """A media player's control or settings line (``Mute``, ``Current Time 0:00``)."""
+    return bool(_PLAYER.match(line.casefold().strip()))
 
 
 def is_end_marker(line: str) -> bool:
