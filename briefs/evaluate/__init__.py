@@ -1,0 +1,1 @@
+"""Quality figures on a corpus of real articles with ground truth (``make eval``)."""
