@@ -49,9 +49,19 @@ def compose(brief: Brief) -> Brief:
         organizations=tuple(organizations),
         people=tuple(people),
         sources=tuple(sources),
-        quotes=tuple(find_quotes(brief.body, sentences)),
+        quotes=tuple(_full_names(find_quotes(brief.body, sentences), people)),
         review=tuple(find_loaded([s.text for s in sentences])),
         lang=lang,
         word_count=words,
         reading_time=max(1, round(words / WORDS_PER_MINUTE)),
     )
+
+
+def _full_names(quotes: list[dict[str, str]], people: list[str]) -> list[dict[str, str]]:
+    """A speaker named by surname (``Obama``) under the full name found (``Barack Obama``)."""
+    out = []
+    for quote in quotes:
+        speaker = quote["speaker"]
+        full = [p for p in people if p.endswith(" " + speaker)]
+        out.append({**quote, "speaker": full[0]} if len(full) == 1 else quote)
+    return out

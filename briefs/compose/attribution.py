@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from briefs.compose.names import runs
+
 VERBS = ("said|says|say|told|tells|reported|reports|added|adds|stated|stressed|warned|"
          "announced|claimed|confirmed|pledged|vowed|insisted|noted|explained|argued|wrote|"
          "tweeted|declared|alleged|denied|threatened|urged|revealed|estimated|predicted|"
@@ -27,8 +29,10 @@ VERBS = ("said|says|say|told|tells|reported|reports|added|adds|stated|stressed|w
          "emphasized|emphasised|underlined|complained|accused")
 _TIME = (r"(?:\s+(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|during)\b"
          r"[^,.;“”\"]{0,40}?)?")
-_INTRO = (r"(?:(?:Later|Earlier|On|In|Meanwhile|However|Also|Separately|Last|This|Late|"
-          r"Early|Then|But|And)\b[^,]{0,40},\s+)?")
+_INTRO = (r"(?:(?:Later|Earlier|On|In|At|Meanwhile|However|Also|Separately|Last|This|Late|"
+          r"Early|Then|But|And|After|Before|When|While|As|Although|Though|During|Since|If|"
+          r"Because|Despite|Following|Asked|Speaking|Writing|Responding|Addressing)\b"
+          r"[^,“”\"]{0,120},\s+)?")
 _ACCORDING = re.compile(r"\baccording to (?:the )?(?P<subj>[^,.;“”\"]{2,80}?)(?=[,.;]|$)")
 _TRAILING = re.compile(
     rf"^(?P<rest>.{{10,}}?)[,”\"]+\s+(?P<subj>[^,;“”\"]{{2,80}}?)\s+(?P<verb>{VERBS})"
@@ -40,11 +44,6 @@ _LEADING = re.compile(
     rf"^{_INTRO}(?P<subj>[^“”\"]{{2,240}}?)(?:,\s+citing (?P<via>[^,]{{2,80}}),)?"
     rf"\s+(?:also\s+|later\s+|had\s+|has\s+|have\s+)?(?P<verb>{VERBS})\b{_TIME}"
     rf"(?:\s+that\b)?(?P<rest>.*)$")
-_RUN = re.compile(
-    r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ez|bin|ibn|abu|de|van|von)-)?[A-Z][\w’'&.-]*"
-    r"(?:\s+(?:(?:al|el|ad|ar|as|az|ez|de|da|del|di|du|van|von|bin|ibn|of|for|and)[\s-]+)?"
-    r"(?:(?:al|el|ad|ar|as|az|ez)-)?[A-Z][\w’'&.-]*)*")
-_POSSESSIVE = re.compile(r"[’']s?$")
 ANAPHORS: dict[str, str] = {
     "the sources": "sources", "sources": "sources", "the source": "sources",
     "the report": "outlet", "the agency": "outlet", "the channel": "outlet",
@@ -54,7 +53,12 @@ ANAPHORS: dict[str, str] = {
     "the militia": "group", "the organisation": "group", "the organization": "group",
     "the movement": "group", "they": "group",
     "he": "person", "she": "person",
+    # never resolved: too vague to name
+    "it": "vague", "this": "vague", "that": "vague", "there": "vague", "one": "vague",
+    "some": "vague", "others": "vague", "many": "vague", "who": "vague", "which": "vague",
 }
+_FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had|been|be|will|would|could|can|"
+                     r"did|does|do|may|might|should|must|not)\b")
 _TITLES = frozenset({"President", "Prime", "Minister", "Mr", "Mr.", "Mrs", "Mrs.", "Ms",
                      "Ms.", "Dr", "Dr.", "Senator", "Sen.", "Rep.", "Gov.", "General",
                      "Gen.", "Secretary", "Spokesman", "Spokeswoman", "Ambassador"})
@@ -67,6 +71,7 @@ class Attribution:
     verb: str  # "reported", "said", "according to"
     via: str = ""  # what the speaker cites: "local sources"
     clause: tuple[int, int] | None = None  # span of the reported words in the sentence
+    at: int = 0  # where the speaker is written in the sentence
     anaphor: str = ""  # kind of anaphoric speaker ("sources", "outlet", ...), else ""
     resolved: bool = False  # an anaphor replaced by an earlier speaker
 
@@ -84,31 +89,35 @@ def find_attribution(sentence: str) -> Attribution | None:
     match = _ACCORDING.search(sentence)
     if match:
         subj = match.group("subj").strip()
-        return Attribution(subj, short_name(subj), "according to", clause=(0, len(sentence)))
+        return Attribution(subj, short_name(subj), "according to", clause=(0, len(sentence)),
+                           at=match.start("subj"))
     for pattern in (_TRAILING, _TRAILING_INVERTED):
         match = pattern.match(sentence)
         if match and _plausible_subject(match.group("subj")):
-            return _make(match.group("subj"), match.group("verb"), "", match.span("rest"))
+            return _make(match.group("subj"), match.group("verb"), "", match.span("rest"),
+                         match.start("subj"))
     match = _LEADING.match(sentence)
     if match and _plausible_subject(match.group("subj")):
-        rest = match.span("rest")
-        return _make(match.group("subj"), match.group("verb"), match.group("via") or "", rest)
+        return _make(match.group("subj"), match.group("verb"), match.group("via") or "",
+                     match.span("rest"), match.start("subj"))
     return None
 
 
-def _make(subj: str, verb: str, via: str, clause: tuple[int, int]) -> Attribution:
+def _make(subj: str, verb: str, via: str, clause: tuple[int, int], at: int) -> Attribution:
     head = subj.split(",")[0].strip()
     kind = ANAPHORS.get(head.casefold(), "")
     return Attribution(head, head if kind else short_name(head), verb, via.strip(), clause,
-                       anaphor=kind)
+                       at=at + (len(subj) - len(subj.lstrip())), anaphor=kind)
 
 
 def _plausible_subject(subj: str) -> bool:
     head = subj.split(",")[0].strip()
-    if not head or len(head.split()) > 12:
+    if not head or len(head.split()) > 10 or _FINITE.search(head):
         return False
     if head.casefold() in ANAPHORS:
         return True
+    if head.split()[0].endswith("ing"):
+        return False
     first = head.split()[0]
     return first[:1].isupper() or first in ("officials", "sources", "police", "analysts",
                                              "experts", "witnesses", "residents")
@@ -118,20 +127,17 @@ def short_name(head: str) -> str:
     """The proper name inside a speaker's noun phrase, else the phrase itself."""
     from briefs.compose.places import is_country_word
 
-    runs = []
-    for match in _RUN.finditer(head):
-        run = match.group().strip()
-        end = match.end()
-        if _POSSESSIVE.search(run) or head[end:end + 2] in ("’s", "'s"):
+    found = []
+    for run in runs(head):
+        if run.possessive:
             continue
-        words = [w for w in run.split() if w not in _TITLES]
-        if not words or all(is_country_word(w) for w in words):
-            continue
-        if match.start() == 0 and run in ("The", "A", "An"):
-            continue
-        runs.append(" ".join(words) if len(words) < len(run.split()) else run)
-    if runs:
-        return runs[-1]
+        words = [w for w in run.text.split() if w not in _TITLES]
+        while len(words) > 1 and is_country_word(words[0]):
+            words = words[1:]
+        if words and not all(is_country_word(w) for w in words):
+            found.append(" ".join(words))
+    if found:
+        return found[-1]
     return head[0].lower() + head[1:] if head.startswith(("The ", "A ", "An ")) else head
 
 
@@ -139,7 +145,7 @@ def resolve(attribution: Attribution, history: list[Attribution],
             outlets: frozenset[str]) -> Attribution:
     """An anaphoric attribution with the earlier speaker it refers to, when there is one."""
     kind = attribution.anaphor
-    if not kind or attribution.resolved:
+    if not kind or attribution.resolved or kind == "vague":
         return attribution
     for earlier in reversed(history):
         if earlier.anaphor and not earlier.resolved:
@@ -187,12 +193,9 @@ def spell_out(sentence: str, attribution: Attribution) -> str:
         new = f"the {name} report"
     else:
         new = name
-    pattern = re.compile(rf"(?<![\w’'-]){re.escape(attribution.speaker)}(?![\w’'-])",
-                         re.IGNORECASE)
-    matches = list(pattern.finditer(sentence))
-    if not matches:
+    at, end = attribution.at, attribution.at + len(attribution.speaker)
+    if sentence[at:end] != attribution.speaker:
         return sentence
-    match = matches[0] if matches[0].start() == 0 or len(matches) == 1 else matches[-1]
-    if match.start() == 0 or sentence[:match.start()].rstrip().endswith((".", "“", '"')):
+    if at == 0 or sentence[:at].rstrip().endswith((".", "“", '"')):
         new = new[0].upper() + new[1:]
-    return sentence[:match.start()] + new + sentence[match.end():]
+    return sentence[:at] + new + sentence[end:]

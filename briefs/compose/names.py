@@ -53,6 +53,8 @@ def runs(text: str) -> list[Run]:
     return [r for r in out if r.text]
 
 
+_LEADING_ARTICLES = frozenset({"The", "A", "An", "La", "Le", "Les", "El", "Los", "Las", "Der",
+                               "Die", "Das", "Il", "Lo", "Gli", "Het", "De"})
 _CONNECTORS = frozenset({"of", "for", "da", "del", "della", "di", "dos", "der",
                          "de", "du", "van", "von", "le", "la", "al", "el"})
 
@@ -60,25 +62,30 @@ _CONNECTORS = frozenset({"of", "for", "da", "del", "della", "di", "dos", "der",
 def _make(words: list[str], start: int, possessive: bool) -> Run:
     while words and words[-1] in _CONNECTORS:
         words = words[:-1]
-    if len(words) > 1 and words[0] in ("The", "A", "An"):
+    if len(words) > 1 and words[0] in _LEADING_ARTICLES:
         start += len(words[0]) + 1
         words = words[1:]
-    text = " ".join(words).rstrip(".,;:-")
+    text = " ".join(words)
+    if not re.search(r"(?:\b[A-Z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Ltd)\.$", text):
+        text = text.rstrip(".,;:-")
     return Run(text, start, start + len(text), possessive)
 
 
 def fold(name: str) -> str:
     """A spelling-tolerant key: ``al-Hasakah``, ``Hasaka`` and ``Al Ḩasakah`` agree."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"[’'`ʿʾ]", "", text)
-    tokens = re.split(r"[\s-]+", text)
-    tokens = ["al" if re.fullmatch(_ARTICLE_FOLD, t) else t for t in tokens if t]
-    if tokens and tokens[0] == "al" and len(tokens) > 1:
+    text = name if name.isascii() else "".join(
+        ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    tokens = _FOLD_SPLIT.split(_FOLD_DROP.sub("", text.casefold()))
+    tokens = ["al" if t in _ARTICLES_FOLD else t for t in tokens if t]
+    if len(tokens) > 1 and tokens[0] == "al":
         tokens = tokens[1:]
-    key = re.sub(r"[^a-z0-9]", "", "".join(tokens))
-    key = re.sub(r"(.)\1+", r"\1", key)  # doubled letters: Rmeilan / Rmelan aside
+    key = _FOLD_DOUBLE.sub(r"\1", _FOLD_KEEP.sub("", "".join(tokens)))
     return key[:-1] if key.endswith("h") and len(key) > 4 else key
 
 
-_ARTICLE_FOLD = r"al|el|ad|an|ar|as|ash|at|az|ez|es|ed|er|et"
+_ARTICLES_FOLD = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez", "es",
+                            "ed", "er", "et"})
+_FOLD_DROP = re.compile(r"[’'`ʿʾ]")
+_FOLD_SPLIT = re.compile(r"[\s-]+")
+_FOLD_KEEP = re.compile(r"[^a-z0-9]")
+_FOLD_DOUBLE = re.compile(r"(.)\1+")  # doubled letters: Hassakeh / Hasakah

@@ -21,6 +21,8 @@ from briefs.compose.names import runs
 from briefs.compose.places import is_country_word
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+_JOINED = re.compile(r"((?:[A-Z][\w’'-]*\s)*[A-Z][\w’'-]*) (and|&) $")
+_LEADERS = frozenset({"Former", "Then", "New", "Both", "Acting", "Interim", "Local", "Top"})
 _SMALL = frozenset({"of", "for", "the", "and", "on", "in", "al", "de"})
 
 
@@ -98,7 +100,11 @@ def find_organizations(text: str, exclude: frozenset[str] = frozenset()) -> list
             name = by_acronym.get(run.text, run.text)
             keep(run.start, name, known.get(name, ""))
         elif len(words) > 1 and (words[-1] in last_words or words[0] in first_words):
-            while len(words) > 2 and is_country_word(words[0]) and words[1][:1].isupper():
+            joined = _JOINED.search(text[max(0, run.start - 60):run.start])
+            if joined:  # "World Travel and Tourism Council"
+                words = [*joined.group(1).split(), joined.group(2), *words]
+            while len(words) > 2 and (is_country_word(words[0]) or words[0] in _LEADERS) \
+                    and words[1][:1].isupper():
                 words = words[1:]  # "Iraqi Popular Mobilization Units"
             keep(run.start, " ".join(words))
     for match in _known().finditer(text):

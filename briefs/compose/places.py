@@ -9,6 +9,7 @@ Places, precision before recall, each given once as the article first writes it:
   country is one of the article's regions, or when it is a city of a million people or
   more; never a country, a month or weekday, a word the article also writes in lower
   case (``Police``), or a person's surname already named in full;
+- a capitalised name ending in ``County``, ``Province``, ``City`` (``Napa County``);
 - a name with a town cue (``Rmelan town``, ``the province of Hasakah``) -> the name;
 - a name with a site cue (``the al-Walid border crossing``, ``Syria’s Omar oilfield``)
   -> the name and the cue (``al-Walid border crossing``, ``Omar oilfield``).
@@ -81,18 +82,27 @@ def find_places(text: str, regions: list[str]) -> list[str]:
                 keep(run.start, run.text)
     for match in site_after.finditer(text):
         run = _last_run(match.group("name"), match.start("name"))
-        if run is not None and not is_country_word(run.text):
+        if run is not None and not is_country_word(run.text) \
+                and run.text.split()[-1] not in _ADMIN:
             keep(run.start, f"{run.text} {match.group('cue')}", fold(run.text + match["cue"]))
     all_runs = runs(text)
     surnames = {r.text.split()[-1] for r in all_runs if len(r.text.split()) > 1}
     lower = set(re.findall(r"(?<![\w-])[a-z][\w-]+", text))
     for run in all_runs:
+        words = run.text.split()
+        if len(words) > 1 and words[-1] in _ADMIN and not is_country_word(words[0]) \
+                and all(w[:1].isupper() for w in words):
+            keep(run.start, run.text)  # "Napa County", "New York City"
+            continue
         if run.text in surnames or run.text.casefold() in lower or run.text.isupper():
             continue
         candidates = index.get(fold(run.text))
         if candidates and _plausible(run, candidates, codes):
             keep(run.start, run.text)
     return [name for _, name in sorted(found.values())]
+
+
+_ADMIN = frozenset({"County", "Province", "Governorate", "District", "City", "Prefecture"})
 
 
 def _last_run(text: str, offset: int) -> Run | None:

@@ -17,7 +17,7 @@ from importlib import resources
 
 from briefs.compose.places import is_country_word
 
-_NAME = r"([A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,3})"
+_NAME = r"([A-Z][\w’'&.-]*(?: (?:(?:and|of|for|&) )?[A-Z][\w’'&.-]*){0,5})"
 _PATTERNS = (
     re.compile(r"\b(?:news agency|agency|channel|newspaper|broadcaster|outlet|daily) " + _NAME),
     re.compile(r"(?<!\ba )(?<!\ban )\b" + _NAME + r" (?:news agency|news channel|TV|television)\b"),

@@ -5,7 +5,7 @@ mentioned, the first two organisations (by acronym when they have one), then, fo
 English text, the content words the article repeats most (three mentions or more, four
 letters or more, never a function word of ``briefs/data/stopwords_en.txt`` nor a
 loaded term). An organisation without an acronym is a tag only when short (three words). Ties go to
-the word mentioned first.
+the word mentioned first; a plural counts with its singular.
 """
 
 from __future__ import annotations
@@ -39,11 +39,12 @@ def make_tags(text: str, regions: list[str], organizations: list[str],
     if lang == "en":
         stop = _stopwords()
         loaded = {w.casefold() for _t, (a, b) in loaded_spans(text) for w in text[a:b].split()}
-        counts = Counter(w for w in _WORD.findall(text) if w not in stop and w not in loaded)
-        first = {w: i for i, w in reversed(list(enumerate(_WORD.findall(text))))}
+        found = [_singular(w) for w in _WORD.findall(text) if w not in stop and w not in loaded]
+        counts = Counter(w for w in found if w not in stop)
+        first = {w: i for i, w in reversed(list(enumerate(found)))}
         words = sorted((w for w, n in counts.items() if n >= 3),
                        key=lambda w: (-counts[w], first[w]))
-        tags.extend(_singular(w, counts) for w in words[:2])
+        tags.extend(words[:2])
     out: list[str] = []
     for tag in tags:
         if tag.casefold() not in {t.casefold() for t in out}:
@@ -51,5 +52,6 @@ def make_tags(text: str, regions: list[str], organizations: list[str],
     return out[:MAX_TAGS]
 
 
-def _singular(word: str, counts: Counter[str]) -> str:
-    return word[:-1] if word.endswith("s") and word[:-1] in counts else word
+def _singular(word: str) -> str:
+    """``convoys`` counts as ``convoy`` (not ``press`` or ``analysis``)."""
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "is", "us")) else word
