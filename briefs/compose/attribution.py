@@ -33,6 +33,7 @@ _INTRO = (r"(?:(?:Later|Earlier|On|In|At|Meanwhile|However|Also|Separately|Last|
           r"Early|Then|But|And|After|Before|When|While|As|Although|Though|During|Since|If|"
           r"Because|Despite|Following|Asked|Speaking|Writing|Responding|Addressing)\b"
           r"[^,“”\"]{0,120},\s+)?")
+_ANY_VERB = re.compile(rf"\b(?:{VERBS}|according to)\b")
 _ACCORDING = re.compile(r"\baccording to (?:the )?(?P<subj>[^,.;“”\"]{2,80}?)(?=[,.;]|$)")
 _TRAILING = re.compile(
     rf"^(?P<rest>.{{10,}}?)[,”\"]+\s+(?P<subj>[^,;“”\"]{{2,80}}?)\s+(?P<verb>{VERBS})"
@@ -86,6 +87,8 @@ class Attribution:
 
 def find_attribution(sentence: str) -> Attribution | None:
     """The attribution of ``sentence``, or ``None`` when it has none."""
+    if not _ANY_VERB.search(sentence):
+        return None  # cheap test first: most sentences report nothing
     match = _ACCORDING.search(sentence)
     if match:
         subj = match.group("subj").strip()
