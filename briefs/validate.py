@@ -19,6 +19,7 @@ from briefs.record import FIELDS, REQUIRED
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 _KINDS = {f.name: f.metadata["kind"] for f in FIELDS}
+_KEYS = {f.name: f.metadata.get("keys", ()) for f in FIELDS}
 # Keys editors may add that the tool does not draft (Material's own page keys).
 EXTRA_KEYS = {"hide", "template", "search", "status", "icon", "subtitle", "comments"}
 
@@ -74,7 +75,7 @@ def validate_text(text: str, shown: str) -> dict[str, Any]:
             if key in EXTRA_KEYS:
                 continue
             raise BriefInvalid(shown, "unknown field", field=str(key))
-        problem = _check(kind, value)
+        problem = _check(kind, value) or _check_keys(_KEYS.get(str(key), ()), value)
         if problem:
             raise BriefInvalid(shown, problem, field=str(key))
     return data
@@ -102,6 +103,16 @@ def _check(kind: str, value: Any) -> str | None:
                 for v in value):
             return f"expected a list of mappings, got {_show(value)}"
         return None
+    return None
+
+
+def _check_keys(keys: tuple[str, ...], value: Any) -> str | None:
+    """Each mapping of a list[map] field has exactly the declared keys."""
+    if not keys:
+        return None
+    for i, item in enumerate(value):
+        if set(item) != set(keys):
+            return f"item {i + 1}: expected keys {', '.join(keys)}, got {_show(sorted(item))}"
     return None
 
 
