@@ -3,8 +3,11 @@
 - ``on_files``: briefs with ``draft: true`` are MkDocs drafts (left out of ``build``,
   shown marked as DRAFT by ``serve``).
 - ``on_page_markdown``: a brief page opens with its date, categories, regions and
-  summary, every value escaped; titles are escaped for the theme's templates.
-- ``on_env``: once every page is read, the briefs are collected, newest first.
+  summary, every value escaped.
+- ``on_page_content``: every rendered page body is sanitised (``sanitize.clean_html``).
+- ``on_env``: once every page is read, the briefs are collected, newest first; then the
+  front-matter values the theme prints raw (title, description, tags) are escaped
+  (``sanitize.escape_meta``); ``page.title`` reads the escaped title.
 - ``on_page_context``: the home page lists the latest briefs.
 """
 
@@ -12,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefs.site import pages
+from briefs.site import pages, sanitize
 
 _BRIEFS: list[pages.Entry] = []
 
@@ -24,13 +27,19 @@ def on_files(files: Any, config: Any) -> Any:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if pages.is_brief(page):
-        page.title = pages.escape(str(page.meta.get("title") or page.title or ""))
         return pages.brief_header(page.meta) + markdown
     return markdown
 
 
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    return sanitize.clean_html(html)
+
+
 def on_env(env: Any, config: Any, files: Any) -> Any:
     _BRIEFS[:] = pages.collect(files)
+    for file in files.documentation_pages():
+        if file.page is not None:
+            sanitize.escape_meta(file.page)
     return env
 
 

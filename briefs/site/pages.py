@@ -10,7 +10,6 @@ from typing import Any
 
 BRIEFS_PREFIX = "briefs/"
 LATEST_COUNT = 50
-_DRAFT = re.compile(r"^draft:\s*(true|yes|on)\s*$", re.MULTILINE | re.IGNORECASE)
 
 
 def escape(value: object) -> str:
@@ -22,16 +21,24 @@ def is_brief(page: Any) -> bool:
 
 
 def mark_drafts(files: Any) -> None:
-    """Make briefs whose front matter says ``draft: true`` MkDocs drafts."""
+    """Make briefs whose front matter says ``draft: true`` MkDocs drafts. A brief whose
+    front matter cannot be read is a draft too: never publish what may be withdrawn
+    (``briefs build`` refuses such a brief before MkDocs runs)."""
     from mkdocs.structure.files import InclusionLevel
+
+    from briefs.errors import BriefsError
+    from briefs.validate import split_front_matter
 
     for file in files.documentation_pages():
         if not str(file.src_uri).startswith(BRIEFS_PREFIX):
             continue
-        with open(file.abs_src_path, encoding="utf-8", errors="replace") as handle:
-            head = handle.read(4096)
-        end = head.find("\n---", 3)
-        if head.startswith("---") and end > 0 and _DRAFT.search(head[:end]):
+        try:
+            with open(file.abs_src_path, encoding="utf-8") as handle:
+                meta, _body = split_front_matter(handle.read(), str(file.src_uri))
+            draft = meta.get("draft") is not False and meta.get("draft") is not None
+        except (OSError, UnicodeDecodeError, BriefsError):
+            draft = True
+        if draft:
             file.inclusion = InclusionLevel.DRAFT
 
 
