@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -135,6 +136,8 @@ def write_atomic(path: Path, text: str, shown: str) -> None:
 
 
 def _os_cause(exc: OSError) -> str:
+    if exc.errno in (errno.EPERM, errno.EACCES):  # chattr +i gives EPERM, chmod EACCES
+        return "permission denied"
     return (exc.strerror or str(exc)).lower()
 
 
