@@ -135,7 +135,7 @@ def seed_paragraphs(name: str) -> list[str]:
     text = (HOSTILE / name).read_text(encoding="utf-8")
     out = []
     for block in text.split("\n\n")[2:]:
-        block = re.sub("[\u202a-\u202e\u200b]", "", block).replace("\u2028", " ")
+        block = re.sub("[\u202a-\u202e\u200b\x00]", "", block).replace("\u2028", " ")
         out.append(" ".join(unicodedata.normalize("NFC", block).split()))
     return [p for p in out if p]
 

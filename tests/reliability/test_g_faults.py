@@ -3,6 +3,7 @@ runs, unwritable output. Every case runs in a temporary project."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import resource
@@ -44,10 +45,8 @@ def rewritten(folder: Path, since_ns: int) -> int:
     """How many briefs in ``folder`` were written since ``since_ns``."""
     count = 0
     for entry in os.scandir(folder):
-        try:
+        with contextlib.suppress(FileNotFoundError):  # a temp file renamed meanwhile
             count += entry.name.endswith(".md") and entry.stat().st_mtime_ns >= since_ns
-        except FileNotFoundError:
-            pass  # a temp file renamed meanwhile
     return count
 
 
@@ -151,7 +150,7 @@ def test_g3_concurrent_runs_second_exits_3_naming_lock_and_pid(project, command:
     while time.monotonic() < deadline and not (lock.exists() and lock.read_text().strip()):
         time.sleep(0.01)
     second = run_briefs(root, command, timeout=2)
-    out, err = first.communicate(timeout=120)
+    _out, err = first.communicate(timeout=120)
     assert first.returncode == 0, err
     assert second.returncode == 3
     assert second.stderr.strip().splitlines()[-1] == (
