@@ -75,7 +75,8 @@ def decode(data: bytes, shown: str, *, html: bool = False) -> tuple[str, list[st
     except UnicodeDecodeError as exc:
         text = _not_utf8(data, shown, exc, notes, html)
     else:
-        if "\x00" in text:
+        # A stray NUL in a text is cleaned away later (with a warning); many mean binary.
+        if text.count("\x00") > max(2, len(data) // 1000):
             text = _with_nuls(data, shown, None)
     return _repair(text, notes), notes
 

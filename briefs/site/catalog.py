@@ -137,7 +137,8 @@ def read_entry(src_uri: str, url: str, path: str) -> tuple[Entry | None, bool]:
     entry = Entry(url=url, src_uri=src_uri, title=" ".join(str(meta.get("title") or "").split()),
                   date=day(meta.get("date")), summary=str(meta.get("summary") or "").strip(),
                   meta=meta)
-    return entry, meta.get("draft") is True
+    # Anything but an explicit false (or no key) keeps the brief off the site.
+    return entry, meta.get("draft") not in (None, False)
 
 
 def slugify(value: str) -> str:

@@ -6,8 +6,10 @@
   briefs become MkDocs drafts (left out of the build, listings, feeds, sitemap and
   search; shown marked DRAFT by ``serve``); listing pages are added as virtual files.
 - ``on_page_markdown``: escaped titles; each page's sitemap date is its newest brief's.
-- ``on_page_content``: a brief page laid out as a brief; listing pages and the home
-  page's charts and latest briefs filled in from the catalog.
+- ``on_page_content``: every rendered Markdown body is sanitised (``sanitize.clean_html``:
+  nh3, our tags and classes only); then a brief page is laid out as a brief; listing
+  pages and the home page's charts and latest briefs are filled in from the catalog,
+  every value escaped.
 - ``on_page_context``: description, OpenGraph, feed links and JSON-LD for the head.
 - ``on_post_build``: RSS and JSON feeds, then the Pagefind index of the brief pages.
 """
@@ -19,7 +21,7 @@ import os
 from typing import Any
 
 from briefs.site import catalog as cat
-from briefs.site import charts, feeds, head, listings, pages, search
+from briefs.site import charts, feeds, head, listings, pages, sanitize, search
 
 OVERRIDES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "overrides")
 HOME_LATEST = 10
@@ -53,7 +55,7 @@ def on_files(files: Any, config: Any) -> Any:
         if not str(file.src_uri).startswith(cat.BRIEFS_PREFIX) or not file.abs_src_path:
             continue
         entry, draft = cat.read_entry(file.src_uri, file.url, file.abs_src_path)
-        if draft:
+        if draft or entry is None:  # never publish what cannot be read (briefs build refuses it)
             file.inclusion = InclusionLevel.DRAFT
         elif entry is not None and file.inclusion.is_included():
             entries.append(entry)
@@ -82,6 +84,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
+    content = sanitize.clean_html(content)
     uri = str(page.file.src_uri)
     here = page.url
     if is_brief(page):
