@@ -7,7 +7,9 @@ For every case it runs the real extraction (``briefs.read.read_seed`` then
 ``briefs.extract.extract``, as ``briefs convert`` does) on ``dump.txt`` (kind ``text``)
 and ``source.html`` (kind ``html``), and trafilatura alone on the same HTML as the
 reference line; then prints the sections in ``SECTIONS`` in order. To add a section
-(e.g. summary ROUGE), append a function ``(results_by_kind) -> list[str]``.
+append a function ``(results_by_kind) -> list[str]``. Last comes the summary section:
+ROUGE of our drafted summaries against the outlets' own descriptions, beside the
+Lead-1 and Lead-3 baselines (``briefs.evaluate.summary``; ``--no-summary`` skips it).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kinds", default=",".join(KINDS),
                         help=f"comma-separated, from {', '.join(KINDS)}")
     parser.add_argument("--worst", type=int, default=5, help="worst cases shown per kind")
+    parser.add_argument("--no-summary", action="store_true", help="skip the summary ROUGE")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"eval: {args.corpus}: no such corpus folder", file=sys.stderr)
@@ -58,6 +61,11 @@ def main(argv: list[str] | None = None) -> int:
     by_kind = {kind: corpus.run(kind, KINDS[kind], cases) for kind in kinds}
     for section in sections(args.worst):
         print("\n".join(section(by_kind)))
+    if not args.no_summary:
+        from briefs.evaluate.summary import summary_section
+
+        print("\n== summary quality ==")
+        print(summary_section(args.corpus))
     return 0
 
 
