@@ -158,4 +158,4 @@ def on_post_build(config: Any) -> None:
     site_dir = str(config.site_dir)
     feeds.write_feeds(STATE.catalog, site_dir, str(config.site_url or ""),
                       str(config.site_name or ""), str(config.site_description or ""))
-    search.index_site(site_dir)
+    search.index_site(site_dir, pages=len(STATE.catalog.entries))
