@@ -92,7 +92,7 @@ def test_a4_empty_blank_and_binary_files_each_get_their_reason(project) -> None:
     assert lines(result, "ERROR") == [
         "ERROR seeds/blank.txt: blank file (only whitespace)",
         "ERROR seeds/empty.txt: empty file",
-        "ERROR seeds/image.txt: binary file (NUL bytes), not text",
+        "ERROR seeds/image.txt: binary file (PNG image), not text",
         "ERROR seeds/nuls.txt: binary file (NUL bytes), not text"]
     assert len(briefs_of(root)) == 1
 
