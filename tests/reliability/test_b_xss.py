@@ -31,6 +31,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         for path in HOSTILE.glob(f"{case}.*"):
             shutil.copy(path, root / "seeds" / path.name)
     write_hostile_brief(root / "docs" / "briefs" / "b5-written.md")
+    (root / "docs" / "about.md").write_text(  # a page an editor writes, not a brief
+        "---\ntitle: \"<img src=x onerror=alert('b5-page')>\"\n---\n\nAbout us.\n", "utf-8")
     result = build(root)
     assert result.returncode == 0, result.stderr
     return root, result.stderr
@@ -243,6 +245,12 @@ def test_b5_title_summary_tags_escaped_everywhere(site) -> None:
         page = (site_dir / "tags" / slug / "index.html").read_text("utf-8")
         assert f"<title>Tag: {tag} - News briefs</title>" in page
         assert f"<h1>Tag: {tag}</h1>" in page and TITLE in page
+    about = (site_dir / "about" / "index.html").read_text("utf-8")
+    page_title = "&lt;img src=x onerror=alert(&#x27;b5-page&#x27;)&gt;"
+    assert f"<title>{page_title} - News briefs</title>" in about
+    assert f"<h1>{page_title}</h1>" in about  # Material's own h1 (the page has none)
+    assert re.search(r'class="md-ellipsis">\s*' + re.escape(page_title), about)
+    assert f'<meta property="og:title" content="{page_title}">' in about
     tags = (site_dir / "tags" / "index.html").read_text("utf-8")
     assert all(f">{tag}</a>" in tags for tag in TAGS)
     # nothing raw anywhere: every page (nav, header, listings), the RSS feeds, the sitemap
