@@ -26,7 +26,7 @@ SEED_SUFFIXES = (".txt", ".html", ".htm", ".md")
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 MAX_BYTES = 2 * 1024 * 1024
 SIDECAR_KEYS = ("title", "date", "byline", "site_name", "url", "lang", "categories",
-                "tags", "summary", "draft")
+                "tags", "summary", "description", "draft")
 
 
 @dataclass(frozen=True)

@@ -228,11 +228,12 @@ def test_b5_title_summary_tags_escaped_everywhere(site) -> None:
     (data,) = scan(html, "b5").json_ld  # valid JSON, no '<' (the oracle)
     assert isinstance(data, dict)
     assert data["headline"] == RAW_TITLE and data["keywords"] == RAW_TAGS
-    # The sidecar's summary is the brief's description (extract.apply_sidecar); the page's
-    # summary is composed from the article. A summary in front matter: the hand-written brief.
+    # The sidecar's summary is the editor's: it replaces the drafted one (apply_sidecar).
     state = json.loads((root / ".briefs" / "state.json").read_text(encoding="utf-8"))
     brief = root / "docs" / state["briefs"]["seeds/b5_meta.txt"]["brief"]
-    assert f"description: {RAW_SUMMARY}\n" in brief.read_text("utf-8")
+    assert f"summary: {RAW_SUMMARY}\n" in brief.read_text("utf-8")
+    assert f'<meta name="description" content="{SUMMARY}">' in html
+    assert f'<p class="brief-summary">{SUMMARY}</p>' in html
     written = (site_dir / "briefs" / "b5-written" / "index.html").read_text("utf-8")
     assert f'<meta name="description" content="{SUMMARY}">' in written
     assert f'<meta property="og:description" content="{SUMMARY}">' in written
