@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from briefs import yaml_load
 from briefs.errors import SeedError
 from briefs.read.decode import decode
 
@@ -102,7 +103,7 @@ def read_sidecar(path: Path, shown: str) -> dict[str, Any]:
         return {}
     side_shown = str(Path(shown).with_suffix(side.suffix))
     try:
-        data = yaml.safe_load(side.read_text(encoding="utf-8"))
+        data = yaml_load.load(side.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise SeedError(side_shown, f"cannot read sidecar: {exc}") from exc
     except yaml.YAMLError as exc:
