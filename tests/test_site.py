@@ -140,3 +140,18 @@ def test_charts_are_inline_svg_without_outside_references(site: Path) -> None:
             'xmlns="http://www.w3.org/2000/svg"', "")
     assert re.findall(r'src="(https?:[^"]*)"', home) == []
     assert re.findall(r'<link rel="stylesheet" href="(https?:[^"]*)"', home) == []
+
+
+def test_brief_page_does_not_repeat_a_tag_shown_in_another_facet() -> None:
+    from briefs.site import catalog as cat
+    from briefs.site.pages import brief_html
+
+    meta = {"title": "T", "date": "2026-03-01", "regions": ["Iraq"],
+            "organizations": ["Popular Mobilization Units (PMU)"],
+            "tags": ["iraq", "PMU", "convoy"]}
+    page = brief_html(meta, "<p>text</p>", cat.build([]), "briefs/t/", indexed=True)
+    tags = re.search(r"Tags</dt>\s*<dd>(.*?)</dd>", page, re.S)
+    assert tags is not None
+    assert "convoy" in tags.group(1)
+    assert "iraq" not in tags.group(1).lower() and "PMU" not in tags.group(1)
+    assert "Popular Mobilization Units (PMU)" in page and ">Iraq<" in page

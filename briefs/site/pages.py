@@ -49,6 +49,9 @@ def _rel(url: str, here: str) -> str:
 def _fact(meta: dict[str, Any], key: str, label: str, pf_filter: str,
           catalog: Catalog, here: str) -> str:
     values = text_list(meta.get(key))
+    if key == "tags":  # a tag that repeats a value shown in another facet is not shown twice
+        shown = _other_facet_values(meta)
+        values = tuple(v for v in values if v.casefold() not in shown)
     if not values:
         return ""
     items = []
@@ -63,6 +66,19 @@ def _fact(meta: dict[str, Any], key: str, label: str, pf_filter: str,
     return (f'<div class="brief-facet">\n<dt class="brief-facet__label" data-pagefind-ignore>'
             f'{escape(label)}</dt>\n<dd><ul class="brief-facet__list">{listed}</ul>'
             "</dd></div>\n")
+
+
+def _other_facet_values(meta: dict[str, Any]) -> set[str]:
+    """Casefolded values of every facet but tags, with organisations' acronyms."""
+    shown: set[str] = set()
+    for key, _label, _pf in _FACTS:
+        if key == "tags":
+            continue
+        for value in text_list(meta.get(key)):
+            shown.add(value.casefold())
+            if key == "organizations" and value.endswith(")") and " (" in value:
+                shown.add(value[value.rindex(" (") + 2:-1].casefold())
+    return shown
 
 
 def _dateline(meta: dict[str, Any]) -> str:
