@@ -14,7 +14,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Run a command, then print "make <target>: <what> in N s" (or "FAILED after N s", keeping
 # the command's exit status).
 timed = start=$$EPOCHREALTIME; status=0; ( $(1) ) || status=$$?; \
-	awk -v s=$$start -v e=$$EPOCHREALTIME -v rc=$$status -v t="$@" -v w="$(2)" \
+	awk -v s=$$start -v e=$$EPOCHREALTIME -v rc=$$status -v t="$(or $(strip $(3)),$@)" -v w="$(strip $(2))" \
 	  'BEGIN { if (rc) printf "make %s: FAILED (exit %d) after %.1f s\n", t, rc, e - s; \
 	           else printf "make %s: %s in %.1f s\n", t, w, e - s }'; exit $$status
 
@@ -29,9 +29,9 @@ $(STAMP): pyproject.toml requirements.lock
 	@$(call timed, \
 	  $(PYTHON) -m venv $(VENV) && \
 	  { $(BIN)/python -m pip install --quiet --disable-pip-version-check \
-	    -c requirements.lock -e '.[dev]' 2>&1 | { grep -v ' is ignored: it is neither' || true; }; } && \
+	    -c requirements.lock -e '.[dev]' 2>&1 | { grep -v -e ' is ignored: it is neither' -e "does not provide the extra 'html_clean'" || true; }; } && \
 	  touch $(STAMP), \
-	  installed .venv with pinned dependencies)
+	  installed .venv with pinned dependencies, install)
 
 browser:  ## make sure Debian's chromium is there for the browser tests
 	@$(call timed, scripts/ensure-chromium, chromium ready at /usr/bin/chromium)
