@@ -49,8 +49,10 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 # Running children ---------------------------------------------------------------------
 
 class Run:
-    def __init__(self, seconds: float, peak_mb: float, code: int, output: str) -> None:
-        self.seconds, self.peak_mb, self.code, self.output = seconds, peak_mb, code, output
+    def __init__(self, seconds: float, cpu: float, peak_mb: float, code: int,
+                 output: str) -> None:
+        self.seconds, self.cpu, self.peak_mb = seconds, cpu, peak_mb
+        self.code, self.output = code, output
 
 
 # A small process runs each command and reports its wall time and its peak memory: a
@@ -59,8 +61,8 @@ _WRAP = """import resource, subprocess, sys, time
 t = time.perf_counter()
 code = subprocess.call(sys.argv[2:])
 t = time.perf_counter() - t
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-open(sys.argv[1], "w").write(f"{t} {peak}")
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1], "w").write(f"{t} {use.ru_utime + use.ru_stime} {use.ru_maxrss}")
 sys.exit(code)
 """
 
@@ -72,10 +74,10 @@ def run(args: list[str], cwd: Path, check: bool = True) -> Run:
                               env=ENV, stdout=out, stderr=subprocess.STDOUT, check=False)
         out.seek(0)
         text = out.read().decode("utf-8", "replace")
-        seconds, peak_kb = (float(x) for x in Path(figures.name).read_text().split())
+        seconds, cpu, peak_kb = (float(x) for x in Path(figures.name).read_text().split())
     if check and proc.returncode != 0:
         raise SystemExit(f"bench: {' '.join(args)} failed ({proc.returncode}):\n{text[-3000:]}")
-    return Run(seconds, peak_kb / 1024, proc.returncode, text)
+    return Run(seconds, cpu, peak_kb / 1024, proc.returncode, text)
 
 
 def briefs(cwd: Path, *args: str) -> Run:
@@ -286,10 +288,19 @@ def bench_size(count: int, work: Path, args: argparse.Namespace) -> dict[str, An
     build = median_run([briefs(project, "build") for _ in range(repeat)])
     files, size = tree_size(project / "site")
     search = search_bytes(project / "site", synth_seed(count // 2).unique_word)
+    stock_root = work / f"stock-{count}"
+    with_stock = count <= args.stock_max
+    if with_stock:
+        posts = make_stock(stock_root, project)
+    # Our build from raw seeds and the stock blog's, taken in turns so that both meet the
+    # same load from whatever else runs on the machine.
     full: list[Run] = []
+    stocks: list[Run] = []
     for _ in range(repeat):
         reset(project)
         full.append(briefs(project, "build"))
+        if with_stock:
+            stocks.append(run([sys.executable, "-m", "mkdocs", "build", "-q"], stock_root))
     full_run = median_run(full)
     row: dict[str, Any] = {
         "n": count, "convert_s": cold_convert.seconds, "noop_first_s": noop_first.seconds,
@@ -297,28 +308,29 @@ def bench_size(count: int, work: Path, args: argparse.Namespace) -> dict[str, An
         "peak_mb": max(build.peak_mb, full_run.peak_mb, cold_convert.peak_mb),
     }
     print(f"  convert from nothing    {cold_convert.seconds:7.2f} s  "
-          f"{count / cold_convert.seconds:7.1f} seeds/s  peak {cold_convert.peak_mb:6.0f} MB")
+          f"{count / cold_convert.seconds:7.1f} seeds/s  peak {cold_convert.peak_mb:6.0f} MB  "
+          f"({cold_convert.cpu:.1f} CPU s)")
     print(f"  convert, nothing changed {noop_med.seconds:6.2f} s  (first run after the "
           f"convert {noop_first.seconds:.2f} s)  = {noop_med.seconds / full_run.seconds:.3f} of "
           f"a full build")
     print(f"  build, nothing to convert{build.seconds:6.2f} s  {build.seconds / count * 1000:6.2f}"
-          f" ms/brief  peak {build.peak_mb:6.0f} MB")
+          f" ms/brief  peak {build.peak_mb:6.0f} MB  ({build.cpu:.1f} CPU s)")
     print(f"  build from raw seeds    {full_run.seconds:7.2f} s  "
           f"{full_run.seconds / count * 1000:6.2f} ms/brief  peak {full_run.peak_mb:6.0f} MB  "
-          "(conversion included)")
+          f"(conversion included; {full_run.cpu:.1f} CPU s)")
     print(f"  site: {files} files, {size / 1e6:.1f} MB; one search fetches {search}")
-    if count <= args.stock_max:
-        stock_root = work / f"stock-{count}"
-        posts = make_stock(stock_root, project)
-        stock = median_run([run([sys.executable, "-m", "mkdocs", "build", "-q"], stock_root)
-                            for _ in range(repeat)])
+    if with_stock:
+        stock = median_run(stocks)
         s_files, s_size = tree_size(stock_root / "site")
         s_search = search_bytes(stock_root / "site", synth_seed(count // 2).unique_word)
-        row.update(stock_s=stock.seconds, ratio=full_run.seconds / stock.seconds)
+        row.update(stock_s=stock.seconds, ratio=full_run.seconds / stock.seconds,
+                   cpu_ratio=full_run.cpu / stock.cpu)
         print(f"  stock Material blog     {stock.seconds:7.2f} s  "
               f"{stock.seconds / posts * 1000:6.2f} ms/post   peak {stock.peak_mb:6.0f} MB  "
               f"({posts} posts, {s_files} files, {s_size / 1e6:.1f} MB; search {s_search})")
-        print(f"  ratio briefs build (raw seeds) / stock blog: {row['ratio']:.2f}")
+        print(f"  ratio briefs build (raw seeds) / stock blog: {row['ratio']:.2f} wall "
+              f"(runs: {_times(full)} vs {_times(stocks)}); CPU seconds "
+              f"{full_run.cpu:.1f} / {stock.cpu:.1f} = {row['cpu_ratio']:.2f}")
         if not args.keep:
             shutil.rmtree(stock_root, ignore_errors=True)
     if count <= args.serve_max:
@@ -330,6 +342,10 @@ def bench_size(count: int, work: Path, args: argparse.Namespace) -> dict[str, An
     if not args.keep:
         shutil.rmtree(project, ignore_errors=True)
     return row
+
+
+def _times(runs: list[Run]) -> str:
+    return "/".join(f"{r.seconds:.1f}" for r in runs)
 
 
 def _cold_convert(project: Path) -> Run:

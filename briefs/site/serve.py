@@ -22,6 +22,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -170,7 +171,8 @@ def serve(config_file: Path, dev_addr: str, seeds_dir: Path,
     config = get_config()
     config.plugins.on_startup(command="serve", dirty=True)
     host, port = config.dev_addr
-    serve_url = _serve_url(host, port, "/")
+    mount_path = urlsplit(config.site_url or "/").path
+    serve_url = _serve_url(host, port, mount_path)
 
     def builder(config: Any = None) -> None:
         nonlocal first
@@ -180,7 +182,8 @@ def serve(config_file: Path, dev_addr: str, seeds_dir: Path,
         build(config, serve_url=serve_url, dirty=not first)
         first = False
 
-    server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir)
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir,
+                              mount_path=mount_path)
     _watch_by_events(server)
 
     def error_page(code: int) -> bytes | None:
