@@ -56,8 +56,11 @@ class Prepared:
 def _seed_fingerprint(path: Path) -> Fingerprint | None:
     """The seed's fingerprint and its sidecar's (a sidecar changes the brief too)."""
     own = fingerprint(path)
+    if own is None:
+        return None
     side = sidecar_path(path)
-    return None if own is None else own + (fingerprint(side) or () if side else ())
+    side_print = fingerprint(side) if side is not None else None
+    return own + (side_print or ())
 
 
 def unchanged_by_stat(job: Job, cache: StatCache) -> Prepared | None:
