@@ -41,8 +41,11 @@ class CheckResult:
 
 
 def check_briefs(root: Path, docs_dir: Path, result: CheckResult | None = None) -> CheckResult:
-    """Validate every page under ``docs_dir``; refuse symlinks anywhere in it."""
+    """Validate every page under ``docs_dir``; refuse symlinks anywhere in it, and two
+    pages that would be built to the same URL (``a.md`` and ``a/index.md``; names that
+    differ only in case)."""
     result = result or CheckResult()
+    urls: dict[str, str] = {}
     for folder, dirs, files in os.walk(docs_dir):
         base = Path(folder)
         for name in sorted(dirs + files):
@@ -56,6 +59,12 @@ def check_briefs(root: Path, docs_dir: Path, result: CheckResult | None = None) 
                 continue
             shown = show(path, root)
             result.briefs += 1
+            url = page_url(path.relative_to(docs_dir).as_posix())
+            if url.casefold() in urls:
+                result.error(BriefsError(shown, f"same URL /{url} as {urls[url.casefold()]}; "
+                                         "rename one of them"))
+                continue
+            urls[url.casefold()] = shown
             is_brief = path.parent.relative_to(docs_dir).parts[:1] == ("briefs",)
             try:
                 meta = validate_file(path, shown) if is_brief else validate_page(path, shown)
@@ -68,6 +77,15 @@ def check_briefs(root: Path, docs_dir: Path, result: CheckResult | None = None) 
                     "INFO", shown, "date not found in the article (date_source: converted); "
                     "needs an editor's date"))
     return result
+
+
+def page_url(rel: str) -> str:
+    """The URL path MkDocs gives ``rel`` (a docs-relative ``.md`` path) with directory URLs."""
+    parent, _, name = rel.rpartition("/")
+    stem = name[: -len(".md")]
+    if stem.lower() in ("index", "readme"):
+        return f"{parent}/" if parent else ""
+    return f"{parent}/{stem}/" if parent else f"{stem}/"
 
 
 def check(root: Path, seeds_dir: Path, docs_dir: Path) -> CheckResult:

@@ -1,6 +1,7 @@
 """Stage 2, clean: normalise decoded text before anything is taken out of it.
 
-- Unicode NFC; line breaks unified (CR, CRLF, U+2028/2029, NEL become ``\\n``).
+- Unicode NFC; line breaks unified (CR, CRLF, U+2029, NEL become ``\\n``); U+2028 (a line
+  separator inside a paragraph) becomes a space, with a note.
 - Control characters, bidi overrides and zero-width characters are removed (a note
   says so: they can hide or reorder text); tabs and no-break spaces become spaces.
 - Runs of spaces collapse; lines are stripped.
@@ -17,7 +18,8 @@ _INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
 )
-_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
+_BREAKS = re.compile("\r\n|\r|\u2029|\x85")
+_SOFT_BREAK = "\u2028"  # a line separator inside a paragraph: a space, noted
 _SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -26,7 +28,8 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     notes: list[str] = []
     text = _BREAKS.sub("\n", text)
     text = unicodedata.normalize("NFC", text)
-    removed = _INVISIBLE.findall(text)
+    removed = _INVISIBLE.findall(text) + [_SOFT_BREAK] * text.count(_SOFT_BREAK)
+    text = text.replace(_SOFT_BREAK, " ")
     if removed:
         kinds = sorted({f"U+{ord(ch):04X}" for ch in removed})
         shown = ", ".join(kinds[:5]) + (", ..." if len(kinds) > 5 else "")
@@ -39,7 +42,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 
 def clean_line(text: str) -> str:
     """One line of text: invisible characters removed, spaces collapsed."""
-    text = _BREAKS.sub(" ", unicodedata.normalize("NFC", text))
+    text = _BREAKS.sub(" ", unicodedata.normalize("NFC", text)).replace("\n", " ")
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 

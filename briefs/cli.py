@@ -89,7 +89,7 @@ def cmd_convert(args: argparse.Namespace, console: Console) -> int:
 
     project = Project(args)
     report = convert(project.root, project.seeds, project.docs, dry_run=args.dry_run,
-                     progress=console.progress)
+                     withdraw=args.withdraw, progress=console.progress)
     for message in report.messages:
         console.message(str(message))
     prefix = "dry run: " if args.dry_run else ""
@@ -108,12 +108,31 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
     return result.exit_code
 
 
+def cmd_remove(args: argparse.Namespace, console: Console) -> int:
+    from briefs.convert import remove
+
+    project = Project(args)
+    report = remove(project.root, project.docs, args.seed, dry_run=args.dry_run)
+    for message in report.messages:
+        console.message(str(message))
+    return report.exit_code
+
+
 def cmd_build(args: argparse.Namespace, console: Console) -> int:
+    from briefs.convert import lock_path, show
+    from briefs.lock import hold
+
+    project = Project(args)
+    lock = lock_path(project.docs)
+    with hold(lock, show(lock, project.root)):  # one lock across convert, check and build
+        return _build(args, project, console)
+
+
+def _build(args: argparse.Namespace, project: Project, console: Console) -> int:
     from briefs.check import check_briefs
     from briefs.convert import convert
     from briefs.site.build import build_site
 
-    project = Project(args)
     started = time.monotonic()
     report = convert(project.root, project.seeds, project.docs, progress=console.progress)
     for message in report.messages:
@@ -205,6 +224,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Console], int], str]] = 
     "build": (cmd_build, "convert, check, then build the static site (strict)"),
     "serve": (cmd_serve, "convert, build and serve a live preview; converts new seeds"),
     "check": (cmd_check, "validate seeds and briefs; writes nothing"),
+    "remove": (cmd_remove, "take a seed's brief off the site for good"),
     "extract": (cmd_extract, "print what is read from each seed, as JSON Lines"),
 }
 
@@ -230,6 +250,12 @@ def parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=parents, help=text, description=text)
         p.set_defaults(func=func)
         if name == "convert":
+            p.add_argument("--dry-run", action="store_true", help="report, write nothing")
+            p.add_argument("--withdraw", action="store_true", help="take orphans (briefs "
+                           "whose seed was deleted) off the site: draft: true, recorded")
+        if name == "remove":
+            p.add_argument("seed", metavar="SEED", help="the seed (seeds/x.txt) or its brief "
+                           "(docs/briefs/x.md)")
             p.add_argument("--dry-run", action="store_true", help="report, write nothing")
         if name == "build":
             p.add_argument("--site-dir", metavar="DIR", help="output folder (default: site/)")

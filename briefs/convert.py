@@ -5,25 +5,35 @@
 3. write what changed, never over an editor's edit; report orphans;
 4. save the state.
 
+Curation rules (``.briefs/state.json`` holds what the converter last wrote):
+- a brief whose bytes differ from what the converter wrote was edited: it is kept as it
+  is; when its seed changed too, the new version goes to a proposal dotfile beside it;
+- a brief deleted by hand while its seed remains is written again, with a note; seeds
+  taken off the site on purpose (``briefs remove``, ``--withdraw``) stay off;
+- a seed deleted after publishing leaves an orphan: reported, never deleted;
+- a run with no changes writes nothing; a dry run writes nothing at all.
+
 Nothing is printed here: the ``Report`` carries every message for the CLI.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
+from briefs import dedupe
 from briefs import state as state_mod
 from briefs.errors import BriefsError, EnvironmentFailure
 from briefs.incremental import StatCache, fingerprint, parallel_map
 from briefs.lock import hold
 from briefs.prepare import RECIPE, Job, Planned, Prepared, prepare, unchanged_by_stat
+from briefs.prepare import read_brief as _read_brief
 from briefs.read import discover
-from briefs.record import Brief
-from briefs.write import seed_tag, sha, slugify, write_atomic
+from briefs.write import seed_tag, set_draft, sha, slugify, suffixed, write_atomic
 
 BRIEFS_SUBDIR = "briefs"
 LOCK_NAME = ".publish.lock"
@@ -72,18 +82,31 @@ def show(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def lock_path(docs_dir: Path) -> Path:
+    return docs_dir / LOCK_NAME
+
+
 def convert(root: Path, seeds_dir: Path, docs_dir: Path, *, dry_run: bool = False,
+            withdraw: bool = False,
             progress: Callable[[int, int], None] | None = None) -> Report:
-    """Convert every seed under ``seeds_dir`` into a brief under ``docs_dir/briefs``."""
-    lock_path = docs_dir / LOCK_NAME
-    with hold(lock_path, show(lock_path, root)):
-        return _convert(root, seeds_dir, docs_dir, dry_run, progress)
+    """Convert every seed under ``seeds_dir`` into a brief under ``docs_dir/briefs``.
+
+    ``withdraw``: take orphans (briefs whose seed is gone) off the site (``draft: true``).
+    """
+    lock = lock_path(docs_dir)
+    with hold(lock, show(lock, root), shared=dry_run):
+        return _convert(root, seeds_dir, docs_dir, dry_run, withdraw, progress)
 
 
-def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool,
+def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdraw: bool,
              progress: Callable[[int, int], None] | None) -> Report:
     report = Report()
     state = state_mod.load(root)
+    out = docs_dir / BRIEFS_SUBDIR
+    if out.is_symlink():
+        raise EnvironmentFailure(show(out, root), "symlink refused; briefs must stay in docs/")
+    if not dry_run:
+        _remove_stale_temp_files(out)
     cache = StatCache.load(root)
     paths = discover(seeds_dir)
     report.seeds = len(paths)
@@ -103,12 +126,12 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool,
         if job is None:
             report.add("INFO", shown, "withdrawn (briefs remove); skipped")
             continue
-        _merge(job, fast or next(results), cache, report, planned)
-    planned = _drop_duplicates(planned, state, report)
-    _assign_names(planned, state, docs_dir)
+        _merge(job, fast or next(results), cache, root, report, planned)
+    planned = _drop_duplicates(planned, state, docs_dir, report)
+    _assign_names(planned, state, docs_dir, root, report)
     for plan in planned:
         _write(plan, state, docs_dir, root, report, dry_run)
-    _report_orphans(state, {show(p, root) for p in paths}, docs_dir, root, report)
+    _orphans(state, {show(p, root) for p in paths}, docs_dir, root, report, dry_run, withdraw)
     if not dry_run:
         state_mod.save(root, state)
         _remember_written(planned, state, docs_dir, cache)
@@ -116,8 +139,17 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool,
     return report
 
 
-def _merge(job: Job, result: Prepared, cache: StatCache, report: Report,
+def _remove_stale_temp_files(out: Path) -> None:
+    """Temp files a killed run left behind (never ``.md``: MkDocs ignores dotfiles)."""
+    if out.is_dir():
+        for stale in out.rglob(".*.tmp"):
+            if stale.is_file() and not stale.is_symlink():
+                stale.unlink(missing_ok=True)
+
+
+def _merge(job: Job, result: Prepared, cache: StatCache, root: Path, report: Report,
            planned: list[Planned]) -> None:
+    """Fold one seed's result into the report, the plan and the stat cache."""
     for note in result.notes:
         report.add("WARNING", job.shown, note)
     report.read += result.read
@@ -126,6 +158,9 @@ def _merge(job: Job, result: Prepared, cache: StatCache, report: Report,
         report.add("ERROR", *result.error)
         return
     report.unchanged += result.unchanged
+    if result.kept and job.entry:
+        report.kept += 1
+        report.add("INFO", show(job.docs_dir / job.entry.brief, root), "edited by hand, kept")
     if result.seed:
         cache.record("seed:" + job.shown, *result.seed)
     if result.brief and job.entry:
@@ -138,53 +173,89 @@ def _remember_written(planned: list[Planned], state: state_mod.State, docs_dir: 
                       cache: StatCache) -> None:
     """Record the fingerprints of the briefs this run wrote (or found already right)."""
     for plan in planned:
-        entry = state.entries[plan.seed]
-        if entry.brief_sha and entry.brief_sha == sha(plan.text):
+        entry = state.entries.get(plan.seed)
+        if entry and entry.brief_sha and entry.brief_sha == sha(plan.text):
             cache.record("brief:" + entry.brief, fingerprint(docs_dir / entry.brief),
                          entry.brief_sha)
 
 
-_WORD = re.compile(r"\w+")
-
-
-def _fingerprint(brief: Brief) -> str:
-    words = _WORD.findall(" ".join(brief.body).casefold())
-    return hashlib.sha256(" ".join(words).encode()).hexdigest()
-
-
-def _drop_duplicates(planned: list[Planned], state: state_mod.State,
+def _drop_duplicates(planned: list[Planned], state: state_mod.State, docs_dir: Path,
                      report: Report) -> list[Planned]:
-    """One brief per article: a second seed with the same text is reported, not written."""
-    seen: dict[str, str] = {}
+    """One brief per article: a new seed with the same (or nearly the same) text as a
+    brief already kept is reported, not written. Briefs already published win."""
+    fresh = [p for p in planned if p.seed not in state.entries]
+    if not fresh:
+        return planned
+    index = dedupe.Index()
+    changed = {p.seed: p for p in planned}
     for seed, entry in sorted(state.entries.items()):
-        seen.setdefault(entry.brief_sha, seed)
-    keep: list[Planned] = []
-    first: dict[str, str] = {}
-    for plan in planned:
-        key = _fingerprint(plan.brief)
-        if key in first and plan.seed not in state.entries:
-            report.add("WARNING", plan.seed, f"duplicate of {first[key]}; no brief written")
-            state.duplicates[plan.seed] = first[key]
+        if seed in changed:
+            index.add(seed, dedupe.sketch("\n".join(changed[seed].brief.body)))
             continue
-        first.setdefault(key, plan.seed)
+        text = _read_brief(docs_dir / entry.brief)
+        if text:
+            index.add(seed, dedupe.sketch(text.split("\n---", 2)[-1]))
+    keep: list[Planned] = []
+    for plan in planned:
+        if plan.seed in state.entries:
+            keep.append(plan)
+            continue
+        item = dedupe.sketch("\n".join(plan.brief.body))
+        original = index.match(item)
+        if original is not None:
+            report.add("WARNING", plan.seed, f"duplicate of {original}; no brief written")
+            state.duplicates[plan.seed] = original
+            continue
+        index.add(plan.seed, item)
         state.duplicates.pop(plan.seed, None)
         keep.append(plan)
     return keep
 
 
-def _assign_names(planned: list[Planned], state: state_mod.State, docs_dir: Path) -> None:
-    """Give each seed without a brief a file name no other seed or file holds."""
-    taken = {e.brief.casefold() for e in state.entries.values()}
+_SEED_LINE = re.compile(r"^seed:[ \t]*(.+)$", re.MULTILINE)
+
+
+def _seed_of(path: Path) -> str | None:
+    """The ``seed`` field of the brief at ``path`` (``None`` when it has none)."""
+    text = _read_brief(path)
+    end = text.find("\n---", 3) if text else -1
+    match = _SEED_LINE.search(text[:end]) if text and end > 0 else None
+    if not match:
+        return None
+    try:
+        value = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _assign_names(planned: list[Planned], state: state_mod.State, docs_dir: Path, root: Path,
+                  report: Report) -> None:
+    """Give each seed without a brief a file name no other seed or file holds.
+
+    Names are compared case-insensitively; the first seed (in path order) gets the
+    plain slug, a later one ``slug-<6 hex digits of its path>``. A brief left by a run
+    that was interrupted before it saved the state is recognised by its ``seed`` field.
+    """
+    holders = {e.brief.casefold(): s for s, e in state.entries.items()}
     for plan in planned:
         if plan.seed in state.entries:
             continue
-        fallback = "brief-" + seed_tag(plan.seed)
-        base = slugify(plan.brief.title or "", fallback)
+        tag = seed_tag(plan.seed)
+        base = slugify(plan.brief.title or "", "brief-" + tag)
         name = f"{BRIEFS_SUBDIR}/{base}.md"
-        if name.casefold() in taken or (docs_dir / name).exists() \
-                or (docs_dir / BRIEFS_SUBDIR / base).exists():
-            name = f"{BRIEFS_SUBDIR}/{base}-{seed_tag(plan.seed)}.md"
-        taken.add(name.casefold())
+        target, folder = docs_dir / name, docs_dir / BRIEFS_SUBDIR / base
+        holder = holders.get(name.casefold())
+        if holder is None and target.exists() and _seed_of(target) == plan.seed:
+            pass  # written by an interrupted run: adopt it
+        elif holder is not None or target.exists() or target.is_symlink() or folder.exists():
+            new = f"{BRIEFS_SUBDIR}/{suffixed(base, tag)}.md"
+            why = (f"same file name as {holder}'s brief" if holder is not None
+                   else f"{show(folder if folder.exists() else target, root)} already exists")
+            report.add("WARNING", plan.seed, f"{why} ({show(target, root)}); "
+                       f"written as {show(docs_dir / new, root)}")
+            name = new
+        holders[name.casefold()] = plan.seed
         state.entries[plan.seed] = state_mod.Entry(brief=name, seed_sha="", brief_sha="",
                                                    recipe="")
 
@@ -198,43 +269,103 @@ def _write(plan: Planned, state: state_mod.State, docs_dir: Path, root: Path,
         report.rejected += 1
         report.add("ERROR", shown, "symlink refused; brief not written")
         return
-    current = target.read_text(encoding="utf-8") if target.is_file() else None
-    if current is not None and entry.brief_sha and sha(current) != entry.brief_sha:
-        if current == plan.text:
-            entry.brief_sha = sha(current)
+    current = _read_brief(target)
+    if current is not None and current != plan.text:
+        if (entry.brief_sha and sha(current) != entry.brief_sha) or \
+                (not entry.brief_sha and _seed_of(target) == plan.seed):
+            report.conflicts += 1
+            proposal = target.with_name(f".{target.stem}.proposed.md")
+            if not dry_run:
+                write_atomic(proposal, plan.text, show(proposal, root))
+            report.add("WARNING", shown, f"seed {plan.seed} changed, page edited; "
+                       f"proposal at {show(proposal, root)}")
             return
-        report.conflicts += 1
-        proposal = target.with_name(f".{target.stem}.proposed.md")
-        if not dry_run:
-            write_atomic(proposal, plan.text, show(proposal, root))
-        report.add("WARNING", shown, f"seed {plan.seed} changed, page edited; "
-                   f"proposal at {show(proposal, root)}")
-        return
-    if current is not None and not entry.brief_sha:
-        report.conflicts += 1
-        report.add("WARNING", shown, f"exists and is not {plan.seed}'s brief; not overwritten")
-        return
+        if not entry.brief_sha:
+            report.conflicts += 1
+            report.add("WARNING", shown,
+                       f"exists and is not {plan.seed}'s brief; not overwritten")
+            return
     if current is None and entry.brief_sha:
         report.add("INFO", shown, f"brief was deleted by hand; written again from {plan.seed} "
                    f"(use 'briefs remove {plan.seed}' to take it off the site)")
     if current == plan.text:
         report.unchanged += 1
-    elif not dry_run:
-        write_atomic(target, plan.text, shown)
-        report.written.append(shown)
     else:
+        if not dry_run:
+            write_atomic(target, plan.text, shown)
         report.written.append(shown)
     entry.seed_sha, entry.brief_sha, entry.recipe = plan.seed_sha, sha(plan.text), RECIPE
     if plan.brief.date_source == "converted" and plan.brief.date is not None:
         entry.date = plan.brief.date.isoformat()
 
 
-def _report_orphans(state: state_mod.State, present: set[str], docs_dir: Path, root: Path,
-                    report: Report) -> None:
+def _orphans(state: state_mod.State, present: set[str], docs_dir: Path, root: Path,
+             report: Report, dry_run: bool, withdraw: bool) -> None:
+    """Briefs whose seed is gone: kept and reported; with ``withdraw``, made drafts."""
     for seed, entry in sorted(state.entries.items()):
-        if seed not in present:
-            report.add("WARNING", show(docs_dir / entry.brief, root),
-                       f"orphan (seed {seed} missing); page kept")
+        if seed in present:
+            continue
+        target = docs_dir / entry.brief
+        shown = show(target, root)
+        if seed in state.withdrawn:
+            continue
+        if not withdraw:
+            report.add("WARNING", shown, f"orphan (seed {seed} missing); page kept")
+            continue
+        try:
+            withdraw_brief(state, seed, docs_dir, root, "orphan: seed deleted", dry_run)
+        except BriefsError as exc:
+            report.conflicts += 1
+            report.add("ERROR", exc.path, exc.message.removeprefix(f"{exc.path}: "))
+            continue
+        report.add("INFO", shown, f"orphan (seed {seed} missing); withdrawn: draft: true")
 
 
-__all__ = ["BriefsError", "EnvironmentFailure", "Report", "convert"]
+def withdraw_brief(state: state_mod.State, seed: str, docs_dir: Path, root: Path,
+                   reason: str, dry_run: bool = False) -> str | None:
+    """Take ``seed``'s brief off the site: ``draft: true`` in its front matter, and the
+    seed recorded as withdrawn so that no later run brings it back. The brief file
+    stays (nothing an editor wrote is lost). Returns the brief as shown, if any."""
+    entry = state.entries.get(seed)
+    shown = None
+    if entry is not None:
+        target = docs_dir / entry.brief
+        shown = show(target, root)
+        text = _read_brief(target)
+        if target.is_symlink():
+            raise BriefsError(shown, "symlink refused")
+        if text:
+            try:
+                new = set_draft(text)
+            except ValueError as exc:
+                raise BriefsError(shown, "missing front matter; cannot set draft") from exc
+            if new != text and not dry_run:
+                write_atomic(target, new, shown)
+            if entry.brief_sha == sha(text):
+                entry.brief_sha = sha(new)
+    state.withdrawn[seed] = reason
+    return shown
+
+
+def remove(root: Path, docs_dir: Path, seed: str, *, dry_run: bool = False) -> Report:
+    """``briefs remove SEED``: withdraw one seed's brief (see ``withdraw_brief``)."""
+    report = Report()
+    lock = lock_path(docs_dir)
+    with hold(lock, show(lock, root), shared=dry_run):
+        state = state_mod.load(root)
+        if seed not in state.entries:
+            by_brief = {show(docs_dir / e.brief, root): s for s, e in state.entries.items()}
+            seed = by_brief.get(seed, seed)
+        if seed not in state.entries and seed not in state.duplicates:
+            report.rejected += 1
+            report.add("ERROR", seed, "no such seed or brief in .briefs/state.json")
+            return report
+        shown = withdraw_brief(state, seed, docs_dir, root, "briefs remove", dry_run)
+        if not dry_run:
+            state_mod.save(root, state)
+        where = f"; {shown} is now a draft (delete the file to drop it)" if shown else ""
+        report.add("INFO", seed, f"withdrawn: no later run brings it back{where}")
+    return report
+
+
+__all__ = ["BriefsError", "EnvironmentFailure", "Report", "convert", "remove"]

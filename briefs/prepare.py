@@ -9,6 +9,7 @@ the state records are not read at all (see ``briefs.incremental``).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,7 @@ class Prepared:
     notes: tuple[str, ...] = ()  # warnings about the seed, in order
     error: tuple[str, str] | None = None  # (path, cause): the seed is rejected
     unchanged: bool = False
+    kept: bool = False  # the brief was edited by hand: kept as it is
     read: bool = True  # the seed's bytes were read (False: known by its fingerprint)
     seed: tuple[Fingerprint | None, str, tuple[str, ...]] | None = None  # for the cache
     brief: tuple[Fingerprint | None, str] | None = None  # for the cache
@@ -68,7 +70,7 @@ def unchanged_by_stat(job: Job, cache: StatCache) -> Prepared | None:
     fingerprint whose hash the state records and its brief is intact (known by its own
     fingerprint, else hashed: a brief is small). ``None`` when the seed must be read."""
     entry = job.entry
-    if entry is None or entry.recipe != RECIPE:
+    if entry is None or entry.recipe != RECIPE or not entry.brief_sha:
         return None
     seed = cache.known("seed:" + job.shown, _seed_fingerprint(job.path))
     if seed is None or seed[0] != entry.seed_sha:
@@ -78,13 +80,11 @@ def unchanged_by_stat(job: Job, cache: StatCache) -> Prepared | None:
     brief = cache.known("brief:" + entry.brief, brief_fp)
     if brief is not None:
         digest = brief[0]
-    elif brief_fp is not None:
-        try:
-            digest = sha(target.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            return None
     else:
-        return None
+        current = read_brief(target) if brief_fp is not None else None
+        if not current:
+            return None
+        digest = sha(current)
     if digest != entry.brief_sha:
         return None
     return Prepared(notes=tuple(seed[1]), unchanged=True, read=False,
@@ -92,7 +92,8 @@ def unchanged_by_stat(job: Job, cache: StatCache) -> Prepared | None:
 
 
 def prepare(job: Job) -> Prepared:
-    """Read, extract and compose one seed; no plan when nothing about it changed."""
+    """Read, extract and compose one seed; no plan when there is nothing to write: the
+    seed and its brief are unchanged, or the brief was edited by hand (``kept``)."""
     seed_fp = _seed_fingerprint(job.path)
     try:
         seed = read_seed(job.path, job.shown)
@@ -100,25 +101,35 @@ def prepare(job: Job) -> Prepared:
         return Prepared(error=_cause(exc))
     known = (seed_fp, seed.raw_sha, seed.notes)
     entry = job.entry
-    if entry and entry.seed_sha == seed.raw_sha and entry.recipe == RECIPE:
+    if entry and entry.seed_sha == seed.raw_sha and entry.brief_sha:
         target = job.docs_dir / entry.brief
         brief_fp = fingerprint(target)
-        if target.is_file():
-            digest = sha(target.read_text(encoding="utf-8"))
-            if digest == entry.brief_sha:
+        current = read_brief(target)
+        if current is not None:
+            digest = sha(current)
+            if digest == entry.brief_sha and entry.recipe == RECIPE:
                 return Prepared(notes=seed.notes, unchanged=True, seed=known,
-                                 brief=(brief_fp, digest))
+                                brief=(brief_fp, digest))
+            if digest != entry.brief_sha:
+                return Prepared(notes=seed.notes, kept=True, seed=known)
     try:
         brief, notes = extract(seed)
     except SeedError as exc:
         return Prepared(notes=seed.notes, error=_cause(exc))
     if entry and entry.date and brief.date_source == "converted":
-        import datetime as dt
-
         brief = brief.replace(date=dt.date.fromisoformat(entry.date))
     brief = compose(brief)
     plan = Planned(seed=job.shown, brief=brief, text=render(brief), seed_sha=seed.raw_sha)
     return Prepared(plan=plan, notes=(*seed.notes, *notes), seed=known)
+
+
+def read_brief(target: Path) -> str | None:
+    if target.is_symlink() or not target.is_file():
+        return None
+    try:
+        return target.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""  # unreadable or not UTF-8: an editor's change, never overwritten
 
 
 def _cause(exc: SeedError) -> tuple[str, str]:

@@ -16,8 +16,8 @@ from typing import Any
 
 
 def _f(kind: str, doc: str, *, required: bool = False, owner: str = "tool, editor",
-       default: Any = None) -> Any:
-    meta = {"kind": kind, "required": required, "owner": owner, "doc": doc}
+       default: Any = None, keys: tuple[str, ...] = ()) -> Any:
+    meta = {"kind": kind, "required": required, "owner": owner, "doc": doc, "keys": keys}
     if default is None:
         return field(default=None, metadata=meta)
     return field(default_factory=default, metadata=meta)
@@ -34,31 +34,40 @@ class Brief:
         "(no date found: the day of the first conversion; an editor should fix it).")
     draft: bool | None = _f("bool", "Material's key: true keeps the brief off the site.",
                             owner="editor")
-    summary: str | None = _f("str", "One or two sentences from the article.")
-    key_points: tuple[str, ...] = _f("list[str]", "Three to five points, with who said so.",
-                                     default=tuple)
+    summary: str | None = _f(
+        "str", "One or two sentences of the article (a trailing clause may be cut); no "
+        "loaded term outside a quotation or an attributed clause.")
+    key_points: tuple[str, ...] = _f(
+        "list[str]", "Three to five sentences of the article, in its order, each saying "
+        "who says so where the article does (an anaphor like 'the sources' spelled out).",
+        default=tuple)
     categories: tuple[str, ...] = _f("list[str]", "Sections from the page's breadcrumb.",
                                      default=tuple)
-    tags: tuple[str, ...] = _f("list[str]", "Material's key: topic tags.", default=tuple)
-    regions: tuple[str, ...] = _f("list[str]", "Countries the article is about, by name.",
-                                  default=tuple)
-    places: tuple[str, ...] = _f("list[str]", "Cities, provinces and sites named.",
-                                 default=tuple)
-    organizations: tuple[str, ...] = _f("list[str]", "Organisations, with acronyms.",
-                                        default=tuple)
-    people: tuple[str, ...] = _f("list[str]", "People named.", default=tuple)
+    tags: tuple[str, ...] = _f(
+        "list[str]", "Material's key: topic tags (countries, organisations, repeated words).",
+        default=tuple)
+    regions: tuple[str, ...] = _f(
+        "list[str]", "Countries named, by name (Iraqi gives Iraq), most mentioned first.",
+        default=tuple)
+    places: tuple[str, ...] = _f(
+        "list[str]", "Cities, provinces and sites named, as first written.", default=tuple)
+    organizations: tuple[str, ...] = _f(
+        "list[str]", "Organisations named, with acronyms: 'Full Name (ACR)'.", default=tuple)
+    people: tuple[str, ...] = _f("list[str]", "People named, by full name.", default=tuple)
     sources: tuple[str, ...] = _f("list[str]", "Outlets, agencies and channels cited.",
                                   default=tuple)
     quotes: tuple[dict[str, str], ...] = _f(
-        "list[map]", "Direct quotations: {text, speaker}.", default=tuple)
+        "list[map]", "Direct quotations with who said them: {text, speaker}.", default=tuple,
+        keys=("text", "speaker"))
     review: tuple[dict[str, str], ...] = _f(
-        "list[map]", "Loaded terms for the editor: {term, sentence}.", default=tuple)
+        "list[map]", "Loaded terms for the editor: {term, sentence}.", default=tuple,
+        keys=("term", "sentence"))
     description: str | None = _f(
         "str", "Material's key: the outlet's own standfirst or meta description.")
     byline: str | None = _f("str", "Author line as printed.")
     site_name: str | None = _f("str", "The outlet that published the article.")
     url: str | None = _f("str", "Where the article was published.")
-    lang: str | None = _f("str", "Language code (en, de, ...).")
+    lang: str | None = _f("str", "Language code (en, de, ...): the page's, else detected.")
     word_count: int | None = _f("int", "Words in the article text.", owner="tool")
     reading_time: int | None = _f("int", "Minutes to read the article text.", owner="tool")
     seed: str | None = _f("str", "The seed's path relative to the project root.",

@@ -71,6 +71,8 @@ def save(root: Path, state: State) -> bool:
     """Write the state when it changed; True when a write happened."""
     path = root / STATE_FILE
     text = dump(state)
+    if not path.exists() and text == dump(State()):
+        return False
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
     write_atomic(path, text, str(STATE_FILE))

@@ -19,6 +19,7 @@ from briefs.record import FIELDS, REQUIRED
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 _KINDS = {f.name: f.metadata["kind"] for f in FIELDS}
+_KEYS = {f.name: f.metadata.get("keys", ()) for f in FIELDS}
 # Keys editors may add that the tool does not draft (Material's own page keys).
 EXTRA_KEYS = {"hide", "template", "search", "status", "icon", "subtitle", "comments"}
 
@@ -38,7 +39,18 @@ def _mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) 
     return loader.construct_mapping(node, deep=deep)
 
 
+def _timestamp(loader: _StrictLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError as exc:  # 2024-13-45 looks like a date but is no calendar day
+        raise yaml.constructor.ConstructorError(
+            None, None, f"not a calendar date: {node.value} ({exc})", node.start_mark) from exc
+
+
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_FIELD_LINE = re.compile(r"^([A-Za-z_][\w-]*):", re.MULTILINE)
+_META_LINE = re.compile(r"^ {0,3}[A-Za-z0-9_-]+:\s")
 
 
 class _FastStrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -68,11 +80,29 @@ def split_front_matter(text: str, shown: str) -> tuple[dict[str, Any], str]:
         problem = getattr(exc, "problem", None) or str(exc)
         line = f"front matter line {mark.line + 2}: " if mark is not None else "front matter: "
         raise BriefInvalid(shown, f"{line}{problem}") from exc
-    except ValueError as exc:  # e.g. a timestamp that is no calendar day: 2024-13-45
-        raise BriefInvalid(shown, f"front matter: {exc}") from exc
     if not isinstance(data, dict):
-        raise BriefInvalid(shown, "front matter must be a mapping of field: value")
-    return data, text[match.end():]
+        raise BriefInvalid(shown, "front matter line 2: must be a mapping of field: value, "
+                           f"got {type(data).__name__}")
+    body = text[match.end():]
+    _early_end(body, text[: match.end()].count("\n"), shown)
+    return data, body
+
+
+def _early_end(body: str, offset: int, shown: str) -> None:
+    """Refuse a ``---`` line that ended the front matter too early (inside a block scalar,
+    or with fields after it): MkDocs would publish the rest as text."""
+    first = body.split("\n", 1)[0]
+    if first[:1] in (" ", "\t") and first.strip():
+        raise BriefInvalid(shown, f"front matter line {offset}: '---' inside an indented "
+                           "block ends the front matter early")
+    rest = body.split("\n---", 1)
+    if len(rest) == 2 and rest[1][:1] in ("", "\n", " ", "\t"):
+        known = [m for m in _FIELD_LINE.finditer(rest[0]) if m.group(1) in _KINDS]
+        if known:
+            line = offset + rest[0][: known[0].start()].count("\n") + 1
+            raise BriefInvalid(shown, f"front matter line {offset}: '---' ends the front "
+                               f"matter early; field '{known[0].group(1)}' follows at line "
+                               f"{line}")
 
 
 def validate_text(text: str, shown: str) -> dict[str, Any]:
@@ -89,7 +119,7 @@ def validate_text(text: str, shown: str) -> dict[str, Any]:
             if key in EXTRA_KEYS:
                 continue
             raise BriefInvalid(shown, "unknown field", field=str(key))
-        problem = _check(kind, value)
+        problem = _check(kind, value) or _check_keys(_KEYS.get(str(key), ()), value)
         if problem:
             raise BriefInvalid(shown, problem, field=str(key))
     return data
@@ -120,6 +150,16 @@ def _check(kind: str, value: Any) -> str | None:
     return None
 
 
+def _check_keys(keys: tuple[str, ...], value: Any) -> str | None:
+    """Each mapping of a list[map] field has exactly the declared keys."""
+    if not keys:
+        return None
+    for i, item in enumerate(value):
+        if set(item) != set(keys):
+            return f"item {i + 1}: expected keys {', '.join(keys)}, got {_show(sorted(item))}"
+    return None
+
+
 def _show(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -143,6 +183,11 @@ def validate_page(path: Path, shown: str) -> dict[str, Any]:
     """Any other page: UTF-8, and front matter (when present) that parses."""
     text = _read(path, shown)
     if not text.startswith("---"):
+        first = text.lstrip("\ufeff").split("\n", 1)[0]
+        if _META_LINE.match(first):
+            raise BriefInvalid(shown, f"missing front matter: MkDocs would take the first "
+                               f"line {first[:40]!r} as metadata and drop it (start the "
+                               "page with '---' front matter or a blank line)")
         return {}
     data, _body = split_front_matter(text, shown)
     return data

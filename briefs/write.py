@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -82,6 +83,34 @@ def slugify(title: str, fallback: str) -> str:
     return text
 
 
+def suffixed(base: str, tag: str) -> str:
+    """``base-tag``, ``base`` shortened so that the whole name still fits the limit."""
+    room = MAX_SLUG_BYTES - len(tag) - 1
+    while len(base.encode()) > room:
+        base = base[:-1]
+    return f"{base.rstrip('-_')}-{tag}"
+
+
+_DRAFT_LINE = re.compile(r"^draft:.*$", re.MULTILINE)
+_AFTER = re.compile(r"^(date_source|date|title):.*\n", re.MULTILINE)
+
+
+def set_draft(text: str) -> str:
+    """``text`` (a brief) with ``draft: true`` in its front matter; nothing else changed."""
+    end = text.find("\n---", 3)
+    if not text.startswith("---\n") or end < 0:
+        raise ValueError("no front matter")
+    front, rest = text[: end + 1], text[end + 1 :]
+    if _DRAFT_LINE.search(front):
+        front = _DRAFT_LINE.sub("draft: true", front, count=1)
+    else:
+        anchors = {m.group(1): m for m in _AFTER.finditer(front)}
+        at = next((anchors[k].end() for k in ("date_source", "date", "title") if k in anchors),
+                  len(front))
+        front = front[:at] + "draft: true\n" + front[at:]
+    return front + rest
+
+
 def seed_tag(seed: str) -> str:
     """Six hex digits from the seed path: a stable suffix to tell briefs apart."""
     return hashlib.sha256(seed.encode()).hexdigest()[:6]
@@ -107,6 +136,8 @@ def write_atomic(path: Path, text: str, shown: str) -> None:
 
 
 def _os_cause(exc: OSError) -> str:
+    if exc.errno in (errno.EPERM, errno.EACCES):  # chattr +i gives EPERM, chmod EACCES
+        return "permission denied"
     return (exc.strerror or str(exc)).lower()
 
 

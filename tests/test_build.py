@@ -23,9 +23,10 @@ def test_briefs_build_makes_the_site(project, seed_article: Path) -> None:
     assert "Back to top button" not in page
     home = (site / "index.html").read_text(encoding="utf-8")
     assert f'href="briefs/{page_dir.name}/"' in home
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    hits = [d["location"] for d in index["docs"] if "Rmelan" in d["text"]]
-    assert any(h.startswith(f"briefs/{page_dir.name}/") for h in hits)
+    # Search is Pagefind's: one indexed page (the brief), no lunr index.
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == 1
+    assert not (site / "search" / "search_index.json").exists()
 
 
 def test_stock_mkdocs_strict_build_of_converted_briefs(project, seed_article: Path,

@@ -42,7 +42,7 @@ def pagefind_bytes(root: Path, word: str) -> tuple[int, str]:
     language = next(iter(entry["languages"].values()))
     lang_hash, wasm = language["hash"], language.get("wasm") or "unknown"
     meta_path = root / f"pagefind.{lang_hash}.pf_meta"
-    meta = _decode(meta_path.read_bytes())
+    meta = decode(meta_path.read_bytes())
     pages = meta[1]
     chunks = meta[2]
     term = word.casefold()
@@ -53,7 +53,7 @@ def pagefind_bytes(root: Path, word: str) -> tuple[int, str]:
     for chunk in needed:
         path = root / "index" / f"{chunk[2]}.pf_index"
         chunk_bytes += path.stat().st_size
-        for entry_words in _decode(path.read_bytes())[0]:
+        for entry_words in decode(path.read_bytes())[0]:
             if str(entry_words[0]).startswith(stem) and len(entry_words) > 1:
                 matched.extend(int(p[0]) for p in entry_words[1])
     fragment_bytes = 0
@@ -70,7 +70,7 @@ def pagefind_bytes(root: Path, word: str) -> tuple[int, str]:
                    f"{len(set(matched))} result fragment(s) {fragment_bytes / 1e3:.0f} kB")
 
 
-def _decode(data: bytes) -> Any:
+def decode(data: bytes) -> Any:
     """A Pagefind file: gzip of a marker and one CBOR item."""
     raw = gzip.decompress(data)
     if not raw.startswith(_MAGIC):

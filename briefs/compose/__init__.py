@@ -1,15 +1,25 @@
 """Stage 4, compose: draft what an editor would write from the extracted article.
 
 summary and key points (extractive), regions and places, organisations and people,
-sources cited, quotations, loaded terms for review, tags, word count, reading time.
-Nothing here invents text: every sentence comes from the article.
+sources cited, quotations, loaded terms for review, tags, language, word count and
+reading time. Nothing here invents text: every sentence comes from the article; the
+only words added are a resolved speaker's name (``briefs.compose.attribution``).
+Fields the page or sidecar already gave (``lang``, ``tags``) are kept.
 """
 
 from __future__ import annotations
 
-from briefs.compose.places import find_regions
-from briefs.compose.sources import find_sources
-from briefs.compose.summary import split_sentences, summarize
+from briefs.compose.analysis import analyse
+from briefs.compose.lang import detect_language
+from briefs.compose.loaded import find_loaded
+from briefs.compose.organizations import find_organizations
+from briefs.compose.people import find_people
+from briefs.compose.places import find_places, find_regions, state_regions
+from briefs.compose.points import key_points
+from briefs.compose.quotes import find_quotes
+from briefs.compose.sources import find_sources, known_outlets
+from briefs.compose.summary import summarize
+from briefs.compose.tags import make_tags
 from briefs.record import Brief
 
 WORDS_PER_MINUTE = 230
@@ -18,12 +28,40 @@ WORDS_PER_MINUTE = 230
 def compose(brief: Brief) -> Brief:
     """``brief`` with the drafted fields filled in."""
     text = "\n\n".join(brief.body)
-    sentences = [s for p in brief.body for s in split_sentences(p)]
     words = len(text.split())
+    sources = find_sources(text)
+    outlets = known_outlets() | frozenset(sources)
+    sentences = analyse(brief.body, outlets)
+    summary, used = summarize(sentences)
+    regions = find_regions(text)
+    places = find_places(text, regions)
+    regions += [r for r in state_regions(places) if r not in regions]
+    organizations = find_organizations(text, exclude=frozenset(sources))
+    people = find_people(text, exclude=frozenset(sources) | frozenset(organizations))
+    names = [*places, *regions, *organizations, *people, *sources]
+    lang = brief.lang or detect_language(text)
     return brief.replace(
-        summary=summarize(brief.title or "", sentences),
-        regions=tuple(find_regions(text)),
-        sources=tuple(find_sources(text)),
+        summary=summary or None,
+        key_points=tuple(key_points(sentences, brief.title or "", names, used)),
+        tags=brief.tags or tuple(make_tags(text, regions, organizations, lang)),
+        regions=tuple(regions),
+        places=tuple(places),
+        organizations=tuple(organizations),
+        people=tuple(people),
+        sources=tuple(sources),
+        quotes=tuple(_full_names(find_quotes(brief.body, sentences), people)),
+        review=tuple(find_loaded([s.text for s in sentences])),
+        lang=lang,
         word_count=words,
         reading_time=max(1, round(words / WORDS_PER_MINUTE)),
     )
+
+
+def _full_names(quotes: list[dict[str, str]], people: list[str]) -> list[dict[str, str]]:
+    """A speaker named by surname (``Obama``) under the full name found (``Barack Obama``)."""
+    out = []
+    for quote in quotes:
+        speaker = quote["speaker"]
+        full = [p for p in people if p.endswith(" " + speaker)]
+        out.append({**quote, "speaker": full[0]} if len(full) == 1 else quote)
+    return out

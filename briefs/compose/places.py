@@ -1,46 +1,129 @@
-"""Countries an article is about, from names and demonyms."""
+"""Regions (countries, by name) and places (cities, provinces, sites) an article names.
+
+Regions: every country name, other name or demonym (``Iraqi`` -> Iraq, ``US`` and
+``American`` -> United States), most mentioned first (ties: first mention). A US state
+named makes the United States one of the regions.
+
+Places, precision before recall, each given once as the article first writes it:
+- a capitalised name the gazetteer knows (``briefs.compose.gazetteer``), kept when its
+  country is one of the article's regions, or when it is a city of a million people or
+  more; never a country, a month or weekday, a word the article also writes in lower
+  case (``Police``), or a person's surname already named in full;
+- a capitalised name ending in ``County``, ``Province``, ``City`` (``Napa County``);
+- a name with a town cue (``Rmelan town``, ``the province of Hasakah``) -> the name;
+- a name with a site cue (``the al-Walid border crossing``, ``Syria’s Omar oilfield``)
+  -> the name and the cue (``al-Walid border crossing``, ``Omar oilfield``).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
-_DEMONYMS = {
-    "United States": ("US", "U.S.", "USA", "American", "Americans", "United States"),
-    "United Kingdom": ("UK", "U.K.", "British", "Britain"),
-    "Russia": ("Russian", "Russians"),
-    "Iran": ("Iranian", "Iranians"),
-    "Iraq": ("Iraqi", "Iraqis"),
-    "Syria": ("Syrian", "Syrians"),
-    "Israel": ("Israeli", "Israelis"),
-    "China": ("Chinese",),
-    "France": ("French",),
-    "Germany": ("German", "Germans"),
-}
+from briefs.compose.gazetteer import Place, countries, country_pattern, place_rules, places
+from briefs.compose.names import RUN, Run, fold, runs
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    import pycountry
-
-    table: dict[str, set[str]] = {}
-    for country in pycountry.countries:
-        name = getattr(country, "common_name", None) or country.name
-        table.setdefault(name, set()).add(name)
-    for name, demonyms in _DEMONYMS.items():
-        table.setdefault(name, set()).update(demonyms)
-    out = []
-    for name, names in sorted(table.items()):
-        alternation = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
-        out.append((name, re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")))
-    return out
+def is_country_word(word: str) -> bool:
+    """True for a country's name, other name or demonym (``Syria’s`` too)."""
+    return re.sub(r"(?:’s|'s|’|')$", "", word) in countries()
 
 
 def find_regions(text: str) -> list[str]:
     """Country names, most mentioned first (ties: first mention)."""
-    counts: list[tuple[int, int, str]] = []
-    for name, pattern in _patterns():
-        hits = [m.start() for m in pattern.finditer(text)]
-        if hits:
-            counts.append((-len(hits), hits[0], name))
-    return [name for _, _, name in sorted(counts)]
+    table = countries()
+    counts: dict[str, list[int]] = {}
+    for match in country_pattern().finditer(text):
+        name, _code = table[match.group()]
+        counts.setdefault(name, []).append(match.start())
+    order = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))
+    return [name for name, _ in order]
+
+
+def region_codes(regions: Iterable[str]) -> set[str]:
+    table = countries()
+    return {table[name][1] for name in regions if name in table}
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    _not, towns, sites = place_rules()
+    town = "|".join(re.escape(c) for c in towns)
+    site = "|".join(re.escape(c) for c in sorted(sites, key=len, reverse=True))
+    name = RUN.pattern
+    return (
+        re.compile(rf"\b(?:{town})\s+of\s+(?:the\s+)?(?P<name>{name})"),
+        re.compile(rf"(?P<name>{name})\s+(?:{town})\b"),
+        re.compile(rf"(?P<name>{name})\s+(?P<cue>{site})\b"),
+    )
+
+
+def find_places(text: str, regions: list[str]) -> list[str]:
+    """Places named in ``text``, in order of first mention, as first written."""
+    not_places, _towns, _sites = place_rules()
+    codes = region_codes(regions)
+    index = places()
+    found: dict[str, tuple[int, str]] = {}
+
+    def keep(start: int, name: str, key: str | None = None) -> None:
+        name = name.strip()
+        if not name or name in not_places or is_country_word(name):
+            return
+        key = key or fold(name)
+        if key not in found or start < found[key][0]:
+            found[key] = (start, name)
+
+    of_town, town_after, site_after = _cue_patterns()
+    for pattern in (of_town, town_after):
+        for match in pattern.finditer(text):
+            run = _last_run(match.group("name"), match.start("name"))
+            if run is not None:
+                keep(run.start, run.text)
+    for match in site_after.finditer(text):
+        run = _last_run(match.group("name"), match.start("name"))
+        if run is not None and not is_country_word(run.text) \
+                and run.text.split()[-1] not in _ADMIN:
+            keep(run.start, f"{run.text} {match.group('cue')}", fold(run.text + match["cue"]))
+    all_runs = runs(text)
+    surnames = {r.text.split()[-1] for r in all_runs if len(r.text.split()) > 1}
+    lower = set(re.findall(r"(?<![\w-])[a-z][\w-]+", text))
+    for run in all_runs:
+        words = run.text.split()
+        if len(words) > 1 and words[-1] in _ADMIN and not is_country_word(words[0]) \
+                and all(w[:1].isupper() for w in words):
+            keep(run.start, run.text)  # "Napa County", "New York City"
+            continue
+        if run.text in surnames or run.text.casefold() in lower or run.text.isupper():
+            continue
+        candidates = index.get(fold(run.text))
+        if candidates and _plausible(run, candidates, codes):
+            keep(run.start, run.text)
+    return [name for _, name in sorted(found.values())]
+
+
+_ADMIN = frozenset({"County", "Province", "Governorate", "District", "City", "Prefecture"})
+
+
+def _last_run(text: str, offset: int) -> Run | None:
+    found = runs(text)
+    if not found:
+        return None
+    last = found[-1]
+    return Run(last.text, offset + last.start, offset + last.end, last.possessive)
+
+
+def _plausible(run: Run, candidates: tuple[Place, ...], codes: set[str]) -> bool:
+    if any(p.country in codes for p in candidates):
+        return True
+    return any(p.population >= 1_000_000 and fold(p.name) == fold(run.text)
+               for p in candidates)
+
+
+def state_regions(found_places: list[str]) -> list[str]:
+    """``United States`` when a US state is among the places."""
+    index = places()
+    for name in found_places:
+        if any(p.kind == "state" for p in index.get(fold(name), ())):
+            return ["United States"]
+    return []

@@ -1,29 +1,68 @@
-"""Outlets, agencies and channels an article cites."""
+"""Outlets, agencies and channels an article cites.
+
+Two ways in, both kept in order of first mention:
+- a known outlet named in the text (``briefs/data/outlets.json``: Reuters, SANA, AP...),
+  platforms (Telegram, X) excepted, since they carry sources rather than being one;
+- a name the article presents as a source: ``news agency X``, ``X news agency``,
+  ``X, a ... channel``, ``according to X`` or ``X reported``, when X is a capitalised
+  name (not a pronoun, a weekday or a country).
+"""
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from importlib import resources
 
-_NAME = r"([A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3})"
+from briefs.compose.places import is_country_word
+
+_NAME = r"([A-Z][\w’'&.-]*(?: (?:(?:and|of|for|&) )?[A-Z][\w’'&.-]*){0,5})"
 _PATTERNS = (
-    re.compile(r"\b(?:news agency|agency|channel|newspaper|broadcaster|outlet) " + _NAME),
-    re.compile(_NAME + r" (?:news agency|news channel)\b"),
-    re.compile(_NAME + r", an? [\w -]{0,40}?(?:channel|agency|outlet|newspaper)\b"),
-    re.compile(r"\baccording to (?:the )?" + _NAME),
-    re.compile(_NAME + r" (?:reported|reports)\b"),
+    re.compile(r"\b(?:news agency|agency|channel|newspaper|broadcaster|outlet|daily) " + _NAME),
+    re.compile(r"(?<!\ba )(?<!\ban )\b" + _NAME + r" (?:news agency|news channel|TV|television)\b"),
+    re.compile(_NAME + r", an? [\w -]{0,40}?(?:channel|agency|outlet|newspaper|broadcaster)\b"),
+    re.compile(r"\baccording to (?:the )?" + _NAME + r"(?! said)"),
+    re.compile(_NAME + r" (?:news agency )?(?:reported|reports)\b"),
 )
-_NOT_SOURCES = {"The", "It", "He", "She", "They", "We", "Officials", "Police", "Sources",
-                "The sources", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                "Saturday", "Sunday"}
+_NOT_SOURCES = frozenset({"The", "It", "He", "She", "They", "We", "I", "Officials", "Police",
+                          "Sources", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                          "Saturday", "Sunday", "Later", "Earlier", "This", "That"})
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> tuple[re.Pattern[str], frozenset[str]]:
+    data = json.loads(resources.files("briefs").joinpath("data/outlets.json")
+                      .read_text("utf-8"))
+    platforms = frozenset(data["platforms"])
+    names = sorted((n for n in data["outlets"] if n not in platforms), key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(n) for n in names)
+                         + r")(?![\w’'-])")
+    return pattern, platforms
+
+
+def known_outlets() -> frozenset[str]:
+    data = json.loads(resources.files("briefs").joinpath("data/outlets.json")
+                      .read_text("utf-8"))
+    return frozenset(data["outlets"])
 
 
 def find_sources(text: str) -> list[str]:
     """Cited sources in order of first mention."""
+    pattern, platforms = _outlets()
     found: dict[str, int] = {}
-    for pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+    for match in pattern.finditer(text):
+        found.setdefault(match.group(), match.start())
+    for regex in _PATTERNS:
+        for match in regex.finditer(text):
             name = match.group(1).strip(" .,'’")
-            if name in _NOT_SOURCES or len(name) < 2:
+            name = re.sub(r"^The ", "", name) if name.startswith("The ") and \
+                name.removeprefix("The ") in found else name
+            words = name.split()
+            if name in _NOT_SOURCES or words[0] in _NOT_SOURCES or len(name) < 2 \
+                    or name in platforms or all(is_country_word(w) for w in words):
                 continue
             found.setdefault(name, match.start(1))
-    return [name for name, _ in sorted(found.items(), key=lambda kv: kv[1])]
+    names = sorted(found, key=lambda n: found[n])
+    # "Reuters" and "Reuters news agency": keep the shortest form of one name.
+    return [n for n in names if not any(o != n and n.startswith(o + " ") for o in names)]

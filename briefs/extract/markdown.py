@@ -1,54 +1,109 @@
-"""Extract an article from a Markdown seed with YAML front matter."""
+"""Extract an article from a Markdown seed with optional YAML front matter.
+
+Fields come from the front matter (``title``, ``date``, ``byline``/``author``,
+``site_name``, ``url``, ``lang``, ``categories``, ``tags``, ``description``/``summary``);
+without a ``title``, a leading ``# Heading`` is the headline. The body is rendered with
+Python-Markdown and read back as plain text, one paragraph per block (paragraph, list
+item, heading, quote), so no Markdown or HTML markup reaches the brief: links keep their
+text, emphasis loses its stars, raw HTML is reduced to its visible text.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
+import markdown
 import yaml
 
-from briefs.clean import blocks
 from briefs.errors import SeedError
 from briefs.extract.dates import parse_date
+from briefs.extract.html.page import flat, parse, strip_invisible
 from briefs.record import Brief
 
-_FRONT = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_ATX_TITLE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*(?:\n|\Z)")
+_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td", "th", "dt", "dd")
+FRONT_KEYS = ("title", "date", "byline", "author", "site_name", "url", "lang", "categories",
+              "tags", "description", "summary", "draft")
 
 
 def extract_markdown(text: str, shown: str) -> Brief:
-    """Title and fields from front matter, paragraphs from the rest."""
-    meta: dict[str, object] = {}
+    """Title and fields from front matter, plain paragraphs from the rest."""
+    meta: dict[str, Any] = {}
     match = _FRONT.match(text)
     if match:
-        try:
-            loaded = yaml.safe_load(match.group(1))
-        except yaml.YAMLError as exc:
-            raise SeedError(shown, f"front matter: {exc}") from exc
-        if not isinstance(loaded, dict):
-            raise SeedError(shown, "front matter must be a mapping")
-        meta = loaded
+        meta = _front_matter(match.group(1), shown)
         text = text[match.end():]
-    paragraphs = [" ".join(blocks(p)) for p in re.split(r"\n\s*\n", text) if p.strip()]
     title = meta.get("title")
-    if not title and paragraphs and paragraphs[0].startswith("# "):
-        title = paragraphs.pop(0)[2:].strip()
+    heading = _ATX_TITLE.match(text)
+    if heading:
+        text = text[heading.end():]
+        title = title or heading.group(1)
+    date = None
+    if meta.get("date") not in (None, ""):
+        date = parse_date(meta["date"])
+        if date is None:
+            raise SeedError(shown, f"expected YYYY-MM-DD, got {meta['date']!r}", field="date")
 
-    def text_or_none(key: str) -> str | None:
-        value = meta.get(key)
-        return str(value) if value not in (None, "") else None
+    def text_or_none(*keys: str) -> str | None:
+        for key in keys:
+            if meta.get(key) not in (None, ""):
+                return flat(str(meta[key]))
+        return None
 
     def strings(key: str) -> tuple[str, ...]:
         value = meta.get(key) or ()
-        return tuple(str(v) for v in value) if isinstance(value, list) else (str(value),)
+        items = value if isinstance(value, list) else [value]
+        return tuple(flat(str(v)) for v in items if str(v).strip())
 
     return Brief(
-        title=str(title) if title else None,
-        body=tuple(paragraphs),
-        date=parse_date(meta.get("date")),
-        byline=text_or_none("byline") or text_or_none("author"),
+        title=flat(str(title)) if title else None,
+        body=tuple(plain_paragraphs(text)),
+        date=date,
+        byline=text_or_none("byline", "author"),
         categories=strings("categories"),
         tags=strings("tags"),
-        description=text_or_none("description") or text_or_none("summary"),
+        description=text_or_none("description", "summary"),
         site_name=text_or_none("site_name"),
         url=text_or_none("url"),
         lang=text_or_none("lang"),
     )
+
+
+def _front_matter(source: str, shown: str) -> dict[str, Any]:
+    try:
+        loaded = yaml.safe_load(source)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f"line {mark.line + 2}: " if mark is not None else ""
+        raise SeedError(shown, f"front matter {line}{getattr(exc, 'problem', exc)}") from exc
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict):
+        raise SeedError(shown, "front matter must be a mapping of field: value")
+    unknown = sorted(str(k) for k in loaded if k not in FRONT_KEYS)
+    if unknown:
+        raise SeedError(shown, f"front matter: unknown field(s) {', '.join(unknown)}; "
+                        f"allowed: {', '.join(FRONT_KEYS)}")
+    return loaded
+
+
+def plain_paragraphs(text: str) -> list[str]:
+    """The visible text of rendered Markdown, one item per block."""
+    rendered = markdown.markdown(text, extensions=["tables"], output_format="html")
+    tree = parse(f"<html><body>{rendered}</body></html>")
+    if tree is None:
+        return []
+    strip_invisible(tree)
+    out = []
+    for el in tree.iter(*_BLOCKS):
+        # a list item holding paragraphs or a sublist: its own text only
+        if any(child.tag in _BLOCKS or child.tag in ("ul", "ol") for child in el):
+            own = [el.text or ""] + [c.tail or "" for c in el]
+            line = flat("".join(own))
+        else:
+            line = flat("".join(el.itertext()))
+        if line:
+            out.append(line)
+    return out

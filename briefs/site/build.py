@@ -1,13 +1,21 @@
 """Build the site with MkDocs (strict) into a fresh folder, then swap it into place.
 
 ``site/`` is replaced only when the build succeeded: a failed or interrupted build
-leaves the previous site exactly as it was.
+leaves the previous site exactly as it was. The swap is one ``renameat2`` call with
+``RENAME_EXCHANGE`` where the kernel has it (Linux), so no instant exists without a
+complete ``site/``; elsewhere two renames. Folders a killed build left behind
+(``.site.new-*``, ``.site.old-*``) are removed by the next build.
+
+A published page that links to a draft fails the build (stock MkDocs only logs it).
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -17,6 +25,9 @@ from briefs.errors import BriefsError, ConfigError, EnvironmentFailure
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+_DRAFT_LINK = re.compile(r"Doc file '(.+?)' contains a link to '(.+?)' which is excluded "
+                         r"from the built site")
+
 
 class BuildFailed(BriefsError):
     """MkDocs refused the site (a warning in strict mode, a broken page...)."""
@@ -24,11 +35,17 @@ class BuildFailed(BriefsError):
 
 class _Collect(logging.Handler):
     def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+        super().__init__(logging.INFO)
         self.records: list[str] = []
+        self.draft_links: list[tuple[str, str]] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record.getMessage().strip())
+        message = record.getMessage().strip()
+        match = _DRAFT_LINK.search(message)
+        if match:
+            self.draft_links.append((match.group(1), match.group(2)))
+        elif record.levelno >= logging.WARNING:
+            self.records.append(message)
 
 
 def load(config_file: Path, **overrides: Any) -> Any:
@@ -50,15 +67,24 @@ def build_site(config_file: Path, site_dir: Path) -> list[str]:
     parent = site_dir.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(site_dir)
         staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=parent))
     except OSError as exc:
         raise EnvironmentFailure(str(site_dir), (exc.strerror or str(exc)).lower()) from exc
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
+    level = logger.level
+    if logger.getEffectiveLevel() > logging.INFO:
+        logger.setLevel(logging.INFO)
     try:
         config = load(config_file, strict=True, site_dir=str(staging))
         build(config)
+        if handler.draft_links:
+            page, target = handler.draft_links[0]
+            docs = Path(config["docs_dir"]).name
+            raise BuildFailed(f"{docs}/{page}", f"links to unpublished page {docs}/{target}; "
+                              "site not built, site/ unchanged")
     except exceptions.Abort as exc:
         shutil.rmtree(staging, ignore_errors=True)
         detail = "; ".join(handler.records[-5:]) or str(exc)
@@ -68,14 +94,47 @@ def build_site(config_file: Path, site_dir: Path) -> list[str]:
         raise
     finally:
         logger.removeHandler(handler)
+        logger.setLevel(level)
     _swap(staging, site_dir)
     return handler.records
+
+
+def _remove_leftovers(site_dir: Path) -> None:
+    for pattern in (f".{site_dir.name}.new-*", f".{site_dir.name}.old-*"):
+        for stale in site_dir.parent.glob(pattern):
+            if stale.is_dir() and not stale.is_symlink():
+                shutil.rmtree(stale, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux ``renameat2``); False when not supported."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    func = getattr(libc, "renameat2", None)
+    if func is None:
+        return False
+    result = func(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    errno = ctypes.get_errno()
+    if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: the filesystem cannot
+        return False
+    raise OSError(errno, os.strerror(errno), str(b))
 
 
 def _swap(staging: Path, site_dir: Path) -> None:
     """Put ``staging`` where ``site_dir`` is, keeping the old tree until the rename."""
     old = None
     try:
+        if site_dir.exists() and _exchange(staging, site_dir):
+            shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
+            return
         if site_dir.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
             os.replace(site_dir, old / "site")

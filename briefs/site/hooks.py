@@ -1,40 +1,156 @@
 """MkDocs hooks, listed in mkdocs.yml: the build-time behaviour of the site.
 
-- ``on_files``: briefs with ``draft: true`` are MkDocs drafts (left out of ``build``,
-  shown marked as DRAFT by ``serve``).
-- ``on_page_markdown``: a brief page opens with its date, categories, regions and
-  summary, every value escaped; titles are escaped for the theme's templates.
-- ``on_env``: once every page is read, the briefs are collected, newest first.
-- ``on_page_context``: the home page lists the latest briefs.
+- ``on_config``: the briefs theme override (``overrides/``: escaped head, Pagefind search
+  box) goes in front of Material's templates.
+- ``on_files``: every brief's front matter is read once (``catalog``); ``draft: true``
+  briefs become MkDocs drafts (left out of the build, listings, feeds, sitemap and
+  search; shown marked DRAFT by ``serve``); listing pages are added as virtual files.
+- ``on_page_markdown``: escaped titles; each page's sitemap date is its newest brief's.
+- ``on_page_content``: every rendered Markdown body is sanitised (``sanitize.clean_html``:
+  nh3, our tags and classes only); then a brief page is laid out as a brief; listing
+  pages and the home page's charts and latest briefs are filled in from the catalog,
+  every value escaped.
+- ``on_page_context``: description, OpenGraph, feed links and JSON-LD for the head.
+- ``on_post_build``: RSS and JSON feeds, then the Pagefind index of the brief pages.
 """
 
 from __future__ import annotations
 
+import html
+import os
 from typing import Any
 
-from briefs.site import pages
+from briefs.site import catalog as cat
+from briefs.site import charts, feeds, head, listings, pages, sanitize, search
 
-_BRIEFS: list[pages.Entry] = []
+OVERRIDES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "overrides")
+HOME_LATEST = 10
+
+
+class _State:
+    catalog: cat.Catalog = cat.build([])
+    entries: dict[str, cat.Entry] = {}
+    listings: dict[str, listings.Listing] = {}
+
+
+STATE = _State()
+
+
+def is_brief(page: Any) -> bool:
+    return str(page.file.src_uri).startswith(cat.BRIEFS_PREFIX)
+
+
+def on_config(config: Any) -> Any:
+    dirs = config.theme.dirs
+    if OVERRIDES not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, OVERRIDES)
+    return config
 
 
 def on_files(files: Any, config: Any) -> Any:
-    pages.mark_drafts(files)
+    from mkdocs.structure.files import File, InclusionLevel
+
+    entries = []
+    for file in files.documentation_pages():
+        if not str(file.src_uri).startswith(cat.BRIEFS_PREFIX) or not file.abs_src_path:
+            continue
+        entry, draft = cat.read_entry(file.src_uri, file.url, file.abs_src_path)
+        if draft or entry is None:  # never publish what cannot be read (briefs build refuses it)
+            file.inclusion = InclusionLevel.DRAFT
+        elif entry is not None and file.inclusion.is_included():
+            entries.append(entry)
+    STATE.catalog = cat.build(entries)
+    STATE.entries = {e.src_uri: e for e in entries}
+    STATE.listings = {}
+    for uri, listing in listings.plan(STATE.catalog).items():
+        if files.get_file_from_path(uri) is None:
+            files.append(File.generated(config, uri, content=listings.virtual_content(listing)))
+            STATE.listings[uri] = listing
     return files
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    if pages.is_brief(page):
-        page.title = pages.escape(str(page.meta.get("title") or page.title or ""))
-        return pages.brief_header(page.meta) + markdown
+    uri = str(page.file.src_uri)
+    newest = STATE.catalog.newest
+    if is_brief(page):
+        page.title = html.escape(" ".join(str(page.meta.get("title") or page.title or "")
+                                          .split()), quote=True)
+        newest = cat.day(page.meta.get("date")) or newest
+    elif uri in STATE.listings:
+        newest = STATE.listings[uri].newest or newest
+    if newest:
+        page.update_date = newest
     return markdown
 
 
-def on_env(env: Any, config: Any, files: Any) -> Any:
-    _BRIEFS[:] = pages.collect(files)
-    return env
+def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
+    content = sanitize.clean_html(content)
+    uri = str(page.file.src_uri)
+    here = page.url
+    if is_brief(page):
+        return pages.brief_html(page.meta, content, STATE.catalog, here,
+                                indexed=page.file.inclusion.is_included())
+    listing = STATE.listings.get(uri)
+    if listing is not None:
+        if listing.kind == "search":
+            return search.search_page(here)
+        return listings.html_for(listing, here)
+    if page.is_homepage:
+        return content + _home(here)
+    return content
+
+
+def _home(here: str) -> str:
+    entries = STATE.catalog.entries
+    parts = [listings.browse_links(here)]
+    pictures = charts.countries(STATE.catalog) + charts.weeks(STATE.catalog)
+    if pictures:
+        parts.append(f'<div class="brief-charts">{pictures}</div>')
+    parts.append('<h2 id="latest">Latest briefs</h2>')
+    parts.append(listings.feed_links(("feed.xml", "feed.json"), here))
+    if entries:
+        parts.append(listings.brief_items(entries[:HOME_LATEST], here))
+        if len(entries) > HOME_LATEST:
+            parts.append(f'<p><a href="{html.escape(_rel("latest/", here))}">'
+                         f"All {len(entries)} briefs →</a></p>")
+    else:
+        parts.append('<p class="brief-empty">No briefs published yet.</p>')
+    return "".join(parts)
+
+
+def _rel(url: str, here: str) -> str:
+    from mkdocs.utils import get_relative_url
+
+    return str(get_relative_url(url, here))
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    if page.file.src_uri == "index.md":
-        page.content = (page.content or "") + pages.latest_list(_BRIEFS, page)
+    uri = str(page.file.src_uri)
+    site_url = str(config.site_url or "")
+    site_name = str(config.site_name or "")
+    brief = page.meta if is_brief(page) else None
+    listing = STATE.listings.get(uri)
+    alternates = [(site_name, "feed.xml", "feed.json")]
+    if brief is not None:
+        title = " ".join(str(brief.get("title") or "").split())
+        description = str(brief.get("summary") or brief.get("description") or "")
+    elif listing is not None:
+        title, description = listing.title, listing.intro
+        if listing.feeds:
+            alternates.append((f"{site_name}: {listing.title}", *listing.feeds))
+    else:
+        title = str(page.meta.get("title") or config.site_name)
+        description = str(page.meta.get("description") or config.site_description or "")
+    context["briefs_head"] = (
+        head.page_head(title=title, description=" ".join(description.split()),
+                       canonical=head.canonical(site_url, page.url), site_name=site_name,
+                       brief=brief, site_url=site_url)
+        + head.alternates(site_url, str(context.get("base_url") or ""), alternates))
     return context
+
+
+def on_post_build(config: Any) -> None:
+    site_dir = str(config.site_dir)
+    feeds.write_feeds(STATE.catalog, site_dir, str(config.site_url or ""),
+                      str(config.site_name or ""), str(config.site_description or ""))
+    search.index_site(site_dir)

@@ -1,112 +1,129 @@
-"""HTML fragments for the site, built from brief front matter with every value escaped."""
+"""A brief page laid out as a brief, from its front matter, every value escaped.
+
+Order: headline, dateline (date, byline, outlet), summary, key points, the facts
+(regions, places, categories, sources, tags, people, organisations; regions, categories,
+sources and tags link to their listings), quotations, then the article text folded away
+in ``<details>``. Whatever fields are present are shown; missing ones are left out.
+
+The block carries Pagefind's attributes: ``data-pagefind-body`` (only brief pages are
+indexed), filters for region, category, source, tag and day, the date as meta and sort key.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
-import re
-from dataclasses import dataclass
 from typing import Any
 
-BRIEFS_PREFIX = "briefs/"
-LATEST_COUNT = 50
-_DRAFT = re.compile(r"^draft:\s*(true|yes|on)\s*$", re.MULTILINE | re.IGNORECASE)
+from briefs.site.catalog import Catalog, day, text_list
+from briefs.site.listings import facet_url
+
+# (front-matter key, label, pagefind filter name or "")
+_FACTS: tuple[tuple[str, str, str], ...] = (
+    ("regions", "Regions", "region"),
+    ("places", "Places", ""),
+    ("categories", "Categories", "category"),
+    ("sources", "Sources", "source"),
+    ("tags", "Tags", "tag"),
+    ("people", "People", ""),
+    ("organizations", "Organisations", ""),
+)
+_LINKED = {"regions", "categories", "sources", "tags"}
 
 
 def escape(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def is_brief(page: Any) -> bool:
-    return str(page.file.src_uri).startswith(BRIEFS_PREFIX)
+def safe_url(value: object) -> str:
+    """``value`` when it is an http(s) URL, else ''. Never a javascript: link."""
+    text = str(value or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) and " " not in text else ""
 
 
-def mark_drafts(files: Any) -> None:
-    """Make briefs whose front matter says ``draft: true`` MkDocs drafts."""
-    from mkdocs.structure.files import InclusionLevel
-
-    for file in files.documentation_pages():
-        if not str(file.src_uri).startswith(BRIEFS_PREFIX):
-            continue
-        with open(file.abs_src_path, encoding="utf-8", errors="replace") as handle:
-            head = handle.read(4096)
-        end = head.find("\n---", 3)
-        if head.startswith("---") and end > 0 and _DRAFT.search(head[:end]):
-            file.inclusion = InclusionLevel.DRAFT
-
-
-@dataclass(frozen=True)
-class Entry:
-    title: str
-    date: str
-    url: str
-    summary: str
-    categories: tuple[str, ...]
-
-
-def _day(value: object) -> str:
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value or "")
-
-
-def collect(files: Any) -> list[Entry]:
-    """Every published brief page, newest first (ties by title)."""
-    out = []
-    for file in files.documentation_pages():
-        page = file.page
-        if page is None or not is_brief(page) or not file.inclusion.is_included():
-            continue
-        meta = page.meta
-        out.append(Entry(title=str(meta.get("title") or ""), date=_day(meta.get("date")),
-                         url=file.url, summary=str(meta.get("summary") or ""),
-                         categories=tuple(str(c) for c in meta.get("categories") or ())))
-    out.sort(key=lambda e: (e.title, e.url))
-    out.sort(key=lambda e: e.date, reverse=True)
-    return out
-
-
-def _chips(label: str, values: object) -> str:
-    if not isinstance(values, list) or not values:
-        return ""
-    items = "".join(f'<li>{escape(v)}</li>' for v in values)
-    return (f'<div class="brief-facet"><span class="brief-facet__label">{escape(label)}</span>'
-            f'<ul class="brief-facet__list">{items}</ul></div>')
-
-
-def brief_header(meta: dict[str, Any]) -> str:
-    """The block that opens a brief page: date, facets and summary."""
-    parts = ['<div class="brief-meta">']
-    day = _day(meta.get("date"))
-    if day:
-        parts.append(f'<p class="brief-date"><time datetime="{escape(day)}">{escape(day)}'
-                     "</time></p>")
-    parts.append(_chips("Categories", meta.get("categories")))
-    parts.append(_chips("Regions", meta.get("regions")))
-    parts.append(_chips("Sources", meta.get("sources")))
-    if meta.get("summary"):
-        parts.append(f'<p class="brief-summary"><strong>{escape(meta["summary"])}</strong></p>')
-    parts.append("</div>\n\n")
-    return "".join(parts)
-
-
-def latest_list(entries: list[Entry], page: Any) -> str:
-    """The home page's list of the latest briefs."""
-    if not entries:
-        return '<p class="brief-empty">No briefs published yet.</p>'
-    rows = []
-    for entry in entries[:LATEST_COUNT]:
-        href = escape(_relative(entry.url, page.url))
-        rows.append(
-            f'<li class="brief-item"><a href="{href}">{escape(entry.title)}</a> '
-            f'<time datetime="{escape(entry.date)}">{escape(entry.date)}</time>'
-            f'<p>{escape(entry.summary)}</p></li>')
-    return f'<h2 id="latest">Latest briefs</h2><ul class="brief-list">{"".join(rows)}</ul>'
-
-
-def _relative(url: str, base: str) -> str:
+def _rel(url: str, here: str) -> str:
     from mkdocs.utils import get_relative_url
 
-    return str(get_relative_url(url, base))
+    return escape(get_relative_url(url, here))
+
+
+def _fact(meta: dict[str, Any], key: str, label: str, pf_filter: str,
+          catalog: Catalog, here: str) -> str:
+    values = text_list(meta.get(key))
+    if not values:
+        return ""
+    items = []
+    for value in values:
+        attr = f' data-pagefind-filter="{pf_filter}"' if pf_filter else ""
+        url = facet_url(catalog, key, value) if key in _LINKED else None
+        if url:
+            items.append(f'<li><a href="{_rel(url, here)}"{attr}>{escape(value)}</a></li>')
+        else:
+            items.append(f"<li><span{attr}>{escape(value)}</span></li>")
+    listed = "\n".join(items)
+    return (f'<div class="brief-facet">\n<dt class="brief-facet__label" data-pagefind-ignore>'
+            f'{escape(label)}</dt>\n<dd><ul class="brief-facet__list">{listed}</ul>'
+            "</dd></div>\n")
+
+
+def _dateline(meta: dict[str, Any]) -> str:
+    parts = []
+    date = day(meta.get("date"))
+    if date:
+        parts.append(f'<time datetime="{escape(date)}" data-pagefind-meta="date" '
+                     f'data-pagefind-sort="date:{escape(date)}">{escape(date)}</time>'
+                     f'<span hidden data-pagefind-filter="day:{escape(date)}"></span>')
+    byline = " ".join(str(meta.get("byline") or "").split())
+    if byline:
+        parts.append(f'<span class="brief-byline">{escape(byline)}</span>')
+    outlet = " ".join(str(meta.get("site_name") or "").split())
+    if outlet:
+        parts.append(f'<span class="brief-outlet">{escape(outlet)}</span>')
+    if not parts:
+        return ""
+    return f'<p class="brief-dateline">{" · ".join(parts)}</p>'
+
+
+def _quotes(meta: dict[str, Any]) -> str:
+    quotes = meta.get("quotes")
+    if not isinstance(quotes, list):
+        return ""
+    rows = []
+    for quote in quotes:
+        if not isinstance(quote, dict) or not str(quote.get("text") or "").strip():
+            continue
+        speaker = " ".join(str(quote.get("speaker") or "").split())
+        cite = f"<figcaption>{escape(speaker)}</figcaption>" if speaker else ""
+        rows.append(f'<figure class="brief-quote"><blockquote><p>'
+                    f'{escape(str(quote["text"]).strip())}</p></blockquote>{cite}</figure>')
+    return f'<h2 id="quotes">Quotes</h2>{"".join(rows)}' if rows else ""
+
+
+def brief_html(meta: dict[str, Any], body_html: str, catalog: Catalog, here: str, *,
+               indexed: bool) -> str:
+    """The whole content of a brief page, around the article's own HTML."""
+    title = " ".join(str(meta.get("title") or "").split())
+    body_attr = " data-pagefind-body" if indexed else ""
+    parts = [f'<div class="brief"{body_attr}>',
+             f'<h1 data-pagefind-meta="title">{escape(title)}</h1>', _dateline(meta)]
+    summary = str(meta.get("summary") or meta.get("description") or "").strip()
+    if summary:
+        parts.append(f'<p class="brief-summary">{escape(summary)}</p>')
+    points = text_list(meta.get("key_points"))
+    if points:
+        items = "".join(f"<li>{escape(p)}</li>" for p in points)
+        parts.append(f'<h2 id="key-points">Key points</h2><ul class="brief-points">{items}</ul>')
+    facts = "".join(_fact(meta, key, label, pf, catalog, here) for key, label, pf in _FACTS)
+    if facts:
+        parts.append(f'<dl class="brief-facts">{facts}</dl>')
+    parts.append(_quotes(meta))
+    words = meta.get("word_count")
+    size = f" ({words} words)" if isinstance(words, int) and not isinstance(words, bool) else ""
+    parts.append(f'<details class="brief-article"><summary data-pagefind-ignore>Full article '
+                 f"text{size}</summary>\n{body_html}\n</details>")
+    link = safe_url(meta.get("url"))
+    if link:
+        outlet = " ".join(str(meta.get("site_name") or "").split()) or "the original article"
+        parts.append(f'<p class="brief-original" data-pagefind-ignore>Published by <a href="{escape(link)}" '
+                     f'rel="nofollow noopener">{escape(outlet)}</a></p>')
+    parts.append("</div>")
+    return "\n".join(p for p in parts if p)

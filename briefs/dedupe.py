@@ -1,0 +1,88 @@
+"""Duplicate articles: the same story scraped twice becomes one brief.
+
+Two texts are the same article when their words (case folded, punctuation and
+whitespace ignored) are identical, or nearly so: the Jaccard similarity of their word
+4-shingles is at least ``THRESHOLD``. Similarity is estimated from bottom-k sketches
+(the ``K`` smallest shingle hashes), exact for texts shorter than ``K`` shingles.
+Candidates are found through shared sketch values, so a run costs time linear in
+the number of briefs, not quadratic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+THRESHOLD = 0.9
+K = 128
+SHINGLE = 4
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Sketch:
+    exact: str  # sha256 of the normalised words
+    mins: frozenset[int]  # the K smallest shingle hashes
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def sketch(text: str) -> Sketch:
+    tokens = words(text)
+    exact = hashlib.sha256(" ".join(tokens).encode()).hexdigest()
+    grams = {" ".join(tokens[i : i + SHINGLE])
+             for i in range(max(1, len(tokens) - SHINGLE + 1))}
+    hashed = sorted(int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big")
+                    for g in grams)
+    return Sketch(exact=exact, mins=frozenset(hashed[:K]))
+
+
+def similarity(a: Sketch, b: Sketch) -> float:
+    """Estimated Jaccard similarity of the two texts' shingle sets."""
+    if a.exact == b.exact:
+        return 1.0
+    union = sorted(a.mins | b.mins)[:K]
+    if not union:
+        return 0.0
+    both = a.mins & b.mins
+    return sum(1 for h in union if h in both) / len(union)
+
+
+class Index:
+    """Sketches of the briefs kept so far; ``match`` finds the one a text duplicates."""
+
+    def __init__(self) -> None:
+        self._by_exact: dict[str, str] = {}
+        self._by_hash: dict[int, list[str]] = defaultdict(list)
+        self._sketches: dict[str, Sketch] = {}
+
+    def add(self, key: str, item: Sketch) -> None:
+        self._by_exact.setdefault(item.exact, key)
+        self._sketches[key] = item
+        for value in item.mins:
+            self._by_hash[value].append(key)
+
+    def add_all(self, items: Iterable[tuple[str, Sketch]]) -> None:
+        for key, item in items:
+            self.add(key, item)
+
+    def match(self, item: Sketch) -> str | None:
+        """The key of a kept text ``item`` duplicates (the first added wins a tie)."""
+        if item.exact in self._by_exact:
+            return self._by_exact[item.exact]
+        shared: dict[str, int] = defaultdict(int)
+        for value in item.mins:
+            for key in self._by_hash.get(value, ()):
+                shared[key] += 1
+        needed = max(1, int(len(item.mins) * THRESHOLD * 0.8))
+        order = list(self._sketches)  # insertion order: the first added wins a tie
+        candidates = {k for k, n in shared.items() if n >= needed}
+        for key in (k for k in order if k in candidates) if candidates else ():
+            if similarity(item, self._sketches[key]) >= THRESHOLD:
+                return key
+        return None

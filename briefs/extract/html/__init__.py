@@ -1,0 +1,131 @@
+"""Extract an article from a saved HTML page.
+
+The page is parsed once. Metadata is read from the whole page first (JSON-LD and
+``<meta>`` live in ``<head>`` and ``<script>``), see :mod:`.metadata`; the date comes
+from htmldate (trafilatura's date finder), else JSON-LD or a publication ``<meta>``.
+Then every element a reader cannot see is removed (:mod:`.page`) and trafilatura
+extracts the article text, which :mod:`.body` turns into plain paragraphs. A leading
+paragraph that repeats the headline is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from briefs.extract.dates import parse_date
+from briefs.extract.html import metadata as md
+from briefs.extract.html.body import paragraphs
+from briefs.extract.html.page import flat, json_ld, meta_values, parse, strip_invisible
+from briefs.record import Brief
+
+_LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$", re.IGNORECASE)
+_DATE_KEYS = ("article:published_time", "datepublished", "og:published_time",
+              "publish-date", "pubdate", "dc.date.issued", "date")
+
+
+def extract_html(html: str) -> Brief:
+    """Headline, body paragraphs and metadata from an HTML page."""
+    import trafilatura
+
+    tree = parse(html)
+    if tree is None:
+        return Brief()
+    ld = json_ld(tree)
+    meta = meta_values(tree)
+    articles = md.article_objects(ld)
+    url = _url(tree, meta)
+    sites = md.site_names(meta, articles)
+    host = md.host_of(url)
+    title = md.headline(tree, meta, articles, sites, host)
+    byline = md.byline(tree, meta, articles, sites)
+    if byline is None:
+        from trafilatura.metadata import extract_author
+
+        found = extract_author(tree)
+        byline = md.clean_byline(found.replace("; ", ", ")) if found else None
+    date = _date(tree, meta, articles, url)
+    strip_invisible(tree)
+    doc: Any = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
+        include_images=False, include_links=False, include_formatting=False,
+    )
+    body = paragraphs(doc.body) if doc is not None and doc.body is not None else []
+    while body and title and md.same(body[0], title):
+        body.pop(0)
+    return Brief(
+        title=title,
+        body=tuple(body),
+        date=date,
+        byline=byline or None,
+        categories=md.categories(meta, ld, articles, title),
+        tags=_tags(meta, articles),
+        description=md.description(meta, articles),
+        site_name=sites[0] if sites else None,
+        url=url,
+        lang=_lang(tree, meta),
+    )
+
+
+def _url(tree: Any, meta: dict[str, list[str]]) -> str | None:
+    candidates = [el.get("href") or "" for el in tree.iter("link")
+                  if (el.get("rel") or "").lower() == "canonical"]
+    candidates += meta.get("og:url", [])
+    for value in candidates:
+        value = value.strip()
+        if value.startswith("//"):
+            value = "https:" + value
+        if re.match(r"^https?://[^\s/]+\.[^\s/]+", value):
+            return value
+    return None
+
+
+def _date(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
+          url: str | None) -> dt.date | None:
+    """Publication day: htmldate (original date, extensive search), else JSON-LD
+    ``datePublished``, else a publication ``<meta>``.
+
+    htmldate comes first: it reads the page's own local date where JSON-LD often gives
+    UTC, which can be the next calendar day.
+    """
+    from htmldate import find_date
+    from trafilatura.settings import set_date_params
+
+    day = parse_date(find_date(tree, url=url, **set_date_params(True)))
+    if day is not None:
+        return day
+    for obj in articles:
+        day = parse_date(obj.get("datePublished"))
+        if day is not None:
+            return day
+    for key in _DATE_KEYS:
+        for value in meta.get(key, []):
+            day = parse_date(value)
+            if day is not None:
+                return day
+    return None
+
+
+def _tags(meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> tuple[str, ...]:
+    tags = list(meta.get("article:tag", []))
+    for obj in articles:
+        keywords = obj.get("keywords")
+        if isinstance(keywords, str):
+            keywords = keywords.split(",")
+        if isinstance(keywords, list):
+            tags.extend(k for k in keywords if isinstance(k, str))
+    if not tags:
+        for value in meta.get("news_keywords", []) + meta.get("keywords", []):
+            tags.extend(value.split(","))
+    cleaned = [flat(t) for t in tags]
+    return tuple(dict.fromkeys(t for t in cleaned if t and len(t) <= 50))[:12]
+
+
+def _lang(tree: Any, meta: dict[str, list[str]]) -> str | None:
+    for value in [tree.get("lang") or "", *meta.get("og:locale", []),
+                  *meta.get("content-language", [])]:
+        match = _LANG.match(value.strip())
+        if match:
+            return match[1].lower()
+    return None

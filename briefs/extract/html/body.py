@@ -1,0 +1,50 @@
+"""The article text as plain paragraphs, from trafilatura's XML result.
+
+trafilatura's own text output marks list items with ``- `` and table cells with ``|``;
+a brief's body is plain text, one item per paragraph, so the XML is walked here:
+paragraphs, headings, quotes, list items and table rows each become one paragraph
+(a ``<br>`` splits a paragraph), cells of a row are joined with `` · ``, and blocks with
+no letter or digit are dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefs.extract.html.page import flat
+
+_BLOCKS = frozenset({"p", "head", "quote", "code", "item", "list", "row", "table",
+                     "div", "section", "article", "body", "graphic"})
+_CELL_SEPARATOR = " · "
+
+
+def paragraphs(body: Any) -> list[str]:
+    """Plain-text paragraphs of a trafilatura ``<body>`` element, in order."""
+    out: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        line = flat("".join(buf))
+        buf.clear()
+        if any(ch.isalnum() for ch in line):
+            out.append(line)
+
+    def walk(el: Any) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        block = tag in _BLOCKS
+        if block or tag == "lb":
+            flush()
+        if tag == "cell" and "".join(buf).strip():
+            buf.append(_CELL_SEPARATOR)
+        if el.text and tag:
+            buf.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            flush()
+        if el.tail:
+            buf.append(el.tail)
+
+    walk(body)
+    flush()
+    return out

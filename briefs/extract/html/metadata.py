@@ -1,0 +1,254 @@
+"""Headline, byline, site name, section and description of a saved news page.
+
+Each field has candidates from several layers of the page; the order is written down
+per field and tested:
+
+- headline: the visible ``<h1>`` when another source confirms it (JSON-LD ``headline``,
+  ``og:title``, ``twitter:title``, ``itemprop=headline`` or ``<title>``, each without the
+  site-name suffix or prefix); else JSON-LD NewsArticle ``headline`` > ``og:title`` >
+  ``twitter:title`` > other title metas > the first plausible ``<h1>`` > ``<title>``.
+- byline: JSON-LD article ``author`` names > ``author`` metas (not URLs) > the visible
+  byline element (``rel=author``, ``itemprop=author``, class ``byline``/``author``);
+  a leading "By"/"Par"/"Von"/"Por" and trailing dates are removed.
+- site name: ``og:site_name`` > JSON-LD ``publisher.name`` > ``application-name`` >
+  ``twitter:site``.
+- categories: JSON-LD ``BreadcrumbList`` (without "Home" and the article itself) >
+  ``article:section`` metas > JSON-LD ``articleSection``.
+- description: ``og:description`` > ``description`` > ``twitter:description`` > JSON-LD.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from briefs.extract.html.page import flat, text_of, types_of
+
+ARTICLE_TYPES = frozenset({
+    "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
+    "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting",
+    "LiveBlogPosting", "Report", "ScholarlyArticle", "SocialMediaPosting", "TechArticle",
+})
+_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»«/~]|::|l)\s+")
+_NOT_WORD = re.compile(r"\W+")
+_DATEISH = re.compile(r"^[\d\s./:-]+$|^\w{3,9}\.? \d{1,2},? \d{4}$")
+_BY = re.compile(r"^(?:by|par|von|por|de|di|door|av|af|from)\s+", re.IGNORECASE)
+_BYLINE_TAIL = re.compile(
+    r"\s*(?:\b(?:updated|published|posted|on)\b.*|[,|•·]?\s*\d{1,2}\s+\w{3,9}\.?\s+\d{4}.*"
+    r"|[,|•·]?\s*\w{3,9}\.?\s+\d{1,2},?\s+\d{4}.*|\d{1,2}[./]\d{1,2}[./]\d{2,4}.*)$",
+    re.IGNORECASE)
+_BYLINE_XPATH = (
+    "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
+    " or contains(@class, 'author-name') or contains(@class, 'author__name')"
+    " or contains(@class, 'AuthorName') or contains(@class, 'article-author')]"
+)
+_HOME = {"home", "homepage", "startseite", "accueil", "inicio", "início", "portada",
+         "úvod", "news"}
+
+
+def squash(text: str) -> str:
+    """Letters and digits only, lower case: the key two spellings of a name share."""
+    return _NOT_WORD.sub("", text).lower()
+
+
+def same(a: str, b: str) -> bool:
+    """Equal after normalising quotes, dashes, case and spacing."""
+    return bool(a) and squash(a) == squash(b)
+
+
+def host_of(url: str | None) -> str:
+    """``theguardian`` from ``https://www.theguardian.com/x`` (empty when no URL)."""
+    if not url:
+        return ""
+    host = urlsplit(url).hostname or ""
+    labels = [x for x in host.split(".") if x not in ("www", "m", "amp", "edition")]
+    return labels[0] if labels else ""
+
+
+def site_names(meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> list[str]:
+    """Names the site goes by, best first."""
+    names = list(meta.get("og:site_name", []))
+    for obj in articles:
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            names.append(flat(publisher["name"]))
+    for key in ("application-name", "apple-mobile-web-app-title", "twitter:site"):
+        names.extend(v.lstrip("@") for v in meta.get(key, []))
+    return [n for n in dict.fromkeys(names) if n]
+
+
+def _is_site(segment: str, sites: list[str], host: str) -> bool:
+    key = squash(segment)
+    if not key:
+        return True
+    if _DATEISH.match(segment.strip()):
+        return True
+    for name in [*sites, host]:
+        other = squash(name)
+        if other and len(key) >= 3 and (key == other or key in other or
+                                        (len(other) >= 4 and other in key and
+                                         len(key) <= len(other) + 6)):
+            return True
+    return False
+
+
+def strip_site(title: str, sites: list[str], host: str) -> str:
+    """``title`` without a leading or trailing segment naming the site (or a date)."""
+    title = flat(html_lib.unescape(title))
+    for _ in range(3):
+        parts = _SEPARATORS.split(title)
+        if len(parts) < 2:
+            break
+        matches = list(_SEPARATORS.finditer(title))
+        if _is_site(parts[-1], sites, host):
+            title = title[: matches[-1].start()].strip()
+        elif _is_site(parts[0], sites, host):
+            title = title[matches[0].end():].strip()
+        else:
+            break
+    return title
+
+
+def _ld_text(obj: dict[str, Any], key: str) -> str:
+    value = obj.get(key)
+    return flat(html_lib.unescape(value)) if isinstance(value, str) else ""
+
+
+def visible_h1s(tree: Any) -> list[str]:
+    """The page's ``<h1>`` texts that could be a headline (not a logo or a label)."""
+    found = []
+    for h1 in tree.iter("h1"):
+        text = text_of(h1)
+        if len(text) >= 10 and len(text.split()) >= 2:
+            found.append(text)
+    return found
+
+
+def headline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
+             sites: list[str], host: str) -> str | None:
+    """The article's headline (see the module docstring for the order)."""
+    named: list[str] = [_ld_text(obj, "headline") or _ld_text(obj, "name") for obj in articles]
+    for key in ("og:title", "twitter:title", "headline", "title", "dc.title",
+                "parsely-title", "sailthru.title"):
+        named.extend(meta.get(key, []))
+    title_el = tree.find(".//title")
+    page_title = text_of(title_el) if title_el is not None else ""
+    named = [strip_site(n, sites, host) for n in named if n]
+    named = [n for n in named if n and not _is_site(n, sites, host)]
+    stripped_title = strip_site(page_title, sites, host) if page_title else ""
+    confirmers = [*named, stripped_title, page_title]
+    h1s = visible_h1s(tree)
+    for h1 in h1s:
+        for other in confirmers:
+            if not other:
+                continue
+            if same(h1, other):
+                return h1
+            # "Politics | Headline": a section label printed inside the <h1>
+            if len(squash(other)) >= 12 and squash(h1).endswith(squash(other)):
+                return other
+            # <title> "Headline - Site" whose suffix was not recognised
+            if other is page_title and squash(other).startswith(squash(h1)) and \
+                    _SEPARATORS.match(page_title[len(h1):] or "x"):
+                return h1
+    for candidate in (*named, *h1s, stripped_title):
+        if candidate:
+            return candidate
+    return None
+
+
+def _names(value: Any) -> list[str]:
+    """Author names from a JSON-LD ``author`` value (a string, a Person or a list)."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, dict):
+            kinds = types_of(item)
+            if kinds and not kinds & {"Person", "Author"}:
+                continue
+            name = item.get("name")
+            if isinstance(name, str):
+                names.append(name)
+    return [flat(html_lib.unescape(n)) for n in names if n and n.strip()]
+
+
+def clean_byline(text: str) -> str:
+    """A byline without "By" and without a date glued to its end."""
+    text = flat(text)
+    text = _BY.sub("", text)
+    text = _BYLINE_TAIL.sub("", text).strip(" ,;|-–—")
+    return text
+
+
+def _plausible_name(text: str) -> bool:
+    return (2 <= len(text) <= 120 and "://" not in text and "@" not in text
+            and not text.lower().startswith(("http", "www.")) and any(c.isalpha() for c in text))
+
+
+def byline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
+           sites: list[str]) -> str | None:
+    """The author line (see the module docstring for the order)."""
+    layers: list[list[str]] = [[n for obj in articles for n in _names(obj.get("author"))]]
+    layers.append([v for key in ("author", "article:author", "parsely-author", "byl",
+                                 "dc.creator", "sailthru.author") for v in meta.get(key, [])])
+    layers.append([text_of(el) for el in tree.xpath(_BYLINE_XPATH)[:3]])
+    site_keys = {squash(s) for s in sites}
+    for names in layers:
+        cleaned = [clean_byline(n) for n in names]
+        cleaned = [n for n in cleaned if _plausible_name(n) and squash(n) not in site_keys]
+        unique = list(dict.fromkeys(cleaned))
+        unique = [n for n in unique if not any(n != o and squash(n) in squash(o) for o in unique)]
+        if unique:
+            return ", ".join(unique[:4])
+    return None
+
+
+def categories(meta: dict[str, list[str]], ld: list[dict[str, Any]],
+               articles: list[dict[str, Any]], title: str | None) -> tuple[str, ...]:
+    """Section labels: breadcrumb trail, else ``article:section``, else JSON-LD section."""
+    crumbs: list[str] = []
+    for obj in ld:
+        if "BreadcrumbList" not in types_of(obj):
+            continue
+        items = obj.get("itemListElement")
+        for item in items if isinstance(items, list) else []:
+            if not isinstance(item, dict):
+                continue
+            name = item.get("name")
+            inner = item.get("item")
+            if not isinstance(name, str) and isinstance(inner, dict):
+                name = inner.get("name")
+            if isinstance(name, str):
+                crumbs.append(flat(html_lib.unescape(name)))
+    crumbs = [c for c in crumbs if c and c.lower() not in _HOME and
+              not (title and same(c, title)) and len(c) <= 60]
+    if crumbs:
+        return tuple(dict.fromkeys(crumbs))
+    sections = list(meta.get("article:section", []))
+    for obj in articles:
+        value = obj.get("articleSection")
+        sections.extend(v for v in (value if isinstance(value, list) else [value])
+                        if isinstance(v, str))
+    sections = [flat(html_lib.unescape(s)) for s in sections]
+    return tuple(dict.fromkeys(s for s in sections if s and len(s) <= 60))
+
+
+def description(meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> str | None:
+    """The outlet's own standfirst or meta description."""
+    for key in ("og:description", "description", "twitter:description"):
+        if meta.get(key):
+            return flat(html_lib.unescape(meta[key][0]))
+    for obj in articles:
+        text = _ld_text(obj, "description")
+        if text:
+            return text
+    return None
+
+
+def article_objects(ld: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The JSON-LD objects that describe an article."""
+    return [obj for obj in ld if types_of(obj) & ARTICLE_TYPES]

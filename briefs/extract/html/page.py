@@ -1,0 +1,131 @@
+"""Parse a saved page and drop what a reader never sees.
+
+Before anything is taken out of a page, the tree loses every element a browser does not
+show as article text: scripts, styles, templates, comments, processing instructions,
+elements with the ``hidden`` attribute, ``aria-hidden="true"`` decorations and inline
+``display:none`` / ``visibility:hidden``. JSON-LD blocks are read first (they are
+``<script>`` elements), by :func:`json_ld`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from briefs.clean import clean_line
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Not <form>: some sites wrap the whole page in one.
+_INVISIBLE_TAGS = ("script", "style", "template", "noscript", "iframe", "object", "embed",
+                   "svg", "canvas", "select", "button", "input", "textarea")
+# CDATA sections and HTML comments some sites wrap their JSON-LD in.
+_LD_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+
+def parse(html: str) -> Any:
+    """The page as an lxml tree (``None`` when it holds no markup at all)."""
+    html = _XML_DECL.sub("", html, count=1)  # lxml refuses str input with an encoding decl
+    if not html.strip():
+        return None
+    try:
+        parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True,
+                                      collect_ids=False, default_doctype=False)
+        tree = lxml_html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+    return tree
+
+
+def json_ld(tree: Any) -> list[dict[str, Any]]:
+    """Every JSON-LD object of the page, flattened (``@graph`` and lists unrolled)."""
+    found: list[dict[str, Any]] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        text = _LD_WRAPPER.sub("", script.text or "")
+        try:
+            data = json.loads(text, strict=False)
+        except ValueError:
+            continue
+        _flatten(data, found, depth=0)
+    return found
+
+
+def _flatten(data: Any, found: list[dict[str, Any]], depth: int) -> None:
+    if depth > 5:
+        return
+    if isinstance(data, list):
+        for item in data:
+            _flatten(item, found, depth + 1)
+    elif isinstance(data, dict):
+        found.append(data)
+        if "@graph" in data:
+            _flatten(data["@graph"], found, depth + 1)
+
+
+def types_of(obj: dict[str, Any]) -> set[str]:
+    """The ``@type`` values of a JSON-LD object, as a set of strings."""
+    kind = obj.get("@type")
+    items = kind if isinstance(kind, list) else [kind]
+    return {str(k) for k in items if isinstance(k, str)}
+
+
+def strip_invisible(tree: Any) -> None:
+    """Remove, in place, every element a reader does not see as text."""
+    doomed = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str):  # comments and processing instructions
+            doomed.append(el)
+            continue
+        tag = el.tag.lower()
+        if (tag in _INVISIBLE_TAGS
+                or el.get("hidden") is not None
+                or (el.get("aria-hidden") or "").lower() == "true"
+                or _HIDDEN_STYLE.search(el.get("style") or "")):
+            doomed.append(el)
+    for el in doomed:
+        if el.getparent() is None:
+            continue
+        _drop_keep_tail(el)
+
+
+def _drop_keep_tail(el: Any) -> None:
+    """Remove ``el`` and its content, keeping the text that follows it."""
+    parent = el.getparent()
+    tail = el.tail
+    if tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def flat(text: str) -> str:
+    """One line: invisible characters removed, every run of whitespace one space."""
+    return clean_line(" ".join(text.split()))
+
+
+def text_of(el: Any) -> str:
+    """The visible text of an element, whitespace collapsed."""
+    return flat(" ".join(el.itertext()))
+
+
+def meta_values(tree: Any) -> dict[str, list[str]]:
+    """``<meta>`` contents by lower-cased name/property/itemprop, in page order."""
+    values: dict[str, list[str]] = {}
+    for el in tree.iter("meta"):
+        content = el.get("content")
+        if content is None or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = (el.get(attr) or "").strip().lower()
+            if key:
+                values.setdefault(key, []).append(flat(content))
+    return values

@@ -1,0 +1,131 @@
+"""Extract an article from a text page dump (one block per line, junk included).
+
+The dump's shape: navigation and a breadcrumb line (links run together, as in
+``North AmericaSyriaWest Asia``), the headline, maybe a standfirst, byline and
+dateline, the body paragraphs with captions and adverts among them, then page junk
+(share and related lists, newsletter boxes, comments, copyright lines).
+
+The steps: judge each block (``blocks``); find the run where prose outweighs junk
+(``body``); choose the headline before it (``headline``); read the byline, date and
+breadcrumb from the lines around the headline (``meta``); keep the run's article text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefs.clean import blocks as lines_of
+from briefs.extract.text import body, headline, lexicon, meta
+from briefs.extract.text.blocks import Block, make_blocks, tokens
+from briefs.record import Brief
+
+_RUN_TOGETHER = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?=[A-Z\u00c0-\u00de])")
+_CRUMB_SEP = re.compile(r"\s*[›»>/|·•]\s*")
+_SENTENCE_END = re.compile(r"[.!?…]$")
+NAME_ONLY = "\x00"  # marks a byline that is a bare name (weaker than a "By" line)
+HEADER_BEFORE = 8  # lines before the headline searched for breadcrumb, date, byline
+
+
+def split_breadcrumb(block: str) -> list[str]:
+    """``North AmericaSyriaWest Asia`` -> ``[North America, Syria, West Asia]``."""
+    out: list[str] = []
+    for part in _CRUMB_SEP.split(block):
+        out.extend(p.strip() for p in _RUN_TOGETHER.split(part) if p.strip())
+    return out
+
+
+def extract_text(text: str) -> Brief:
+    """Headline, body, byline, date and breadcrumb categories from a cleaned page dump."""
+    blocks = make_blocks(lines_of(text))
+    start, stop = body.best_run(blocks)
+    if stop == 0:
+        return Brief()
+    stopwords = lexicon.guess_stopwords([t for b in blocks[start:stop] for t in tokens(b.text)])
+    zone_lo = max(0, start - headline.LOOKBACK - HEADER_BEFORE)
+    zone = blocks[zone_lo : min(stop, start + headline.INTO_RUN + 4)]
+    english = stopwords is lexicon.stoplists().get("English")
+    day, date_lines = meta.pick_date([b.text for b in zone], month_first=english)
+    meta_idx = {zone_lo + i for i in date_lines}
+    bylines = _bylines(zone, meta_idx)
+    meta_idx |= set(bylines)
+    head = headline.choose(blocks, start, stop, meta_idx, stopwords)
+    if head is None:
+        return Brief()
+    title = blocks[head].text
+    deck = headline.standfirst(blocks, head, start, meta_idx)
+    first = max(start, head + 1)
+    kept = [b for b in blocks[first:stop]
+            if body.keep_in_body(b) and b.index not in meta_idx and b.text != title]
+    return Brief(
+        title=title,
+        body=tuple(b.text for b in kept),
+        date=day,
+        byline=_nearest(bylines, head),
+        description=blocks[deck].text if deck is not None else None,
+        categories=tuple(_categories(blocks, head, title)),
+    )
+
+
+def _bylines(zone: list[Block], dates: set[int]) -> dict[int, str]:
+    """Byline lines in the header zone, by block index (``""``: a line that is part of
+    a byline whose names are kept on another index)."""
+    found: dict[int, str] = {}
+    for k, block in enumerate(zone):
+        name = meta.find_byline(block.text)
+        if name is None and meta.is_by_word(block.text):
+            # "By" alone, the names on the next lines ("David Brand", "and", "Ann Roe")
+            parts = []
+            for nxt in zone[k + 1 : k + 6]:
+                if meta.looks_like_name(nxt.text) or nxt.text.casefold() in meta.JOINERS:
+                    parts.append(nxt.text)
+                    found[nxt.index] = ""
+                else:
+                    break
+            name = " ".join(parts) if parts else None
+        if name is None and block.index not in found:
+            name = _name_only(zone, k, dates - set(found))
+            if name:
+                name = NAME_ONLY + name
+        if name:
+            found[block.index] = name
+    return {i: n for i, n in found.items() if n} | {i: "" for i, n in found.items() if not n}
+
+
+def _name_only(zone: list[Block], k: int, dates: set[int]) -> str | None:
+    """A line that is only a person's name is a byline when a date, time or handle
+    follows it on the line, or a date or time line is next to it."""
+    got = meta.name_line(zone[k].text)
+    if got is None:
+        return None
+    name, tailed = got
+    if tailed:
+        return name
+    near = [b for b in zone[max(0, k - 1) : k + 2] if b is not zone[k]]
+    return name if any(b.index in dates or b.time_only for b in near) else None
+
+
+def _nearest(bylines: dict[int, str], head: int) -> str | None:
+    """The byline nearest after the headline (a ``By`` line before a bare name), else
+    the last one above it."""
+    for explicit in (True, False):
+        named = {i: n for i, n in bylines.items()
+                 if n and n.startswith(NAME_ONLY) != explicit}
+        after = [i for i in named if i > head]
+        pick = min(after) if after else (max(named) if named else None)
+        if pick is not None:
+            return named[pick].removeprefix(NAME_ONLY)
+    return None
+
+
+def _categories(blocks: list[Block], head: int, title: str) -> list[str]:
+    """The breadcrumb just above the headline, split into its sections."""
+    for block in reversed(blocks[max(0, head - 3) : head]):
+        text = block.text
+        if block.junk or block.time_only or block.credit:
+            continue
+        if block.words > 12 or _SENTENCE_END.search(text) or meta.find_date(text):
+            return []
+        parts = [p for p in split_breadcrumb(text.replace(title, ""))
+                 if p != title and not p.isdigit()]
+        return parts if len(parts) >= 2 or _CRUMB_SEP.search(text) else []
+    return []

@@ -1,0 +1,143 @@
+"""The blocks of a text dump (one per line) and what can be seen of each.
+
+Link density cannot be seen in text, so a block is judged by its length, whether it
+reads as prose (sentence punctuation, share of stopwords in the page's language),
+and whether it matches the junk lexicon.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from briefs.extract.text import lexicon
+
+_WORD = re.compile(r"\w+")
+# Scripts written without spaces between words: count characters, not "words".
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*(\s*\([^()]{1,20}\))?$")
+_SEPARATORS = re.compile(r"[▪•·|]")
+_TIME_ONLY = re.compile(
+    r"^((updated|published|posted|aktualisiert|veröffentlicht|mis à jour|publié|"
+    r"actualizado|publicado|atualizado|aktualizováno)\s*:?\s*)?"
+    r"(\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.|uhr|h)?\s*(utc|gmt|bst|cet|cest|mez|mesz|"
+    r"[ecmp][sd]?t)?|\d+\s*(min|mins|minutes?|hours?|hrs?|h|days?|"
+    r"weeks?|months?|years?|sec|seconds?|std|stunden?|tage?n?|heures?|jours?|horas?|"
+    r"días|dias|hodin(ami)?|dny|dnem)\s*(ago)?|(vor|il y a|hace|há|před)\s+\d+\s*\w*|"
+    r"(just now|yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ontem|hoje|"
+    r"včera|dnes))$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line of the dump with the features the extractor judges it by."""
+
+    index: int
+    text: str
+    words: int        # word tokens (CJK: characters / 2)
+    stop_ratio: float  # share of tokens that are stopwords of the page's language
+    sentence: bool    # ends like a sentence
+    junk: bool        # matches the junk lexicon
+    end: bool         # a heading that ends an article (related, comments...)
+    credit: bool      # a caption or photo credit
+    time_only: bool   # a timestamp or relative time alone ("49 minutes ago")
+    player: bool = False  # a media player's controls, among others of its kind
+
+    @property
+    def prose(self) -> bool:
+        """Reads like article prose: long enough, with stopwords or sentence ends."""
+        if self.junk or self.credit:
+            return False
+        if self.words >= 20:
+            return self.stop_ratio >= 0.12 if self.sentence else self.stop_ratio >= 0.25
+        if self.words >= 8:
+            return self.sentence and self.stop_ratio >= 0.15
+        return False
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def count_words(text: str) -> int:
+    cjk = len(_CJK.findall(text))
+    if cjk > 10:
+        return cjk // 2 + len(_WORD.findall(_CJK.sub(" ", text)))
+    return len(_WORD.findall(text))
+
+
+_COUNTER = re.compile(r"^\d{1,3}\s*(/|of|von|de|sur|z|di)\s*\d{1,3}\b", re.IGNORECASE)
+PLAYER_CLUSTER = 3  # player-like lines this close together are a player
+
+
+def _players(lines: list[str]) -> list[bool]:
+    """Lines that are a media player's controls: player-like and with others near."""
+    raw = [lexicon.is_player_line(line) for line in lines]
+    return [r and sum(raw[max(0, i - PLAYER_CLUSTER) : i + PLAYER_CLUSTER + 1]) >= 3
+            for i, r in enumerate(raw)]
+
+
+def _gallery_captions(lines: list[str]) -> set[int]:
+    """The caption after each ``3/50`` counter of a slideshow (three counters or more):
+    galleries print a caption per photo, prose that is not the article."""
+    counters = [i for i, line in enumerate(lines) if _COUNTER.match(line)]
+    if len(counters) < 3:
+        return set()
+    return {i + 1 for i in counters if i + 1 < len(lines) and not _COUNTER.match(lines[i + 1])}
+
+
+_STAMPED = re.compile(r"^\d{1,2}[:h]\d{2}\b(?!\s*(am|pm|uhr)\b)", re.IGNORECASE)
+TICKER_WINDOW = 15  # four time-stamped lines this close are a live ticker
+
+
+def _ticker(lines: list[str]) -> set[int]:
+    """Lines of a live ticker (``14:44 Headline``, ``14:32``...): four or more lines that
+    open with a clock time within a few lines of each other."""
+    stamped = [i for i, line in enumerate(lines) if _STAMPED.match(line)]
+    return {i for i in stamped
+            if bisect.bisect_right(stamped, i + TICKER_WINDOW)
+            - bisect.bisect_left(stamped, i - TICKER_WINDOW) >= 4}
+
+
+def make_blocks(lines: list[str]) -> list[Block]:
+    """Blocks with features; the stopword list is guessed from the long lines."""
+    long_tokens = [t for line in lines if len(line) > 80 for t in tokens(line)]
+    stopwords = lexicon.guess_stopwords(long_tokens)
+    players = _players(lines)
+    captions = _gallery_captions(lines)
+    ticker = _ticker(lines)
+    out = []
+    for i, line in enumerate(lines):
+        toks = tokens(line)
+        stops = sum(1 for t in toks if t in stopwords)
+        out.append(Block(
+            index=i, text=line, words=count_words(line),
+            stop_ratio=stops / len(toks) if toks else 0.0,
+            sentence=bool(_SENTENCE_END.search(line)),
+            junk=players[i] or i in ticker or lexicon.is_junk_line(line)
+            or len(_SEPARATORS.findall(line)) >= 3,
+            end=lexicon.is_end_marker(line),
+            credit=i in captions or lexicon.is_credit(line),
+            time_only=bool(_TIME_ONLY.match(line.strip())),
+            player=players[i],
+        ))
+    return out
+
+
+def weight(block: Block) -> float:
+    """The block's vote in the body search: prose counts for, the rest against."""
+    if block.player:
+        return 0.0
+    if block.end:
+        return -40.0
+    if block.junk:
+        return -12.0
+    if block.credit or block.time_only:
+        return -4.0
+    if block.prose:
+        return float(min(block.words, 150))
+    if block.words >= 8:
+        # sentence-like but thin on stopwords, or long without punctuation: unsure
+        return 1.0 if block.sentence else -2.0
+    return -2.0 - 0.25 * block.words

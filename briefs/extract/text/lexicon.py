@@ -1,0 +1,201 @@
+"""Words and phrases that mark page junk in a text dump, in several languages.
+
+General cues only (share buttons, related lists, newsletter boxes, copyright and cookie
+lines, comment counts, captions and credits), never a particular site's wording. Each
+pattern matches a whole line, casefolded, after trailing counts and punctuation are cut
+(``Comments (12)`` and ``teilen17`` are ``comments`` and ``teilen``).
+
+Stopwords come from jusText's stoplists (about 100 languages); the dump's language is
+the one whose stopwords cover most of its long lines.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Whole-line junk: widgets and navigation.
+_WIDGET = (
+    # share / follow
+    r"share|shares|share (this|the|on|via|to|article|story|page|post|link)\b.*|"
+    r"tweet|retweet|pin it|pin|email|e-mail|mail|print|save|copy link|copy url|"
+    r"facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|flipboard|messenger|"
+    r"tumblr|instagram|youtube|rss|sms|"
+    r"follow( us)?( on .*)?|like us.*|teilen|drucken|partager|imprimer|compartir|"
+    r"imprimir|compartilhar|sdílet( článek)?|tisk|condividi|stampa|delen|"
+    r"folgen sie uns.*|suivez-nous.*|síguenos.*|siga-nos.*|sledujte nás.*|"
+    r"to se mi líbí|gefällt mir|j'aime|me gusta|curtir|"
+    # navigation
+    r"skip to( main)? content|skip to navigation|skip navigation|back to top( button)?|"
+    r"menu|main menu|search|home|sign in|sign up|log in|login|log out|register|"
+    r"subscribe|subscribe now|close|open|next|previous|prev|more|show more|load more|"
+    r"zum inhalt( springen)?|anmelden|abmelden|suche|startseite|aller au contenu|"
+    r"se connecter|rechercher|accueil|ir al contenido|buscar|iniciar sesión|entrar|"
+    r"assine|přihlásit( se)?|hledat|úvod|cerca|accedi|"
+    # related, more, comments
+    r"related( articles| stories| posts| content| news| coverage| topics| tags| links)?|"
+    r"more on this (story|topic)|more from .{1,40}|more stories|read more|read next|"
+    r"see also|also read|you (may|might) also like|recommended( for you| stories)?|"
+    r"most (read|popular|viewed|watched|shared|commented)|trending( now| stories)?|"
+    r"top stories|latest( news| stories)?|editor'?s picks?|"
+    r"mehr zum thema|weitere artikel|lesen sie auch|auch interessant|das könnte sie "
+    r"auch interessieren|meistgelesen|"
+    r"à lire aussi|lire aussi|lire la suite|sur le même sujet|voir aussi|les plus lus|"
+    r"leia também|leia mais|veja também|mais lidas|"
+    r"lea también|te puede interesar|noticias relacionadas|lo más leído|"
+    r"související( články)?|čtěte také|mohlo by vás zajímat|nejčtenější|"
+    r"comments?|view comments|show comments|leave a comment|add a comment|"
+    r"post a comment|join the (conversation|discussion)|"
+    r"kommentare?( lesen)?|commentaires?|comentarios?|comentários?|komentáře|"
+    r"diskuse|commenti|reacties|"
+    # ads
+    r"advertisement|advertising|ad|ads|sponsored( content)?|promoted( content)?|"
+    r"paid (post|content)|anzeige|werbung|publicité|publicidad|publicidade|reklama|"
+    r"pubblicità|"
+    # newsletter
+    r"newsletters?|sign up for .*newsletter.*|get (our|the) newsletter.*|"
+    r"abonnieren|s'abonner|abonnez-vous|suscríbete|inscreva-se|odebírat|"
+    r"tags?|topics?|schlagworte|mots-clés|etiquetas|štítky|"
+    # media players and galleries
+    r"continue reading( the main story| below| article)?|read later|read (the )?full "
+    r"(story|article)|weiterlesen|caption|(hide|toggle|close) caption|"
+    r"(view|see|show) (all )?(photos|gallery|images|slideshow)|buy photo|full ?screen|"
+    r"autoplay|skip ad|print (this )?article|copied!?|more options|resize text|"
+    r"enlarge (this )?image|play video|watch( video| now)?|listen( to this article)?|"
+    r"supported by|sponsored by.*|presented by.*"
+)
+_JUNK_LINE = re.compile(rf"^(?:{_WIDGET})$")
+# Lines that say the article is over: what follows is related lists and comments.
+_END = re.compile(
+    r"^(related( articles| stories| posts| content| news| coverage)?|more on this (story|topic)|"
+    r"you (may|might) also like|recommended( for you| stories)?|read next|"
+    r"most (read|popular|viewed|watched)|more stories|top stories|"
+    r"share this (story|article)|comments?|view comments|leave a comment|"
+    r"mehr zum thema|weitere artikel|lesen sie auch|à lire aussi|sur le même sujet|"
+    r"leia também|veja também|noticias relacionadas|související( články)?|"
+    r"about the author|über den autor|à propos de l'auteur)$"
+)
+# Junk wherever it sits in a line.
+_JUNK_ANYWHERE = re.compile(
+    r"(^(copyright|©|\(c\))|all rights reserved|alle rechte vorbehalten|"
+    r"tous droits réservés|todos los derechos reservados|todos os direitos reservados|"
+    r"všechna práva vyhrazena|tutti i diritti riservati|"
+    r"\b(we|this (web)?site) uses? cookies|\bcookie (policy|settings|preferences)|"
+    r"accept (all )?cookies|verwendet cookies|utilise des cookies|utilizamos cookies|"
+    r"používá cookies|privacy policy|terms of (use|service)|datenschutz(erklärung)?$|"
+    r"^(image|media|video|photo) (caption|copyright)|^(getty images|shutterstock)$|"
+    r"\b(leave|add|post|write) a comment\b|"
+    r"^(read more|read also|see also|related|lire aussi|à lire aussi|voir aussi|"
+    r"lesen sie auch|mehr zum thema|leia também|leia mais|veja também|lea también|"
+    r"ver también|čtěte také|související)\s*:|"
+    r"^(click|tap) here\b|enable javascript|"
+    r"\b(advertising|affiliate) (disclosure|disclaimer)\b|"
+    r"\bwe (may )?(receive|earn|get) (compensation|(a )?commissions?|affiliate commissions?)\b|"
+    r"javascript is disabled|"
+    r"^\d[\d,.]*\b.{0,30}\b(comments?|posters?|replies|responses|participating)\b.{0,20}$|"
+    r"\bmodal window\b|\bdialog window\b|^\d{1,3}\s*(/|of)\s*\d{1,3}\b|"
+    r"^(sponsored|advertisement|anzeige|publicité)\b.{0,30}$)"
+)
+# A credit at the end of a caption: "... Photo: Olivier D./AFP", "| Foto: Reuters".
+_CREDIT = re.compile(
+    r"(\b(photo|foto|image|picture|bild|credit|crédit|crédito|fotografie|illustration)s?"
+    r"\s*(:|by|von|par|de)\s*[^.!?]{2,80}$|getty images\)?$|\bvia getty\b|"
+    r"\|\s*(foto|photo|reuters|afp|ap|getty|epa|dpa|ctk|čtk)\b[^.!?]{0,60}$|"
+    r"^\((photo|foto|bild|image)\b[^)]*\)$|^(bild|foto|photo): .{0,60}$)"
+)
+# A media player's controls and settings dialog as a dump prints them (video.js, the
+# player most news sites embed, and its kin): they sit inside an article.
+_PLAYER = re.compile(
+    r"^(play( video)?|pause|mute|unmute|replay|current time( \d+:\d+)?|duration( time)?"
+    r"( \d+:\d+)?|remaining time( -?\d+:\d+)?|loaded: \d+(\.\d+)?%|"
+    r"progress: \d+(\.\d+)?%|stream type ?live|live|playback rate|\d(\.\d+)?x?|chapters|"
+    r"descriptions( off, selected)?|subtitles( off, selected| settings.*)?|"
+    r"captions( off, selected| settings.*)?|default, selected|fullscreen|"
+    r"(non-)?fullscreen|picture-in-picture|audio track|foreground|background|window|"
+    r"font (size|family)|text edge style|defaults done|reset|done|/|"
+    r"this is a modal window\..*|end of dialog window\.|beginning of dialog window\..*|"
+    r"(text|background|window) (color|opacity)|transparent|semi-transparent|opaque|"
+    r"video (player|unavailable)|now playing|up next|volume \d+%|\d+:\d+ / \d+:\d+)$")
+_TRAILING_COUNT = re.compile(r"[\s:()\[\]]*\(?\d[\d.,kKmM]*\)?\s*$")
+_LEADING_COUNT = re.compile(r"^\d[\d.,kKmM]*\s+")
+
+
+def _key(line: str) -> str:
+    """A line reduced for whole-line matching: casefolded, counts and punctuation cut."""
+    text = line.casefold().strip()
+    text = _TRAILING_COUNT.sub("", text)
+    text = _LEADING_COUNT.sub("", text)
+    return text.strip(" .:|•·›»>-–—+*#()[]")
+
+
+_COMMENT_WORD = re.compile(r"\b(comment|kommentar|commentaire|comentario|comentário|"
+                           r"komentář|diskus|comments|reacties)", re.IGNORECASE)
+
+
+def is_junk_line(line: str) -> bool:
+    """A widget, navigation, advert, copyright, cookie or comment-count line."""
+    key = _key(line)
+    if not key:
+        return True
+    if len(key.split()) <= 6 and _COMMENT_WORD.search(key):
+        return True
+    return bool(_JUNK_LINE.match(key) or _JUNK_ANYWHERE.search(line.casefold()))
+
+
+# Words of a page's calls to action, anywhere in a line: such a line is not a standfirst.
+_CALL_TO_ACTION = re.compile(
+    r"\b(share|click|tap|continue reading|subscribe|supported by|sponsored by|"
+    r"opens in (a )?new (window|tab)|sign up|newsletter|teilen|partager|compartir|"
+    r"compartilhar|abonnieren|s'abonner|suscr[ií]bete|assine)\b", re.IGNORECASE)
+
+
+def has_call_to_action(line: str) -> bool:
+    """A line that asks the reader to share, click or subscribe."""
+    return bool(_CALL_TO_ACTION.search(line))
+
+
+def is_player_line(line: str) -> bool:
+    """A media player's control or settings line (``Mute``, ``Current Time 0:00``)."""
+    return bool(_PLAYER.match(line.casefold().strip()))
+
+
+def is_end_marker(line: str) -> bool:
+    """A heading after which a page has related lists, comments or an author box."""
+    return bool(_END.match(_key(line)))
+
+
+def is_credit(line: str) -> bool:
+    """A caption or photo credit (``... Photo: Name/AFP``, ``(Bild: Hersteller)``)."""
+    return bool(_CREDIT.search(line.casefold()))
+
+
+# jusText's names for the languages tried first; any other stoplist is tried too.
+_PREFERRED = ("English", "German", "French", "Spanish", "Portuguese", "Czech", "Italian",
+              "Dutch", "Polish", "Slovak", "Swedish", "Danish", "Norwegian_Bokmal",
+              "Finnish", "Hungarian", "Romanian", "Turkish", "Russian", "Ukrainian",
+              "Indonesian", "Catalan", "Croatian", "Greek")
+
+
+@lru_cache(maxsize=1)
+def stoplists() -> dict[str, frozenset[str]]:
+    """jusText's stoplists for the common languages, casefolded."""
+    import justext  # type: ignore[import-untyped]
+
+    available = justext.get_stoplists()
+    return {name: frozenset(w.casefold() for w in justext.get_stoplist(name))
+            for name in _PREFERRED if name in available}
+
+
+def guess_stopwords(tokens: list[str]) -> frozenset[str]:
+    """The stoplist covering most of ``tokens`` (casefolded words of the long lines),
+    weighed against the list's size so that big lists do not win by being big."""
+    if not tokens:
+        return stoplists()["English"]
+    best, best_score = "English", -1.0
+    sample = tokens[:3000]
+    for name, words in stoplists().items():
+        hits = sum(1 for t in sample if t in words)
+        score = hits / len(sample) - 0.00002 * len(words)
+        if score > best_score:
+            best, best_score = name, score
+    return stoplists()[best]

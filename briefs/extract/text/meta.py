@@ -1,0 +1,226 @@
+"""Bylines, datelines and publication dates as page dumps print them, in several languages.
+
+``By Jane Roe``, ``Par Jean Dupont``, ``Von Max Muster``, ``Autor: ...``;
+``Published 3 June 2021``, ``3. Juni 2021``, ``1. 11. 2021``, ``3 de junio de 2021``,
+``Wed, Nov 20 2019``, ``2021-06-03T10:00``; ``BEIRUT (Reuters) -`` opens a paragraph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+_MONTH_NAMES = {
+    1: "january jan januar janvier janv enero ene janeiro jan leden ledna gennaio januari "
+       "stycznia",
+    2: "february feb februar février févr febrero fevereiro fev únor února febbraio "
+       "februari lutego",
+    3: "march mar märz mars marzo março březen března maart marca",
+    4: "april apr avril abril duben dubna aprile kwietnia",
+    5: "may mai mayo maio květen května maggio mei maja",
+    6: "june jun juni juin junio junho červen června giugno czerwca",
+    7: "july jul juli juillet juil julio julho červenec července luglio lipca",
+    8: "august aug août agosto srpen srpna sierpnia augustus",
+    9: "september sep sept septembre septiembre setiembre setembro set září settembre "
+       "września",
+    10: "october oct oktober octobre octubre outubro out říjen října ottobre okt "
+        "października",
+    11: "november nov novembre noviembre novembro listopad listopadu novembre",
+    12: "december dec dezember décembre déc diciembre dic dezembro dez prosinec prosince "
+        "dicembre grudnia",
+}
+MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR = r"((?:19|20)\d{2})"
+_DATE_FORMS = (
+    # 2021-06-03
+    (re.compile(rf"\b{_YEAR}-(\d{{1,2}})-(\d{{1,2}})"), "ymd"),
+    # 3 June 2021, 3. Juni 2021, 3 de junio de 2021, 3rd June, 2021
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?({_MONTH})\.?,?\s*"
+                rf"(?:de\s+)?{_YEAR}", re.IGNORECASE), "dmy_name"),
+    # June 3, 2021 / Nov 20 2019 (also "Nov 20 20194:29 AM": a time run into the year)
+    (re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}",
+                re.IGNORECASE), "mdy_name"),
+    # 08.04.2015, 1. 11. 2021, 3/6/2021 (day first, as most of the world writes it)
+    (re.compile(rf"\b(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?{_YEAR}\b"), "dmy"),
+    # 24/07/2015, 7/24/2015, 11/08/23 5:19pm (the order decided by which part is > 12,
+    # else by the page's convention: month first in English, day first elsewhere)
+    (re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2}|\d{2})(?![\d/])"), "slash"),
+)
+_PUBLISHED = re.compile(
+    r"\b(published|posted|publié|publiziert|veröffentlicht|publicado|publicada|"
+    r"publikováno|pubblicato|erschienen|first published|date)\b", re.IGNORECASE)
+_UPDATED = re.compile(r"\b(updated|modified|aktualisiert|mis à jour|actualizado|"
+                      r"atualizado|aktualizováno|aggiornato)\b", re.IGNORECASE)
+
+# "By Jane Roe", "Par ...", "Von ...", "Por ..."; "Text: ..." and "Autor: ..." need the colon
+# ("Text Edge Style" is a player's menu, not a byline); "ByJane Roe" (a link run on).
+_BY_PREFIX = re.compile(
+    r"^(?:(?:written by|words by|story by|reporting by|by|par|von|por|di|door|av|af|od|"
+    r"napsal[a]?|napisał[a]?)\s*:?\s+(?=\w)|"
+    r"(?:autor(?:in)?|auteur|author|text|texto|redakce|redaktion)\s*:\s*(?=\w))",
+    re.IGNORECASE)
+_BY_RUN_ON = re.compile(r"^(?:By|Par|Von|Por)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ.])")
+_BY_STOP = re.compile(
+    r"\s*(?:\||•|·|@|\s[-–—]\s|,?\s*(?:updated|published|posted|aktualisiert|publié|"
+    r"publicado|\d{1,2}[./]\d|\d{1,2}\s+\w+\s+\d{4}|(?:" + _MONTH + r")\.?\s+\d)|"
+    r"\s(?:is|was|has|ist|est|es)\s).*$", re.IGNORECASE)
+_PAREN = re.compile(r"\s*\([^()]*\)")
+_SEGMENTS = re.compile(r"\s*[|•]\s*|\s[·–—]\s")
+# Words of a job title or an outlet's desk: "Senior Staff Technologist", "Deputy Editor".
+_ROLE = re.compile(
+    r"\b(editor|editors|reporter|correspondent|writer|columnist|staff|contributor|"
+    r"contributing|technologist|professor|director|producer|analyst|journalist|"
+    r"redakteur(in)?|rédact(eur|rice)|redactor|redaktor(ka)?|korrespondent(in)?|"
+    r"journaliste|periodista|jornalista|photographer|fotograf|chief|senior|deputy|"
+    r"associate|manager|president|founder|news|desk|team|media|press|service|reports?|"
+    r"agency|online|times|post|daily|weekly)\b", re.IGNORECASE)
+_NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*|and|und|et|y|e|"
+                   r"&|van|von|de|da|del|der|di|la|le|du|dos|das|,))*$")
+DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .,'’-]{1,40}?)(?:,\s*[\w .]{2,30})?\s*"
+    r"(?:\((?P<agency>[A-Za-z][\w .&-]{1,20})\))?\s*[-–—]\s")
+
+
+def find_date(line: str, month_first: bool = False) -> dt.date | None:
+    """The first calendar day written in ``line``, or ``None``; ``month_first`` reads an
+    ambiguous ``03/04/2021`` as March 4 (as US pages write it)."""
+    for pattern, form in _DATE_FORMS:
+        for match in pattern.finditer(line):
+            if form == "slash":
+                form = "mdy" if _month_first(match.groups(), month_first) else "dmy"
+            day = _to_date(match.groups(), form)
+            if day is not None:
+                return day
+    return None
+
+
+def _month_first(groups: tuple[str | Any, ...], default: bool) -> bool:
+    first, second = int(groups[0]), int(groups[1])
+    if first > 12 >= second:
+        return False
+    if second > 12 >= first:
+        return True
+    return default
+
+
+def _to_date(groups: tuple[str | None, ...], form: str) -> dt.date | None:
+    g = [x or "" for x in groups]
+    if form != "ymd" and len(g[2]) == 2:
+        g[2] = f"20{g[2]}"
+    try:
+        if form == "mdy":
+            return dt.date(int(g[2]), int(g[0]), int(g[1]))
+        if form == "ymd":
+            return dt.date(int(g[0]), int(g[1]), int(g[2]))
+        if form == "dmy_name":
+            return dt.date(int(g[2]), MONTHS[g[1].casefold()], int(g[0]))
+        if form == "mdy_name":
+            return dt.date(int(g[2]), MONTHS[g[0].casefold()], int(g[1]))
+        return dt.date(int(g[2]), int(g[1]), int(g[0]))
+    except (ValueError, KeyError):
+        return None
+
+
+def pick_date(lines: list[str], month_first: bool = False) -> tuple[dt.date | None, set[int]]:
+    """The publication date among header ``lines`` (a ``Published`` line wins over an
+    ``Updated`` one), and the indexes of the lines that are only a date line."""
+    found: list[tuple[int, int, dt.date]] = []
+    meta_lines: set[int] = set()
+    for i, line in enumerate(lines):
+        day = find_date(line[:300], month_first)  # a date line is short; the rest is text
+        if day is None:
+            continue
+        if len(line.split()) <= 20:
+            meta_lines.add(i)
+        rank = 0 if _PUBLISHED.search(line) else 2 if _UPDATED.search(line[:12]) else 1
+        found.append((rank, i, day))
+    if not found:
+        return None, meta_lines
+    return min(found)[2], meta_lines
+
+
+JOINERS = frozenset({"and", "&", "und", "et", "y", "e", "a", "i"})
+_BY_WORD = re.compile(r"^(by|par|von|por|di|door|od|autor|author|written by)\s*:?$",
+                      re.IGNORECASE)
+
+
+def is_by_word(line: str) -> bool:
+    """``By`` alone on a line: the names follow on the next lines."""
+    return bool(_BY_WORD.match(line.strip()))
+
+
+def find_byline(line: str) -> str | None:
+    """The author part of a byline line: ``By Jane Roe | 3 June`` -> ``Jane Roe``;
+    ``By A, Senior Editor`` -> ``A``; ``Le Monde | 4.5.2015 | Par A (avec B)`` -> ``A``;
+    ``by A (reporting) and B (photography)`` -> ``A and B``."""
+    text = line.strip()
+    if len(text) > 400:
+        return None
+    for k, segment in enumerate(_SEGMENTS.split(text)[:4]):
+        if k == 0 and _BY_RUN_ON.match(segment):
+            segment = segment[2:] if segment[:2].casefold() == "by" else segment[3:]
+            name = _names(segment)
+        else:
+            match = _BY_PREFIX.match(segment)
+            name = _names(segment[match.end():]) if match else None
+        if name:
+            return name
+    return None
+
+
+def _names(text: str) -> str | None:
+    """The names at the start of ``text``, up to a job title, outlet or date."""
+    text = _BY_STOP.sub("", _PAREN.sub("", text[:200])).strip(" ,;:|-–—")
+    kept: list[str] = []
+    for piece in re.split(r",\s+", text):
+        piece = piece.strip()
+        if not piece or not _NAME.match(piece) or _ROLE.search(piece) \
+                or len(piece.split()) > 8:
+            break
+        kept.append(piece)
+    name = ", ".join(kept)
+    return name if name and len(name.split()) <= 12 else None
+
+
+def looks_like_name(line: str) -> str | None:
+    """A line that is only a person's name, maybe with a handle (``Jane Roe, @jroe``)."""
+    text = re.sub(r"[,\s]*@\w+$", "", line.strip())
+    parts = text.split()
+    if not 2 <= len(parts) <= 4 or not _NAME.match(text) or any(c.isdigit() for c in text):
+        return None
+    if not all(p[0].isupper() for p in parts if p not in (",", "&")):
+        return None
+    if _ROLE.search(text) or _NOT_NAME.search(text) or (text.isupper() and len(parts) > 3):
+        return None
+    return text
+
+
+_NAME_TAIL = re.compile(
+    r"(?:\s*,\s*@\w+|\s+[-–—|•·]\s+|\s+(?=\d)|\s+(?=(?:vor|il y a|hace|há|před|"
+    r"updated|published|posted|aktualisiert|publié|publicado)\b))", re.IGNORECASE)
+_RELATIVE = re.compile(r"^\d+\s*[^\W\d]+\s+ago$|^(vor|il y a|hace|há|před)\s+\d", re.IGNORECASE)
+# Capitalised words that are not names: days, date words, a page's own labels.
+_NOT_NAME = re.compile(
+    r"\b(published|updated|posted|today|yesterday|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|current|duration|time|loaded|progress|home|page|menu|"
+    r"section|latest|breaking|live|video|photos?|gallery|opinion|analysis|review|"
+    r"sport|sports|politics|business|world|culture|tech|science|health|travel)\b|"
+    r"['’]s\b", re.IGNORECASE)
+
+
+def name_line(line: str) -> tuple[str, bool] | None:
+    """A line that is a person's name, alone or followed by a handle, a date or a time
+    (``Jane Roe``, ``Jane Roe, @jroe``, ``Jane Roe - Apr 16, 2015``, ``Jane Roe 1 day
+    ago``): the name and whether something followed it (``None`` if not such a line)."""
+    text = line.strip()
+    if len(text) > 100:
+        return None
+    match = _NAME_TAIL.search(text)
+    head, tail = (text[: match.start()], text[match.end() :].strip()) if match else (text, "")
+    if tail and not ((match and "@" in match.group()) or find_date(tail)
+                     or _RELATIVE.search(tail)):
+        return None
+    name = looks_like_name(head)
+    return (name, bool(tail) or bool(match and "@" in match.group())) if name else None

@@ -1,0 +1,75 @@
+"""Search with Pagefind: an index of the brief pages only, fetched in small pieces.
+
+``index_site`` runs the Pagefind binary shipped by the ``pagefind-bin`` package over the
+built site (only pages under ``briefs/`` that carry ``data-pagefind-body``) and writes
+``pagefind/`` (then ``pagefind_order`` makes its bytes the same on every run). The header's search box and the search page (``search_page``) use
+Pagefind's JavaScript API through ``assets/briefs/search.js``: every file is local.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import subprocess
+from pathlib import Path
+
+from briefs.errors import EnvironmentFailure
+from briefs.site import pagefind_order
+
+TIMEOUT_SECONDS = 600
+FILTERS = (("region", "Region"), ("category", "Category"), ("source", "Source"))
+
+
+def _binary() -> str:
+    try:
+        from pagefind_bin import get_executable
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise EnvironmentFailure("pagefind-bin", "not installed: run make install") from exc
+    return str(get_executable())
+
+
+def index_site(site_dir: str) -> str:
+    """Index the brief pages of ``site_dir`` into ``site_dir/pagefind``; Pagefind's log."""
+    command = [_binary(), "--site", site_dir, "--glob", "briefs/**/*.html",
+               "--output-subdir", "pagefind", "--force-language", "en", "--quiet"]
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_COLOR": "1"}
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False,
+                              timeout=TIMEOUT_SECONDS, env=env)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise EnvironmentFailure("pagefind", f"search index not built: {exc}") from exc
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+        raise EnvironmentFailure("pagefind", "search index not built: " + " ".join(detail))
+    try:
+        pagefind_order.canonicalise(Path(site_dir) / "pagefind")
+    except (pagefind_order.Unexpected, OSError, KeyError, ValueError) as exc:
+        raise EnvironmentFailure("pagefind", f"search index not made deterministic: {exc}") from exc
+    return done.stdout
+
+
+def search_page(here: str) -> str:
+    """The search page: a query box, filters by region, category, source and date."""
+    from mkdocs.utils import get_relative_url
+
+    selects = "".join(
+        f'<label class="brief-search__field">{label}'
+        f'<select name="{name}" data-filter="{name}"><option value="">Any</option></select>'
+        f"</label>"
+        for name, label in FILTERS)
+    base = html.escape(get_relative_url(".", here) or ".", quote=True)
+    return (
+        '<h1>Search</h1>'
+        f'<form class="brief-search" role="search" data-briefs-search-page data-base="{base}">'
+        '<label class="brief-search__field brief-search__field--query">Words'
+        '<input type="search" name="q" autocomplete="off" spellcheck="false" '
+        'placeholder="Search the briefs"></label>'
+        f"{selects}"
+        '<label class="brief-search__field">From<input type="date" name="from"></label>'
+        '<label class="brief-search__field">To<input type="date" name="to"></label>'
+        '<button class="md-button md-button--primary" type="submit">Search</button>'
+        "</form>"
+        '<p class="brief-search__status" role="status" aria-live="polite"></p>'
+        '<ol class="brief-search__results"></ol>'
+        '<noscript><p>Search needs JavaScript; browse the '
+        '<a href="../archive/">archive</a> instead.</p></noscript>')

@@ -1,0 +1,174 @@
+"""F. Curation safety, "nothing lost" (RELIABILITY.md F1-F5), and ``briefs remove``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.helpers import run_briefs
+from tests.reliability.kit import (
+    PARA,
+    article,
+    briefs_of,
+    build,
+    convert,
+    lines,
+    snapshot,
+    text_seed,
+)
+
+TITLE = "Council agrees on the budget for next year"
+
+
+def converted(project) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+    root = project()
+    text_seed(root, "x", TITLE, PARA, article(1))
+    assert convert(root).returncode == 0
+    (brief,) = briefs_of(root)
+    return root, brief
+
+
+def edit(brief: Path) -> bytes:
+    text = brief.read_text("utf-8").replace("summary: ", "summary: Edited. ", 1)
+    text = text.replace("categories:", "tags:\n  - edited\ncategories:", 1)
+    brief.write_text(text, encoding="utf-8")
+    return brief.read_bytes()
+
+
+def test_f1_edited_brief_is_kept_byte_identical(project) -> None:
+    root, brief = converted(project)
+    edited = edit(brief)
+    result = convert(root)
+    assert result.returncode == 0
+    assert brief.read_bytes() == edited
+    assert f"INFO docs/briefs/{brief.name}: edited by hand, kept" in lines(result, "INFO")
+    assert not list(brief.parent.glob(".*.proposed.md"))
+
+
+def test_f2_seed_changed_too_leaves_a_proposal(project) -> None:
+    root, brief = converted(project)
+    edited = edit(brief)
+    text_seed(root, "x", TITLE, PARA, article(1), "A new paragraph was added to the seed "
+              "after the brief had been edited by hand, with enough words.")
+    result = convert(root)
+    assert result.returncode == 1
+    assert brief.read_bytes() == edited
+    proposal = brief.with_name(f".{brief.stem}.proposed.md")
+    assert "A new paragraph was added" in proposal.read_text("utf-8")
+    assert lines(result, "WARNING") == [
+        f"WARNING docs/briefs/{brief.name}: seed seeds/x.txt changed, page edited; "
+        f"proposal at docs/briefs/{proposal.name}"]
+    assert build(root).returncode == 1  # still in conflict, but the site is built
+    assert not list((root / "site").rglob("*proposed*"))
+    # the editor takes the proposal: no conflict any more
+    proposal.replace(brief)
+    assert convert(root).returncode == 0
+
+
+def test_f3_deleted_seed_is_an_orphan_still_served(project) -> None:
+    root, brief = converted(project)
+    (root / "seeds" / "x.txt").unlink()
+    result = build(root)
+    assert result.returncode == 0
+    assert lines(result, "WARNING") == [
+        f"WARNING docs/briefs/{brief.name}: orphan (seed seeds/x.txt missing); page kept"]
+    assert brief.exists()
+    assert (root / "site" / "briefs" / brief.stem / "index.html").exists()
+
+
+def test_f3_withdraw_unpublishes_orphans_and_says_so(project) -> None:
+    root, brief = converted(project)
+    (root / "seeds" / "x.txt").unlink()
+    result = run_briefs(root, "convert", "--withdraw")
+    assert result.returncode == 0
+    assert lines(result, "INFO")[-1] == (f"INFO docs/briefs/{brief.name}: orphan (seed "
+                                         "seeds/x.txt missing); withdrawn: draft: true")
+    assert "\ndraft: true\n" in brief.read_text("utf-8")
+    assert build(root).returncode == 0
+    assert not (root / "site" / "briefs" / brief.stem).exists()
+    state = json.loads((root / ".briefs" / "state.json").read_text("utf-8"))
+    assert "seeds/x.txt" in state["withdrawn"]
+
+
+def test_f4_identical_and_near_identical_duplicates_give_one_brief(project) -> None:
+    root = project()
+    body = article(7, words=200)
+    text_seed(root, "a", TITLE, PARA, body)
+    text_seed(root, "b", TITLE, PARA, body)  # byte-identical article
+    text_seed(root, "c", TITLE.upper(), PARA.upper(), "  ".join(body.upper().split()))
+    near = body.split()
+    near[50] = "lighthouse"
+    text_seed(root, "d", "Budget agreed by the council", PARA, " ".join(near))
+    text_seed(root, "e", TITLE, PARA.replace("council", "ferry company"), article(8, 200))
+    result = convert(root)
+    assert result.returncode == 0
+    warnings = lines(result, "WARNING")
+    assert warnings[:3] == [
+        f"WARNING seeds/{s}.txt: duplicate of seeds/a.txt; no brief written" for s in "bcd"]
+    # e: same headline, a different article: its own brief, under a stable other name
+    assert warnings[3].startswith("WARNING seeds/e.txt: same file name as seeds/a.txt's brief")
+    assert len(warnings) == 4 and len(briefs_of(root)) == 2
+    # a later run reports them again and still writes nothing new
+    again = convert(root)
+    assert len(lines(again, "WARNING")) == 3 and len(briefs_of(root)) == 2
+    assert again.returncode == 0
+
+
+def test_f5_second_run_rewrites_nothing_and_dry_run_writes_nothing(project) -> None:
+    root = project()
+    text_seed(root, "x", TITLE, PARA, article(1))
+    dry = run_briefs(root, "convert", "--dry-run")
+    assert dry.returncode == 0 and "dry run: 1 seeds: 1 briefs written" in dry.stdout
+    assert sorted(p.name for p in root.iterdir()) == ["docs", "mkdocs.yml", "seeds"]
+    assert not (root / "docs" / "briefs").exists()
+    assert not (root / "docs" / ".publish.lock").exists()
+    assert convert(root).returncode == 0
+    before = snapshot(root)
+    result = convert(root)
+    assert result.returncode == 0 and "0 briefs written, 1 unchanged" in result.stdout
+    assert snapshot(root) == before | {"docs/.publish.lock": snapshot(root)[
+        "docs/.publish.lock"]}
+    text_seed(root, "y", "Ferry service returns to the island", article(2))
+    before = snapshot(root)
+    assert run_briefs(root, "convert", "--dry-run").returncode == 0
+    assert snapshot(root) == before
+
+
+def test_deleted_brief_is_written_again_with_a_note(project) -> None:
+    root, brief = converted(project)
+    text = brief.read_bytes()
+    brief.unlink()
+    result = convert(root)
+    assert result.returncode == 0
+    assert brief.read_bytes() == text
+    assert (f"INFO docs/briefs/{brief.name}: brief was deleted by hand; written again from "
+            "seeds/x.txt (use 'briefs remove seeds/x.txt' to take it off the site)"
+            ) in lines(result, "INFO")
+
+
+def test_remove_takes_a_brief_off_the_site_for_good(project) -> None:
+    root, brief = converted(project)
+    assert build(root).returncode == 0
+    result = run_briefs(root, "remove", "seeds/x.txt")
+    assert result.returncode == 0, result.stderr
+    assert lines(result, "INFO") == [
+        f"INFO seeds/x.txt: withdrawn: no later run brings it back; docs/briefs/{brief.name} "
+        "is now a draft (delete the file to drop it)"]
+    assert build(root).returncode == 0
+    assert not (root / "site" / "briefs" / brief.stem).exists()
+    brief.unlink()  # the editor drops it for good
+    again = convert(root)
+    assert again.returncode == 0 and not brief.exists()
+    assert "INFO seeds/x.txt: withdrawn (briefs remove); skipped" in lines(again, "INFO")
+    unknown = run_briefs(root, "remove", "seeds/nope.txt")
+    assert unknown.returncode == 1
+    assert lines(unknown, "ERROR") == [
+        "ERROR seeds/nope.txt: no such seed or brief in .briefs/state.json"]
+
+
+def test_remove_by_brief_path_keeps_editor_text(project) -> None:
+    root, brief = converted(project)
+    edited = edit(brief).decode()
+    assert run_briefs(root, "remove", f"docs/briefs/{brief.name}").returncode == 0
+    after = brief.read_text("utf-8")
+    assert after.replace("draft: true\n", "", 1) == edited

@@ -1,0 +1,188 @@
+"""HTML seeds: real pages of several outlets and languages, and a hostile page.
+
+The real pages are copies of corpus pages (origin in tests/fixtures/README.md); the
+expected values are their annotated ground truth.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefs.extract.html import extract_html
+from briefs.extract.html.metadata import strip_site
+from briefs.read import decode
+from briefs.record import Brief
+from tests.conftest import FIXTURES
+
+HTML = FIXTURES / "html"
+
+
+def extract_file(name: str) -> Brief:
+    path = HTML / name
+    text, notes = decode(path.read_bytes(), f"seeds/{name}", html=True)
+    assert notes == []
+    return extract_html(text)
+
+
+def body_text(brief: Brief) -> str:
+    return "\n".join(brief.body)
+
+
+# name, headline, date, byline, must contain, must not contain
+PAGES = [
+    ("observer_lvmh_en.html",
+     "Bernard Arnault’s LVMH Gives the Louvre a $16M Boost to Acquire a Chardin Masterpiece",
+     "2023-11-08", "Alexandra Tremayne-Pengelly",
+     ["For over a year, the Louvre has fought to acquire",
+      "Now, the museum is receiving help in the form of 15 million euros"],
+     ["Advertising Guidelines", "Editorial Ethics", "Do not sell my data"]),
+    ("villagevoice_party_en.html",
+     "Party Like It’s 1923: Will Donald Trump Write His Own ‘Mein Kampf’ in Jail?",
+     "2023-11-05", "R.C. Baker",
+     ["Trump has been known to contradict himself",
+      "in depositions, and when being grilled by the New York Attorney"],
+     ["The advertising disclaimer below does not apply to this article",
+      "Advertising disclosure: We may receive compensation"]),
+    ("liberation_nepal_fr.html",
+     "Un troisième Français mort dans le séisme au Népal", "2015-04-30", None,
+     ["Un troisième Français a été tué dans le tremblement de terre samedi au Népal",
+      "Le séisme a fait près de 5 500 morts"],
+     ["Se connecter", "Le club abonnés"]),
+    ("heise_1password_de.html",
+     "1Password für Mac generiert Einmal-Passwörter", "2015-04-08", None,
+     ["1Password kostet aktuell knapp 50 Euro im Mac App Store"],
+     ["Heise-Foren: Einloggen", "Menü auf-/zuklappen"]),
+    ("lanacion_mapuche_es.html",
+     "Una solución no violenta para la cuestión mapuche", "2017-12-07", None,
+     ["Andrés Malamud es politólogo e investigador en la Universidad de Lisboa"],
+     ["TODOS LOS PROGRAMAS", "Edición Impresa"]),
+]
+
+
+@pytest.mark.parametrize(("name", "headline", "date", "byline", "present", "absent"), PAGES,
+                         ids=[p[0] for p in PAGES])
+def test_real_page(name: str, headline: str, date: str, byline: str | None,
+                   present: list[str], absent: list[str]) -> None:
+    brief = extract_file(name)
+    assert brief.title == headline
+    assert brief.date == dt.date.fromisoformat(date)
+    if byline is not None:
+        assert brief.byline == byline
+    text = body_text(brief)
+    for snippet in present:
+        assert snippet in text
+    for snippet in absent:
+        assert snippet not in text
+    assert len(brief.body) >= 3
+    assert all("\n" not in p and p == p.strip() for p in brief.body)
+
+
+def test_page_metadata_beyond_the_text() -> None:
+    brief = extract_file("observer_lvmh_en.html")
+    assert brief.site_name == "Observer"
+    assert brief.lang == "en"
+    assert brief.url == "https://observer.com/2023/11/bernard-arnault-lvmh-louvre-chardin/"
+    assert brief.categories == ("Arts",)
+    assert brief.description and brief.description.startswith("The Louvre is looking")
+    french = extract_file("liberation_nepal_fr.html")
+    assert french.lang == "fr"
+    assert french.categories == ("Monde",)
+
+
+def test_headline_loses_the_site_name_suffix() -> None:
+    # og:title and <title> say "... - The Village Voice"; the <h1> does not.
+    brief = extract_file("villagevoice_party_en.html")
+    assert brief.site_name == "The Village Voice"
+    assert "Village Voice" not in (brief.title or "")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Obama admits US gun laws are his 'biggest frustration' - BBC News",
+     "Obama admits US gun laws are his 'biggest frustration'"),
+    ("BBC News | Obama admits", "Obama admits"),
+    ("Una solución - 07.12.2017 - LA NACION", "Una solución"),
+    ("Zimbabwe coup - what next?", "Zimbabwe coup - what next?"),
+])
+def test_strip_site(title: str, expected: str) -> None:
+    assert strip_site(title, ["BBC News"], "lanacion") == expected
+
+
+HOSTILE = """<!doctype html><html lang="en"><head>
+<meta charset="utf-8"><title>Council votes on the harbour plan | Example Times</title>
+<meta property="og:site_name" content="Example Times">
+<style>p.lead { color: red } .secret-style-rule {}</style>
+<script>var secretScriptText = "do not show";</script>
+<script type="application/ld+json">{"@type": "NewsArticle",
+ "headline": "Council votes on the harbour plan", "datePublished": "2024-03-05T10:00:00Z",
+ "author": {"@type": "Person", "name": "Ana Pereira"}}</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article>
+<h1>Council votes on the harbour plan</h1>
+<p class="lead">The city council voted on Tuesday to approve the harbour plan after a
+long debate that lasted well into the night, with nine votes in favour and four against.</p>
+<!-- editorial comment: do not publish -->
+<p hidden>Hidden paragraph that a reader never sees.</p>
+<div style="display: none">Display-none text that a reader never sees.</div>
+<span aria-hidden="true">Decorative text</span>
+<p>A reader wrote in the comments: &lt;img src=x onerror=alert(1)&gt; which is plain text
+on the page and must stay visible as text, not become an image.</p>
+<template><p>Template text that a reader never sees.</p></template>
+<noscript>Noscript text for readers without JavaScript.</noscript>
+<p>The mayor said the plan would create jobs and protect the old quay from flooding,
+while opponents said the cost had been underestimated by the planning office.</p>
+</article>
+<footer>Copyright Example Times</footer>
+</body></html>"""
+
+
+def test_hostile_page_keeps_only_visible_text() -> None:
+    brief = extract_html(HOSTILE)
+    text = body_text(brief)
+    assert brief.title == "Council votes on the harbour plan"
+    assert brief.byline == "Ana Pereira"
+    assert brief.date == dt.date(2024, 3, 5)
+    assert brief.site_name == "Example Times"
+    assert "<img src=x onerror=alert(1)>" in text  # visible text, escaped later by the writer
+    for hidden in ("secretScriptText", "secret-style-rule", "editorial comment",
+                   "Hidden paragraph", "Display-none", "Decorative", "Template text",
+                   "Noscript text", "color: red"):
+        assert hidden not in text
+    assert brief.body[0].startswith("The city council voted")  # headline not repeated
+    assert all("<p" not in p and "</" not in p for p in brief.body)
+
+
+def test_lists_and_tables_become_plain_paragraphs() -> None:
+    page = """<html><body><article><h1>Flood defences: what the plan contains</h1>
+<p>The plan published on Monday lists the works below, with their cost and timing,
+and the council says all of them will be finished before the winter storms arrive.</p>
+<ul><li>A new sea wall along the old quay</li><li>Two pumping stations</li></ul>
+<table><tr><td>Sea wall</td><td>12 million</td></tr><tr><td></td><td></td></tr></table>
+<p>Residents can comment on the plan until the end of the month, the council said in a
+statement, and a public meeting will be held in the town hall next week.</p>
+</article></body></html>"""
+    brief = extract_html(page)
+    assert "A new sea wall along the old quay" in brief.body
+    assert "Two pumping stations" in brief.body
+    assert "Sea wall · 12 million" in brief.body
+    assert not any(p.startswith(("- ", "|")) for p in brief.body)
+
+
+def test_page_without_markup_or_article_gives_empty_brief() -> None:
+    assert extract_html("   ").body == ()
+    assert extract_html("<html><body></body></html>").body == ()
+
+
+def test_xml_declaration_is_accepted() -> None:
+    page = '<?xml version="1.0" encoding="utf-8"?>' + HOSTILE
+    assert extract_html(page).title == "Council votes on the harbour plan"
+
+
+def test_every_fixture_page_is_plain_text(tmp_path: Path) -> None:
+    for path in sorted(HTML.glob("*.html")):
+        brief = extract_file(path.name)
+        for paragraph in brief.body:
+            assert "<script" not in paragraph and "</p>" not in paragraph

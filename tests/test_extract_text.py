@@ -1,0 +1,138 @@
+"""The text-dump extractor on real page dumps (several outlets and languages)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from briefs.clean import clean_text
+from briefs.evaluate.scoring import headline_match
+from briefs.extract.text import extract_text, split_breadcrumb
+from briefs.extract.text.lexicon import is_credit, is_end_marker, is_junk_line
+from briefs.extract.text.meta import find_byline, find_date
+from briefs.record import Brief
+from tests.conftest import FIXTURES
+
+DUMPS = sorted((FIXTURES / "dumps").glob("*.txt"))
+
+
+def _extract(text: str) -> Brief:
+    return extract_text(clean_text(text)[0])
+
+
+@pytest.mark.parametrize("dump", DUMPS, ids=lambda p: p.stem)
+def test_real_dump_headline_and_body(dump: Path) -> None:
+    expected = json.loads(dump.with_suffix(".json").read_text(encoding="utf-8"))
+    brief = _extract(dump.read_text(encoding="utf-8"))
+    assert headline_match(brief.title, expected["headline"]), brief.title
+    body = "\n".join(brief.body)
+    for snippet in expected["must_contain"]:
+        assert snippet in body
+    for snippet in expected["must_not_contain"]:
+        assert snippet not in body
+    if "byline" in expected:
+        assert brief.byline == expected["byline"]
+    if "date" in expected:
+        assert brief.date == dt.date.fromisoformat(expected["date"])
+    if "description" in expected:
+        assert brief.description == expected["description"]
+
+
+def test_dump_with_byline_dateline_and_junk() -> None:
+    dump = "\n\n".join([
+        "Skip to content", "Home", "World", "Share on Facebook", "WorldMiddle East",
+        "Rockets hit base near oilfield in eastern Syria",
+        "By Jane Roe", "Published 3 June 2021",
+        "BEIRUT (Reuters) - Several rockets hit a base used by foreign forces near an "
+        "oilfield in eastern Syria on Monday, a war monitor and local sources said.",
+        "Image caption A convoy on the road near the border",
+        "The attack came hours after air strikes on the border between Iraq and Syria, "
+        "which the groups that were hit vowed to avenge.",
+        "Advertisement",
+        "No casualties were reported in the attack, according to the monitor, which has a "
+        "network of sources across the country.",
+        "Related articles", "Another story about something else entirely",
+        "Comments (12)", "Copyright © 2021 Example News. All rights reserved.",
+    ])
+    brief = _extract(dump)
+    assert brief.title == "Rockets hit base near oilfield in eastern Syria"
+    assert brief.byline == "Jane Roe"
+    assert brief.date == dt.date(2021, 6, 3)
+    assert brief.categories == ("World", "Middle East")
+    assert brief.body[0].startswith("BEIRUT (Reuters) - Several rockets")
+    assert len(brief.body) == 3
+    text = "\n".join(brief.body)
+    for junk in ("Advertisement", "Image caption", "Related", "Comments", "Copyright",
+                 "Another story"):
+        assert junk not in text
+
+
+def test_dump_without_article_gives_empty_brief() -> None:
+    brief = _extract("Home\n\nNews\n\nSport\n\nWeather\n\nSign in\n")
+    assert brief.title is None and brief.body == ()
+
+
+@pytest.mark.parametrize("line", [
+    "Share this story", "Comments (12)", "teilen17", "Sdílet článek", "Advertisement",
+    "Copyright © 2015 BBC.", "We use cookies to improve your experience", "Read more",
+    "Suivez-nous sur Twitter", "Todos los derechos reservados", "941 comments",
+    "Lire aussi : Les critiques de la CNIL", "Back to top button",
+])
+def test_junk_lines(line: str) -> None:
+    assert is_junk_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The president said he would continue fighting for greater gun control laws",
+    "Mr Obama lands in Kenya later on Friday.", "Kenya trip",
+    "Related research suggests the effect is small.",
+])
+def test_article_lines_are_not_junk(line: str) -> None:
+    assert not is_junk_line(line)
+
+
+def test_end_markers_and_credits() -> None:
+    assert is_end_marker("More on this story") and is_end_marker("Související")
+    assert not is_end_marker("More on this later, he said.")
+    assert is_credit("Love thine enemy. Photo: Olivier Douliery/AFP via Getty Images")
+    assert is_credit("(Bild: Hersteller)")
+    assert not is_credit("The photo was taken on Monday, officials said.")
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("Published 3 June 2021", dt.date(2021, 6, 3)),
+    ("March 13, 2015 9:00PM", dt.date(2015, 3, 13)),
+    ("Published Wed, Nov 20 20194:29 AM EST", dt.date(2019, 11, 20)),
+    ("08.04.2015 12:46", dt.date(2015, 4, 8)),
+    ("21.dez.2018 às 12h55", dt.date(2018, 12, 21)),
+    ("3. Juni 2021", dt.date(2021, 6, 3)),
+    ("le 30 avril 2015 à 07:19", dt.date(2015, 4, 30)),
+    ("1. listopadu 2021", dt.date(2021, 11, 1)),
+    ("2019-01-03T07:00:02Z", dt.date(2019, 1, 3)),
+    ("Updated 31 February 2021", None),
+    ("No date here", None),
+])
+def test_find_date(line: str, day: dt.date | None) -> None:
+    assert find_date(line) == day
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("By Jane Roe", "Jane Roe"),
+    ("By JOE HILDEBRAND | 3 June 2021", "JOE HILDEBRAND"),
+    ("Par Sébastien Farcis", "Sébastien Farcis"),
+    ("Von Max Muster und Erika Muster", "Max Muster und Erika Muster"),
+    ("By Eric Levitz@EricLevitz", "Eric Levitz"),
+    ("By subscribing I accept the terms of use", None),
+    ("Byline-free sentence about the economy.", None),
+])
+def test_find_byline(line: str, name: str | None) -> None:
+    assert find_byline(line) == name
+
+
+def test_split_breadcrumb() -> None:
+    assert split_breadcrumb("North AmericaSyriaWest Asia") == ["North America", "Syria",
+                                                              "West Asia"]
+    assert split_breadcrumb("News › World » Europe") == ["News", "World", "Europe"]

@@ -1,0 +1,111 @@
+"""The text-dump extractor on odd input: a clear SeedError, never a crash.
+
+Pages of every shape reach the extractor (one line, thousands of short lines, one huge
+line, nothing but widgets); each either gives an article or is refused with a
+``SeedError`` that says why. Speed is measured by ``make bench``, not asserted here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefs.clean import clean_text
+from briefs.errors import SeedError
+from briefs.extract import extract
+from briefs.extract.text import extract_text
+from briefs.extract.text.meta import find_byline, find_date, name_line
+from briefs.read import read_seed
+
+SENTENCE = "The council said on Monday that it would raise the budget for schools, officials said."
+ODD_INPUTS = {
+    "one_line": "Just one line here",
+    "short_lines": "\n".join(f"Item {i}" for i in range(5000)),
+    "huge_line": "word " * 20000,
+    "huge_sentence": "This is a sentence of the article and it goes on. " * 2000,
+    "all_junk": "\n\n".join(["Home", "Share", "Menu", "Login", "Subscribe", "Comments (3)"]
+                            * 300),
+    "numbers": "\n".join(str(i) for i in range(3000)),
+    "time_stamps": "\n".join(f"{i % 24}:{i % 60:02d} Something happened" for i in range(3000)),
+    "same_line_repeated": "\n".join(SENTENCE for _ in range(5000)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ODD_INPUTS))
+def test_odd_dump_is_refused_with_a_reason(tmp_path: Path, name: str) -> None:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(ODD_INPUTS[name], encoding="utf-8")
+    with pytest.raises(SeedError) as caught:
+        extract(read_seed(path, path.name))
+    message = str(caught.value)
+    assert path.name in message
+    assert "no headline found" in message or "no article text found" in message
+
+
+def test_many_short_lines_around_an_article_still_find_it() -> None:
+    menu = [f"Section {i}" for i in range(2500)]
+    article = ["Storm closes schools across the region", "By Jane Roe",
+               *[f"{SENTENCE} Paragraph {i} adds detail about the storm." for i in range(6)]]
+    brief = extract_text(clean_text("\n\n".join(menu + article + menu))[0])
+    assert brief.title == "Storm closes schools across the region"
+    assert brief.byline == "Jane Roe"
+    assert len(brief.body) == 6
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("By Daniel Roe, Senior Staff Technologist, Example Project", "Daniel Roe"),
+    ("By Alex Heath, a deputy editor and author of a newsletter.", "Alex Heath"),
+    ("ByJ.R. Stone", "J.R. Stone"),
+    ("by Ann Roe (reporting) and Ben Poe (photography)", "Ann Roe and Ben Poe"),
+    ("Le Journal | 04.05.2015 à 13h36 | Par Jean Dupont (avec Marie Curie)", "Jean Dupont"),
+    ("Por María Fernández Gómez", "María Fernández Gómez"),
+    ("Von Anna Schmidt und Max Muster", "Anna Schmidt und Max Muster"),
+    ("Autor: Jan Novák", "Jan Novák"),
+    ("Text Edge Style", None),
+    ("By the time the rain stopped, the river had burst its banks.", None),
+])
+def test_byline_lines(line: str, name: str | None) -> None:
+    assert find_byline(line) == name
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Jane Roe", ("Jane Roe", False)),
+    ("Jane Roe, @jroe", ("Jane Roe", True)),
+    ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", ("Dan Goodin", True)),
+    ("Alex Perry 1 day ago", ("Alex Perry", True)),
+    ("Duration Time 0:00", None),
+    ("Published Thursday 27 July 2017", None),
+    ("Today's Paper", None),
+    ("Latino América 21", None),
+    ("Pacific Grove", ("Pacific Grove", False)),  # a place in name form: needs a date by it
+    ("Tech Insider", None),  # a section label
+])
+def test_name_lines(line: str, expected: tuple[str, bool] | None) -> None:
+    assert name_line(line) == expected
+
+
+def test_a_bare_name_is_a_byline_only_beside_a_date() -> None:
+    paragraphs = [f"{SENTENCE} Detail number {i} follows here." for i in range(5)]
+    dated = ["Home", "News", "Bridge reopens after two years of repairs", "Kate Miller",
+             "14 March 2024", *paragraphs]
+    undated = ["Home", "News", "Bridge reopens after two years of repairs", "Kate Miller",
+               *paragraphs]
+    assert extract_text(clean_text("\n\n".join(dated))[0]).byline == "Kate Miller"
+    assert extract_text(clean_text("\n\n".join(undated))[0]).byline is None
+
+
+@pytest.mark.parametrize(("line", "month_first", "day"), [
+    ("24/07/2015", False, dt.date(2015, 7, 24)),
+    ("24/07/2015", True, dt.date(2015, 7, 24)),  # 24 cannot be a month
+    ("7/24/2015", False, dt.date(2015, 7, 24)),
+    ("11/08/23 5:19pm", True, dt.date(2023, 11, 8)),
+    ("11/08/23 5:19pm", False, dt.date(2023, 8, 11)),
+    ("Jul 24, 2015 5:36 AM", False, dt.date(2015, 7, 24)),
+    ("2015-07-24T05:36:00Z", False, dt.date(2015, 7, 24)),
+    ("24 July 2015 Last updated at 05:36 BST", False, dt.date(2015, 7, 24)),
+    ("1/2 cup of flour", False, None),
+])
+def test_date_forms(line: str, month_first: bool, day: dt.date | None) -> None:
+    assert find_date(line, month_first) == day

@@ -1,0 +1,91 @@
+"""RSS 2.0 and JSON Feed of the whole site and of each region and category, parsed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import pytest
+
+from tests.browser.site_fixture import DRAFT_WORD, HOSTILE, build_fixture_site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_fixture_site(tmp_path_factory.mktemp("feeds") / "project")
+
+
+def parse(path: Path) -> feedparser.FeedParserDict:
+    parsed = feedparser.parse(path.read_bytes())
+    assert not parsed.bozo, f"{path}: {parsed.get('bozo_exception')}"
+    return parsed
+
+
+def test_site_rss_is_valid_newest_first(site: Path) -> None:
+    feed = parse(site / "feed.xml")
+    assert feed.version == "rss20"
+    assert feed.feed.title == "News briefs"
+    titles = [e.title for e in feed.entries]
+    assert titles == ["Convoy crosses the border at dawn",
+                      "Harbour cranes return to the northern port",
+                      "River levels fall after a dry winter", f"Headline {HOSTILE} test"]
+    assert feed.entries[0].link == "http://127.0.0.1:8000/briefs/border-convoy/"
+    assert feed.entries[0].published_parsed[:3] == (2026, 3, 9)
+    assert feed.feed.updated_parsed[:3] == (2026, 3, 9)  # newest brief, not the clock
+
+
+def check_json_feed(path: Path) -> dict[str, Any]:
+    """The rules of JSON Feed 1.1 (feedparser 6.0 reads no JSON Feed)."""
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    assert data["version"] == "https://jsonfeed.org/version/1.1"
+    assert isinstance(data["title"], str) and data["title"]
+    for key in ("home_page_url", "feed_url"):
+        assert data[key].startswith(("http://", "https://"))
+    assert isinstance(data["items"], list)
+    for item in data["items"]:
+        assert isinstance(item["id"], str) and item["id"]
+        assert isinstance(item.get("content_text") or item.get("content_html"), str)
+        assert item["url"].startswith(("http://", "https://"))
+        published = dt.datetime.fromisoformat(item["date_published"])  # RFC 3339
+        assert published.tzinfo is not None
+        assert all(isinstance(tag, str) for tag in item.get("tags", []))
+    return data
+
+
+def test_site_json_feed_is_valid(site: Path) -> None:
+    data = check_json_feed(site / "feed.json")
+    assert data["feed_url"] == "http://127.0.0.1:8000/feed.json"
+    assert data["items"][0]["id"] == "http://127.0.0.1:8000/briefs/border-convoy/"
+    assert all(i["date_published"].startswith("2026-") for i in data["items"])
+    assert len(data["items"]) == 4
+
+
+def test_region_and_category_feeds(site: Path) -> None:
+    iraq = parse(site / "regions" / "iraq" / "feed.xml")
+    assert [e.title for e in iraq.entries] == ["Convoy crosses the border at dawn",
+                                               "River levels fall after a dry winter"]
+    economy = check_json_feed(site / "categories" / "economy" / "feed.json")
+    assert len(economy["items"]) == 2
+    assert "Region: Iraq" in (site / "regions" / "iraq" / "index.html").read_text("utf-8")
+    listing = (site / "regions" / "iraq" / "index.html").read_text("utf-8")
+    assert 'class="brief-feed" href="feed.xml"' in listing
+
+
+def test_feeds_leave_out_drafts_and_keep_hostile_text_as_text(site: Path) -> None:
+    for path in [*site.rglob("feed.xml"), *site.rglob("feed.json")]:
+        text = path.read_text(encoding="utf-8")
+        assert DRAFT_WORD not in text and "unpublished draft" not in text
+    raw = (site / "feed.xml").read_text(encoding="utf-8")
+    assert HOSTILE not in raw and "&lt;img src=x onerror=alert(1)&gt;" in raw
+    assert not (site / "regions" / "atlantis").exists()
+
+
+def test_every_feed_parses(site: Path) -> None:
+    rss = sorted(site.rglob("feed.xml"))
+    assert len(rss) == 1 + 4 + 3  # the site, 4 categories, 3 regions (drafts not counted)
+    for path in rss:
+        assert parse(path).entries
+        check_json_feed(path.with_name("feed.json"))

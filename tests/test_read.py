@@ -1,0 +1,191 @@
+"""Reading seeds: decoding, refusals with their own reasons, and sidecars."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import pytest
+
+from briefs.errors import SeedError
+from briefs.extract import extract
+from briefs.read import decode, read_seed
+from tests.helpers import run_briefs
+
+ARTICLE = ("Harbour plan approved after long debate\n\n"
+           "The city council approved the harbour plan on Tuesday after a debate that "
+           "lasted well into the night.\n\n"
+           "The mayor said the plan would protect the old quay from flooding.\n")
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_utf8_with_bom_and_utf16_decode_to_the_same_text(tmp_path: Path) -> None:
+    plain = read_seed(write(tmp_path, "a.txt", ARTICLE.encode()), "seeds/a.txt")
+    for name, data in [("bom.txt", codecs.BOM_UTF8 + ARTICLE.encode()),
+                       ("le.txt", ARTICLE.encode("utf-16")),  # BOM + little endian
+                       ("be.txt", codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be")),
+                       ("nobom.txt", ARTICLE.encode("utf-16-le"))]:
+        seed = read_seed(write(tmp_path, name, data), f"seeds/{name}")
+        assert seed.text == plain.text
+        assert seed.notes == ()
+        assert "\ufeff" not in seed.text
+
+
+def test_windows_1252_falls_back_with_a_warning_naming_the_byte() -> None:
+    data = b"\x93Smart\x94 caf\xe9 opens\n\nThe caf\xe9 opened on Monday.\n"
+    text, notes = decode(data, "seeds/x.txt")
+    assert text.startswith("“Smart” café opens")
+    assert notes == ["not valid UTF-8 at byte 0; decoded as windows-1252"]
+
+
+def test_legacy_cyrillic_is_detected() -> None:
+    text, notes = decode("Новости дня: в Москве открылась новая станция метро.\n"
+                         .encode("cp1251"), "seeds/x.txt")
+    assert text.startswith("Новости дня")
+    assert notes == ["not valid UTF-8 at byte 0; decoded as windows-1251"]
+
+
+def test_html_declared_charset_is_used_when_bytes_are_not_utf8() -> None:
+    data = (b'<html><head><meta charset="iso-8859-15"><title>Caf\xe9 \xa4</title></head>'
+            b"<body></body></html>")
+    text, notes = decode(data, "seeds/x.html", html=True)
+    assert "Café €" in text
+    first = data.index(b"\xe9")
+    assert notes == [f"not valid UTF-8 at byte {first}; decoded as iso8859-15"]
+
+
+@pytest.mark.parametrize("mojibake", ["The cafÃ© said â€œhiâ€ to us.",
+                                      "The cafÃ© said â€œhiâ€\x9d to us."])
+def test_mojibake_is_repaired_with_a_warning(mojibake: str) -> None:
+    text, notes = decode(mojibake.encode(), "seeds/x.txt")
+    assert text == "The café said “hi” to us."
+    assert len(notes) == 1 and notes[0].startswith("mojibake repaired")
+
+
+def test_correct_accents_are_left_alone() -> None:
+    text = "Århus — Straße, naïve café “ok”, São Paulo, Łódź, Ørsted\n"
+    assert decode(text.encode(), "seeds/x.txt") == (text, [])
+
+
+def test_damaged_utf8_mid_file_is_rejected_naming_the_byte() -> None:
+    head = "Café opens\n\nThe café opened. ".encode()
+    data = head + b"\xff\xfe\x00 and more text\n"
+    with pytest.raises(SeedError, match=rf"^seeds/x.txt: invalid UTF-8 at byte {len(head)}$"):
+        decode(data, "seeds/x.txt")
+    plain = b"Plain ASCII text that breaks \xff\xfe\x00 here\n"
+    with pytest.raises(SeedError, match=r"invalid UTF-8 at byte 29$"):
+        decode(plain, "seeds/x.txt")
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (b"", "empty file"),
+    (b"  \n\t\n   \n", "blank file (only whitespace)"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file (PNG image), not text"),
+    (b"\x00" * 64, "binary file (NUL bytes), not text"),
+    (b"text\x00with\x00nuls\x00", "binary file (NUL bytes), not text"),
+    (bytes(range(256)) * 4, "binary file (NUL bytes), not text"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "binary file (PDF document), not text"),
+])
+def test_files_that_are_not_text_are_refused_with_their_reason(
+        tmp_path: Path, data: bytes, reason: str) -> None:
+    with pytest.raises(SeedError) as caught:
+        read_seed(write(tmp_path, "x.txt", data), "seeds/x.txt")
+    assert caught.value.message == f"seeds/x.txt: {reason}"
+
+
+def test_huge_seed_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:  # sparse: 50 MB on paper, nothing on disk
+        handle.truncate(50 * 1024 * 1024)
+    with pytest.raises(SeedError, match=r"52428800 bytes exceeds 2 MB limit$"):
+        read_seed(path, "seeds/huge.txt")
+
+
+def test_symlink_is_refused(tmp_path: Path) -> None:
+    target = write(tmp_path, "real.txt", ARTICLE.encode())
+    link = tmp_path / "link.txt"
+    os.symlink(target, link)
+    with pytest.raises(SeedError, match="symlink refused"):
+        read_seed(link, "seeds/link.txt")
+
+
+def test_cli_prints_the_warning_and_error_shapes(project) -> None:
+    root = project()
+    seeds = root / "seeds"
+    (seeds / "legacy.txt").write_bytes(ARTICLE.replace("Harbour", "Caf\xe9").encode("cp1252"))
+    other = ARTICLE.replace("Harbour plan", "Bridge repair").replace("quay", "bridge")
+    (seeds / "bom.txt").write_bytes(other.encode("utf-16"))
+    (seeds / "broken.txt").write_bytes(ARTICLE.encode() + b"\xff\xfe\x00 tail\n")
+    result = run_briefs(root, "convert")
+    assert result.returncode == 1
+    assert ("WARNING seeds/legacy.txt: not valid UTF-8 at byte 3; decoded as windows-1252"
+            in result.stderr)
+    assert f"ERROR seeds/broken.txt: invalid UTF-8 at byte {len(ARTICLE)}" in result.stderr
+    pages = sorted((root / "docs" / "briefs").glob("*.md"))
+    assert len(pages) == 2
+    for page in pages:
+        raw = page.read_bytes()
+        assert not raw.startswith(codecs.BOM_UTF8)
+        raw.decode("utf-8")
+    assert any("Café plan approved" in p.read_text(encoding="utf-8") for p in pages)
+
+
+# Sidecars
+
+
+def test_sidecar_wins_over_the_page(tmp_path: Path) -> None:
+    seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
+    (tmp_path / "x.yml").write_text(
+        "title: Harbour plan passes\nurl: https://example.org/harbour\n"
+        "date: 2024-03-05\nbyline: Ana Pereira\nsite_name: Example Times\n",
+        encoding="utf-8")
+    brief, _ = extract(read_seed(seed_path, "seeds/x.txt"))
+    assert brief.title == "Harbour plan passes"
+    assert brief.url == "https://example.org/harbour"
+    assert str(brief.date) == "2024-03-05" and brief.date_source == "sidecar"
+    assert brief.byline == "Ana Pereira"
+    assert brief.site_name == "Example Times"
+
+
+def test_sidecar_wins_over_html_metadata(tmp_path: Path) -> None:
+    page = ("<html><head><title>Harbour plan approved | Example Times</title>"
+            '<meta property="og:site_name" content="Example Times"></head><body><article>'
+            "<h1>Harbour plan approved</h1><p>" + "The council approved the plan. " * 10 +
+            "</p></article></body></html>")
+    seed_path = write(tmp_path, "p.html", page.encode())
+    (tmp_path / "p.yml").write_text("site_name: The Other Paper\ndate: 2020-01-02\n",
+                                    encoding="utf-8")
+    brief, _ = extract(read_seed(seed_path, "seeds/p.html"))
+    assert brief.title == "Harbour plan approved"
+    assert brief.site_name == "The Other Paper"
+    assert str(brief.date) == "2020-01-02"
+
+
+def test_sidecar_unknown_key_is_rejected_naming_the_file(tmp_path: Path) -> None:
+    seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
+    (tmp_path / "x.yml").write_text("outlet: Example Times\ntitel: typo\n", encoding="utf-8")
+    with pytest.raises(SeedError) as caught:
+        read_seed(seed_path, "seeds/x.txt")
+    assert caught.value.path == "seeds/x.yml"
+    assert "unknown field(s) outlet, titel" in caught.value.message
+
+
+def test_sidecar_bad_date_is_rejected_naming_file_and_field(tmp_path: Path) -> None:
+    seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
+    (tmp_path / "x.yml").write_text("date: May 1st\n", encoding="utf-8")
+    with pytest.raises(SeedError) as caught:
+        extract(read_seed(seed_path, "seeds/x.txt"))
+    assert caught.value.message == "seeds/x.yml: 'date': expected YYYY-MM-DD, got 'May 1st'"
+
+
+def test_sidecar_that_is_not_a_mapping_is_rejected(tmp_path: Path) -> None:
+    seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
+    (tmp_path / "x.yml").write_text("- just\n- a list\n", encoding="utf-8")
+    with pytest.raises(SeedError, match="sidecar must be a mapping"):
+        read_seed(seed_path, "seeds/x.txt")
