@@ -8,6 +8,9 @@ unchanged seed is neither read nor hashed. A fingerprint recorded less than
 ``RACY_NS`` before the cache was saved is not trusted (the file could have changed again
 within the file system's timestamp granularity): such a file is hashed again. A missing,
 unreadable or foreign cache only means hashing again; it never changes the output.
+The cache is written only when what it records changed, so a racily clean file stays
+hashed on each run until the cache is next written (a brief is cheap to hash; a seed is
+rarely written within seconds of a run).
 
 **Parallel map.** ``parallel_map`` runs a pure function over a list in worker processes
 (one per available core) when the list is long enough to pay for them, keeping the
@@ -91,7 +94,10 @@ class StatCache:
             self._new[key] = [list(now), digest, list(notes)]
 
     def save(self, root: Path) -> None:
-        """Write what this run saw (entries not seen this run are dropped)."""
+        """Write what this run saw (entries not seen this run are dropped), only when that
+        differs from what was loaded: a run with no changes writes nothing."""
+        if self._new == self._old:
+            return
         data = {"version": VERSION, "saved_ns": time.time_ns(),
                 "files": dict(sorted(self._new.items()))}
         # A cache that cannot be written costs time on the next run, nothing else.
