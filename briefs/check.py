@@ -75,7 +75,7 @@ def check_briefs(root: Path, docs_dir: Path, result: CheckResult | None = None) 
                 result.need_date += 1
                 result.messages.append(Message(
                     "INFO", shown, "date not found in the article (date_source: converted); "
-                    "needs an editor's date"))
+                    "needs an editor's date: set date: and date_source: editor"))
     return result
 
 

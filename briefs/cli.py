@@ -93,7 +93,7 @@ def cmd_convert(args: argparse.Namespace, console: Console) -> int:
     for message in report.messages:
         console.message(str(message))
     prefix = "dry run: " if args.dry_run else ""
-    console.summary(f"convert: {prefix}{report.summary()}")
+    console.summary(f"convert: {prefix}{_summary(report)}")
     return report.exit_code
 
 
@@ -115,7 +115,17 @@ def cmd_remove(args: argparse.Namespace, console: Console) -> int:
     report = remove(project.root, project.docs, args.seed, dry_run=args.dry_run)
     for message in report.messages:
         console.message(str(message))
+    verb = "would be withdrawn (dry run)" if args.dry_run else "withdrawn"
+    done = "nothing withdrawn" if report.rejected else f"{args.seed} {verb}"
+    console.summary(f"remove: {done}")
     return report.exit_code
+
+
+def _summary(report: Any) -> str:
+    """The report's summary, plus the briefs kept in conflict (the reason for exit 1)."""
+    extra = (f", {report.conflicts} in conflict (not written; see the lines above)"
+             if report.conflicts else "")
+    return f"{report.summary()}{extra}"
 
 
 def cmd_build(args: argparse.Namespace, console: Console) -> int:
@@ -149,7 +159,7 @@ def _build(args: argparse.Namespace, project: Project, console: Console) -> int:
     from briefs.convert import show
 
     shown = show(site_dir, project.root)
-    console.summary(f"build: {report.summary()}; site built in {shown}/ in {seconds:.1f} s")
+    console.summary(f"build: {_summary(report)}; site built in {shown}/ in {seconds:.1f} s")
     return report.exit_code
 
 
@@ -169,7 +179,7 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
             if message.level != "INFO" or report.written:
                 console.message(str(message))
         if report.written:
-            console.summary(f"convert: {report.summary()}")
+            console.summary(f"convert: {_summary(report)}")
 
     run_convert()
     console.summary(f"serve: http://{args.dev_addr}/ (Ctrl+C stops)")

@@ -30,8 +30,9 @@ class Brief:
     title: str | None = _f("str", "Headline, exactly as published.", required=True)
     date: dt.date | None = _f("date", "Publication date, YYYY-MM-DD.", required=True)
     date_source: str | None = _f(
-        "str", "Where the date came from: article, sidecar, url, filename or converted "
-        "(no date found: the day of the first conversion; an editor should fix it).")
+        "str", "Where the date came from: article, sidecar, url, filename, converted "
+        "(no date found: the day of the first conversion; an editor should fix it) or "
+        "editor (an editor set the date).")
     draft: bool | None = _f("bool", "Material's key: true keeps the brief off the site.",
                             owner="editor")
     summary: str | None = _f(

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from briefs import yaml_load
 from briefs.errors import BriefInvalid
 from briefs.record import FIELDS, REQUIRED
 
@@ -22,50 +23,8 @@ _KINDS = {f.name: f.metadata["kind"] for f in FIELDS}
 _KEYS = {f.name: f.metadata.get("keys", ()) for f in FIELDS}
 # Keys editors may add that the tool does not draft (Material's own page keys).
 EXTRA_KEYS = {"hide", "template", "search", "status", "icon", "subtitle", "comments"}
-
-
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses duplicate keys."""
-
-
-def _mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}'", key_node.start_mark)
-        seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-def _timestamp(loader: _StrictLoader, node: yaml.ScalarNode) -> Any:
-    try:
-        return loader.construct_yaml_timestamp(node)
-    except ValueError as exc:  # 2024-13-45 looks like a date but is no calendar day
-        raise yaml.constructor.ConstructorError(
-            None, None, f"not a calendar date: {node.value} ({exc})", node.start_mark) from exc
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _FIELD_LINE = re.compile(r"^([A-Za-z_][\w-]*):", re.MULTILINE)
 _META_LINE = re.compile(r"^ {0,3}[A-Za-z0-9_-]+:\s")
-
-
-class _FastStrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The same loader on libyaml's parser (about ten times faster, as MkDocs reads front
-    matter); a document it refuses is read again by ``_StrictLoader`` for the message."""
-
-
-_FastStrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-
-
-def _load(text: str) -> Any:
-    try:
-        return yaml.load(text, Loader=_FastStrictLoader)
-    except yaml.YAMLError:
-        return yaml.load(text, Loader=_StrictLoader)
 
 
 def split_front_matter(text: str, shown: str) -> tuple[dict[str, Any], str]:
@@ -74,7 +33,7 @@ def split_front_matter(text: str, shown: str) -> tuple[dict[str, Any], str]:
     if not match:
         raise BriefInvalid(shown, "missing front matter (the file must start with '---')")
     try:
-        data = _load(match.group(1) or "")
+        data = yaml_load.load(match.group(1) or "")
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -105,9 +64,24 @@ def _early_end(body: str, offset: int, shown: str) -> None:
                                f"{line}")
 
 
+_TEMPLATES = ("main.html",)  # the theme's page template; the others need plugins
+
+
+def _check_template(data: dict[str, Any], shown: str) -> None:
+    """``template`` names one of the theme's page templates: any other value (a path such
+    as ``../../etc/passwd``, a missing file) ended ``mkdocs build`` in a traceback."""
+    value = data.get("template")
+    if value is None:
+        return
+    if value not in _TEMPLATES:
+        raise BriefInvalid(shown, f"expected one of {', '.join(_TEMPLATES)}, got "
+                           f"{_show(value)}", field="template")
+
+
 def validate_text(text: str, shown: str) -> dict[str, Any]:
     """The front matter of a valid brief; ``BriefInvalid`` for the first problem found."""
     data, _body = split_front_matter(text, shown)
+    _check_template(data, shown)
     for name in REQUIRED:
         if name == "seed":
             continue  # hand-written briefs have no seed
@@ -190,4 +164,5 @@ def validate_page(path: Path, shown: str) -> dict[str, Any]:
                                "page with '---' front matter or a blank line)")
         return {}
     data, _body = split_front_matter(text, shown)
+    _check_template(data, shown)
     return data

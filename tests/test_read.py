@@ -153,6 +153,17 @@ def test_sidecar_wins_over_the_page(tmp_path: Path) -> None:
     assert brief.site_name == "Example Times"
 
 
+def test_sidecar_summary_replaces_the_drafted_one(tmp_path: Path) -> None:
+    from briefs.compose import compose
+
+    seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
+    drafted = compose(extract(read_seed(seed_path, "seeds/x.txt"))[0]).summary
+    (tmp_path / "x.yml").write_text("summary: The editor's own summary.\n", encoding="utf-8")
+    brief = compose(extract(read_seed(seed_path, "seeds/x.txt"))[0])
+    assert drafted and drafted != "The editor's own summary."
+    assert brief.summary == "The editor's own summary."
+
+
 def test_sidecar_wins_over_html_metadata(tmp_path: Path) -> None:
     page = ("<html><head><title>Harbour plan approved | Example Times</title>"
             '<meta property="og:site_name" content="Example Times"></head><body><article>'

@@ -7,13 +7,19 @@ Parse each built page with ``html.parser`` and fail on:
 - any iframe, object, embed, form, base, frame or meta refresh not present in a control
   page built from benign text;
 - any script not present in the control page (compared by ``src``, ``type``, ``id`` and
-  text with the page's relative paths taken out).
-The search index's ``title``, ``text`` and ``tags`` fields are parsed as HTML too (the
-theme renders them as HTML).
+  text with the page's relative paths taken out), except JSON-LD: an inline
+  ``application/ld+json`` script (no ``src``) whose text is valid JSON with no ``<`` at all
+  (so nothing in it can close the element); any other JSON-LD is a problem.
+The search index: Pagefind's records (``pagefind/fragment/*.pf_fragment``) are text the
+search script puts into the page with ``textContent``; each must come from a page built
+for the index (``data-pagefind-body``, so never a draft) and its title must be that page's
+visible headline text. Material's ``search_index.json``, if a build writes one, has its
+``title``, ``text`` and ``tags`` parsed as HTML (the theme renders them as HTML).
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections import Counter
@@ -29,6 +35,8 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 _ROOTS = re.compile(r'"[./]*"')
 _UPWARD = re.compile(r'(?<=["=])(?:\.\./|\./|/)+')
+JSON_LD = "application/ld+json"
+PAGEFIND_SIGNATURE = b"pagefind_dcd"
 
 
 def _unrooted(text: str) -> str:
@@ -48,6 +56,9 @@ class Findings:
     problems: list[str] = field(default_factory=list)
     scripts: Counter[str] = field(default_factory=Counter)
     embedders: Counter[str] = field(default_factory=Counter)
+    json_ld: list[object] = field(default_factory=list)
+    index_title: str | None = None
+    index_body: bool = False
 
 
 class _Parser(HTMLParser):
@@ -57,6 +68,8 @@ class _Parser(HTMLParser):
         self.findings = findings
         self._script: list[str] | None = None
         self._script_key = ""
+        self._json_ld = False
+        self._title: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name.lower(): value or "" for name, value in attrs}
@@ -76,8 +89,14 @@ class _Parser(HTMLParser):
         if tag in EMBEDDERS:
             self.findings.embedders[
                 f"{tag} class={values.get('class', '')} name={values.get('name', '')}"] += 1
+        if "data-pagefind-body" in values:
+            self.findings.index_body = True
+        if values.get("data-pagefind-meta") == "title" and self.findings.index_title is None:
+            self._title = []
         if tag == "script":
             self._script = []
+            self._json_ld = (values.get("type", "").strip().lower() == JSON_LD
+                             and "src" not in values)
             self._script_key = (f"src={_unrooted('=' + values.get('src', ''))} "
                                 f"type={values.get('type', '')} id={values.get('id', '')}")
 
@@ -89,12 +108,31 @@ class _Parser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._script is not None:
             self._script.append(data)
+        if self._title is not None:
+            self._title.append(data)
 
     def handle_endtag(self, tag: str) -> None:
+        if self._title is not None and tag == "h1":
+            self.findings.index_title = " ".join("".join(self._title).split())
+            self._title = None
         if tag == "script" and self._script is not None:
-            text = _unrooted("".join(self._script)).strip()
-            self.findings.scripts[f"{self._script_key} text={text[:2000]}"] += 1
+            raw = "".join(self._script)
+            if self._json_ld:
+                self._check_json_ld(raw)
+            else:
+                text = _unrooted(raw).strip()
+                self.findings.scripts[f"{self._script_key} text={text[:2000]}"] += 1
             self._script = None
+
+    def _check_json_ld(self, raw: str) -> None:
+        """JSON-LD is data, never run: valid JSON, and no ``<`` that could close it."""
+        if "<" in raw:
+            self.findings.problems.append(f"{self.where}: '<' inside JSON-LD: {raw[:80]!r}")
+            return
+        try:
+            self.findings.json_ld.append(json.loads(raw))
+        except ValueError as exc:
+            self.findings.problems.append(f"{self.where}: JSON-LD is not JSON ({exc})")
 
 
 def scan(text: str, where: str) -> Findings:
@@ -103,6 +141,37 @@ def scan(text: str, where: str) -> Findings:
     parser.feed(text)
     parser.close()
     return findings
+
+
+def pagefind_records(site: Path) -> list[dict[str, object]]:
+    """Every page record of the Pagefind index under ``site/pagefind`` (gzip of the
+    ``pagefind_dcd`` signature + JSON: url, content, word_count, filters, meta, anchors)."""
+    records = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(PAGEFIND_SIGNATURE), f"not a Pagefind fragment: {path}"
+        records.append(json.loads(data[len(PAGEFIND_SIGNATURE):].decode("utf-8")))
+    return records
+
+
+def _pagefind_problems(site: Path) -> list[str]:
+    problems: list[str] = []
+    for record in pagefind_records(site):
+        url = str(record.get("url", ""))
+        where = f"pagefind {url}"
+        page = site / url.strip("/") / "index.html"
+        if not url.startswith("/") or ".." in url or not page.is_file():
+            problems.append(f"{where}: indexed, but no such page was built")
+            continue
+        found = scan(page.read_text(encoding="utf-8"), where)
+        if not found.index_body:
+            problems.append(f"{where}: indexed, but the page is not marked for the index")
+        meta = record.get("meta")
+        title = meta.get("title") if isinstance(meta, dict) else None
+        if title != found.index_title:
+            problems.append(f"{where}: title {title!r} is not the page's headline "
+                            f"{found.index_title!r}")
+    return problems
 
 
 def control_signature(site: Path) -> tuple[set[str], set[str]]:
@@ -141,4 +210,5 @@ def site_problems(site: Path, control: tuple[set[str], set[str]]) -> list[str]:
                 problems += found.problems
                 problems += [f"{where}: script {s[:80]}" for s in found.scripts]
                 problems += [f"{where}: {e}" for e in found.embedders]
+    problems += _pagefind_problems(site)
     return problems

@@ -4,7 +4,7 @@ summary and key points (extractive), regions and places, organisations and peopl
 sources cited, quotations, loaded terms for review, tags, language, word count and
 reading time. Nothing here invents text: every sentence comes from the article; the
 only words added are a resolved speaker's name (``briefs.compose.attribution``).
-Fields the page or sidecar already gave (``lang``, ``tags``) are kept.
+Fields the page or sidecar already gave (``summary``, ``lang``, ``tags``) are kept.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def compose(brief: Brief) -> Brief:
     names = [*places, *regions, *organizations, *people, *sources]
     lang = brief.lang or detect_language(text)
     return brief.replace(
-        summary=summary or None,
+        summary=brief.summary or summary or None,
         key_points=tuple(key_points(sentences, brief.title or "", names, used)),
         tags=brief.tags or tuple(make_tags(text, regions, organizations, lang)),
         regions=tuple(regions),

@@ -74,11 +74,13 @@ def find_places(text: str, regions: list[str]) -> list[str]:
         if key not in found or start < found[key][0]:
             found[key] = (start, name)
 
+    lower = set(re.findall(r"(?<![\w-])[a-z][\w-]+", text))
     of_town, town_after, site_after = _cue_patterns()
     for pattern in (of_town, town_after):
         for match in pattern.finditer(text):
             run = _last_run(match.group("name"), match.start("name"))
-            if run is not None:
+            # "The city council": a word the article also writes in lower case is no name
+            if run is not None and run.text.casefold() not in lower:
                 keep(run.start, run.text)
     for match in site_after.finditer(text):
         run = _last_run(match.group("name"), match.start("name"))
@@ -87,7 +89,6 @@ def find_places(text: str, regions: list[str]) -> list[str]:
             keep(run.start, f"{run.text} {match.group('cue')}", fold(run.text + match["cue"]))
     all_runs = runs(text)
     surnames = {r.text.split()[-1] for r in all_runs if len(r.text.split()) > 1}
-    lower = set(re.findall(r"(?<![\w-])[a-z][\w-]+", text))
     for run in all_runs:
         words = run.text.split()
         if len(words) > 1 and words[-1] in _ADMIN and not is_country_word(words[0]) \

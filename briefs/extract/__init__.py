@@ -63,8 +63,9 @@ def apply_sidecar(brief: Brief, seed: Seed) -> Brief:
         if value:
             items = value if isinstance(value, list) else [value]
             changes[key] = tuple(clean_line(str(v)) for v in items)
-    if side.get("summary"):
-        changes["description"] = clean_line(str(side["summary"]))
+    for key in ("summary", "description"):  # an editor's summary wins over the drafted one
+        if side.get(key):
+            changes[key] = clean_line(str(side[key]))
     if side.get("draft") is True:
         changes["draft"] = True
     if "date" in side:

@@ -16,6 +16,7 @@ from typing import Any
 import markdown
 import yaml
 
+from briefs import yaml_load
 from briefs.errors import SeedError
 from briefs.extract.dates import parse_date
 from briefs.extract.html.page import flat, parse, strip_invisible
@@ -53,7 +54,9 @@ def extract_markdown(text: str, shown: str) -> Brief:
         return None
 
     def strings(key: str) -> tuple[str, ...]:
-        value = meta.get(key) or ()
+        value = meta.get(key)
+        if value is None:
+            return ()
         items = value if isinstance(value, list) else [value]
         return tuple(flat(str(v)) for v in items if str(v).strip())
 
@@ -64,7 +67,8 @@ def extract_markdown(text: str, shown: str) -> Brief:
         byline=text_or_none("byline", "author"),
         categories=strings("categories"),
         tags=strings("tags"),
-        description=text_or_none("description", "summary"),
+        summary=text_or_none("summary"),
+        description=text_or_none("description"),
         site_name=text_or_none("site_name"),
         url=text_or_none("url"),
         lang=text_or_none("lang"),
@@ -73,7 +77,7 @@ def extract_markdown(text: str, shown: str) -> Brief:
 
 def _front_matter(source: str, shown: str) -> dict[str, Any]:
     try:
-        loaded = yaml.safe_load(source)
+        loaded = yaml_load.load(source)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"line {mark.line + 2}: " if mark is not None else ""

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from briefs import yaml_load
 from briefs.errors import SeedError
 from briefs.read.decode import decode
 
@@ -26,7 +27,7 @@ SEED_SUFFIXES = (".txt", ".html", ".htm", ".md")
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 MAX_BYTES = 2 * 1024 * 1024
 SIDECAR_KEYS = ("title", "date", "byline", "site_name", "url", "lang", "categories",
-                "tags", "summary", "draft")
+                "tags", "summary", "description", "draft")
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def read_sidecar(path: Path, shown: str) -> dict[str, Any]:
         return {}
     side_shown = str(Path(shown).with_suffix(side.suffix))
     try:
-        data = yaml.safe_load(side.read_text(encoding="utf-8"))
+        data = yaml_load.load(side.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise SeedError(side_shown, f"cannot read sidecar: {exc}") from exc
     except yaml.YAMLError as exc:

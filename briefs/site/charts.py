@@ -65,7 +65,7 @@ def weeks(catalog: Catalog) -> str:
     most = max(count for _, count in series) or 1
     height, bottom, left = 150, 22, 30
     plot_h = height - bottom - 8
-    step = (WIDTH - left - 4) / max(len(series), 1)
+    step = (WIDTH - left - 4) / max(len(series), 12)  # a few weeks: columns, not a slab
     cols = []
     ticks = []
     last_month = ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import html
 import json
 import os
 import re
@@ -75,8 +76,8 @@ def rss(feed: Feed, site_url: str, description: str) -> bytes:
         _sub(item, "link", link)
         _sub(item, "guid", link, {"isPermaLink": "true"})
         _sub(item, "pubDate", email.utils.format_datetime(_when(entry.date)))
-        if entry.summary:
-            _sub(item, "description", entry.summary)
+        if entry.summary:  # RSS readers render <description> as HTML: the text is escaped
+            _sub(item, "description", html.escape(entry.summary, quote=False))
         for category in entry.values("categories"):
             _sub(item, "category", category)
     ET.indent(root)

@@ -64,7 +64,9 @@ def on_files(files: Any, config: Any) -> Any:
     STATE.listings = {}
     for uri, listing in listings.plan(STATE.catalog).items():
         if files.get_file_from_path(uri) is None:
-            files.append(File.generated(config, uri, content=listings.virtual_content(listing)))
+            # Listings are reached from the home page and the briefs, never from the nav.
+            files.append(File.generated(config, uri, content=listings.virtual_content(listing),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
             STATE.listings[uri] = listing
     return files
 
@@ -72,9 +74,12 @@ def on_files(files: Any, config: Any) -> Any:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     uri = str(page.file.src_uri)
     newest = STATE.catalog.newest
+    if "title" in page.meta:
+        # The theme prints page.title unescaped (<title>, header, h1, nav); a title from
+        # front matter is raw text, on any page (briefs, listings, hand-written pages).
+        page.title = html.escape(" ".join(str(page.meta.get("title") or "").split()),
+                                 quote=True)
     if is_brief(page):
-        page.title = html.escape(" ".join(str(page.meta.get("title") or page.title or "")
-                                          .split()), quote=True)
         newest = cat.day(page.meta.get("date")) or newest
     elif uri in STATE.listings:
         newest = STATE.listings[uri].newest or newest
@@ -153,4 +158,4 @@ def on_post_build(config: Any) -> None:
     site_dir = str(config.site_dir)
     feeds.write_feeds(STATE.catalog, site_dir, str(config.site_url or ""),
                       str(config.site_name or ""), str(config.site_description or ""))
-    search.index_site(site_dir)
+    search.index_site(site_dir, pages=len(STATE.catalog.entries))

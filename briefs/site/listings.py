@@ -103,8 +103,8 @@ def plan(catalog: Catalog) -> dict[str, Listing]:
 
 
 def virtual_content(listing: Listing) -> str:
-    """The Markdown source of a generated page: its title (escaped) and nothing else."""
-    front = yaml.safe_dump({"title": escape(listing.title), "hide": ["navigation", "toc"]},
+    """The Markdown source of a generated page: its title (raw; hooks escape every title)."""
+    front = yaml.safe_dump({"title": listing.title, "hide": ["navigation", "toc"]},
                            allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{front}---\n"
 

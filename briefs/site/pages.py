@@ -69,7 +69,7 @@ def _dateline(meta: dict[str, Any]) -> str:
     parts = []
     date = day(meta.get("date"))
     if date:
-        parts.append(f'<time datetime="{escape(date)}" data-pagefind-meta="date" '
+        parts.append(f'<time datetime="{escape(date)}" data-pagefind-ignore data-pagefind-meta="date" '
                      f'data-pagefind-sort="date:{escape(date)}">{escape(date)}</time>'
                      f'<span hidden data-pagefind-filter="day:{escape(date)}"></span>')
     byline = " ".join(str(meta.get("byline") or "").split())

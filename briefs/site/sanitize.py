@@ -9,16 +9,13 @@ front matter, get no such care, and MkDocs and Material escape nothing. So at bu
   hooks produce, ``class`` (the theme's styling) and ``id`` (anchors), and only
   http, https, mailto and relative URLs. Scripts, styles, event handlers, forms,
   frames and ``style`` attributes go.
-- ``escape_meta`` HTML-escapes ``title``, ``description`` and ``tags`` in a page's
-  front matter: Material puts them raw into ``<title>``, the header, the
-  ``meta description`` and the search index. It runs once every page is read
-  (``on_env``), after the site's own listings have taken the raw values.
+
+Front-matter values are escaped where they are printed, once: every page's title in
+``hooks.on_page_markdown`` (the theme prints ``page.title`` as is), the head's values in
+``head.py``, the brief layout in ``pages.py``, listings in ``listings.py``.
 """
 
 from __future__ import annotations
-
-import html
-from typing import Any
 
 import nh3
 
@@ -45,7 +42,6 @@ ATTRIBUTES = {
     "blockquote": {"cite"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
-ESCAPED_KEYS = ("title", "description", "subtitle")
 
 
 def clean_html(fragment: str) -> str:
@@ -54,23 +50,3 @@ def clean_html(fragment: str) -> str:
         fragment, tags=set(TAGS), clean_content_tags={"script", "style"},
         attributes={k: set(v) for k, v in ATTRIBUTES.items()}, url_schemes=set(URL_SCHEMES),
         strip_comments=True, link_rel=None))
-
-
-def escape(value: object) -> str:
-    return html.escape(str(value), quote=True)
-
-
-def escape_meta(page: Any) -> None:
-    """Escape the front-matter values the theme prints unescaped, once per page."""
-    meta = getattr(page, "meta", None)
-    if not isinstance(meta, dict) or getattr(page, "_briefs_escaped", False):
-        return
-    for key in ESCAPED_KEYS:
-        if meta.get(key) not in (None, ""):
-            meta[key] = escape(meta[key])
-    tags = meta.get("tags")
-    if isinstance(tags, list):
-        meta["tags"] = [escape(tag) for tag in tags]
-    elif tags not in (None, ""):
-        meta["tags"] = [escape(tags)]
-    page._briefs_escaped = True

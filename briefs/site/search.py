@@ -28,8 +28,32 @@ def _binary() -> str:
     return str(get_executable())
 
 
-def index_site(site_dir: str) -> str:
-    """Index the brief pages of ``site_dir`` into ``site_dir/pagefind``; Pagefind's log."""
+# Pagefind refuses to build an index of no pages. With no brief published (all drafts,
+# or none yet) the search scripts load this module instead: every search finds nothing.
+EMPTY_INDEX = """// No brief is published yet: an empty search index (briefs/site/search.py).
+export async function options(_options) {}
+export async function init() {}
+export async function filters() { return {}; }
+export async function search(_term, _options) {
+  return { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} };
+}
+export async function debouncedSearch(term, options) { return search(term, options); }
+export async function preload() {}
+export async function destroy() {}
+"""
+
+
+def index_site(site_dir: str, pages: int = 1) -> str:
+    """Index the brief pages of ``site_dir`` into ``site_dir/pagefind``; Pagefind's log.
+
+    ``pages`` is the number of pages marked for the index (the published briefs); with
+    none, ``pagefind/pagefind.js`` is the empty index ``EMPTY_INDEX``.
+    """
+    if pages <= 0:
+        folder = Path(site_dir) / "pagefind"
+        folder.mkdir(exist_ok=True)
+        (folder / "pagefind.js").write_text(EMPTY_INDEX, encoding="utf-8")
+        return ""
     command = [_binary(), "--site", site_dir, "--glob", "briefs/**/*.html",
                "--output-subdir", "pagefind", "--force-language", "en", "--quiet"]
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_COLOR": "1"}

@@ -11,6 +11,7 @@ import json
 import re
 import shutil
 import unicodedata
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import pytest
 
 from tests.conftest import make_project
 from tests.reliability.kit import HOSTILE, build, lines, snapshot
-from tests.xss_oracle import scan, site_problems
+from tests.xss_oracle import pagefind_records, scan, site_problems
 
 CASES = ("b1_html_payloads", "b2_links", "b3_attr_lists", "b4_structure", "b5_meta")
 
@@ -29,9 +30,23 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     for case in CASES:
         for path in HOSTILE.glob(f"{case}.*"):
             shutil.copy(path, root / "seeds" / path.name)
+    write_hostile_brief(root / "docs" / "briefs" / "b5-written.md")
+    (root / "docs" / "about.md").write_text(  # a page an editor writes, not a brief
+        "---\ntitle: \"<img src=x onerror=alert('b5-page')>\"\n---\n\nAbout us.\n", "utf-8")
     result = build(root)
     assert result.returncode == 0, result.stderr
     return root, result.stderr
+
+
+def write_hostile_brief(path: Path) -> None:
+    """A brief written by hand whose summary would close an attribute (B5)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "---\ntitle: \"<img src=x onerror=alert('b5-title')> written by hand\"\n"
+        "date: 2023-11-15\n"
+        "summary: \"x\\\" onfocus=\\\"alert('b5-summary')\\\" autofocus=\\\"\"\n"
+        "tags: [\"<b>t</b>\"]\n---\n\nA brief written by hand about the council budget "
+        "meeting, with a summary that tries to break out of an attribute.\n", encoding="utf-8")
 
 
 def page_of(root: Path, seed: str) -> str:
@@ -42,15 +57,18 @@ def page_of(root: Path, seed: str) -> str:
 
 
 class _Article(HTMLParser):
-    """The tags, attributes and visible text inside ``<article>``."""
+    """The tags and attributes inside ``<article>``; the article text's own tags and the
+    visible text of each of its paragraphs (the folded ``<details class="brief-article">``
+    of the brief page, without its ``<summary>``)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.depth = 0
         self.tags: list[tuple[str, dict[str, str]]] = []
+        self.body_tags: list[tuple[str, dict[str, str]]] = []
         self.paragraphs: list[str] = []
         self._p: list[str] | None = None
-        self._meta = 0
+        self._body = 0  # depth of <details> inside the article text
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
@@ -60,18 +78,20 @@ class _Article(HTMLParser):
         if not self.depth:
             return
         self.tags.append((tag, values))
-        if "brief-meta" in values.get("class", "").split():
-            self._meta = 1
-        elif self._meta and tag == "div":
-            self._meta += 1
-        if tag == "p" and not self._meta:
-            self._p = []
+        if self._body:
+            self.body_tags.append((tag, values))
+            if tag == "details":
+                self._body += 1
+            if tag == "p" and self._body == 1:
+                self._p = []
+        elif tag == "details" and "brief-article" in values.get("class", "").split():
+            self._body = 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "article":
             self.depth -= 1
-        elif self.depth and tag == "div" and self._meta:
-            self._meta -= 1
+        elif self.depth and self._body and tag == "details":
+            self._body -= 1
         elif self.depth and tag == "p" and self._p is not None:
             self.paragraphs.append(" ".join("".join(self._p).split()))
             self._p = None
@@ -90,6 +110,12 @@ def article(html: str) -> _Article:
 def test_every_page_and_the_search_index_pass_the_oracle(site, control) -> None:
     root, _ = site
     assert site_problems(root / "site", control) == []
+    # the oracle saw the search index and the JSON-LD: neither check is vacuous
+    urls = {str(r["url"]) for r in pagefind_records(root / "site")}
+    briefs = {f"/briefs/{p.parent.name}/" for p in (root / "site" / "briefs").glob("*/index.html")}
+    assert urls == briefs and len(urls) == len(CASES) + 1  # and the hand-written one
+    found = scan(page_of(root, "b5_meta"), "b5")
+    assert [d["@type"] for d in found.json_ld] == ["NewsArticle"]  # type: ignore[index]
 
 
 def test_oracle_catches_live_code() -> None:
@@ -100,6 +126,16 @@ def test_oracle_catches_live_code() -> None:
     found = scan(page, "p")
     assert len(found.problems) == 3
     assert list(found.scripts) and list(found.embedders)
+    # JSON-LD passes only as valid JSON with no '<'; with a src it is an ordinary script
+    ok = scan('<script type="application/ld+json">{"a": "\\u003cb\\u003e"}</script>', "p")
+    assert ok.problems == [] and not ok.scripts and ok.json_ld == [{"a": "<b>"}]
+    for bad in ('<script type="application/ld+json">{"a": "</script><script>alert(1)</script>',
+                '<script type="application/ld+json">{"a": "<b>"}</script>',
+                '<script type="application/ld+json">alert(1)</script>'):
+        found = scan(bad, "p")
+        assert len(found.problems) == 1 and not found.json_ld, bad
+    found = scan('<script type="application/ld+json" src="x.js"></script>', "p")
+    assert list(found.scripts) and not found.json_ld
 
 
 def test_b1_html_payloads_are_visible_text(site) -> None:
@@ -140,11 +176,20 @@ def seed_paragraphs(name: str) -> list[str]:
     return [p for p in out if p]
 
 
+# What pages.brief_html lays out around the article text.
+LAYOUT = {"div", "h1", "h2", "p", "time", "span", "ul", "li", "dl", "dt", "dd", "a", "details",
+          "summary", "figure", "blockquote", "figcaption"}
+
+
 def test_b4_only_our_structure_and_the_visible_text_round_trips(site) -> None:
     root, stderr = site
     parsed = article(page_of(root, "b4_structure"))
-    header = {"div", "p", "time", "ul", "li", "span", "strong", "h1"}
-    assert {tag for tag, _ in parsed.tags} <= header
+    assert {tag for tag, _ in parsed.tags} <= LAYOUT
+    # the article text is paragraphs and nothing else: no attribute, nothing hidden
+    assert [tag for tag, _ in parsed.body_tags] == ["summary"] + ["p"] * len(parsed.paragraphs)
+    assert [a for tag, a in parsed.body_tags if tag == "p" and a] == []
+    hidden = [(tag, a) for tag, a in parsed.tags if "hidden" in a or "style" in a]
+    assert [(tag, a["data-pagefind-filter"][:4]) for tag, a in hidden] == [("span", "day:")]
     assert parsed.paragraphs == seed_paragraphs("b4_structure.txt")
     warning = [w for w in lines_of(stderr, "WARNING") if w.startswith(
         "WARNING seeds/b4_structure.txt: removed")]
@@ -163,22 +208,77 @@ def test_b4_title_has_no_bidi_or_zero_width_characters(site) -> None:
     assert "Council evil meeting hears from every resident" in title.group(1)
 
 
+RAW_TITLE = "<img src=x onerror=alert('b5-title')>"
+RAW_SUMMARY = "x\" onfocus=\"alert('b5-summary')\" autofocus=\""
+RAW_TAGS = ["<b>t</b>", "<script>alert('b5-tag')</script>"]
+TITLE = "&lt;img src=x onerror=alert(&#x27;b5-title&#x27;)&gt;"
+SUMMARY = "x&quot; onfocus=&quot;alert(&#x27;b5-summary&#x27;)&quot; autofocus=&quot;"
+TAGS = ["&lt;b&gt;t&lt;/b&gt;", "&lt;script&gt;alert(&#x27;b5-tag&#x27;)&lt;/script&gt;"]
+
+
 def test_b5_title_summary_tags_escaped_everywhere(site) -> None:
     root, _ = site
+    site_dir = root / "site"
     html = page_of(root, "b5_meta")
-    title = "&lt;img src=x onerror=alert(&#x27;b5-title&#x27;)&gt;"
-    assert f"<title>{title} - News briefs</title>" in html
-    assert f"<h1>{title}</h1>" in html
-    assert re.search(r'class="md-ellipsis">\s*' + re.escape(title), html)  # header
-    meta = re.search(r'<meta name="description" content="([^"]*)">', html)
-    assert meta and "onfocus" in meta.group(1) and "autofocus=&quot;" in meta.group(1)
-    home = (root / "site" / "index.html").read_text(encoding="utf-8")
-    assert title in home and "<img src=x" not in home
-    index = json.loads((root / "site" / "search" / "search_index.json").read_text("utf-8"))
-    (doc,) = [d for d in index["docs"] if d["location"].startswith("briefs/img-src")]
-    assert doc["title"] == title
-    assert doc["tags"] == ["&lt;b&gt;t&lt;/b&gt;",
-                           "&lt;script&gt;alert(&#x27;b5-tag&#x27;)&lt;/script&gt;"]
+    assert f"<title>{TITLE} - News briefs</title>" in html
+    assert re.findall(r"<h1[^>]*>(.*?)</h1>", html, re.S) == [TITLE]
+    assert re.search(r'class="md-ellipsis">\s*' + re.escape(TITLE), html)  # header
+    assert f'<meta property="og:title" content="{TITLE}">' in html
+    assert [f'<meta property="article:tag" content="{t}">' in html for t in TAGS] == [True] * 2
+    (data,) = scan(html, "b5").json_ld  # valid JSON, no '<' (the oracle)
+    assert isinstance(data, dict)
+    assert data["headline"] == RAW_TITLE and data["keywords"] == RAW_TAGS
+    # The sidecar's summary is the editor's: it replaces the drafted one (apply_sidecar).
+    state = json.loads((root / ".briefs" / "state.json").read_text(encoding="utf-8"))
+    brief = root / "docs" / state["briefs"]["seeds/b5_meta.txt"]["brief"]
+    assert f"summary: {RAW_SUMMARY}\n" in brief.read_text("utf-8")
+    assert f'<meta name="description" content="{SUMMARY}">' in html
+    assert f'<p class="brief-summary">{SUMMARY}</p>' in html
+    written = (site_dir / "briefs" / "b5-written" / "index.html").read_text("utf-8")
+    assert f'<meta name="description" content="{SUMMARY}">' in written
+    assert f'<meta property="og:description" content="{SUMMARY}">' in written
+    assert f'<p class="brief-summary">{SUMMARY}</p>' in written
+    assert json.dumps(RAW_SUMMARY).replace("<", "\\u003c") in written  # JSON-LD
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert TITLE in home and SUMMARY in home and "<img src=x" not in home
+    # tags pages, and the tags index
+    for slug, tag in zip(("b-t-b", "script-alert-b5-tag-script"), TAGS, strict=True):
+        page = (site_dir / "tags" / slug / "index.html").read_text("utf-8")
+        assert f"<title>Tag: {tag} - News briefs</title>" in page
+        assert f"<h1>Tag: {tag}</h1>" in page and TITLE in page
+    about = (site_dir / "about" / "index.html").read_text("utf-8")
+    page_title = "&lt;img src=x onerror=alert(&#x27;b5-page&#x27;)&gt;"
+    assert f"<title>{page_title} - News briefs</title>" in about
+    assert f"<h1>{page_title}</h1>" in about  # Material's own h1 (the page has none)
+    assert re.search(r'class="md-ellipsis">\s*' + re.escape(page_title), about)
+    assert f'<meta property="og:title" content="{page_title}">' in about
+    tags = (site_dir / "tags" / "index.html").read_text("utf-8")
+    assert all(f">{tag}</a>" in tags for tag in TAGS)
+    # nothing raw anywhere: every page (nav, header, listings), the RSS feeds, the sitemap
+    # (a quote is harmless in XML element text: it is checked in the pages only)
+    raws = ("<img src=x", "<b>t</b>", "<script>alert('b5-tag')")
+    pages = [p for p in site_dir.rglob("*") if p.suffix in (".html", ".xml")]
+    assert len(pages) > 20
+    assert [p.name for p in pages if any(r in p.read_text("utf-8") for r in raws)] == []
+    assert [p.name for p in pages if p.suffix == ".html"
+            and 'onfocus="alert(' in p.read_text("utf-8")] == []
+    # RSS readers render <description> as HTML: it holds the escaped summary
+    rss = ET.parse(site_dir / "feed.xml").getroot()
+    described = {i.findtext("title"): i.findtext("description") for i in rss.iter("item")}
+    assert described[f"{RAW_TITLE} written by hand"] == SUMMARY.replace("&#x27;", "'").replace(
+        "&quot;", '"')  # quotes need no escaping in element text; < > & would be
+    # JSON Feed fields are plain text by the spec
+    items = json.loads((site_dir / "feed.json").read_text("utf-8"))["items"]
+    assert RAW_TITLE in [i["title"] for i in items]
+    # Pagefind keeps text as the reader sees it; the search script shows it as text
+    (record,) = [r for r in pagefind_records(site_dir)
+                 if r["url"] == "/briefs/img-src-x-onerror-alert-b5-title/"]
+    assert record["meta"] == {"date": "2023-11-14", "title": RAW_TITLE}
+    assert record["filters"]["tag"] == RAW_TAGS  # type: ignore[index]
+    script = (site_dir / "assets" / "briefs" / "search.js").read_text("utf-8")
+    assert re.findall(r"\w+\.innerHTML\s*=", script) == ["template.innerHTML ="]
+    assert 'template = document.createElement("template")' in script
+    assert not re.search(r"insertAdjacentHTML|outerHTML|document\.write|\beval\(", script)
 
 
 def test_b6_brief_without_front_matter_is_refused(project) -> None:

@@ -121,8 +121,8 @@ C4 = {
                      "matter early"),
     "list": (lambda t: "---\n- a\n- b\n---\n\n" + t.split("---\n", 2)[2],
              "front matter line 2: must be a mapping of field: value, got list"),
-    "tab": (lambda t: t.replace("categories:\n  - ", "categories:\n\t- ", 1),
-            "front matter line 7: found character '\\t' that cannot start any token"),
+    "tab": (lambda t: t.replace("date_source:", "tags:\n\t- budget\ndate_source:", 1),
+            "front matter line 5: found character '\\t' that cannot start any token"),
     "bad_date": (lambda t: t.replace("date: 2023-11-14", "date: 2024-13-45", 1),
                  "front matter line 3: not a calendar date: 2024-13-45 (month must be in "
                  "1..12)"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import signal
 import subprocess
@@ -15,6 +16,7 @@ import pytest
 
 from tests.helpers import run_briefs
 from tests.reliability.kit import PARA, article, build, lines
+from tests.xss_oracle import pagefind_records
 
 BRIEF = "---\ntitle: {title}\ndate: 2024-01-0{day}\n{draft}---\n\n{body}\n"
 
@@ -47,6 +49,11 @@ def test_e1_drafts_are_absent_from_every_built_file(project) -> None:
     assert (site / "briefs" / "open" / "index.html").exists()
     assert (site / "briefs" / "plain" / "index.html").exists()  # no key: published
     assert not (site / "briefs" / "secret").exists()
+    # Pagefind's files are gzip-compressed: read them to know the draft is not searchable
+    assert {r["url"] for r in pagefind_records(site)} == {"/briefs/open/", "/briefs/plain/"}
+    unpacked = [gzip.decompress(p.read_bytes()) for p in (site / "pagefind").rglob("*.pf_*")]
+    assert any(b"council" in data for data in unpacked)  # the word index was read
+    assert not [d for d in unpacked if b"zqxdrafttoken" in d or b"Secret plan" in d]
 
 
 def test_e1_draft_maybe_is_an_error_naming_file_and_field(project) -> None:

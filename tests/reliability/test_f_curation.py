@@ -16,6 +16,7 @@ from tests.reliability.kit import (
     snapshot,
     text_seed,
 )
+from tests.xss_oracle import pagefind_records
 
 TITLE = "Council agrees on the budget for next year"
 
@@ -86,8 +87,16 @@ def test_f3_withdraw_unpublishes_orphans_and_says_so(project) -> None:
     assert "\ndraft: true\n" in brief.read_text("utf-8")
     assert build(root).returncode == 0
     assert not (root / "site" / "briefs" / brief.stem).exists()
+    assert_not_searchable(root)
     state = json.loads((root / ".briefs" / "state.json").read_text("utf-8"))
     assert "seeds/x.txt" in state["withdrawn"]
+
+
+def assert_not_searchable(root: Path) -> None:
+    """No brief left on the site: Pagefind indexes nothing; search loads the empty index."""
+    site = root / "site"
+    assert pagefind_records(site) == [] and not list((site / "pagefind").rglob("*.pf_*"))
+    assert "export async function search" in (site / "pagefind" / "pagefind.js").read_text()
 
 
 def test_f4_identical_and_near_identical_duplicates_give_one_brief(project) -> None:
@@ -156,6 +165,7 @@ def test_remove_takes_a_brief_off_the_site_for_good(project) -> None:
         "is now a draft (delete the file to drop it)"]
     assert build(root).returncode == 0
     assert not (root / "site" / "briefs" / brief.stem).exists()
+    assert_not_searchable(root)
     brief.unlink()  # the editor drops it for good
     again = convert(root)
     assert again.returncode == 0 and not brief.exists()

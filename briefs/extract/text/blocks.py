@@ -29,6 +29,18 @@ _TIME_ONLY = re.compile(
     r"včera|dnes))$", re.IGNORECASE)
 
 
+# A menu, breadcrumb or footer row: three or more separators between short labels.
+MENU_SEPARATORS = 3
+MENU_LABEL_WORDS = 6
+
+
+def _menu_like(line: str) -> bool:
+    """``Home | World | Sport``: junk. A sentence that merely holds pipes is not."""
+    if len(_SEPARATORS.findall(line)) < MENU_SEPARATORS:
+        return False
+    return all(len(part.split()) <= MENU_LABEL_WORDS for part in _SEPARATORS.split(line))
+
+
 @dataclass(frozen=True)
 class Block:
     """One line of the dump with the features the extractor judges it by."""
@@ -116,7 +128,7 @@ def make_blocks(lines: list[str]) -> list[Block]:
             stop_ratio=stops / len(toks) if toks else 0.0,
             sentence=bool(_SENTENCE_END.search(line)),
             junk=players[i] or i in ticker or lexicon.is_junk_line(line)
-            or len(_SEPARATORS.findall(line)) >= 3,
+            or _menu_like(line),
             end=lexicon.is_end_marker(line),
             credit=i in captions or lexicon.is_credit(line),
             time_only=bool(_TIME_ONLY.match(line.strip())),
