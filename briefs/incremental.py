@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import stat
 import threading
 import time
@@ -114,6 +115,23 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a worker: be killed when the run that forked it dies, even by ``kill -9``.
+
+    Without this an interrupted convert leaves its workers behind, holding the run's
+    output pipes open (a caller waiting for the run's output would wait for ever).
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
 def parallel_map(func: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
     """``map(func, items)`` in input order, in worker processes when that pays.
 
@@ -128,5 +146,6 @@ def parallel_map(func: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=count, mp_context=context,
+                             initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         yield from pool.map(func, items, chunksize=CHUNK)
