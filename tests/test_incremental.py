@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +16,7 @@ import pytest
 from briefs import incremental
 from briefs.bench.synth import write_seeds
 from briefs.convert import convert
+from tests.conftest import REPO
 
 
 def briefs_of(root: Path) -> dict[str, bytes]:
@@ -122,15 +126,35 @@ def test_parallel_and_serial_convert_write_identical_briefs(
         [str(m) for m in serial.messages]  # type: ignore[attr-defined]
 
 
-def _pid(_: int) -> int:
-    return os.getpid()
-
-
 @pytest.mark.skipif(incremental.workers() < 2, reason="needs two cores")
 def test_parallel_map_uses_workers_and_keeps_order() -> None:
-    items = list(range(incremental.MIN_PARALLEL * 2))
-    pids = list(incremental.parallel_map(_pid, items))
-    assert len(pids) == len(items)
-    assert os.getpid() not in pids
-    assert list(incremental.parallel_map(str, items)) == [str(i) for i in items]
-    assert set(incremental.parallel_map(_pid, items[:3])) == {os.getpid()}  # too few to pay
+    # In a fresh process: threads left by other tests make the map run serially (forking
+    # a threaded process is unsafe), which is the behaviour under test below, not here.
+    script = (
+        "import os\n"
+        "from briefs import incremental\n"
+        "from tests.test_incremental import _pid\n"
+        "items = list(range(incremental.MIN_PARALLEL * 2))\n"
+        "pids = list(incremental.parallel_map(_pid, items))\n"
+        "assert len(pids) == len(items) and os.getpid() not in pids, pids[:3]\n"
+        "assert list(incremental.parallel_map(str, items)) == [str(i) for i in items]\n"
+        "assert set(incremental.parallel_map(_pid, items[:3])) == {os.getpid()}\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True,
+                            text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_parallel_map_runs_serially_beside_threads() -> None:
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        items = list(range(incremental.MIN_PARALLEL * 2))
+        assert set(incremental.parallel_map(_pid, items)) == {os.getpid()}
+    finally:
+        stop.set()
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
