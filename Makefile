@@ -58,8 +58,9 @@ test: install browser  ## set up, then run every test (lint, unit, build, browse
 eval: install  ## quality figures on the corpus (CORPUS=../shared/corpus)
 	@$(call timed, $(BIN)/python scripts/eval.py "$(CORPUS)", evaluated $(CORPUS))
 
-bench: install  ## speed figures: extraction, convert and build at scale
-	@$(call timed, $(BIN)/python scripts/bench.py, benchmarked)
+bench: install  ## speed figures at 1,000/5,000/10,000 briefs (BENCH_SIZES=1000 for a quick run)
+	@$(call timed, $(BIN)/python scripts/bench.py --corpus "$(CORPUS)" \
+	  $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)), benchmarked)
 
 clean:  ## remove the built site and caches (keeps briefs and .venv)
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -18,8 +18,6 @@ Nothing is printed here: the ``Report`` carries every message for the CLI.
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,19 +25,18 @@ from pathlib import Path
 
 import yaml
 
-from briefs import __version__, dedupe
+from briefs import dedupe
 from briefs import state as state_mod
-from briefs.compose import compose
-from briefs.errors import BriefsError, EnvironmentFailure, SeedError
-from briefs.extract import extract
+from briefs.errors import BriefsError, EnvironmentFailure
+from briefs.incremental import StatCache, fingerprint, parallel_map
 from briefs.lock import hold
-from briefs.read import discover, read_seed
-from briefs.record import Brief
-from briefs.write import render, seed_tag, set_draft, sha, slugify, suffixed, write_atomic
+from briefs.prepare import RECIPE, Job, Planned, Prepared, prepare, unchanged_by_stat
+from briefs.prepare import read_brief as _read_brief
+from briefs.read import discover
+from briefs.write import seed_tag, set_draft, sha, slugify, suffixed, write_atomic
 
 BRIEFS_SUBDIR = "briefs"
 LOCK_NAME = ".publish.lock"
-RECIPE = hashlib.sha256(f"briefs {__version__}".encode()).hexdigest()[:12]
 
 
 @dataclass(frozen=True)
@@ -57,6 +54,7 @@ class Report:
     seeds: int = 0
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
+    read: int = 0  # seeds whose bytes were read (the others were known by fingerprint)
     kept: int = 0
     rejected: int = 0
     conflicts: int = 0
@@ -73,14 +71,6 @@ class Report:
         return (f"{self.seeds} seeds: {len(self.written)} briefs written, "
                 f"{self.unchanged} unchanged, {self.kept} kept as edited, "
                 f"{self.rejected} rejected")
-
-
-@dataclass(frozen=True)
-class Planned:
-    seed: str
-    brief: Brief
-    text: str
-    seed_sha: str
 
 
 def show(path: Path, root: Path) -> str:
@@ -117,24 +107,26 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdra
         raise EnvironmentFailure(show(out, root), "symlink refused; briefs must stay in docs/")
     if not dry_run:
         _remove_stale_temp_files(out)
+    cache = StatCache.load(root)
     paths = discover(seeds_dir)
     report.seeds = len(paths)
-    planned: list[Planned] = []
-    for done, path in enumerate(paths, 1):
+    items: list[tuple[str, Job | None]] = []  # None: withdrawn
+    for path in paths:
         shown = show(path, root)
+        job = None if shown in state.withdrawn else Job(path, shown, state.entries.get(shown),
+                                                         docs_dir)
+        items.append((shown, job))
+    known = [unchanged_by_stat(job, cache) if job else None for _, job in items]
+    work = [job for (_, job), fast in zip(items, known, strict=True) if job and fast is None]
+    results = parallel_map(prepare, work)
+    planned: list[Planned] = []
+    for done, ((shown, job), fast) in enumerate(zip(items, known, strict=True), 1):
         if progress:
-            progress(done, len(paths))
-        if shown in state.withdrawn:
+            progress(done, len(items))
+        if job is None:
             report.add("INFO", shown, "withdrawn (briefs remove); skipped")
             continue
-        try:
-            plan = _prepare(path, shown, state, docs_dir, root, report)
-        except SeedError as exc:
-            report.rejected += 1
-            report.add("ERROR", exc.path, exc.message.removeprefix(f"{exc.path}: "))
-            continue
-        if plan is not None:
-            planned.append(plan)
+        _merge(job, fast or next(results), cache, root, report, planned)
     planned = _drop_duplicates(planned, state, docs_dir, report)
     _assign_names(planned, state, docs_dir, root, report)
     for plan in planned:
@@ -142,6 +134,8 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdra
     _orphans(state, {show(p, root) for p in paths}, docs_dir, root, report, dry_run, withdraw)
     if not dry_run:
         state_mod.save(root, state)
+        _remember_written(planned, state, docs_dir, cache)
+        cache.save(root)
     return report
 
 
@@ -153,39 +147,36 @@ def _remove_stale_temp_files(out: Path) -> None:
                 stale.unlink(missing_ok=True)
 
 
-def _prepare(path: Path, shown: str, state: state_mod.State, docs_dir: Path, root: Path,
-             report: Report) -> Planned | None:
-    """Read, extract and compose one seed; ``None`` when there is nothing to write."""
-    seed = read_seed(path, shown)
-    for note in seed.notes:
-        report.add("WARNING", shown, note)
-    entry = state.entries.get(shown)
-    if entry and entry.seed_sha == seed.raw_sha and entry.brief_sha:
-        target = docs_dir / entry.brief
-        current = _read_brief(target)
-        if current is not None and sha(current) == entry.brief_sha and entry.recipe == RECIPE:
-            report.unchanged += 1
-            return None
-        if current is not None and sha(current) != entry.brief_sha:
-            report.kept += 1
-            report.add("INFO", show(target, root), "edited by hand, kept")
-            return None
-    brief, notes = extract(seed)
-    for note in notes:
-        report.add("WARNING", shown, note)
-    if entry and entry.date and brief.date_source == "converted":
-        brief = brief.replace(date=dt.date.fromisoformat(entry.date))
-    brief = compose(brief)
-    return Planned(seed=shown, brief=brief, text=render(brief), seed_sha=seed.raw_sha)
+def _merge(job: Job, result: Prepared, cache: StatCache, root: Path, report: Report,
+           planned: list[Planned]) -> None:
+    """Fold one seed's result into the report, the plan and the stat cache."""
+    for note in result.notes:
+        report.add("WARNING", job.shown, note)
+    report.read += result.read
+    if result.error:
+        report.rejected += 1
+        report.add("ERROR", *result.error)
+        return
+    report.unchanged += result.unchanged
+    if result.kept and job.entry:
+        report.kept += 1
+        report.add("INFO", show(job.docs_dir / job.entry.brief, root), "edited by hand, kept")
+    if result.seed:
+        cache.record("seed:" + job.shown, *result.seed)
+    if result.brief and job.entry:
+        cache.record("brief:" + job.entry.brief, *result.brief)
+    if result.plan is not None:
+        planned.append(result.plan)
 
 
-def _read_brief(target: Path) -> str | None:
-    if target.is_symlink() or not target.is_file():
-        return None
-    try:
-        return target.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""  # unreadable or not UTF-8: an editor's change, never overwritten
+def _remember_written(planned: list[Planned], state: state_mod.State, docs_dir: Path,
+                      cache: StatCache) -> None:
+    """Record the fingerprints of the briefs this run wrote (or found already right)."""
+    for plan in planned:
+        entry = state.entries.get(plan.seed)
+        if entry and entry.brief_sha and entry.brief_sha == sha(plan.text):
+            cache.record("brief:" + entry.brief, fingerprint(docs_dir / entry.brief),
+                         entry.brief_sha)
 
 
 def _drop_duplicates(planned: list[Planned], state: state_mod.State, docs_dir: Path,

@@ -1,0 +1,1 @@
+"""Benchmark support: deterministic synthetic seeds for ``make bench`` and the tests."""

@@ -1,0 +1,136 @@
+"""The per-seed work of ``convert``: read, extract and compose one seed.
+
+``prepare`` is a pure function of the seed file and its state entry (it writes nothing
+and changes no shared state), so ``convert`` can run it in worker processes and merge
+the results in seed order: the output is the same either way. ``unchanged_by_stat``
+is the cheap path: a seed and brief whose file fingerprints still match the hashes
+the state records are not read at all (see ``briefs.incremental``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefs import __version__
+from briefs import state as state_mod
+from briefs.compose import compose
+from briefs.errors import SeedError
+from briefs.extract import extract
+from briefs.incremental import Fingerprint, StatCache, fingerprint
+from briefs.read import read_seed, sidecar_path
+from briefs.record import Brief
+from briefs.write import render, sha
+
+RECIPE = hashlib.sha256(f"briefs {__version__}".encode()).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Planned:
+    seed: str
+    brief: Brief
+    text: str
+    seed_sha: str
+
+
+@dataclass(frozen=True)
+class Job:
+    path: Path
+    shown: str
+    entry: state_mod.Entry | None
+    docs_dir: Path
+
+
+@dataclass(frozen=True)
+class Prepared:
+    plan: Planned | None = None
+    notes: tuple[str, ...] = ()  # warnings about the seed, in order
+    error: tuple[str, str] | None = None  # (path, cause): the seed is rejected
+    unchanged: bool = False
+    kept: bool = False  # the brief was edited by hand: kept as it is
+    read: bool = True  # the seed's bytes were read (False: known by its fingerprint)
+    seed: tuple[Fingerprint | None, str, tuple[str, ...]] | None = None  # for the cache
+    brief: tuple[Fingerprint | None, str] | None = None  # for the cache
+
+
+def _seed_fingerprint(path: Path) -> Fingerprint | None:
+    """The seed's fingerprint and its sidecar's (a sidecar changes the brief too)."""
+    own = fingerprint(path)
+    if own is None:
+        return None
+    side = sidecar_path(path)
+    side_print = fingerprint(side) if side is not None else None
+    return own + (side_print or ())
+
+
+def unchanged_by_stat(job: Job, cache: StatCache) -> Prepared | None:
+    """An unchanged result, without reading the seed, when the seed still has the
+    fingerprint whose hash the state records and its brief is intact (known by its own
+    fingerprint, else hashed: a brief is small). ``None`` when the seed must be read."""
+    entry = job.entry
+    if entry is None or entry.recipe != RECIPE or not entry.brief_sha:
+        return None
+    seed = cache.known("seed:" + job.shown, _seed_fingerprint(job.path))
+    if seed is None or seed[0] != entry.seed_sha:
+        return None
+    target = job.docs_dir / entry.brief
+    brief_fp = fingerprint(target)
+    brief = cache.known("brief:" + entry.brief, brief_fp)
+    if brief is not None:
+        digest = brief[0]
+    else:
+        current = read_brief(target) if brief_fp is not None else None
+        if not current:
+            return None
+        digest = sha(current)
+    if digest != entry.brief_sha:
+        return None
+    return Prepared(notes=tuple(seed[1]), unchanged=True, read=False,
+                    brief=(brief_fp, digest))
+
+
+def prepare(job: Job) -> Prepared:
+    """Read, extract and compose one seed; no plan when there is nothing to write: the
+    seed and its brief are unchanged, or the brief was edited by hand (``kept``)."""
+    seed_fp = _seed_fingerprint(job.path)
+    try:
+        seed = read_seed(job.path, job.shown)
+    except SeedError as exc:
+        return Prepared(error=_cause(exc))
+    known = (seed_fp, seed.raw_sha, seed.notes)
+    entry = job.entry
+    if entry and entry.seed_sha == seed.raw_sha and entry.brief_sha:
+        target = job.docs_dir / entry.brief
+        brief_fp = fingerprint(target)
+        current = read_brief(target)
+        if current is not None:
+            digest = sha(current)
+            if digest == entry.brief_sha and entry.recipe == RECIPE:
+                return Prepared(notes=seed.notes, unchanged=True, seed=known,
+                                brief=(brief_fp, digest))
+            if digest != entry.brief_sha:
+                return Prepared(notes=seed.notes, kept=True, seed=known)
+    try:
+        brief, notes = extract(seed)
+    except SeedError as exc:
+        return Prepared(notes=seed.notes, error=_cause(exc))
+    if entry and entry.date and brief.date_source == "converted":
+        brief = brief.replace(date=dt.date.fromisoformat(entry.date))
+    brief = compose(brief)
+    plan = Planned(seed=job.shown, brief=brief, text=render(brief), seed_sha=seed.raw_sha)
+    return Prepared(plan=plan, notes=(*seed.notes, *notes), seed=known)
+
+
+def read_brief(target: Path) -> str | None:
+    if target.is_symlink() or not target.is_file():
+        return None
+    try:
+        return target.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""  # unreadable or not UTF-8: an editor's change, never overwritten
+
+
+def _cause(exc: SeedError) -> tuple[str, str]:
+    return exc.path, exc.message.removeprefix(f"{exc.path}: ")

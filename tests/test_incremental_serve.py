@@ -1,0 +1,89 @@
+"""The preview rebuilds only what changed, yet stays complete: a changed seed shows on its
+page and on the home page, and the briefs that did not change stay listed and searchable."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from briefs.bench.search_cost import decode
+from briefs.bench.synth import write_seeds
+from tests.test_serve import fetch, free_port, wait_for
+
+
+def fetch_bytes(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return bytes(response.read())
+
+
+def search_words(base: str) -> set[str]:
+    """Every word in the served site's search index (Material's or Pagefind's)."""
+    try:
+        index = json.loads(fetch_bytes(base + "search/search_index.json"))
+    except OSError:
+        index = None
+    if index is not None:
+        text = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
+        return set(re.findall(r"\w+", text.casefold()))
+    entry = json.loads(fetch_bytes(base + "pagefind/pagefind-entry.json"))
+    language = next(iter(entry["languages"].values()))
+    meta = decode(fetch_bytes(base + f"pagefind/pagefind.{language['hash']}.pf_meta"))
+    words: set[str] = set()
+    for chunk in meta[2]:
+        for item in decode(fetch_bytes(base + f"pagefind/index/{chunk[2]}.pf_index"))[0]:
+            words.add(str(item[0]))
+    return words
+
+
+@pytest.mark.slow
+def test_dirty_preview_keeps_unchanged_briefs(project: Callable[..., Path]) -> None:
+    root = project()
+    seeds = write_seeds(root / "seeds", 6)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "briefs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        assert wait_for(lambda: "Latest briefs" in fetch(base), 60), "home page never served"
+        home = fetch(base)
+        titles = [line for s in seeds for line in s.text.split("\n\n") if "after talks in" in line]
+        assert all(t in home for t in titles)
+        first_mtime = {p.name: p.stat().st_mtime_ns for p in (root / "docs" / "briefs").iterdir()}
+
+        changed = seeds[2]
+        path = root / "seeds" / changed.name
+        path.write_text(changed.text.replace(titles[2], "Harbour cranes return after talks "
+                                             "in Quietport"), encoding="utf-8")
+        state = json.loads((root / ".briefs" / "state.json").read_text(encoding="utf-8"))
+        page = base + state["briefs"][f"seeds/{changed.name}"]["brief"].removesuffix(".md") + "/"
+        assert wait_for(lambda: "Harbour cranes return" in fetch(page), 30)
+        assert wait_for(lambda: "Harbour cranes return" in fetch(base), 10)
+        home = fetch(base)
+        for number, title in enumerate(titles):
+            if number != 2:
+                assert title in home, f"unchanged brief {number} dropped from the home page"
+        words = search_words(base)
+        assert "quietport" in words
+        for seed in seeds:
+            assert seed.unique_word.casefold() in words, "an unchanged brief left the index"
+        now = {p.name: p.stat().st_mtime_ns for p in (root / "docs" / "briefs").iterdir()}
+        assert sum(now[n] != first_mtime[n] for n in first_mtime) == 1
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert "Traceback" not in (proc.stdout.read() if proc.stdout else "")
