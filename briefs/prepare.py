@@ -24,7 +24,25 @@ from briefs.read import read_seed, sidecar_path
 from briefs.record import Brief
 from briefs.write import render, sha
 
-RECIPE = hashlib.sha256(f"briefs {__version__}".encode()).hexdigest()[:12]
+# Parts of the package that do not shape a brief's text.
+_NOT_RECIPE = ("site", "evaluate", "bench", "__pycache__")
+
+
+def _recipe() -> str:
+    """A hash of the converter itself: the version and every source and data file that
+    shapes a brief. When it changes, unedited briefs are written again (edited ones are
+    kept, as always), so a project's briefs always come from the tool it runs."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"briefs {__version__}".encode())
+    for path in sorted(package.rglob("*")):
+        rel = path.relative_to(package)
+        if rel.parts[0] in _NOT_RECIPE or not path.is_file() or path.suffix == ".pyc":
+            continue
+        digest.update(rel.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+RECIPE = _recipe()
 
 
 @dataclass(frozen=True)

@@ -124,6 +124,7 @@ def write_atomic(path: Path, text: str, shown: str) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), _mode_for(path))  # mkstemp makes 0600 files
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -133,6 +134,16 @@ def write_atomic(path: Path, text: str, shown: str) -> None:
             raise
     except OSError as exc:
         raise EnvironmentFailure(shown, _os_cause(exc)) from exc
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a rewritten file keeps, or a new file's under the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _os_cause(exc: OSError) -> str:

@@ -84,3 +84,16 @@ def test_every_command_has_help_and_is_in_readme(command: str, capsys) -> None:
     assert main([command, "--help"]) == 0
     assert COMMANDS[command][1] in capsys.readouterr().out
     assert f"briefs {command}" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_written_files_are_readable_by_others_under_the_usual_umask(project,
+                                                                   seed_article: Path) -> None:
+    root = project(seed_article)
+    old = os.umask(0o022)
+    try:
+        assert run_briefs(root, "convert").returncode == 0
+    finally:
+        os.umask(old)
+    (brief,) = (root / "docs" / "briefs").glob("*.md")
+    assert brief.stat().st_mode & 0o777 == 0o644
+    assert (root / ".briefs" / "state.json").stat().st_mode & 0o777 == 0o644
