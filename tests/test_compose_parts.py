@@ -181,3 +181,19 @@ def test_summary_eval_prints_ours_beside_the_baselines(tmp_path: Path) -> None:
     assert set(rows) == {"ours", "Lead-1", "Lead-3"}
     assert all(0.0 < x <= 1.0 for row in rows.values() for x in row)
     assert rows["ours"][0] > rows["Lead-3"][0]
+
+
+def test_neutral_words_replace_loaded_terms_outside_quotations_only() -> None:
+    from briefs.compose.loaded import neutral_text, neutralise
+
+    text = ("Rockets hit an illegal base for American occupation forces, and the group "
+            "vowed to fight “the occupation forces”.")
+    softened = neutral_text(text)
+    assert softened.startswith("Rockets hit a base for American forces, and")
+    assert softened.endswith("“the occupation forces”.")  # a quotation keeps its words
+    assert neutralise("Officials met the resistance groups on Monday in the capital.", None) \
+        == "Officials met the armed groups on Monday in the capital."
+    assert neutralise("Nothing loaded is said in this plain sentence at all.", None) is None
+    # a term with no neutral words ("martyrs") leaves the sentence unfair: not used
+    assert neutralise("The resistance groups honoured their martyrs in the capital.", None) \
+        is None

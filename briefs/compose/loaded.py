@@ -8,9 +8,12 @@ them only *inside a direct quotation* or *inside an attributed clause* (the word
 reported after ``X said/reported that``, or a sentence carrying ``according to X``),
 where the reader can see whose words they are. Anywhere else (the outlet's own
 narration, or the name of the speaker: "resistance factions pledged ...") the sentence
-is not used as it stands: ``trim_loaded`` first tries to drop a trailing clause that
-holds the term (", which ...", ", following ..."), and when that fails the composer
-chooses another sentence.
+is not used as it stands: ``neutralise`` first replaces the terms that have plain
+equivalents in the lexicon's ``neutral`` list (``resistance groups`` becomes ``armed
+groups``, ``occupation forces`` becomes ``forces``: no fact added or lost); failing
+that, ``trim_loaded`` tries to drop a trailing clause that holds the term (", which
+...", ", following ..."), and when that fails too the composer chooses another
+sentence.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from briefs.compose.attribution import Attribution
+from briefs.compose.attribution import Attribution, find_attribution
 
 Span = tuple[int, int]
 
@@ -32,6 +35,59 @@ def lexicon() -> tuple[tuple[str, ...], re.Pattern[str]]:
     terms = tuple(t["term"] for t in data["terms"])
     pattern = "|".join(f"(?P<t{i}>{t['pattern']})" for i, t in enumerate(data["terms"]))
     return terms, re.compile(pattern, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def neutral_wording() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, replacement) pairs that say the same thing without taking a side."""
+    data = json.loads(resources.files("briefs").joinpath("data/loaded.json").read_text("utf-8"))
+    return tuple((re.compile(n["pattern"], re.IGNORECASE), n["replace"])
+                 for n in data.get("neutral", ()))
+
+
+def neutral_text(text: str) -> str:
+    """``text`` with every loaded term that has neutral words, outside direct
+    quotations, put in those words (and "a"/"an" agreeing)."""
+    quoted = quoted_spans(text)
+    found = []
+    for pattern, replacement in neutral_wording():
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if not any(a <= start and end <= b for a, b in quoted):
+                found.append((start, end, match.expand(replacement)))
+    pieces, cursor = [], 0
+    for start, end, words in sorted(found):
+        if start < cursor:
+            continue  # overlapping matches: the first one wins
+        pieces += [_article_for(text[cursor:start], words), words]
+        cursor = end
+    return "".join(pieces) + text[cursor:]
+
+
+def neutralise(text: str, attribution: Attribution | None) -> str | None:
+    """``text`` in neutral words (``neutral_text``), or ``None`` when there was nothing
+    to replace or the result is still not fair (``allowed``).
+
+    Only a quotation keeps a speaker's own words: an attributed clause ("X reported
+    that ... occupation forces ...") is the outlet's paraphrase, so it is softened too.
+    """
+    result = neutral_text(text)
+    if result == text:
+        return None
+    return result if allowed(result, find_attribution(result)) else None
+
+
+_ARTICLE = re.compile(r"\b([Aa])(n?)(\s+)$")
+
+
+def _article_for(before: str, words: str) -> str:
+    """``before`` with a closing "a"/"an" agreeing with ``words`` ("an illegal base"
+    becomes "a base")."""
+    match = _ARTICLE.search(before)
+    if not match:
+        return before
+    vowel = words[:1].lower() in "aeiou"
+    return before[:match.start()] + match[1] + ("n" if vowel else "") + match[3]
 
 
 @lru_cache(maxsize=4096)

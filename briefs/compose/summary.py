@@ -6,11 +6,13 @@ the first is short (under ``SHORT`` words). Usable means:
 
 - a sentence, not a caption or a line of page furniture (eight words or more, ends like
   a sentence, is not a question, does not open with a quotation mark);
-- fair: no loaded term outside a quotation or an attributed clause; a trailing clause
-  holding one is trimmed off (``briefs.compose.loaded``), else the sentence is skipped;
+- fair: a loaded term outside a direct quotation is put in neutral words when the
+  lexicon has them (``resistance groups``: ``armed groups``); one left outside a
+  quotation or an attributed clause gets its trailing clause trimmed off
+  (``briefs.compose.loaded``), else the sentence is skipped;
 - a wire dateline (``CAIRO —``, ``WASHINGTON (AP) —``) is taken off the front.
 
-Nothing is rewritten: the summary is the article's own words.
+Nothing else is rewritten: the summary is the article's own words.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import re
 
 from briefs.compose.analysis import Sentence
 from briefs.compose.attribution import find_attribution
-from briefs.compose.loaded import allowed, trim_loaded
+from briefs.compose.loaded import allowed, neutralise, trim_loaded
 from briefs.compose.sentences import strip_dateline
 
 SHORT = 20
@@ -39,6 +41,9 @@ def usable(sentence: Sentence, min_words: int = MIN_WORDS) -> str | None:
             return None
         text += "."  # a paragraph that lost its full stop
     attribution = sentence.attribution if text == sentence.text else find_attribution(text)
+    softened = neutralise(text, attribution)
+    if softened is not None:
+        return softened
     if not allowed(text, attribution):
         return trim_loaded(text)
     return text
