@@ -200,3 +200,16 @@ def test_sidecar_that_is_not_a_mapping_is_rejected(tmp_path: Path) -> None:
     (tmp_path / "x.yml").write_text("- just\n- a list\n", encoding="utf-8")
     with pytest.raises(SeedError, match="sidecar must be a mapping"):
         read_seed(seed_path, "seeds/x.txt")
+
+
+def test_editing_only_the_sidecar_updates_the_brief(project, seed_article: Path) -> None:
+    root = project(seed_article)
+    sidecar = root / "seeds" / "000_415feae060044a8d.yml"
+    sidecar.write_text("date: 2021-06-28\n", encoding="utf-8")
+    assert run_briefs(root, "convert").returncode == 0
+    (brief,) = (root / "docs" / "briefs").glob("*.md")
+    assert "date: 2021-06-28\ndate_source: sidecar\n" in brief.read_text(encoding="utf-8")
+    sidecar.write_text("date: 2021-06-29\n", encoding="utf-8")
+    result = run_briefs(root, "convert")
+    assert result.returncode == 0, result.stderr
+    assert "date: 2021-06-29\ndate_source: sidecar\n" in brief.read_text(encoding="utf-8")

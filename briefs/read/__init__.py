@@ -10,6 +10,8 @@ empty files, whitespace-only files and binary files. Decoding is :mod:`.decode`.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +39,7 @@ class Seed:
     path: str  # as shown to the user: relative to the project root when possible
     kind: str  # "text", "html" or "markdown"
     text: str
-    raw_sha: str  # sha256 of the bytes: the content hash for incremental runs
+    raw_sha: str  # sha256 of the bytes (and the sidecar's): the hash for incremental runs
     sidecar: dict[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()  # warnings for the CLI, e.g. "decoded as windows-1252"
 
@@ -65,8 +67,6 @@ def discover(seeds_dir: Path) -> list[Path]:
 
 def read_seed(path: Path, shown: str) -> Seed:
     """Read one seed: refuse symlinks, empty, huge and binary files; decode; load a sidecar."""
-    import hashlib
-
     if path.is_symlink():
         raise SeedError(shown, "symlink refused (seeds must be regular files)")
     try:
@@ -84,8 +84,19 @@ def read_seed(path: Path, shown: str) -> Seed:
         raise SeedError(shown, "blank file (only whitespace)")
     sidecar = read_sidecar(path, shown)
     return Seed(path=shown, kind=kind, text=text,
-                raw_sha=hashlib.sha256(data).hexdigest(), sidecar=sidecar,
+                raw_sha=_content_hash(path, data), sidecar=sidecar,
                 notes=tuple(notes))
+
+
+def _content_hash(path: Path, data: bytes) -> str:
+    """The seed's hash; with a sidecar, over both, so editing the sidecar alone updates
+    the brief (a seed without one hashes as it always did)."""
+    digest = hashlib.sha256(data)
+    side = sidecar_path(path)
+    if side is not None:
+        with contextlib.suppress(OSError):
+            digest.update(b"\0sidecar\0" + side.read_bytes())
+    return digest.hexdigest()
 
 
 def sidecar_path(path: Path) -> Path | None:
