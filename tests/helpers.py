@@ -1,10 +1,16 @@
-"""Run the real ``briefs`` command in a project folder."""
+"""Run the real ``briefs`` command in a project folder, and its preview server."""
 
 from __future__ import annotations
 
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -14,3 +20,47 @@ def run_briefs(root: Path, *args: str, timeout: float = 300,
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run([sys.executable, "-m", "briefs", *args], cwd=root, env=full_env,
                           capture_output=True, text=True, timeout=timeout, check=False)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def wait_for(predicate: Callable[[], object], seconds: float) -> bool:
+    """Poll ``predicate`` until it is true (False after ``seconds``); OSError means not yet."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.25)
+    return False
+
+
+@contextmanager
+def serving(root: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """A real ``briefs serve`` in ``root`` on a free loopback port: (process, base URL).
+    Stopped with SIGINT on exit (SIGKILL after 10 s)."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "briefs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        yield proc, f"http://127.0.0.1:{port}/"
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()

@@ -4,20 +4,16 @@ page and on the home page, and the briefs that did not change stay listed and se
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import subprocess
-import sys
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from briefs.bench.search_cost import decode
 from briefs.bench.synth import write_seeds
-from tests.test_serve import fetch, free_port, wait_for
+from briefs.site.pagefind_order import read_data as decode
+from tests.helpers import fetch, serving, wait_for
 
 
 def fetch_bytes(url: str) -> bytes:
@@ -48,13 +44,7 @@ def search_words(base: str) -> set[str]:
 def test_dirty_preview_keeps_unchanged_briefs(project: Callable[..., Path]) -> None:
     root = project()
     seeds = write_seeds(root / "seeds", 6)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "briefs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
-    try:
+    with serving(root) as (proc, base):
         assert wait_for(lambda: "Latest briefs" in fetch(base), 60), "home page never served"
         home = fetch(base)
         titles = [line for s in seeds for line in s.text.split("\n\n") if "after talks in" in line]
@@ -79,11 +69,4 @@ def test_dirty_preview_keeps_unchanged_briefs(project: Callable[..., Path]) -> N
             assert seed.unique_word.casefold() in words, "an unchanged brief left the index"
         now = {p.name: p.stat().st_mtime_ns for p in (root / "docs" / "briefs").iterdir()}
         assert sum(now[n] != first_mtime[n] for n in first_mtime) == 1
-    finally:
-        os.killpg(proc.pid, signal.SIGINT)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
     assert "Traceback" not in (proc.stdout.read() if proc.stdout else "")

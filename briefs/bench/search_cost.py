@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import gzip
 import json
-import struct
 from pathlib import Path
-from typing import Any
+
+from briefs.site.pagefind_order import read_data as decode
 
 RESULTS = 5  # fragments a results list loads first
-_MAGIC = b"pagefind_dcd"
 
 
 def search_bytes(site: Path, word: str) -> str:
@@ -68,51 +67,3 @@ def pagefind_bytes(root: Path, word: str) -> tuple[int, str]:
     return total, (f"script+wasm {fixed / 1e3:.0f} kB, meta {meta_bytes / 1e3:.0f} kB, "
                    f"{len(needed)} index chunk(s) {chunk_bytes / 1e3:.0f} kB, "
                    f"{len(set(matched))} result fragment(s) {fragment_bytes / 1e3:.0f} kB")
-
-
-def decode(data: bytes) -> Any:
-    """A Pagefind file: gzip of a marker and one CBOR item."""
-    raw = gzip.decompress(data)
-    if not raw.startswith(_MAGIC):
-        raise ValueError("not a Pagefind data file")
-    value, _ = _cbor(raw, len(_MAGIC))
-    return value
-
-
-def _cbor(data: bytes, at: int) -> tuple[Any, int]:
-    """The CBOR item at ``at`` (the subset Pagefind writes) and the offset after it."""
-    head = data[at]
-    major, info = head >> 5, head & 0x1F
-    at += 1
-    if info < 24:
-        arg = info
-    elif info in (24, 25, 26, 27):
-        size = 1 << (info - 24)
-        arg = int.from_bytes(data[at:at + size], "big")
-        at += size
-    else:
-        raise ValueError(f"unsupported CBOR item {head:#x}")
-    if major == 0:
-        return arg, at
-    if major == 1:
-        return -1 - arg, at
-    if major in (2, 3):
-        chunk = data[at:at + arg]
-        return (chunk if major == 2 else chunk.decode("utf-8")), at + arg
-    if major == 4:
-        items = []
-        for _ in range(arg):
-            item, at = _cbor(data, at)
-            items.append(item)
-        return items, at
-    if major == 5:
-        mapping = {}
-        for _ in range(arg):
-            key, at = _cbor(data, at)
-            mapping[key], at = _cbor(data, at)
-        return mapping, at
-    if major == 7 and info == 27:
-        return struct.unpack(">d", data[at - 8:at])[0], at
-    if major == 7:
-        return {20: False, 21: True, 22: None}.get(arg), at
-    raise ValueError(f"unsupported CBOR major type {major}")

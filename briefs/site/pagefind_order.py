@@ -93,11 +93,16 @@ def _decode(data: bytes, pos: int) -> tuple[Any, int]:
     raise Unexpected(f"unsupported CBOR major type {major}")
 
 
-def _read(path: Path) -> Any:
-    raw = gzip.decompress(path.read_bytes())
+def read_data(data: bytes, name: str = "file") -> Any:
+    """The item in a Pagefind data file's bytes (gzip of the signature and one CBOR item)."""
+    raw = gzip.decompress(data)
     if not raw.startswith(SIGNATURE):
-        raise Unexpected(f"{path.name}: no Pagefind signature")
+        raise Unexpected(f"{name}: no Pagefind signature")
     return decode(raw[len(SIGNATURE):])
+
+
+def _read(path: Path) -> Any:
+    return read_data(path.read_bytes(), path.name)
 
 
 def _write(folder: Path, prefix: str, suffix: str, digits: int, item: Any) -> str:
