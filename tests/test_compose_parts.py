@@ -142,6 +142,21 @@ def test_sources_are_cited_outlets_not_platforms() -> None:
     assert find_sources(text) == ["Sabereen News", "SANA", "Reuters"]
 
 
+def test_a_source_name_stops_at_a_full_stop() -> None:
+    # "...in Lovolrud. IRNA news agency reported": two sentences, one source.
+    text = ("Ministers met in Lovolrud. IRNA news agency reported the talks. The U.S. "
+            "Central Command said so, according to U.S. Central Command, and Xinhua "
+            "reported it.")
+    assert find_sources(text) == ["IRNA", "U.S. Central Command", "Xinhua"]
+
+
+def test_a_cited_agency_is_not_a_place() -> None:
+    # Xinhua is also a town in China: cited as a source, it is not listed as a place.
+    composed = compose(Brief(title="T", body=(
+        "Xinhua news agency reported that ministers of China met in Beijing on Monday.",)))
+    assert "Xinhua" in composed.sources and "Xinhua" not in composed.places
+
+
 @pytest.mark.parametrize("text, code", [
     ("Der Bundestag hat am Donnerstag ein neues Gesetz zur Rente beschlossen.", "de"),
     ("Le projet de loi sur le renseignement a été adopté par les députés mardi.", "fr"),

@@ -34,7 +34,7 @@ def compose(brief: Brief) -> Brief:
     sentences = analyse(brief.body, outlets)
     summary, used = summarize(sentences)
     regions = find_regions(text)
-    places = find_places(text, regions)
+    places = [p for p in find_places(text, regions) if p not in outlets]  # not Xinhua
     regions += [r for r in state_regions(places) if r not in regions]
     organizations = find_organizations(text, exclude=frozenset(sources))
     people = find_people(text, exclude=frozenset(sources) | frozenset(organizations))

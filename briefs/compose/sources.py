@@ -17,7 +17,10 @@ from importlib import resources
 
 from briefs.compose.places import is_country_word
 
-_NAME = r"([A-Z][\w’'&.-]*(?: (?:(?:and|of|for|&) )?[A-Z][\w’'&.-]*){0,5})"
+# A word of a name: a dot only inside an abbreviation (``U.S.``, ``St.Petersburg``), so a
+# name never runs over a full stop into the next sentence ("in Lovolrud. IRNA reported").
+_WORD = r"[A-Z](?:[\w’'&-]|\.(?=\w))*(?:(?<=\.\w)\.)?"
+_NAME = rf"({_WORD}(?: (?:(?:and|of|for|&) )?{_WORD}){{0,5}})"
 _PATTERNS = (
     re.compile(r"\b(?:news agency|agency|channel|newspaper|broadcaster|outlet|daily) " + _NAME),
     re.compile(r"(?<!\ba )(?<!\ban )\b" + _NAME + r" (?:news agency|news channel|TV|television)\b"),
