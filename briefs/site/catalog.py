@@ -52,9 +52,14 @@ class Entry:
     date: str
     summary: str
     meta: dict[str, Any] = field(compare=False, repr=False)
+    _lists: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False,
+                                               compare=False, repr=False)
 
     def values(self, key: str) -> tuple[str, ...]:
-        return text_list(self.meta.get(key))
+        known = self._lists.get(key)
+        if known is None:  # asked for by every listing the brief is on: worked out once
+            known = self._lists[key] = text_list(self.meta.get(key))
+        return known
 
 
 @dataclass

@@ -11,7 +11,10 @@
   pages and the home page's charts and latest briefs are filled in from the catalog,
   every value escaped.
 - ``on_page_context``: description, OpenGraph, feed links and JSON-LD for the head.
-- ``on_post_build``: RSS and JSON feeds, then the Pagefind index of the brief pages.
+- ``on_pre_page``: once every published brief page is written, Pagefind starts indexing
+  them in the background while the listing pages (rendered last) are made.
+- ``on_post_build``: RSS and JSON feeds, then the Pagefind index of the brief pages
+  (started here when it could not start earlier, as in a partial rebuild).
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ class _State:
     catalog: cat.Catalog = cat.build([])
     entries: dict[str, cat.Entry] = {}
     listings: dict[str, listings.Listing] = {}
+    briefs_to_write = 0  # published brief pages this build renders
+    briefs_written = 0
+    indexing: search.Indexing | None = None
 
 
 STATE = _State()
@@ -60,6 +66,9 @@ def on_files(files: Any, config: Any) -> Any:
         elif entry is not None and file.inclusion.is_included():
             entries.append(entry)
     STATE.catalog = cat.build(entries)
+    STATE.briefs_to_write = len(entries)
+    STATE.briefs_written = 0
+    STATE.indexing = None
     STATE.entries = {e.src_uri: e for e in entries}
     STATE.listings = {}
     for uri, listing in listings.plan(STATE.catalog).items():
@@ -154,8 +163,35 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     return context
 
 
+def on_pre_page(page: Any, config: Any, files: Any) -> Any:
+    # MkDocs renders the pages in file order: the briefs, then the listings added in
+    # on_files. Pagefind reads only the brief pages, so it can start on the last one.
+    if STATE.indexing is None and not is_brief(page) \
+            and 0 < STATE.briefs_to_write == STATE.briefs_written:
+        STATE.indexing = search.Indexing(str(config.site_dir), STATE.briefs_to_write)
+    return page
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    if is_brief(page) and page.file.inclusion.is_included():
+        STATE.briefs_written += 1  # written to disk before the next page starts
+    return output
+
+
 def on_post_build(config: Any) -> None:
     site_dir = str(config.site_dir)
-    feeds.write_feeds(STATE.catalog, site_dir, str(config.site_url or ""),
-                      str(config.site_name or ""), str(config.site_description or ""))
-    search.index_site(site_dir, pages=len(STATE.catalog.entries))
+    indexing = STATE.indexing or search.Indexing(site_dir, len(STATE.catalog.entries))
+    STATE.indexing = None
+    try:
+        feeds.write_feeds(STATE.catalog, site_dir, str(config.site_url or ""),
+                          str(config.site_name or ""), str(config.site_description or ""))
+    except BaseException:
+        indexing.cancel()
+        raise
+    indexing.finish()
+
+
+def on_build_error(error: Exception) -> None:
+    if STATE.indexing is not None:
+        STATE.indexing.cancel()
+        STATE.indexing = None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import html
 from dataclasses import dataclass, field
+from functools import lru_cache
 import yaml
 
 from briefs.site.catalog import FACETS, Catalog, Entry, Group
@@ -110,9 +111,26 @@ def virtual_content(listing: Listing) -> str:
 
 
 def _rel(url: str, base: str) -> str:
+    return escape(_relative(url, base))
+
+
+@lru_cache(maxsize=4096)
+def _folder_from(folder: str, base: str) -> str:
     from mkdocs.utils import get_relative_url
 
-    return escape(get_relative_url(url, base))
+    relative = str(get_relative_url(folder, base))
+    return "" if relative == "./" else relative
+
+
+def _relative(url: str, base: str) -> str:
+    """``get_relative_url(url, base)``, the folder part worked out once per page: a
+    listing links fifty briefs that all live in ``briefs/``."""
+    folder, slash, name = url.rstrip("/").rpartition("/")
+    if not slash or url == base or base.startswith(url):
+        from mkdocs.utils import get_relative_url
+
+        return str(get_relative_url(url, base))
+    return _folder_from(folder + "/", base) + url[len(folder) + 1:]
 
 
 def brief_items(entries: tuple[Entry, ...] | list[Entry], here: str) -> str:

@@ -43,33 +43,63 @@ export async function destroy() {}
 """
 
 
+class Indexing:
+    """A Pagefind run over ``site_dir``, started in the background: the pages still to
+    be rendered (listings) keep the other core busy meanwhile. ``finish`` waits for it."""
+
+    def __init__(self, site_dir: str, pages: int = 1) -> None:
+        self.site_dir = site_dir
+        self.proc: subprocess.Popen[str] | None = None
+        if pages <= 0:
+            folder = Path(site_dir) / "pagefind"
+            folder.mkdir(exist_ok=True)
+            (folder / "pagefind.js").write_text(EMPTY_INDEX, encoding="utf-8")
+            return
+        command = [_binary(), "--site", site_dir, "--glob", "briefs/**/*.html",
+                   "--output-subdir", "pagefind", "--force-language", "en", "--quiet"]
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_COLOR": "1"}
+        try:
+            self.proc = subprocess.Popen(command, stdout=subprocess.PIPE,
+                                         stderr=subprocess.PIPE, text=True, env=env)
+        except OSError as exc:
+            raise EnvironmentFailure("pagefind", f"search index not built: {exc}") from exc
+
+    def finish(self) -> str:
+        """Wait for Pagefind, then make its files the same bytes on every run; its log."""
+        if self.proc is None:
+            return ""
+        proc, self.proc = self.proc, None
+        try:
+            stdout, stderr = proc.communicate(timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired as exc:
+            proc.kill()
+            proc.communicate()
+            raise EnvironmentFailure("pagefind", f"search index not built: {exc}") from exc
+        if proc.returncode != 0:
+            detail = (stderr or stdout).strip().splitlines()[-3:]
+            raise EnvironmentFailure("pagefind", "search index not built: " + " ".join(detail))
+        try:
+            pagefind_order.canonicalise(Path(self.site_dir) / "pagefind")
+        except (pagefind_order.Unexpected, OSError, KeyError, ValueError) as exc:
+            raise EnvironmentFailure("pagefind",
+                                     f"search index not made deterministic: {exc}") from exc
+        return stdout
+
+    def cancel(self) -> None:
+        """Stop a run whose build failed."""
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.communicate()
+            self.proc = None
+
+
 def index_site(site_dir: str, pages: int = 1) -> str:
     """Index the brief pages of ``site_dir`` into ``site_dir/pagefind``; Pagefind's log.
 
     ``pages`` is the number of pages marked for the index (the published briefs); with
     none, ``pagefind/pagefind.js`` is the empty index ``EMPTY_INDEX``.
     """
-    if pages <= 0:
-        folder = Path(site_dir) / "pagefind"
-        folder.mkdir(exist_ok=True)
-        (folder / "pagefind.js").write_text(EMPTY_INDEX, encoding="utf-8")
-        return ""
-    command = [_binary(), "--site", site_dir, "--glob", "briefs/**/*.html",
-               "--output-subdir", "pagefind", "--force-language", "en", "--quiet"]
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_COLOR": "1"}
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False,
-                              timeout=TIMEOUT_SECONDS, env=env)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise EnvironmentFailure("pagefind", f"search index not built: {exc}") from exc
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
-        raise EnvironmentFailure("pagefind", "search index not built: " + " ".join(detail))
-    try:
-        pagefind_order.canonicalise(Path(site_dir) / "pagefind")
-    except (pagefind_order.Unexpected, OSError, KeyError, ValueError) as exc:
-        raise EnvironmentFailure("pagefind", f"search index not made deterministic: {exc}") from exc
-    return done.stdout
+    return Indexing(site_dir, pages).finish()
 
 
 def search_page(here: str) -> str:
