@@ -108,7 +108,10 @@ class StatCache:
 
 
 def workers() -> int:
-    """Worker processes worth starting: the cores this process may use."""
+    """Worker processes worth starting: ``BRIEFS_JOBS`` when set (``1``: no workers),
+    else the cores this process may use."""
+    with contextlib.suppress(ValueError):
+        return max(1, int(os.environ.get("BRIEFS_JOBS", "")))
     try:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):

@@ -7,6 +7,7 @@ complete ``site/``; elsewhere two renames. Folders a killed build left behind
 (``.site.new-*``, ``.site.old-*``) are removed by the next build.
 
 A published page that links to a draft fails the build (stock MkDocs only logs it).
+The pages are rendered in one process per core (``briefs.site.parallel``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from briefs.errors import BriefsError, ConfigError, EnvironmentFailure
+from briefs.site.parallel import pages_in_workers
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -60,7 +62,6 @@ def load(config_file: Path, **overrides: Any) -> Any:
 
 def build_site(config_file: Path, site_dir: Path) -> list[str]:
     """Build into ``site_dir`` atomically; the warnings MkDocs logged (none when strict)."""
-    from mkdocs import exceptions
     from mkdocs.commands.build import build
 
     site_dir = site_dir.absolute()
@@ -79,15 +80,21 @@ def build_site(config_file: Path, site_dir: Path) -> list[str]:
         logger.setLevel(logging.INFO)
     try:
         config = load(config_file, strict=True, site_dir=str(staging))
-        build(config)
+        with pages_in_workers():
+            build(config)
         if handler.draft_links:
             page, target = handler.draft_links[0]
             docs = Path(config["docs_dir"]).name
             raise BuildFailed(f"{docs}/{page}", f"links to unpublished page {docs}/{target}; "
                               "site not built, site/ unchanged")
-    except exceptions.Abort as exc:
+    except BriefsError:
         shutil.rmtree(staging, ignore_errors=True)
-        detail = "; ".join(handler.records[-5:]) or str(exc)
+        raise
+    except Exception as exc:
+        # Abort: MkDocs refused the site. Anything else: a theme template, a plugin or a
+        # hook failed on a page (MkDocs logged which one).
+        shutil.rmtree(staging, ignore_errors=True)
+        detail = "; ".join(handler.records[-5:]) or str(exc) or type(exc).__name__
         raise BuildFailed(config_file.name, f"site not built, site/ unchanged: {detail}") from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

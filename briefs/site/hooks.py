@@ -6,11 +6,11 @@
   briefs become MkDocs drafts (left out of the build, listings, feeds, sitemap and
   search; shown marked DRAFT by ``serve``); listing pages are added as virtual files.
 - ``on_page_markdown``: escaped titles; each page's sitemap date is its newest brief's.
-- ``on_page_content``: every rendered Markdown body is sanitised (``sanitize.clean_html``:
+- ``on_page_context``: every rendered Markdown body is sanitised (``sanitize.clean_html``:
   nh3, our tags and classes only); then a brief page is laid out as a brief; listing
   pages and the home page's charts and latest briefs are filled in from the catalog,
-  every value escaped.
-- ``on_page_context``: description, OpenGraph, feed links and JSON-LD for the head.
+  every value escaped (``page_content``). Then description, OpenGraph, feed links and
+  JSON-LD for the head.
 - ``on_pre_page``: once every published brief page is written, Pagefind starts indexing
   them in the background while the listing pages (rendered last) are made.
 - ``on_post_build``: RSS and JSON feeds, then the Pagefind index of the brief pages
@@ -37,6 +37,7 @@ class _State:
     briefs_to_write = 0  # published brief pages this build renders
     briefs_written = 0
     indexing: search.Indexing | None = None
+    pid = 0  # the process that runs the build (page workers are others)
 
 
 STATE = _State()
@@ -97,7 +98,12 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return markdown
 
 
-def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
+def page_content(content: str, page: Any) -> str:
+    """A page's HTML: the rendered Markdown sanitised, then laid out (a brief), made from
+    the catalog (a listing) or followed by the latest briefs (the home page). Done in
+    ``on_page_context``, which runs as the page is rendered (in a worker process during
+    ``briefs build``, see ``briefs.site.parallel``), not in ``on_page_content``, which
+    MkDocs runs for every page in one process before rendering any."""
     content = sanitize.clean_html(content)
     uri = str(page.file.src_uri)
     here = page.url
@@ -139,6 +145,7 @@ def _rel(url: str, here: str) -> str:
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    page.content = page_content(page.content or "", page)
     uri = str(page.file.src_uri)
     site_url = str(config.site_url or "")
     site_name = str(config.site_name or "")
@@ -166,7 +173,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 def on_pre_page(page: Any, config: Any, files: Any) -> Any:
     # MkDocs renders the pages in file order: the briefs, then the listings added in
     # on_files. Pagefind reads only the brief pages, so it can start on the last one.
-    if STATE.indexing is None and not is_brief(page) \
+    if STATE.indexing is None and not is_brief(page) and os.getpid() == STATE.pid \
             and 0 < STATE.briefs_to_write == STATE.briefs_written:
         STATE.indexing = search.Indexing(str(config.site_dir), STATE.briefs_to_write)
     return page
