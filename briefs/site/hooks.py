@@ -12,7 +12,8 @@
   every value escaped (``page_content``). Then description, OpenGraph, feed links and
   JSON-LD for the head.
 - ``on_pre_page``: once every published brief page is written, Pagefind starts indexing
-  them in the background while the listing pages (rendered last) are made.
+  them in the background while the listing pages (rendered last) are made. (When the
+  pages are rendered by several processes, ``briefs.site.parallel`` says when.)
 - ``on_post_build``: RSS and JSON feeds, then the Pagefind index of the brief pages
   (started here when it could not start earlier, as in a partial rebuild).
 """
@@ -24,7 +25,7 @@ import os
 from typing import Any
 
 from briefs.site import catalog as cat
-from briefs.site import charts, feeds, head, listings, pages, sanitize, search
+from briefs.site import charts, feeds, head, listings, pages, parallel, sanitize, search
 
 OVERRIDES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "overrides")
 HOME_LATEST = 10
@@ -37,7 +38,7 @@ class _State:
     briefs_to_write = 0  # published brief pages this build renders
     briefs_written = 0
     indexing: search.Indexing | None = None
-    pid = 0  # the process that runs the build (page workers are others)
+    workers = False  # pages are rendered by briefs.site.parallel
 
 
 STATE = _State()
@@ -70,6 +71,15 @@ def on_files(files: Any, config: Any) -> Any:
     STATE.briefs_to_write = len(entries)
     STATE.briefs_written = 0
     STATE.indexing = None
+
+    def start_indexing() -> None:
+        STATE.indexing = search.Indexing(str(config.site_dir), STATE.briefs_to_write)
+
+    # Pages rendered in worker processes (briefs build): they say when the briefs are
+    # written. Otherwise on_pre_page and on_post_page count them.
+    STATE.workers = parallel.when_written(
+        lambda file: str(file.src_uri).startswith(cat.BRIEFS_PREFIX)
+        and file.inclusion.is_included(), start_indexing)
     STATE.entries = {e.src_uri: e for e in entries}
     STATE.listings = {}
     for uri, listing in listings.plan(STATE.catalog).items():
@@ -173,7 +183,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 def on_pre_page(page: Any, config: Any, files: Any) -> Any:
     # MkDocs renders the pages in file order: the briefs, then the listings added in
     # on_files. Pagefind reads only the brief pages, so it can start on the last one.
-    if STATE.indexing is None and not is_brief(page) and os.getpid() == STATE.pid \
+    if STATE.indexing is None and not is_brief(page) and not STATE.workers \
             and 0 < STATE.briefs_to_write == STATE.briefs_written:
         STATE.indexing = search.Indexing(str(config.site_dir), STATE.briefs_to_write)
     return page

@@ -6,7 +6,9 @@ pass is most of a build, and each page's output depends only on what the first p
 gathered, so ``briefs build`` forks when it starts: process ``k`` of ``n`` renders the
 pages ``k, k + n, k + 2n...``. A worker sends back what it logged and whether a page
 failed; the parent logs the same records (so strict mode counts their warnings) and waits
-for every worker before the post-build steps (feeds, search index). The pages' bytes are
+for every worker before the post-build steps (feeds, search index). Each process notes in
+shared memory how far it is, so the parent can start work that needs a set of pages
+written (Pagefind over the brief pages) while the rest are still being rendered. The pages' bytes are
 the same as in one process: plain ``mkdocs build`` and the preview run the same hooks in
 one process.
 
@@ -19,9 +21,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import mmap
 import os
 import pickle
 import signal
+import struct
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -53,6 +57,26 @@ class _Pages:
         self.children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
         self.pipe = -1  # in a worker: the write end
         self.capture: _Capture | None = None
+        # Shared with the workers: slot k holds how many pages of the loop process k is
+        # past (its own written, the others skipped).
+        self.progress = mmap.mmap(-1, 8 * max(count, 1))
+        self.waiting: list[tuple[Callable[[Any], bool], Callable[[], None], int]] = []
+
+    def when_written(self, wanted: Callable[[Any], bool], action: Callable[[], None]) -> None:
+        """Run ``action`` in this process once every page whose file ``wanted`` selects
+        is written, whichever process wrote it."""
+        self.waiting.append((wanted, action, -1))
+
+    def _past(self, index: int) -> None:
+        struct.pack_into("q", self.progress, 8 * self.role, index + 1)
+        if self.role or not self.waiting:
+            return
+        least = min(struct.unpack_from("q", self.progress, 8 * k)[0] for k in range(self.count))
+        due = [(w, a, last) for w, a, last in self.waiting if last < least]
+        if due:
+            self.waiting = [item for item in self.waiting if item not in due]
+            for _wanted, action, _last in due:
+                action()
 
     def __call__(self, page: Any, config: Any, doc_files: Any, nav: Any, env: Any,
                  dirty: bool = False, excluded: bool = False) -> None:
@@ -60,6 +84,9 @@ class _Pages:
         self.index += 1
         if index == 0:
             self.total = len(doc_files)
+            self.waiting = [(wanted, action, max((i for i, file in enumerate(doc_files)
+                                                   if wanted(file)), default=-1))
+                            for wanted, action, _ in self.waiting]
             self._fork()
         if index % self.count == self.role:
             try:
@@ -69,10 +96,14 @@ class _Pages:
                     self._leave(f"{page.file.src_uri}: {exc}" if str(exc) else
                                 f"{page.file.src_uri}: {type(exc).__name__}")
                 raise
+        self._past(index)
         if index == self.total - 1:
             if self.role:
                 self._leave(None)
             self._join()
+            for _wanted, action, _last in self.waiting:  # not reached while rendering
+                action()
+            self.waiting = []
 
     def _fork(self) -> None:
         if threading.active_count() > 1 or self.total < 2 * self.count:
@@ -151,6 +182,19 @@ def _status(status: int) -> str:
     return f"exit {os.waitstatus_to_exitcode(status)}"
 
 
+_CURRENT: list[_Pages] = []
+
+
+def when_written(wanted: Callable[[Any], bool], action: Callable[[], None]) -> bool:
+    """Within ``pages_in_workers``: run ``action`` (in the building process) as soon as
+    every page whose MkDocs ``File`` ``wanted`` selects is written; True. Outside it
+    (plain ``mkdocs build``, the preview): False, nothing is registered."""
+    if not _CURRENT:
+        return False
+    _CURRENT[-1].when_written(wanted, action)
+    return True
+
+
 @contextlib.contextmanager
 def pages_in_workers(count: int | None = None) -> Iterator[None]:
     """Within this block, an MkDocs build renders its pages in ``count`` processes."""
@@ -163,8 +207,11 @@ def pages_in_workers(count: int | None = None) -> Iterator[None]:
         return
     pages = _Pages(original, count)
     mkdocs_build._build_page = pages
+    _CURRENT.append(pages)
     try:
         yield
     finally:
+        _CURRENT.remove(pages)
         mkdocs_build._build_page = original
         pages.abandon()
+        pages.progress.close()
