@@ -237,8 +237,13 @@ def bench_serve(project: Path, count: int, edits: int) -> tuple[list[float], lis
             raise SystemExit("bench: briefs serve never served the home page:\n"
                              + log.read().decode("utf-8", "replace")[-3000:])
         state = json.loads((project / ".briefs" / "state.json").read_text(encoding="utf-8"))
+        # Seeds of the newest briefs the home page lists (a day has many: not all listed).
+        home_html = fetch(base)
+        newest = [synth_seed(i) for i in range(count - 1, max(-1, count - 101), -1)]
+        listed = [s for s in newest if '/' + Path(state["briefs"][f"seeds/{s.name}"]["brief"])
+                  .stem + '/"' in home_html]
         for edit in range(edits):
-            seed = synth_seed(count - 1 - edit)  # the newest: on the home page too
+            seed = (listed or newest)[edit % len(listed or newest)]
             entry = state["briefs"][f"seeds/{seed.name}"]
             url = base + entry["brief"].removesuffix(".md") + "/"
             marker = f"Benchmark edit {edit} Zq{time.time_ns() % 10**9}"

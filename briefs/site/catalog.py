@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -129,8 +130,27 @@ def front_matter(text: str) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+# The preview reads every brief again on each rebuild: what a file held last time, by
+# path, kept while its size and times stay the same.
+_READ: dict[str, tuple[tuple[int, int, int, int, str, str], tuple[Entry | None, bool]]] = {}
+
+
 def read_entry(src_uri: str, url: str, path: str) -> tuple[Entry | None, bool]:
     """The brief at ``path`` and whether it is a draft (None for an unreadable brief)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None, False
+    key = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, src_uri, url)
+    known = _READ.get(path)
+    if known is not None and known[0] == key:
+        return known[1]
+    read = _read_entry(src_uri, url, path)
+    _READ[path] = (key, read)
+    return read
+
+
+def _read_entry(src_uri: str, url: str, path: str) -> tuple[Entry | None, bool]:
     try:
         with open(path, encoding="utf-8-sig", errors="replace") as handle:
             text = handle.read()

@@ -14,6 +14,7 @@ Every value is escaped.
 from __future__ import annotations
 
 import calendar
+import functools
 import html
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -105,7 +106,12 @@ def plan(catalog: Catalog) -> dict[str, Listing]:
 
 def virtual_content(listing: Listing) -> str:
     """The Markdown source of a generated page: its title (raw; hooks escape every title)."""
-    front = yaml.safe_dump({"title": listing.title, "hide": ["navigation", "toc"]},
+    return _virtual_content(listing.title)
+
+
+@functools.lru_cache(maxsize=65536)  # the preview asks again on every rebuild
+def _virtual_content(title: str) -> str:
+    front = yaml.safe_dump({"title": title, "hide": ["navigation", "toc"]},
                            allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{front}---\n"
 

@@ -4,12 +4,10 @@ A seed added or changed while the server runs is converted into docs/; the serve
 the brief change and rebuilds; the open page reloads. Drafts are shown, marked DRAFT.
 
 A full MkDocs build of every page on each save takes seconds at a thousand briefs, so
-after the first build the preview rebuilds *dirty*: only the pages whose source changed,
-plus every page that is not a brief (the home page and listings show the briefs), with
-Material's search index merged with the entries of the pages not rebuilt. Unchanged
-briefs keep the front matter they had when last read (``_Preview``), so lists of briefs
-stay complete. Changes are seen
-through the operating system's file events rather than by polling every file.
+after the first build the preview rebuilds *dirty*: the changed briefs, the listings whose
+briefs changed, the home page; feeds and the search index follow in the background
+(``preview``). Changes are seen through the operating system's file events rather than
+by polling every file.
 """
 
 from __future__ import annotations
@@ -27,7 +25,6 @@ from urllib.parse import urlsplit
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 DEBOUNCE_SECONDS = 0.3
-BRIEFS_PREFIX = "briefs/"
 
 
 class SeedWatcher:
@@ -75,75 +72,6 @@ class _DirtyNotice(logging.Filter):
         return "'dirty' build is being performed" not in record.getMessage()
 
 
-def _preview_plugin() -> Any:
-    from mkdocs.plugins import BasePlugin, event_priority
-    from mkdocs.utils.meta import get_data
-
-    class _Preview(BasePlugin):  # type: ignore[no-untyped-call,type-arg]
-        """Makes a dirty rebuild complete for this site: pages that list briefs are
-        rebuilt every time, and briefs not read again keep their front matter."""
-
-        def __init__(self) -> None:
-            self.meta: dict[str, tuple[float, dict[str, Any]]] = {}
-            self.built: set[str] = set()
-
-        def on_pre_build(self, config: Any) -> None:
-            self.built = set()
-
-        def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
-            self.built.add(page.url)
-            return context
-
-        @event_priority(-100)  # after the site's hooks have added their pages
-        def on_files(self, files: Any, config: Any) -> Any:
-            for file in files.documentation_pages():
-                if str(file.src_uri).startswith(BRIEFS_PREFIX):
-                    continue
-                dest = file.abs_dest_path
-                if os.path.isfile(dest):
-                    os.utime(dest, (0, 0))  # older than any source: rebuilt
-            return files
-
-        def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
-            src = page.file.abs_src_path
-            if src and str(page.file.src_uri).startswith(BRIEFS_PREFIX):
-                self.meta[page.file.src_uri] = (os.path.getmtime(src), dict(page.meta))
-            return html
-
-        @event_priority(100)  # before the site's hooks list the briefs
-        def on_env(self, env: Any, config: Any, files: Any) -> Any:
-            for file in files.documentation_pages():
-                page = file.page
-                if page is None or page.markdown is not None \
-                        or not str(file.src_uri).startswith(BRIEFS_PREFIX):
-                    continue
-                mtime = os.path.getmtime(file.abs_src_path)
-                known = self.meta.get(file.src_uri)
-                if known is None or known[0] != mtime:
-                    with open(file.abs_src_path, encoding="utf-8-sig", errors="replace") as f:
-                        known = (mtime, get_data(f.read())[1])
-                    self.meta[file.src_uri] = known
-                page.meta = dict(known[1])
-                page.title = page.meta.get("title") or page.title
-            return env
-
-        @event_priority(100)  # before Material's search writes its index
-        def on_post_build(self, config: Any) -> None:
-            """Keep the search entries of the pages not rebuilt. (Material's own merge
-            assumes one page was rebuilt; here the home page is rebuilt every time.)"""
-            search = next((p for p in config.plugins.values()
-                           if hasattr(p, "search_index_prev")), None)
-            prev = getattr(search, "search_index_prev", None)
-            if search is None or prev is None:
-                return
-            kept = [entry for entry in prev.entries
-                    if str(entry.get("location", "")).split("#")[0] not in self.built]
-            search.search_index.entries = kept + search.search_index.entries
-            search.search_index_prev = None
-
-    return _Preview()
-
-
 def serve(config_file: Path, dev_addr: str, seeds_dir: Path,
           on_seed_change: Callable[[], None]) -> None:
     """Serve the site with live reload until interrupted."""
@@ -151,6 +79,7 @@ def serve(config_file: Path, dev_addr: str, seeds_dir: Path,
     from mkdocs.livereload import LiveReloadServer, _serve_url
 
     from briefs.site.build import load
+    from briefs.site.preview import AfterBuild, defer_post_build, preview_plugin
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
@@ -160,12 +89,14 @@ def serve(config_file: Path, dev_addr: str, seeds_dir: Path,
     logger.setLevel(logging.INFO)
     logger.propagate = False
     site_dir = tempfile.mkdtemp(prefix="briefs-serve-")
-    preview = _preview_plugin()
+    preview = preview_plugin()
+    after_build = AfterBuild()
     first = True
 
     def get_config() -> Any:
         config = load(config_file, site_dir=site_dir, dev_addr=dev_addr, strict=False)
         config.plugins["briefs-preview"] = preview
+        defer_post_build(config, after_build)
         return config
 
     config = get_config()
@@ -180,6 +111,8 @@ def serve(config_file: Path, dev_addr: str, seeds_dir: Path,
         config = config or get_config()
         config.site_url = serve_url
         build(config, serve_url=serve_url, dirty=not first)
+        if first:  # the first site served is complete: feeds and search index too
+            after_build.wait()
         first = False
 
     server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir,
@@ -195,6 +128,7 @@ def serve(config_file: Path, dev_addr: str, seeds_dir: Path,
     watcher = SeedWatcher(seeds_dir, on_seed_change)
     try:
         builder(config)
+        threading.Thread(target=_warm_up, name="briefs-warm-up", daemon=True).start()
         server.watch(config.docs_dir)
         if config.config_file_path:
             server.watch(config.config_file_path)
@@ -208,19 +142,56 @@ def serve(config_file: Path, dev_addr: str, seeds_dir: Path,
             server.shutdown()
     finally:
         watcher.stop()
+        after_build.stop()
         config.plugins.on_shutdown()
         logger.removeHandler(handler)
         logger.propagate = True
         shutil.rmtree(site_dir, ignore_errors=True)
 
 
+def _warm_up() -> None:
+    """Load what converting a changed seed needs (place names, the language model: about
+    2 s) while nothing has changed yet, rather than after the first seed is saved."""
+    from briefs.compose import gazetteer, lang
+
+    gazetteer.places()
+    lang.detect_language("A sentence long enough for the language model to be loaded.")
+
+
 def _watch_by_events(server: Any) -> None:
     """File events instead of MkDocs' polling (every file stat-ed twice a second):
-    a change is seen at once. Polling stays where events are not available."""
+    a change is seen at once. Polling stays where events are not available.
+
+    Only changes count: a file merely opened or read (as every build reads docs/) is no
+    reason to rebuild (MkDocs' watcher would rebuild after each build, for ever), nor is a
+    hidden file (convert's lock and temporary files), which MkDocs leaves out of the site;
+    a temporary file renamed into place is a change."""
+    from watchdog import events
     from watchdog.observers import Observer
 
+    changes: list[type[events.FileSystemEvent]] = [
+        events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent,
+        events.FileMovedEvent, events.FileClosedEvent, events.DirCreatedEvent,
+        events.DirDeletedEvent, events.DirMovedEvent, events.DirModifiedEvent]
+
+    class Visible(events.FileSystemEventHandler):
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+
+        def dispatch(self, event: events.FileSystemEvent) -> None:
+            paths = [os.fsdecode(p) for p in (event.src_path, event.dest_path) if p]
+            if not all(os.path.basename(p).startswith(".") for p in paths):
+                self.inner.dispatch(event)
+
+    class ChangesOnly(Observer):  # type: ignore[misc,valid-type]
+        def schedule(self, event_handler: Any, path: Any, *, recursive: bool = False,
+                     event_filter: Any = None, follow_symlink: bool = False) -> Any:
+            return super().schedule(Visible(event_handler), path, recursive=recursive,
+                                    event_filter=event_filter or changes,
+                                    follow_symlink=follow_symlink)
+
     try:
-        observer = Observer()
+        observer = ChangesOnly()
     except OSError:
         return
     server.observer = observer
