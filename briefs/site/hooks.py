@@ -11,11 +11,10 @@
   pages and the home page's charts and latest briefs are filled in from the catalog,
   every value escaped (``page_content``). Then description, OpenGraph, feed links and
   JSON-LD for the head.
-- ``on_pre_page``: once every published brief page is written, Pagefind starts indexing
-  them in the background while the listing pages (rendered last) are made. (When the
-  pages are rendered by several processes, ``briefs.site.parallel`` says when.)
-- ``on_post_build``: RSS and JSON feeds, then the Pagefind index of the brief pages
-  (started here when it could not start earlier, as in a partial rebuild).
+- ``on_post_build``: RSS and JSON feeds, then the Pagefind index of the brief pages.
+  In ``briefs build`` Pagefind starts earlier, in the background, as soon as every
+  published brief page is written (``briefs.site.parallel.when_written``), while the
+  listing pages are rendered; ``on_post_build`` then waits for it.
 """
 
 from __future__ import annotations
@@ -35,10 +34,7 @@ class _State:
     catalog: cat.Catalog = cat.build([])
     entries: dict[str, cat.Entry] = {}
     listings: dict[str, listings.Listing] = {}
-    briefs_to_write = 0  # published brief pages this build renders
-    briefs_written = 0
     indexing: search.Indexing | None = None
-    workers = False  # pages are rendered by briefs.site.parallel
 
 
 STATE = _State()
@@ -68,18 +64,15 @@ def on_files(files: Any, config: Any) -> Any:
         elif entry is not None and file.inclusion.is_included():
             entries.append(entry)
     STATE.catalog = cat.build(entries)
-    STATE.briefs_to_write = len(entries)
-    STATE.briefs_written = 0
     STATE.indexing = None
 
     def start_indexing() -> None:
-        STATE.indexing = search.Indexing(str(config.site_dir), STATE.briefs_to_write)
+        STATE.indexing = search.Indexing(str(config.site_dir), len(entries))
 
-    # Pages rendered in worker processes (briefs build): they say when the briefs are
-    # written. Otherwise on_pre_page and on_post_page count them.
-    STATE.workers = parallel.when_written(
-        lambda file: str(file.src_uri).startswith(cat.BRIEFS_PREFIX)
-        and file.inclusion.is_included(), start_indexing)
+    # In `briefs build`, Pagefind starts as soon as every published brief page is
+    # written, while the listings are rendered (elsewhere: in on_post_build).
+    parallel.when_written(lambda file: str(file.src_uri).startswith(cat.BRIEFS_PREFIX)
+                          and file.inclusion.is_included(), start_indexing)
     STATE.entries = {e.src_uri: e for e in entries}
     STATE.listings = {}
     for uri, listing in listings.plan(STATE.catalog).items():
@@ -178,21 +171,6 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
                        brief=brief, site_url=site_url)
         + head.alternates(site_url, str(context.get("base_url") or ""), alternates))
     return context
-
-
-def on_pre_page(page: Any, config: Any, files: Any) -> Any:
-    # MkDocs renders the pages in file order: the briefs, then the listings added in
-    # on_files. Pagefind reads only the brief pages, so it can start on the last one.
-    if STATE.indexing is None and not is_brief(page) and not STATE.workers \
-            and 0 < STATE.briefs_to_write == STATE.briefs_written:
-        STATE.indexing = search.Indexing(str(config.site_dir), STATE.briefs_to_write)
-    return page
-
-
-def on_post_page(output: str, page: Any, config: Any) -> str:
-    if is_brief(page) and page.file.inclusion.is_included():
-        STATE.briefs_written += 1  # written to disk before the next page starts
-    return output
 
 
 def on_post_build(config: Any) -> None:
