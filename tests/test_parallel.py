@@ -49,12 +49,37 @@ def synthetic(project, tmp_path: Path) -> Path:
 
 def test_workers_write_the_same_site_as_one_process(synthetic: Path) -> None:
     root = synthetic
+    # A page in the menu whose title comes from its heading: every page shows it.
+    (root / "docs" / "about.md").write_text("# About this desk\n\nWho we are.\n",
+                                            encoding="utf-8")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("  - Home: index.md\n",
+                                                    "  - Home: index.md\n  - about.md\n"),
+                                     encoding="utf-8")
     one = run_briefs(root, "build", "--site-dir", "one", env={"BRIEFS_JOBS": "1"})
     three = run_briefs(root, "build", "--site-dir", "three", env={"BRIEFS_JOBS": "3"})
     assert one.returncode == 0 and three.returncode == 0, one.stderr + three.stderr
     a, b = _files(root / "one"), _files(root / "three")
     assert len(a) > 40 and a.keys() == b.keys()
     assert [path for path in a if a[path] != b[path]] == []
+    assert "About this desk" in (root / "three" / "latest" / "index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("which", [0, 1, 2])
+def test_a_link_to_a_missing_anchor_in_any_process_fails_a_strict_build(
+        synthetic: Path, which: int) -> None:
+    """MkDocs checks links to anchors once every page is written; the pages read by a
+    worker bring their anchors back to the parent."""
+    root = synthetic  # the project's mkdocs.yml has validation: links: anchors: warn
+    assert run_briefs(root, "build", env={"BRIEFS_JOBS": "2"}).returncode == 0
+    briefs = sorted((root / "docs" / "briefs").glob("*.md"))
+    target = briefs[(which + 1) % len(briefs)]
+    edited = briefs[which]  # an editor links another brief's missing section
+    edited.write_text(edited.read_text(encoding="utf-8")
+                      + f"\nSee [the vote]({target.name}#no-such-section).\n", encoding="utf-8")
+    result = run_briefs(root, "build", env={"BRIEFS_JOBS": "2"})
+    assert result.returncode == 1
+    assert "no-such-section" in result.stdout + result.stderr
 
 
 def test_every_page_is_written_once_by_one_of_the_workers(synthetic: Path,

@@ -5,7 +5,8 @@
 - ``on_files``: every brief's front matter is read once (``catalog``); ``draft: true``
   briefs become MkDocs drafts (left out of the build, listings, feeds, sitemap and
   search; shown marked DRAFT by ``serve``); listing pages are added as virtual files.
-- ``on_page_markdown``: escaped titles; each page's sitemap date is its newest brief's.
+- ``on_page_markdown``, ``on_env``: escaped titles; each page's sitemap date is its newest
+  brief's.
 - ``on_page_context``: every rendered Markdown body is sanitised (``sanitize.clean_html``:
   nh3, our tags and classes only); then a brief page is laid out as a brief; listing
   pages and the home page's charts and latest briefs are filled in from the catalog,
@@ -85,28 +86,42 @@ def on_files(files: Any, config: Any) -> Any:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    uri = str(page.file.src_uri)
-    newest = STATE.catalog.newest
     if "title" in page.meta:
         # The theme prints page.title unescaped (<title>, header, h1, nav); a title from
         # front matter is raw text, on any page (briefs, listings, hand-written pages).
         page.title = html.escape(" ".join(str(page.meta.get("title") or "").split()),
                                  quote=True)
-    if is_brief(page):
-        newest = cat.day(page.meta.get("date")) or newest
-    elif uri in STATE.listings:
-        newest = STATE.listings[uri].newest or newest
-    if newest:
-        page.update_date = newest
+    page.update_date = _sitemap_date(page) or page.update_date
     return markdown
+
+
+def _sitemap_date(page: Any) -> str:
+    """A brief's date; a listing's newest brief's; the newest brief's for other pages."""
+    uri = str(page.file.src_uri)
+    newest = STATE.catalog.newest
+    if is_brief(page):
+        entry = STATE.entries.get(uri)
+        return (entry.date if entry is not None else cat.day(page.meta.get("date"))) or newest
+    if uri in STATE.listings:
+        return STATE.listings[uri].newest or newest
+    return newest
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    # Every page's sitemap date, also of the pages another process reads (the sitemap is
+    # written before any page).
+    from mkdocs.structure.files import InclusionLevel
+
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+        if file.page is not None:
+            file.page.update_date = _sitemap_date(file.page) or file.page.update_date
+    return env
 
 
 def page_content(content: str, page: Any) -> str:
     """A page's HTML: the rendered Markdown sanitised, then laid out (a brief), made from
     the catalog (a listing) or followed by the latest briefs (the home page). Done in
-    ``on_page_context``, which runs as the page is rendered (in a worker process during
-    ``briefs build``, see ``briefs.site.parallel``), not in ``on_page_content``, which
-    MkDocs runs for every page in one process before rendering any."""
+    ``on_page_context``, as the page is rendered."""
     content = sanitize.clean_html(content)
     uri = str(page.file.src_uri)
     here = page.url
