@@ -18,10 +18,12 @@ sentence.
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from briefs.compose.attribution import Attribution, find_attribution
 
@@ -35,6 +37,62 @@ def lexicon() -> tuple[tuple[str, ...], re.Pattern[str]]:
     terms = tuple(t["term"] for t in data["terms"])
     pattern = "|".join(f"(?P<t{i}>{t['pattern']})" for i, t in enumerate(data["terms"]))
     return terms, re.compile(pattern, re.IGNORECASE)
+
+
+# Characters outside ASCII that a case-insensitive pattern matches to an ASCII letter
+# (İ, ı, ſ and the Kelvin sign: i, i, s, k) and that ``str.lower`` does not turn into
+# that letter alone. A text holding one is always searched with the full pattern.
+CASE_ODD = "\u0130\u0131\u017f\u212a"
+
+
+@lru_cache(maxsize=1)
+def needed() -> tuple[str, ...] | None:
+    """Lower-case ASCII strings of which every loaded term's match holds one (as the
+    pattern writes it, any case): a text holding none of them has no loaded term, so
+    ``loaded_spans`` skips the full pattern (one alternation tried at every position,
+    the slow part). ``None`` when some term's pattern has no such string."""
+    try:
+        parsed = importlib.import_module("re._parser").parse(  # the stdlib's regex parser
+            lexicon()[1].pattern, re.IGNORECASE)
+        found = _needed(parsed)
+    except (AttributeError, TypeError, ValueError, IndexError):
+        return None
+    if not found or not all(s.isascii() for s in found):
+        return None
+    return tuple(sorted({s.lower() for s in found}))
+
+
+def _needed(items: Any) -> frozenset[str] | None:
+    """Strings one of which every match of the parsed ``items`` holds, or ``None``.
+
+    A run of literal characters is one candidate; a group, a repeat of at least one and
+    an alternation (one string per branch) give others; lookarounds and optional parts
+    give none. The candidate whose shortest string is longest is kept.
+    """
+    c = importlib.import_module("re._constants")
+    candidates: list[frozenset[str]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            candidates.append(frozenset({run}))
+            run = ""
+        option: frozenset[str] | None = None
+        if op is c.SUBPATTERN:
+            option = _needed(av[-1])
+        elif op is c.BRANCH:
+            branches = [_needed(branch) for branch in av[1]]
+            if all(b is not None for b in branches):
+                option = frozenset().union(*(b for b in branches if b is not None))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            option = _needed(av[2])
+        if option:
+            candidates.append(option)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda option: min(len(s) for s in option))
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +152,11 @@ def _article_for(before: str, words: str) -> str:
 def loaded_spans(text: str) -> tuple[tuple[str, Span], ...]:
     """Every loaded term in ``text`` with its span, in order."""
     terms, pattern = lexicon()
+    strings = needed()
+    if strings is not None and not any(ch in text for ch in CASE_ODD):
+        lower = text.lower()
+        if not any(s in lower for s in strings):
+            return ()
     return tuple((terms[int(str(m.lastgroup)[1:])], m.span()) for m in pattern.finditer(text))
 
 

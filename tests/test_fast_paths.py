@@ -1,0 +1,156 @@
+"""The converter's shortcuts give exactly what the plain way gives.
+
+Each shortcut (a prefilter before a slow pattern, the front matter written without the
+pure-Python YAML emitter, ...) is checked here against the plain computation it
+replaces, on the fixture articles and on inputs made to hit its edges.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from collections.abc import Iterator
+
+import pytest
+import yaml
+
+from briefs.compose import loaded
+from briefs.compose.sentences import split_sentences
+from briefs.extract.text import lexicon
+from briefs.extract.text.blocks import tokens
+from briefs.write import _Dumper, _plain_front
+from tests.conftest import FIXTURES
+
+
+def fixture_texts() -> Iterator[str]:
+    for path in sorted(FIXTURES.rglob("*")):
+        if path.suffix in (".txt", ".md", ".html") and path.is_file():
+            yield path.read_text(encoding="utf-8", errors="replace")
+
+
+def test_case_odd_lists_every_non_ascii_match_of_an_ascii_character() -> None:
+    """The characters a case-insensitive pattern matches to ASCII, beyond ASCII itself."""
+    ascii_chars = "".join(chr(c) for c in range(0x80))
+    pattern = re.compile(f"[{re.escape(ascii_chars)}]", re.IGNORECASE)
+    others = "".join(chr(c) for c in range(0x80, 0x110000))
+    odd = set(pattern.findall(others))
+    assert odd == set(loaded.CASE_ODD)
+    # ``str.lower`` maps every other character that matches an ASCII letter to that letter
+    for ch in odd - {"\u0130", "\u0131", "\u017f"}:
+        assert ch.lower().isascii()
+
+
+def test_needed_strings_cover_every_loaded_term() -> None:
+    strings = loaded.needed()
+    assert strings is not None
+    terms, _pattern = loaded.lexicon()
+    assert {"martyr", "regime", "so-called", "zionist"} <= set(strings)
+    assert len(strings) >= len(terms) - 2  # one or more per term, a few shared
+
+
+def _variants(text: str) -> list[str]:
+    return [text, text.upper(), text.title(), text.swapcase(),
+            text.replace("i", "\u0130").replace("s", "\u017f"),
+            text.replace("I", "\u0131").replace("k", "\u212a").replace("K", "\u212a")]
+
+
+def test_loaded_spans_prefilter_changes_nothing() -> None:
+    _terms, pattern = loaded.lexicon()
+
+    def full(text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in pattern.finditer(text)]
+
+    samples = [
+        "The occupation forces and the US occupation met Zionists and so-called hardliners.",
+        "MARTYRDOM of a Regime; the TERROR GROUPS; freedom fighters; rogue states.",
+        "An illegal base, hostile aircraft, resistance factions and the axis of resistance.",
+        "Tax regime and sanctions regime and regime change are not loaded.",
+        "Nothing to see here: a calm and even sentence about the weather in Oslo.",
+    ]
+    for text in fixture_texts():
+        samples += split_sentences(" ".join(text.split()))[:400]
+    checked = 0
+    for sample in samples:
+        for text in _variants(sample):
+            loaded.loaded_spans.cache_clear()
+            assert [span for _term, span in loaded.loaded_spans(text)] == full(text), text
+            checked += 1
+    assert checked > 1000
+
+
+def _stopwords_plain(tokens_: list[str]) -> frozenset[str]:
+    """``guess_stopwords`` as first written: one membership test per token and list."""
+    if not tokens_:
+        return lexicon.stoplists()["English"]
+    best, best_score = "English", -1.0
+    sample = tokens_[:3000]
+    for name, words in lexicon.stoplists().items():
+        hits = sum(1 for t in sample if t in words)
+        score = hits / len(sample) - 0.00002 * len(words)
+        if score > best_score:
+            best, best_score = name, score
+    return lexicon.stoplists()[best]
+
+
+def test_guess_stopwords_counts_as_before() -> None:
+    texts = list(fixture_texts())
+    assert len(texts) > 20
+    for text in texts:
+        toks = tokens(text)
+        assert lexicon.guess_stopwords(toks) == _stopwords_plain(toks)
+        assert lexicon.guess_stopwords(toks[:50]) == _stopwords_plain(toks[:50])
+
+
+def _dump(data: dict[str, object]) -> str:
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     width=10_000, default_flow_style=False)
+
+
+_PIECES = ["a", "Word", " ", "  ", ":", ": ", " #", "#", "-", "- ", "?", "? ", ",", "[", "]",
+           "{", "}", "&", "*", "!", "|", ">", "'", '"', "%", "@", "`", "...", "---", "é",
+           "’", "“", "”", "\u00a0", "\u2028", "\u0085", "\ufeff", "\t", "\n", "\r", "\x00",
+           "true", "No", "null", "~", "1", "0x1f", "1e3", ".5", "2024-01-05", "12:30",
+           "=", "<<", "日本", "\U0001f600", "\ud800", "'s", "\\", "/", "."]
+
+
+_WORDS = ["Syria", "said", "the", "convoy", "’s", "é", "on", " ", " ", " ", ",", "."]
+
+
+def _random_string(rng: random.Random) -> str:
+    """Mostly words and spaces, with a tricky piece now and then."""
+    return "".join(rng.choice(_PIECES if rng.random() < 0.1 else _WORDS)
+                   for _ in range(rng.randint(0, 8)))
+
+
+def test_plain_front_matter_is_what_yaml_writes() -> None:
+    rng = random.Random(7)
+    written = 0
+    for _ in range(20_000):
+        data: dict[str, object] = {"title": _random_string(rng)}
+        if rng.random() < 0.5:
+            data["date"] = dt.date(2024, 1, rng.randint(1, 31))
+        if rng.random() < 0.3:
+            data["draft"] = rng.random() < 0.5
+        data["key_points"] = [_random_string(rng) for _ in range(rng.randint(0, 3))]
+        data["quotes"] = [{"text": _random_string(rng), "speaker": _random_string(rng)}
+                          for _ in range(rng.randint(0, 2))]
+        if rng.random() < 0.8:  # front_matter leaves empty lists out
+            data = {k: v for k, v in data.items() if v != []}
+        data["word_count"] = rng.randint(-5, 5000)
+        mine = _plain_front(data)
+        if mine is not None:
+            assert mine == _dump(data), data
+            written += 1
+    assert written > 1000  # the shortcut is taken, not only declined
+
+
+@pytest.mark.parametrize("value", [
+    "plain words", "Syria’s Hasaka", "a: b", "a #b", "#a", "- a", "-a", "?a", ":a", "a:",
+    "a ", " a", "true", "yes", "null", "~", "123", "1.5", "2024-01-01", "...x", "---",
+    "x\u2028y", "x\ty", "'a'", "\"a\"", "a:b", "a#b", "", "x" * 9_500, "x " * 6_000,
+])
+def test_plain_front_matter_edges(value: str) -> None:
+    for data in ({"title": value}, {"tags": [value]}, {"quotes": [{"text": value}]}):
+        mine = _plain_front(data)
+        assert mine is None or mine == _dump(data)
