@@ -154,3 +154,23 @@ def test_plain_front_matter_edges(value: str) -> None:
     for data in ({"title": value}, {"tags": [value]}, {"quotes": [{"text": value}]}):
         mine = _plain_front(data)
         assert mine is None or mine == _dump(data)
+
+
+def test_names_pattern_matches_as_the_plain_alternation() -> None:
+    from briefs.compose.gazetteer import countries, country_pattern
+    from briefs.compose.organizations import _data, _known
+
+    countries_plain = re.compile(
+        r"(?<![\w.’'-])(?:" + "|".join(re.escape(n) for n in sorted(
+            countries(), key=len, reverse=True)) + r")(?![\w-])")
+    org_names = sorted((n for pair in _data()["organizations"].items() for n in pair if n),
+                       key=len, reverse=True)
+    orgs_plain = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(n) for n in org_names)
+                            + r")(?![\w’'-])")
+    edges = ("Syria’s Iraq-Syria US-backed U.S. .Iraq -Iran Iranian Iran’s United States "
+             "United States of America UN NATO’s x.NATO NATO- (UN) Congo Democratic Republic "
+             "of the Congo\nIraq\tIran 'Iraq' ’Iraq")
+    for text in [*fixture_texts(), edges]:
+        for fast, plain in ((country_pattern(), countries_plain), (_known(), orgs_plain)):
+            assert [(m.span(), m.group()) for m in fast.finditer(text)] == \
+                [(m.span(), m.group()) for m in plain.finditer(text)]

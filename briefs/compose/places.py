@@ -27,7 +27,10 @@ from briefs.compose.names import RUN, Run, fold, runs
 
 def is_country_word(word: str) -> bool:
     """True for a country's name, other name or demonym (``Syria’s`` too)."""
-    return re.sub(r"(?:’s|'s|’|')$", "", word) in countries()
+    return _POSSESSIVE.sub("", word) in countries()
+
+
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 
 
 def find_regions(text: str) -> list[str]:
