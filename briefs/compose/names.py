@@ -107,7 +107,7 @@ def fold(name: str) -> str:
     tokens = ["al" if t in _ARTICLES_FOLD else t for t in tokens if t]
     if len(tokens) > 1 and tokens[0] == "al":
         tokens = tokens[1:]
-    key = _FOLD_DOUBLE.sub(r"\1", _FOLD_KEEP.sub("", "".join(tokens)))
+    key = _FOLD_DOUBLE.sub(_first_group, _FOLD_KEEP.sub("", "".join(tokens)))
     return key[:-1] if key.endswith("h") and len(key) > 4 else key
 
 
@@ -117,3 +117,7 @@ _FOLD_DROP = re.compile(r"[’'`ʿʾ]")
 _FOLD_SPLIT = re.compile(r"[\s-]+")
 _FOLD_KEEP = re.compile(r"[^a-z0-9]")
 _FOLD_DOUBLE = re.compile(r"(.)\1+")  # doubled letters: Hassakeh / Hasakah
+
+
+def _first_group(match: re.Match[str]) -> str:
+    return match.group(1)  # as the template r"\1" gives, without re's template expansion
