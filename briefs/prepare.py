@@ -151,7 +151,7 @@ def warm() -> None:
     gazetteer.places()
     gazetteer.country_pattern()
     lang._identifier()
-    lexicon.stoplists()
+    lexicon._lists_of()
     loaded.needed()
     loaded.neutral_wording()
     organizations._known()

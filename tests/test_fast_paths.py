@@ -79,6 +79,19 @@ def test_loaded_spans_prefilter_changes_nothing() -> None:
     assert checked > 1000
 
 
+def test_neutral_text_prefilter_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    samples = ["The occupation forces and US occupation troops met resistance groups.",
+               "An illegal base, an illegally presence, hostile aircraft, militant factions.",
+               "OCCUPATION ARMY; \u0130llegal bases; ho\u017ftile forces; Militant groups."]
+    for text in fixture_texts():
+        samples += split_sentences(" ".join(text.split()))[:400]
+    texts = [t for sample in samples for t in _variants(sample)]
+    fast = [loaded.neutral_text(t) for t in texts]
+    monkeypatch.setattr(loaded, "may_match", lambda _text, _strings: True)
+    assert [loaded.neutral_text(t) for t in texts] == fast
+    assert sum(f != t for f, t in zip(fast, texts, strict=True)) >= 5  # some were rewritten
+
+
 def _stopwords_plain(tokens_: list[str]) -> frozenset[str]:
     """``guess_stopwords`` as first written: one membership test per token and list."""
     if not tokens_:

@@ -43,23 +43,38 @@ def lexicon() -> tuple[tuple[str, ...], re.Pattern[str]]:
 # (İ, ı, ſ and the Kelvin sign: i, i, s, k) and that ``str.lower`` does not turn into
 # that letter alone. A text holding one is always searched with the full pattern.
 CASE_ODD = "\u0130\u0131\u017f\u212a"
+_CASE_ODD = re.compile(f"[{CASE_ODD}]")
 
 
 @lru_cache(maxsize=1)
 def needed() -> tuple[str, ...] | None:
-    """Lower-case ASCII strings of which every loaded term's match holds one (as the
-    pattern writes it, any case): a text holding none of them has no loaded term, so
-    ``loaded_spans`` skips the full pattern (one alternation tried at every position,
-    the slow part). ``None`` when some term's pattern has no such string."""
+    """What ``loaded_spans`` looks for first (``needed_strings`` of the lexicon)."""
+    return needed_strings(lexicon()[1].pattern)
+
+
+@lru_cache(maxsize=8)
+def needed_strings(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings of which every match of ``pattern`` (compiled with
+    ``re.IGNORECASE``) holds one, in any case: a text holding none of them has no
+    match, and the pattern (an alternation tried at every position, the slow part) need
+    not run. ``None`` when some alternative has no such string."""
     try:
         parsed = importlib.import_module("re._parser").parse(  # the stdlib's regex parser
-            lexicon()[1].pattern, re.IGNORECASE)
+            pattern, re.IGNORECASE)
         found = _needed(parsed)
     except (AttributeError, TypeError, ValueError, IndexError):
         return None
     if not found or not all(s.isascii() for s in found):
         return None
     return tuple(sorted({s.lower() for s in found}))
+
+
+def may_match(text: str, strings: tuple[str, ...] | None) -> bool:
+    """False only when ``text`` holds none of ``needed_strings``: no match."""
+    if strings is None or _CASE_ODD.search(text):
+        return True
+    lower = text.lower()
+    return any(map(lower.__contains__, strings))
 
 
 def _needed(items: Any) -> frozenset[str] | None:
@@ -109,6 +124,8 @@ def neutral_text(text: str) -> str:
     quoted = quoted_spans(text)
     found = []
     for pattern, replacement in neutral_wording():
+        if not may_match(text, needed_strings(pattern.pattern)):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if not any(a <= start and end <= b for a, b in quoted):
@@ -152,11 +169,8 @@ def _article_for(before: str, words: str) -> str:
 def loaded_spans(text: str) -> tuple[tuple[str, Span], ...]:
     """Every loaded term in ``text`` with its span, in order."""
     terms, pattern = lexicon()
-    strings = needed()
-    if strings is not None and not any(ch in text for ch in CASE_ODD):
-        lower = text.lower()
-        if not any(s in lower for s in strings):
-            return ()
+    if not may_match(text, needed()):
+        return ()
     return tuple((terms[int(str(m.lastgroup)[1:])], m.span()) for m in pattern.finditer(text))
 
 

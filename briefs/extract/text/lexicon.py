@@ -187,6 +187,16 @@ def stoplists() -> dict[str, frozenset[str]]:
             for name in _PREFERRED if name in available}
 
 
+@lru_cache(maxsize=1)
+def _lists_of() -> dict[str, tuple[str, ...]]:
+    """word -> the stoplists that hold it: each distinct word of a text looked up once."""
+    out: dict[str, list[str]] = {}
+    for name, words in stoplists().items():
+        for word in words:
+            out.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in out.items()}
+
+
 def guess_stopwords(tokens: list[str]) -> frozenset[str]:
     """The stoplist covering most of ``tokens`` (casefolded words of the long lines),
     weighed against the list's size so that big lists do not win by being big."""
@@ -194,10 +204,13 @@ def guess_stopwords(tokens: list[str]) -> frozenset[str]:
         return stoplists()["English"]
     best, best_score = "English", -1.0
     sample = tokens[:3000]
-    counts = Counter(sample)  # each distinct word looked up once per list
+    hits = dict.fromkeys(stoplists(), 0)  # per list: the sample's words in it
+    lists_of = _lists_of()
+    for token, count in Counter(sample).items():
+        for name in lists_of.get(token, ()):
+            hits[name] += count
     for name, words in stoplists().items():
-        hits = sum(counts[t] for t in words.intersection(counts))
-        score = hits / len(sample) - 0.00002 * len(words)
+        score = hits[name] / len(sample) - 0.00002 * len(words)
         if score > best_score:
             best, best_score = name, score
     return stoplists()[best]
