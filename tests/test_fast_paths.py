@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import pytest
 import yaml
 
+from briefs import prefilter
 from briefs.compose import loaded
 from briefs.compose.sentences import split_sentences
 from briefs.extract.text import lexicon
@@ -35,7 +36,7 @@ def test_case_odd_lists_every_non_ascii_match_of_an_ascii_character() -> None:
     pattern = re.compile(f"[{re.escape(ascii_chars)}]", re.IGNORECASE)
     others = "".join(chr(c) for c in range(0x80, 0x110000))
     odd = set(pattern.findall(others))
-    assert odd == set(loaded.CASE_ODD)
+    assert odd == set(prefilter.CASE_ODD)
     # ``str.lower`` maps every other character that matches an ASCII letter to that letter
     for ch in odd - {"\u0130", "\u0131", "\u017f"}:
         assert ch.lower().isascii()
@@ -87,7 +88,7 @@ def test_neutral_text_prefilter_changes_nothing(monkeypatch: pytest.MonkeyPatch)
         samples += split_sentences(" ".join(text.split()))[:400]
     texts = [t for sample in samples for t in _variants(sample)]
     fast = [loaded.neutral_text(t) for t in texts]
-    monkeypatch.setattr(loaded, "may_match", lambda _text, _strings: True)
+    monkeypatch.setattr(loaded, "may_match", lambda *_args: True)
     assert [loaded.neutral_text(t) for t in texts] == fast
     assert sum(f != t for f, t in zip(fast, texts, strict=True)) >= 5  # some were rewritten
 
@@ -187,3 +188,47 @@ def test_names_pattern_matches_as_the_plain_alternation() -> None:
         for fast, plain in ((country_pattern(), countries_plain), (_known(), orgs_plain)):
             assert [(m.span(), m.group()) for m in fast.finditer(text)] == \
                 [(m.span(), m.group()) for m in plain.finditer(text)]
+
+
+# lexicon._JUNK_ANYWHERE as first written: one alternation searched in every line.
+_JUNK_ANYWHERE_PLAIN = re.compile(
+    r"(^(copyright|©|\(c\))|all rights reserved|alle rechte vorbehalten|"
+    r"tous droits réservés|todos los derechos reservados|todos os direitos reservados|"
+    r"všechna práva vyhrazena|tutti i diritti riservati|"
+    r"\b(we|this (web)?site) uses? cookies|\bcookie (policy|settings|preferences)|"
+    r"accept (all )?cookies|verwendet cookies|utilise des cookies|utilizamos cookies|"
+    r"používá cookies|privacy policy|terms of (use|service)|datenschutz(erklärung)?$|"
+    r"^(image|media|video|photo) (caption|copyright)|^(getty images|shutterstock)$|"
+    r"\b(leave|add|post|write) a comment\b|"
+    r"^(read more|read also|see also|related|lire aussi|à lire aussi|voir aussi|"
+    r"lesen sie auch|mehr zum thema|leia também|leia mais|veja também|lea también|"
+    r"ver también|čtěte také|související)\s*:|"
+    r"^(click|tap) here\b|enable javascript|"
+    r"\b(advertising|affiliate) (disclosure|disclaimer)\b|"
+    r"\bwe (may )?(receive|earn|get) (compensation|(a )?commissions?|affiliate commissions?)\b|"
+    r"javascript is disabled|"
+    r"^\d[\d,.]*\b.{0,30}\b(comments?|posters?|replies|responses|participating)\b.{0,20}$|"
+    r"\bmodal window\b|\bdialog window\b|^\d{1,3}\s*(/|of)\s*\d{1,3}\b|"
+    r"^(sponsored|advertisement|anzeige|publicité)\b.{0,30}$)"
+)
+
+
+def test_junk_anywhere_split_changes_nothing() -> None:
+    lines = ["© 2024 The Paper", "(c) Someone", "Copyright 2020 all rights reserved",
+             "We use cookies to improve", "This website uses cookies.", "Cookie settings",
+             "accept all cookies", "Datenschutzerklärung", "datenschutz", "Photo caption here",
+             "Getty Images", "Read more: the story", "Click here to subscribe",
+             "Please enable JavaScript", "Affiliate disclosure: we earn commissions",
+             "We may receive compensation for", "12 comments", "1,234 people participating",
+             "3 of 12", "4/10 photos", "Sponsored by a brand", "A modal window opens",
+             "Leave a comment", "Terms of Service", "a plain line about affiliate deals",
+             "no junk, just news: the council met on Tuesday.", "we get commissions"]
+    for text in fixture_texts():
+        lines += text.splitlines()
+    junk = 0
+    for line in lines:
+        for form in (line.casefold(), line):
+            plain = bool(_JUNK_ANYWHERE_PLAIN.search(form))
+            assert lexicon._junk_anywhere(form) == plain, form
+            junk += plain
+    assert junk > 20

@@ -18,14 +18,13 @@ sentence.
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
 from briefs.compose.attribution import Attribution, find_attribution
+from briefs.prefilter import may_match, needed_strings
 
 Span = tuple[int, int]
 
@@ -39,75 +38,10 @@ def lexicon() -> tuple[tuple[str, ...], re.Pattern[str]]:
     return terms, re.compile(pattern, re.IGNORECASE)
 
 
-# Characters outside ASCII that a case-insensitive pattern matches to an ASCII letter
-# (İ, ı, ſ and the Kelvin sign: i, i, s, k) and that ``str.lower`` does not turn into
-# that letter alone. A text holding one is always searched with the full pattern.
-CASE_ODD = "\u0130\u0131\u017f\u212a"
-_CASE_ODD = re.compile(f"[{CASE_ODD}]")
-
-
 @lru_cache(maxsize=1)
 def needed() -> tuple[str, ...] | None:
     """What ``loaded_spans`` looks for first (``needed_strings`` of the lexicon)."""
-    return needed_strings(lexicon()[1].pattern)
-
-
-@lru_cache(maxsize=8)
-def needed_strings(pattern: str) -> tuple[str, ...] | None:
-    """Lower-case ASCII strings of which every match of ``pattern`` (compiled with
-    ``re.IGNORECASE``) holds one, in any case: a text holding none of them has no
-    match, and the pattern (an alternation tried at every position, the slow part) need
-    not run. ``None`` when some alternative has no such string."""
-    try:
-        parsed = importlib.import_module("re._parser").parse(  # the stdlib's regex parser
-            pattern, re.IGNORECASE)
-        found = _needed(parsed)
-    except (AttributeError, TypeError, ValueError, IndexError):
-        return None
-    if not found or not all(s.isascii() for s in found):
-        return None
-    return tuple(sorted({s.lower() for s in found}))
-
-
-def may_match(text: str, strings: tuple[str, ...] | None) -> bool:
-    """False only when ``text`` holds none of ``needed_strings``: no match."""
-    if strings is None or _CASE_ODD.search(text):
-        return True
-    lower = text.lower()
-    return any(map(lower.__contains__, strings))
-
-
-def _needed(items: Any) -> frozenset[str] | None:
-    """Strings one of which every match of the parsed ``items`` holds, or ``None``.
-
-    A run of literal characters is one candidate; a group, a repeat of at least one and
-    an alternation (one string per branch) give others; lookarounds and optional parts
-    give none. The candidate whose shortest string is longest is kept.
-    """
-    c = importlib.import_module("re._constants")
-    candidates: list[frozenset[str]] = []
-    run = ""
-    for op, av in [*items, (None, None)]:
-        if op is c.LITERAL:
-            run += chr(av)
-            continue
-        if run:
-            candidates.append(frozenset({run}))
-            run = ""
-        option: frozenset[str] | None = None
-        if op is c.SUBPATTERN:
-            option = _needed(av[-1])
-        elif op is c.BRANCH:
-            branches = [_needed(branch) for branch in av[1]]
-            if all(b is not None for b in branches):
-                option = frozenset().union(*(b for b in branches if b is not None))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            option = _needed(av[2])
-        if option:
-            candidates.append(option)
-    if not candidates:
-        return None
-    return max(candidates, key=lambda option: min(len(s) for s in option))
+    return needed_strings(lexicon()[1])
 
 
 @lru_cache(maxsize=1)
@@ -118,14 +52,26 @@ def neutral_wording() -> tuple[tuple[re.Pattern[str], str], ...]:
                  for n in data.get("neutral", ()))
 
 
+@lru_cache(maxsize=1)
+def _neutral_needed() -> tuple[str, ...] | None:
+    """The ``needed_strings`` of all the neutral-wording patterns."""
+    found: set[str] = set()
+    for pattern, _replacement in neutral_wording():
+        strings = needed_strings(pattern)
+        if strings is None:
+            return None
+        found.update(strings)
+    return tuple(sorted(found))
+
+
 def neutral_text(text: str) -> str:
     """``text`` with every loaded term that has neutral words, outside direct
     quotations, put in those words (and "a"/"an" agreeing)."""
+    if not may_match(text, _neutral_needed()):
+        return text
     quoted = quoted_spans(text)
     found = []
     for pattern, replacement in neutral_wording():
-        if not may_match(text, needed_strings(pattern.pattern)):
-            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if not any(a <= start and end <= b for a, b in quoted):

@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from briefs.prefilter import may_match, needed_strings
+
 # Whole-line junk: widgets and navigation.
 _WIDGET = (
     # share / follow
@@ -76,27 +78,42 @@ _END = re.compile(
     r"leia também|veja também|noticias relacionadas|související( články)?|"
     r"about the author|über den autor|à propos de l'auteur)$"
 )
-# Junk wherever it sits in a line.
-_JUNK_ANYWHERE = re.compile(
-    r"(^(copyright|©|\(c\))|all rights reserved|alle rechte vorbehalten|"
+# Junk wherever it sits in a line: at its start (``_JUNK_START``) or anywhere
+# (``_JUNK_INSIDE``, looked for only when the line holds one of its needed strings).
+_JUNK_START = re.compile(
+    r"^(?:copyright|©|\(c\)|"
+    r"(image|media|video|photo) (caption|copyright)|(getty images|shutterstock)$|"
+    r"(read more|read also|see also|related|lire aussi|à lire aussi|voir aussi|"
+    r"lesen sie auch|mehr zum thema|leia também|leia mais|veja também|lea también|"
+    r"ver también|čtěte také|související)\s*:|"
+    r"(click|tap) here\b|"
+    r"\d[\d,.]*\b.{0,30}\b(comments?|posters?|replies|responses|participating)\b.{0,20}$|"
+    r"\d{1,3}\s*(/|of)\s*\d{1,3}\b|"
+    r"(sponsored|advertisement|anzeige|publicité)\b.{0,30}$)"
+)
+_JUNK_INSIDE = re.compile(
+    r"all rights reserved|alle rechte vorbehalten|"
     r"tous droits réservés|todos los derechos reservados|todos os direitos reservados|"
     r"všechna práva vyhrazena|tutti i diritti riservati|"
     r"\b(we|this (web)?site) uses? cookies|\bcookie (policy|settings|preferences)|"
     r"accept (all )?cookies|verwendet cookies|utilise des cookies|utilizamos cookies|"
     r"používá cookies|privacy policy|terms of (use|service)|datenschutz(erklärung)?$|"
-    r"^(image|media|video|photo) (caption|copyright)|^(getty images|shutterstock)$|"
     r"\b(leave|add|post|write) a comment\b|"
-    r"^(read more|read also|see also|related|lire aussi|à lire aussi|voir aussi|"
-    r"lesen sie auch|mehr zum thema|leia também|leia mais|veja também|lea también|"
-    r"ver también|čtěte také|související)\s*:|"
-    r"^(click|tap) here\b|enable javascript|"
+    r"enable javascript|"
     r"\b(advertising|affiliate) (disclosure|disclaimer)\b|"
     r"\bwe (may )?(receive|earn|get) (compensation|(a )?commissions?|affiliate commissions?)\b|"
     r"javascript is disabled|"
-    r"^\d[\d,.]*\b.{0,30}\b(comments?|posters?|replies|responses|participating)\b.{0,20}$|"
-    r"\bmodal window\b|\bdialog window\b|^\d{1,3}\s*(/|of)\s*\d{1,3}\b|"
-    r"^(sponsored|advertisement|anzeige|publicité)\b.{0,30}$)"
+    r"\bmodal window\b|\bdialog window\b"
 )
+
+
+def _junk_anywhere(text: str) -> bool:
+    """``text`` (casefolded) is junk wherever the junk sits in it."""
+    return bool(_JUNK_START.match(text)) or (
+        may_match(text, needed_strings(_JUNK_INSIDE), ignore_case=False)
+        and bool(_JUNK_INSIDE.search(text)))
+
+
 # A credit at the end of a caption: "... Photo: Olivier D./AFP", "| Foto: Reuters".
 _CREDIT = re.compile(
     r"(\b(photo|foto|image|picture|bild|credit|crédit|crédito|fotografie|illustration)s?"
@@ -140,7 +157,7 @@ def is_junk_line(line: str) -> bool:
         return True
     if len(key.split()) <= 6 and _COMMENT_WORD.search(key):
         return True
-    return bool(_JUNK_LINE.match(key) or _JUNK_ANYWHERE.search(line.casefold()))
+    return bool(_JUNK_LINE.match(key)) or _junk_anywhere(line.casefold())
 
 
 # Words of a page's calls to action, anywhere in a line: such a line is not a standfirst.
