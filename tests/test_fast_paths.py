@@ -232,3 +232,16 @@ def test_junk_anywhere_split_changes_nothing() -> None:
             assert lexicon._junk_anywhere(form) == plain, form
             junk += plain
     assert junk > 20
+
+
+@pytest.mark.parametrize("fast, plain", [
+    (r"[a-z](?<![\w’'-].)[a-z-]{3,}(?![\w’'-])", r"(?<![\w’'-])[a-z][a-z-]{3,}(?![\w’'-])"),
+    (r"[a-z](?<![\w-].)[\w-]+", r"(?<![\w-])[a-z][\w-]+"),
+])
+def test_word_patterns_opening_with_a_letter_find_the_same(fast: str, plain: str) -> None:
+    from briefs.compose import places, tags
+
+    assert fast in (tags._WORD.pattern, places._LOWER_WORD.pattern)
+    texts = [*fixture_texts(), "a-word x’word 'word -word _word 9word word\nword élan über"]
+    for text in texts:
+        assert re.findall(fast, text) == re.findall(plain, text)

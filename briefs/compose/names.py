@@ -93,7 +93,7 @@ def _make(words: list[str], start: int, possessive: bool) -> Run:
         start += len(words[0]) + 1
         words = words[1:]
     text = " ".join(words)
-    if not _KEEP_DOT.search(text):
+    if not (text.endswith(".") and _KEEP_DOT.search(text)):  # both forms end with "."
         text = text.rstrip(".,;:-")
     return Run(text, start, start + len(text), possessive)
 

@@ -77,7 +77,7 @@ def find_places(text: str, regions: list[str]) -> list[str]:
         if key not in found or start < found[key][0]:
             found[key] = (start, name)
 
-    lower = set(re.findall(r"(?<![\w-])[a-z][\w-]+", text))
+    lower = set(_LOWER_WORD.findall(text))
     of_town, town_after, site_after = _cue_patterns()
     for pattern in (of_town, town_after):
         for match in pattern.finditer(text):
@@ -106,6 +106,8 @@ def find_places(text: str, regions: list[str]) -> list[str]:
     return [name for _, name in sorted(found.values())]
 
 
+# ``(?<![\w-])[a-z][\w-]+``, opening with its first letter (as tags._WORD is written).
+_LOWER_WORD = re.compile(r"[a-z](?<![\w-].)[\w-]+")
 _ADMIN = frozenset({"County", "Province", "Governorate", "District", "City", "Prefecture"})
 
 
