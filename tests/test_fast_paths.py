@@ -245,3 +245,41 @@ def test_word_patterns_opening_with_a_letter_find_the_same(fast: str, plain: str
     texts = [*fixture_texts(), "a-word x’word 'word -word _word 9word word\nword élan über"]
     for text in texts:
         assert re.findall(fast, text) == re.findall(plain, text)
+
+
+def test_language_automaton_window_is_its_depth() -> None:
+    """Every state of py3langid's automaton is reached within ``WINDOW`` bytes (its
+    string is at most that long): the walk over the last ``WINDOW`` bytes finds it."""
+    np = pytest.importorskip("numpy")
+    from briefs.compose import lang
+
+    identifier = lang._identifier()
+    nextmove = np.frombuffer(identifier.tk_nextmove, dtype=f"u{identifier.tk_nextmove.itemsize}")
+    rowbase = np.asarray(identifier._rowbase, dtype=np.intp)
+    depth = np.full(len(rowbase), -1)
+    depth[0] = 0
+    frontier, level = np.array([0]), 0
+    while len(frontier):
+        reached = np.unique(nextmove[(rowbase[frontier][:, None] + np.arange(256)).ravel()])
+        frontier = reached[depth[reached] < 0]
+        level += 1
+        depth[frontier] = level
+    assert depth.min() == 0 and depth.max() == lang.WINDOW
+
+
+def test_language_scores_as_py3langid_does() -> None:
+    from py3langid.langid import LanguageIdentifier
+
+    from briefs.compose import lang
+
+    fast = lang._identifier()
+    plain = LanguageIdentifier(fast.nb_ptc, fast.nb_pc, fast.nb_classes, fast.tk_nextmove,
+                               fast.tk_output, tk_row=fast.tk_row)
+    rng = random.Random(3)
+    samples = ["", "a", "ab", "abcdef", "Ünïcödé ✓ 日本語のテキスト", "\x00\xff" * 10]
+    for text in fixture_texts():
+        sample = " ".join(text[:lang.SAMPLE].split())
+        samples += [sample, sample[: rng.randint(1, 200)], sample.upper()]
+    samples += ["".join(chr(rng.randint(32, 0x2FFF)) for _ in range(300)) for _ in range(30)]
+    for sample in samples:
+        assert fast.classify(sample) == plain.classify(sample), sample[:80]
