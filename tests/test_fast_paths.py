@@ -283,3 +283,14 @@ def test_language_scores_as_py3langid_does() -> None:
     samples += ["".join(chr(rng.randint(32, 0x2FFF)) for _ in range(300)) for _ in range(30)]
     for sample in samples:
         assert fast.classify(sample) == plain.classify(sample), sample[:80]
+
+
+def test_place_cue_patterns_skipped_only_without_matches() -> None:
+    from briefs.compose import places
+
+    texts = [*fixture_texts(), "Near Napa town and the province of Hasakah, the al-Walid "
+             "border crossing and Syria’s Omar oilfield.", "No cue in this text at all."]
+    for pattern in places._cue_patterns():
+        for text in texts:
+            assert [m.span() for m in places._finditer(pattern, text)] == \
+                [m.span() for m in pattern.finditer(text)]
