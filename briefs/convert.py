@@ -30,7 +30,7 @@ from briefs import state as state_mod
 from briefs.errors import BriefsError, EnvironmentFailure
 from briefs.incremental import StatCache, fingerprint, parallel_map
 from briefs.lock import hold
-from briefs.prepare import RECIPE, Job, Planned, Prepared, prepare, unchanged_by_stat
+from briefs.prepare import RECIPE, Job, Planned, Prepared, prepare, unchanged_by_stat, warm
 from briefs.prepare import read_brief as _read_brief
 from briefs.read import discover
 from briefs.write import seed_tag, set_draft, sha, slugify, suffixed, write_atomic
@@ -118,7 +118,7 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdra
         items.append((shown, job))
     known = [unchanged_by_stat(job, cache) if job else None for _, job in items]
     work = [job for (_, job), fast in zip(items, known, strict=True) if job and fast is None]
-    results = parallel_map(prepare, work)
+    results = parallel_map(prepare, work, warm=warm)
     planned: list[Planned] = []
     for done, ((shown, job), fast) in enumerate(zip(items, known, strict=True), 1):
         if progress:

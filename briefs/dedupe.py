@@ -80,9 +80,10 @@ class Index:
             for key in self._by_hash.get(value, ()):
                 shared[key] += 1
         needed = max(1, int(len(item.mins) * THRESHOLD * 0.8))
-        order = list(self._sketches)  # insertion order: the first added wins a tie
         candidates = {k for k, n in shared.items() if n >= needed}
-        for key in (k for k in order if k in candidates) if candidates else ():
+        if not candidates:
+            return None  # the common case: no copy of the whole index for each text
+        for key in (k for k in self._sketches if k in candidates):  # the first added wins a tie
             if similarity(item, self._sketches[key]) >= THRESHOLD:
                 return key
         return None

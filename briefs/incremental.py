@@ -135,17 +135,22 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def parallel_map(func: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+def parallel_map(func: Callable[[T], R], items: Sequence[T],
+                 warm: Callable[[], object] | None = None) -> Iterator[R]:
     """``map(func, items)`` in input order, in worker processes when that pays.
 
     Workers are forked, which is only safe from a single-threaded process: from a
-    threaded one (the live preview) the map runs in the calling process.
+    threaded one (the live preview) the map runs in the calling process. ``warm``, when
+    workers are forked, runs first in this process: what it loads (tables ``func``
+    builds on first use) every worker inherits instead of building its own.
     """
     count = workers()
     if count < 2 or len(items) < MIN_PARALLEL or threading.active_count() > 1 \
             or not hasattr(os, "fork"):
         yield from map(func, items)
         return
+    if warm is not None:
+        warm()
     import multiprocessing
 
     context = multiprocessing.get_context("fork")

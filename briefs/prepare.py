@@ -141,6 +141,23 @@ def prepare(job: Job) -> Prepared:
     return Prepared(plan=plan, notes=(*seed.notes, *notes), seed=known)
 
 
+def warm() -> None:
+    """Build what converting a seed builds on first use: the gazetteer, the language
+    model, the stoplists and the lexicons (about a second of CPU). Run once before
+    workers are forked, they share it rather than each building its own."""
+    from briefs.compose import gazetteer, lang, loaded, organizations, places
+    from briefs.extract.text import lexicon
+
+    gazetteer.places()
+    gazetteer.country_pattern()
+    lang._identifier()
+    lexicon._lists_of()
+    loaded.needed()
+    loaded.neutral_wording()
+    organizations._known()
+    places._cue_patterns()
+
+
 def read_brief(target: Path) -> str | None:
     if target.is_symlink() or not target.is_file():
         return None

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import hashlib
 import os
@@ -18,6 +19,7 @@ import re
 import tempfile
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -41,10 +43,82 @@ class _Dumper(yaml.SafeDumper):
 
 def render(brief: Brief) -> str:
     """The complete brief file: front matter, a blank line, the escaped body."""
-    front = yaml.dump(brief.front_matter(), Dumper=_Dumper, sort_keys=False,
-                      allow_unicode=True, width=10_000, default_flow_style=False)
+    data = brief.front_matter()
+    front = _plain_front(data)
+    if front is None:
+        front = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                          width=10_000, default_flow_style=False)
     body = "\n\n".join(escape_paragraph(p) for p in brief.body)
     return f"---\n{front}---\n\n{body}\n"
+
+
+# The common case written directly, as ``yaml.dump`` (above) writes it, or ``None`` for
+# yaml.dump to write: the values are strings it writes plain, ints, bools, a date, and
+# lists of such strings or of maps of them. The pure-Python emitter was a sixth of a
+# seed's conversion time. A string is plain when yaml reads it back as that string (the
+# resolver's test) and the emitter's analysis allows a plain block scalar: printable, on
+# one line, no indicator in front, no ``: `` or `` #``, no space at either end, and far
+# shorter than the line width (no folding). front_matter's lists and maps are fresh
+# objects, so yaml.dump writes no anchors for them either.
+_PRINTABLE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                        "\U00010000-\U0010fffe]+")
+_NOT_PLAIN = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@` ]|^\.\.\.|:(?: |$)| #| $")
+_RESOLVER = yaml.resolver.Resolver()
+_STR_TAG = "tag:yaml.org,2002:str"
+_MAX_PLAIN = 9_000
+
+
+def _plain(value: object) -> str | None:
+    if type(value) is not str or len(value) > _MAX_PLAIN or not _PRINTABLE.fullmatch(value) \
+            or _NOT_PLAIN.search(value) or _resolve(value) != _STR_TAG:
+        return None
+    return value
+
+
+def _resolve(value: str) -> str:
+    """The tag yaml gives ``value`` written plain (``true``: a bool, ``1.5``: a float)."""
+    return str(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)))  # type: ignore[no-untyped-call]
+
+
+def _scalar(value: object) -> str | None:
+    if type(value) is bool:
+        return "true" if value else "false"
+    if type(value) is int:
+        return str(value)
+    if type(value) is dt.date:
+        return value.isoformat()
+    return _plain(value)
+
+
+def _plain_front(data: dict[str, Any]) -> str | None:
+    lines = []
+    for key, value in data.items():
+        if _plain(key) is None:
+            return None
+        if type(value) is not list:
+            text = _scalar(value)
+            if text is None:
+                return None
+            lines.append(f"{key}: {text}")
+            continue
+        if not value:
+            return None
+        lines.append(f"{key}:")
+        for item in value:
+            if type(item) is dict:
+                if not item:
+                    return None
+                lead = "  - "
+                for k, v in item.items():
+                    if _plain(k) is None or (text := _plain(v)) is None:
+                        return None
+                    lines.append(f"{lead}{k}: {text}")
+                    lead = "    "
+            elif (text := _plain(item)) is None:
+                return None
+            else:
+                lines.append(f"  - {text}")
+    return "\n".join(lines) + "\n" if lines else None
 
 
 # Python-Markdown's escapable characters that can open inline markup. A paragraph is one

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
-from briefs.compose.names import fold
+from briefs.compose.names import fold, names_pattern
 
 
 class Place(NamedTuple):
@@ -52,9 +52,8 @@ def countries() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def country_pattern() -> re.Pattern[str]:
-    names = sorted(countries(), key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w.’'-])(?:{alternation})(?![\w-])")
+    """Any country name (the longest that fits) standing as words of its own."""
+    return names_pattern(sorted(countries(), key=len, reverse=True), r"\w.’'-", r"\w-")
 
 
 @lru_cache(maxsize=1)

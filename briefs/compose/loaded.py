@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 from briefs.compose.attribution import Attribution, find_attribution
+from briefs.prefilter import may_match, needed_strings
 
 Span = tuple[int, int]
 
@@ -38,6 +39,12 @@ def lexicon() -> tuple[tuple[str, ...], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def needed() -> tuple[str, ...] | None:
+    """What ``loaded_spans`` looks for first (``needed_strings`` of the lexicon)."""
+    return needed_strings(lexicon()[1])
+
+
+@lru_cache(maxsize=1)
 def neutral_wording() -> tuple[tuple[re.Pattern[str], str], ...]:
     """(pattern, replacement) pairs that say the same thing without taking a side."""
     data = json.loads(resources.files("briefs").joinpath("data/loaded.json").read_text("utf-8"))
@@ -45,9 +52,23 @@ def neutral_wording() -> tuple[tuple[re.Pattern[str], str], ...]:
                  for n in data.get("neutral", ()))
 
 
+@lru_cache(maxsize=1)
+def _neutral_needed() -> tuple[str, ...] | None:
+    """The ``needed_strings`` of all the neutral-wording patterns."""
+    found: set[str] = set()
+    for pattern, _replacement in neutral_wording():
+        strings = needed_strings(pattern)
+        if strings is None:
+            return None
+        found.update(strings)
+    return tuple(sorted(found))
+
+
 def neutral_text(text: str) -> str:
     """``text`` with every loaded term that has neutral words, outside direct
     quotations, put in those words (and "a"/"an" agreeing)."""
+    if not may_match(text, _neutral_needed()):
+        return text
     quoted = quoted_spans(text)
     found = []
     for pattern, replacement in neutral_wording():
@@ -94,6 +115,8 @@ def _article_for(before: str, words: str) -> str:
 def loaded_spans(text: str) -> tuple[tuple[str, Span], ...]:
     """Every loaded term in ``text`` with its span, in order."""
     terms, pattern = lexicon()
+    if not may_match(text, needed()):
+        return ()
     return tuple((terms[int(str(m.lastgroup)[1:])], m.span()) for m in pattern.finditer(text))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ez|es|ed|bin|ibn|abu|de|du|van|von|le|la)"
 _WORD = (rf"(?:(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Inc|Corp|Ltd)\.|"
@@ -19,6 +20,26 @@ RUN = re.compile(
     rf"(?<![\w’'-]){_WORD}(?:[ \t\u00a0]+(?:(?:{_ARTICLE}|da|del|della|di|dos|der|of|for)"
     rf"[ \t\u00a0]+)?{_WORD})*")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_POSSESSIVES = ("’s", "'s", "’", "'")  # what _POSSESSIVE finds at the end of a word
+
+
+def names_pattern(names: list[str], not_before: str, not_after: str) -> re.Pattern[str]:
+    """The pattern ``(?<![not_before])(?:name|name|...)(?![not_after])``, ``names`` in
+    the order given, written so that the regex engine skips ahead fast.
+
+    Tried at every position, that plain alternation of hundreds of names is slow. Here
+    the names are grouped by their first character, each group opening with it (the
+    engine then only stops where a name can start); at one place only one group can
+    match and each group keeps the given order, so the same name wins. The test on
+    the character before moves after the first character (``(?<![not_before].)``).
+    """
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name[:1], []).append(name)
+    alternation = "|".join(
+        rf"{re.escape(first)}(?<![{not_before}].)(?:{'|'.join(re.escape(n[1:]) for n in group)})"
+        for first, group in groups.items())
+    return re.compile(rf"(?:{alternation})(?![{not_after}])")
 
 
 @dataclass(frozen=True)
@@ -31,6 +52,11 @@ class Run:
 
 def runs(text: str) -> list[Run]:
     """The capitalised runs of ``text``, split at possessives, connectors trimmed."""
+    return list(_runs(text))
+
+
+@lru_cache(maxsize=16)  # places, organisations and people each read the article's runs
+def _runs(text: str) -> tuple[Run, ...]:
     out: list[Run] = []
     for match in RUN.finditer(text):
         offset = match.start()
@@ -41,7 +67,7 @@ def runs(text: str) -> list[Run]:
         for word in words:
             if not current:
                 start = pos
-            if _POSSESSIVE.search(word) and word[:1].isupper():
+            if word.endswith(_POSSESSIVES) and word[:1].isupper():
                 current.append(_POSSESSIVE.sub("", word))
                 out.append(_make(current, start, True))
                 current = []
@@ -50,11 +76,12 @@ def runs(text: str) -> list[Run]:
             pos += len(word) + 1
         if current:
             out.append(_make(current, start, False))
-    return [r for r in out if r.text]
+    return tuple(r for r in out if r.text)
 
 
 _LEADING_ARTICLES = frozenset({"The", "A", "An", "La", "Le", "Les", "El", "Los", "Las", "Der",
                                "Die", "Das", "Il", "Lo", "Gli", "Het", "De"})
+_KEEP_DOT = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Ltd)\.$")
 _CONNECTORS = frozenset({"of", "for", "da", "del", "della", "di", "dos", "der",
                          "de", "du", "van", "von", "le", "la", "al", "el"})
 
@@ -66,11 +93,12 @@ def _make(words: list[str], start: int, possessive: bool) -> Run:
         start += len(words[0]) + 1
         words = words[1:]
     text = " ".join(words)
-    if not re.search(r"(?:\b[A-Z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Ltd)\.$", text):
+    if not (text.endswith(".") and _KEEP_DOT.search(text)):  # both forms end with "."
         text = text.rstrip(".,;:-")
     return Run(text, start, start + len(text), possessive)
 
 
+@lru_cache(maxsize=8192)
 def fold(name: str) -> str:
     """A spelling-tolerant key: ``al-Hasakah``, ``Hasaka`` and ``Al Ḩasakah`` agree."""
     text = name if name.isascii() else "".join(
@@ -79,7 +107,7 @@ def fold(name: str) -> str:
     tokens = ["al" if t in _ARTICLES_FOLD else t for t in tokens if t]
     if len(tokens) > 1 and tokens[0] == "al":
         tokens = tokens[1:]
-    key = _FOLD_DOUBLE.sub(r"\1", _FOLD_KEEP.sub("", "".join(tokens)))
+    key = _FOLD_DOUBLE.sub(_first_group, _FOLD_KEEP.sub("", "".join(tokens)))
     return key[:-1] if key.endswith("h") and len(key) > 4 else key
 
 
@@ -89,3 +117,7 @@ _FOLD_DROP = re.compile(r"[’'`ʿʾ]")
 _FOLD_SPLIT = re.compile(r"[\s-]+")
 _FOLD_KEEP = re.compile(r"[^a-z0-9]")
 _FOLD_DOUBLE = re.compile(r"(.)\1+")  # doubled letters: Hassakeh / Hasakah
+
+
+def _first_group(match: re.Match[str]) -> str:
+    return match.group(1)  # as the template r"\1" gives, without re's template expansion

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from briefs.compose.names import runs
+from briefs.compose.names import names_pattern, runs
 from briefs.compose.places import is_country_word
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
@@ -37,7 +37,7 @@ def _data() -> dict[str, Any]:
 def _known() -> re.Pattern[str]:
     names = [n for pair in _data()["organizations"].items() for n in pair if n]
     names.sort(key=len, reverse=True)
-    return re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w’'-])")
+    return names_pattern(names, r"\w’'-", r"\w’'-")
 
 
 def acronym_name(words: list[str], acronym: str) -> str | None:

@@ -23,11 +23,15 @@ from functools import lru_cache
 
 from briefs.compose.gazetteer import Place, countries, country_pattern, place_rules, places
 from briefs.compose.names import RUN, Run, fold, runs
+from briefs.prefilter import may_match, needed_strings
 
 
 def is_country_word(word: str) -> bool:
     """True for a country's name, other name or demonym (``Syria’s`` too)."""
-    return re.sub(r"(?:’s|'s|’|')$", "", word) in countries()
+    return _POSSESSIVE.sub("", word) in countries()
+
+
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 
 
 def find_regions(text: str) -> list[str]:
@@ -59,6 +63,14 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def _finditer(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(text)``; nothing, without running it, when ``text`` has no cue
+    word (a name pattern in front makes the engine work at every position)."""
+    if not may_match(text, needed_strings(pattern), ignore_case=False):
+        return ()
+    return pattern.finditer(text)
+
+
 def find_places(text: str, regions: list[str]) -> list[str]:
     """Places named in ``text``, in order of first mention, as first written."""
     not_places, _towns, _sites = place_rules()
@@ -74,15 +86,15 @@ def find_places(text: str, regions: list[str]) -> list[str]:
         if key not in found or start < found[key][0]:
             found[key] = (start, name)
 
-    lower = set(re.findall(r"(?<![\w-])[a-z][\w-]+", text))
+    lower = set(_LOWER_WORD.findall(text))
     of_town, town_after, site_after = _cue_patterns()
     for pattern in (of_town, town_after):
-        for match in pattern.finditer(text):
+        for match in _finditer(pattern, text):
             run = _last_run(match.group("name"), match.start("name"))
             # "The city council": a word the article also writes in lower case is no name
             if run is not None and run.text.casefold() not in lower:
                 keep(run.start, run.text)
-    for match in site_after.finditer(text):
+    for match in _finditer(site_after, text):
         run = _last_run(match.group("name"), match.start("name"))
         if run is not None and not is_country_word(run.text) \
                 and run.text.split()[-1] not in _ADMIN:
@@ -103,6 +115,8 @@ def find_places(text: str, regions: list[str]) -> list[str]:
     return [name for _, name in sorted(found.values())]
 
 
+# ``(?<![\w-])[a-z][\w-]+``, opening with its first letter (as tags._WORD is written).
+_LOWER_WORD = re.compile(r"[a-z](?<![\w-].)[\w-]+")
 _ADMIN = frozenset({"County", "Province", "Governorate", "District", "City", "Prefecture"})
 
 

@@ -50,7 +50,7 @@ def key_points(sentences: list[Sentence], title: str, names: list[str],
             text = spell_out(text, a)
         score = 3.0 if a is not None else 0.0
         score += 1.0 if _NUMBER.search(text) else 0.0
-        score += min(2.0, 0.5 * sum(1 for n in names if n in text))
+        score += min(2.0, 0.5 * sum(map(text.__contains__, names)))
         score += 1.0 if len(title_words & _words(text)) >= 2 else 0.0
         score += 1.0 - sentence.index / total
         scored.append((score, sentence.index, text))

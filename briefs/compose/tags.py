@@ -18,7 +18,10 @@ from importlib import resources
 from briefs.compose.loaded import loaded_spans
 
 MAX_TAGS = 6
-_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]{3,}(?![\w’'-])")
+# A lower-case word: ``(?<![\w’'-])[a-z][a-z-]{3,}(?![\w’'-])``, written to open with
+# its first letter (the test on the character before follows it) so that the regex
+# engine skips fast to where a word can start.
+_WORD = re.compile(r"[a-z](?<![\w’'-].)[a-z-]{3,}(?![\w’'-])")
 _ACRONYM = re.compile(r"\(([A-Za-z]{2,10})\)$")
 
 

@@ -114,15 +114,17 @@ def _ticker(lines: list[str]) -> set[int]:
 
 def make_blocks(lines: list[str]) -> list[Block]:
     """Blocks with features; the stopword list is guessed from the long lines."""
-    long_tokens = [t for line in lines if len(line) > 80 for t in tokens(line)]
+    line_tokens = [tokens(line) for line in lines]
+    long_tokens = [t for line, toks in zip(lines, line_tokens, strict=True) if len(line) > 80
+                   for t in toks]
     stopwords = lexicon.guess_stopwords(long_tokens)
     players = _players(lines)
     captions = _gallery_captions(lines)
     ticker = _ticker(lines)
     out = []
     for i, line in enumerate(lines):
-        toks = tokens(line)
-        stops = sum(1 for t in toks if t in stopwords)
+        toks = line_tokens[i]
+        stops = sum(map(stopwords.__contains__, toks))
         out.append(Block(
             index=i, text=line, words=count_words(line),
             stop_ratio=stops / len(toks) if toks else 0.0,

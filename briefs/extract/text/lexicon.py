@@ -12,7 +12,10 @@ the one whose stopwords cover most of its long lines.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
+
+from briefs.prefilter import may_match, needed_strings
 
 # Whole-line junk: widgets and navigation.
 _WIDGET = (
@@ -75,27 +78,42 @@ _END = re.compile(
     r"leia também|veja também|noticias relacionadas|související( články)?|"
     r"about the author|über den autor|à propos de l'auteur)$"
 )
-# Junk wherever it sits in a line.
-_JUNK_ANYWHERE = re.compile(
-    r"(^(copyright|©|\(c\))|all rights reserved|alle rechte vorbehalten|"
+# Junk wherever it sits in a line: at its start (``_JUNK_START``) or anywhere
+# (``_JUNK_INSIDE``, looked for only when the line holds one of its needed strings).
+_JUNK_START = re.compile(
+    r"^(?:copyright|©|\(c\)|"
+    r"(image|media|video|photo) (caption|copyright)|(getty images|shutterstock)$|"
+    r"(read more|read also|see also|related|lire aussi|à lire aussi|voir aussi|"
+    r"lesen sie auch|mehr zum thema|leia também|leia mais|veja também|lea también|"
+    r"ver también|čtěte také|související)\s*:|"
+    r"(click|tap) here\b|"
+    r"\d[\d,.]*\b.{0,30}\b(comments?|posters?|replies|responses|participating)\b.{0,20}$|"
+    r"\d{1,3}\s*(/|of)\s*\d{1,3}\b|"
+    r"(sponsored|advertisement|anzeige|publicité)\b.{0,30}$)"
+)
+_JUNK_INSIDE = re.compile(
+    r"all rights reserved|alle rechte vorbehalten|"
     r"tous droits réservés|todos los derechos reservados|todos os direitos reservados|"
     r"všechna práva vyhrazena|tutti i diritti riservati|"
     r"\b(we|this (web)?site) uses? cookies|\bcookie (policy|settings|preferences)|"
     r"accept (all )?cookies|verwendet cookies|utilise des cookies|utilizamos cookies|"
     r"používá cookies|privacy policy|terms of (use|service)|datenschutz(erklärung)?$|"
-    r"^(image|media|video|photo) (caption|copyright)|^(getty images|shutterstock)$|"
     r"\b(leave|add|post|write) a comment\b|"
-    r"^(read more|read also|see also|related|lire aussi|à lire aussi|voir aussi|"
-    r"lesen sie auch|mehr zum thema|leia também|leia mais|veja também|lea también|"
-    r"ver también|čtěte také|související)\s*:|"
-    r"^(click|tap) here\b|enable javascript|"
+    r"enable javascript|"
     r"\b(advertising|affiliate) (disclosure|disclaimer)\b|"
     r"\bwe (may )?(receive|earn|get) (compensation|(a )?commissions?|affiliate commissions?)\b|"
     r"javascript is disabled|"
-    r"^\d[\d,.]*\b.{0,30}\b(comments?|posters?|replies|responses|participating)\b.{0,20}$|"
-    r"\bmodal window\b|\bdialog window\b|^\d{1,3}\s*(/|of)\s*\d{1,3}\b|"
-    r"^(sponsored|advertisement|anzeige|publicité)\b.{0,30}$)"
+    r"\bmodal window\b|\bdialog window\b"
 )
+
+
+def _junk_anywhere(text: str) -> bool:
+    """``text`` (casefolded) is junk wherever the junk sits in it."""
+    return bool(_JUNK_START.match(text)) or (
+        may_match(text, needed_strings(_JUNK_INSIDE), ignore_case=False)
+        and bool(_JUNK_INSIDE.search(text)))
+
+
 # A credit at the end of a caption: "... Photo: Olivier D./AFP", "| Foto: Reuters".
 _CREDIT = re.compile(
     r"(\b(photo|foto|image|picture|bild|credit|crédit|crédito|fotografie|illustration)s?"
@@ -139,7 +157,7 @@ def is_junk_line(line: str) -> bool:
         return True
     if len(key.split()) <= 6 and _COMMENT_WORD.search(key):
         return True
-    return bool(_JUNK_LINE.match(key) or _JUNK_ANYWHERE.search(line.casefold()))
+    return bool(_JUNK_LINE.match(key)) or _junk_anywhere(line.casefold())
 
 
 # Words of a page's calls to action, anywhere in a line: such a line is not a standfirst.
@@ -186,6 +204,16 @@ def stoplists() -> dict[str, frozenset[str]]:
             for name in _PREFERRED if name in available}
 
 
+@lru_cache(maxsize=1)
+def _lists_of() -> dict[str, tuple[str, ...]]:
+    """word -> the stoplists that hold it: each distinct word of a text looked up once."""
+    out: dict[str, list[str]] = {}
+    for name, words in stoplists().items():
+        for word in words:
+            out.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in out.items()}
+
+
 def guess_stopwords(tokens: list[str]) -> frozenset[str]:
     """The stoplist covering most of ``tokens`` (casefolded words of the long lines),
     weighed against the list's size so that big lists do not win by being big."""
@@ -193,9 +221,13 @@ def guess_stopwords(tokens: list[str]) -> frozenset[str]:
         return stoplists()["English"]
     best, best_score = "English", -1.0
     sample = tokens[:3000]
+    hits = dict.fromkeys(stoplists(), 0)  # per list: the sample's words in it
+    lists_of = _lists_of()
+    for token, count in Counter(sample).items():
+        for name in lists_of.get(token, ()):
+            hits[name] += count
     for name, words in stoplists().items():
-        hits = sum(1 for t in sample if t in words)
-        score = hits / len(sample) - 0.00002 * len(words)
+        score = hits[name] / len(sample) - 0.00002 * len(words)
         if score > best_score:
             best, best_score = name, score
     return stoplists()[best]

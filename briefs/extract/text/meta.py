@@ -86,6 +86,8 @@ DATELINE = re.compile(
 def find_date(line: str, month_first: bool = False) -> dt.date | None:
     """The first calendar day written in ``line``, or ``None``; ``month_first`` reads an
     ambiguous ``03/04/2021`` as March 4 (as US pages write it)."""
+    if "/" not in line and "19" not in line and "20" not in line:
+        return None  # every form has a slash or a year (19xx, 20xx): most lines have neither
     for pattern, form in _DATE_FORMS:
         for match in pattern.finditer(line):
             if form == "slash":
