@@ -60,10 +60,14 @@ class Index:
         self._by_exact: dict[str, str] = {}
         self._by_hash: dict[int, list[str]] = defaultdict(list)
         self._sketches: dict[str, Sketch] = {}
+        self._order: dict[str, int] = {}
 
     def add(self, key: str, item: Sketch) -> None:
         self._by_exact.setdefault(item.exact, key)
+        if key in self._sketches:  # the same key again: its first sketch stays
+            return
         self._sketches[key] = item
+        self._order[key] = len(self._order)
         for value in item.mins:
             self._by_hash[value].append(key)
 
@@ -72,18 +76,23 @@ class Index:
             self.add(key, item)
 
     def match(self, item: Sketch) -> str | None:
-        """The key of a kept text ``item`` duplicates (the first added wins a tie)."""
+        """The key of a kept text ``item`` duplicates (the first added wins a tie).
+
+        A kept text is a candidate when it shares ``needed`` of the item's sketch values.
+        Such a text misses at most ``len - needed`` of them, so it holds at least one of
+        any ``len - needed + 1`` values: only the values the fewest kept texts hold are
+        looked up. Sentences every article of a site repeats make some values common to
+        most texts; they are never walked, so a match costs time by the number of its
+        near copies, not of all briefs."""
         if item.exact in self._by_exact:
             return self._by_exact[item.exact]
-        shared: dict[str, int] = defaultdict(int)
-        for value in item.mins:
-            for key in self._by_hash.get(value, ()):
-                shared[key] += 1
-        needed = max(1, int(len(item.mins) * THRESHOLD * 0.8))
-        candidates = {k for k, n in shared.items() if n >= needed}
-        if not candidates:
-            return None  # the common case: no copy of the whole index for each text
-        for key in (k for k in self._sketches if k in candidates):  # the first added wins a tie
-            if similarity(item, self._sketches[key]) >= THRESHOLD:
+        mins = item.mins
+        needed = max(1, int(len(mins) * THRESHOLD * 0.8))
+        rare = sorted(mins, key=lambda v: (len(self._by_hash.get(v, ())), v))
+        candidates = {key for value in rare[:len(mins) - needed + 1]
+                      for key in self._by_hash.get(value, ())}
+        for key in sorted(candidates, key=self._order.__getitem__):  # first added first
+            kept = self._sketches[key]
+            if len(mins & kept.mins) >= needed and similarity(item, kept) >= THRESHOLD:
                 return key
         return None
