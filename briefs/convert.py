@@ -190,7 +190,7 @@ def _drop_duplicates(planned: list[Planned], state: state_mod.State, docs_dir: P
     changed = {p.seed: p for p in planned}
     for seed, entry in sorted(state.entries.items()):
         if seed in changed:
-            index.add(seed, dedupe.sketch("\n".join(changed[seed].brief.body)))
+            index.add(seed, changed[seed].sketch)
             continue
         text = _read_brief(docs_dir / entry.brief)
         if text:
@@ -200,7 +200,7 @@ def _drop_duplicates(planned: list[Planned], state: state_mod.State, docs_dir: P
         if plan.seed in state.entries:
             keep.append(plan)
             continue
-        item = dedupe.sketch("\n".join(plan.brief.body))
+        item = plan.sketch
         original = index.match(item)
         if original is not None:
             report.add("WARNING", plan.seed, f"duplicate of {original}; no brief written")

@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefs import __version__
+from briefs import __version__, dedupe
 from briefs import state as state_mod
 from briefs.compose import compose
 from briefs.errors import SeedError
@@ -51,6 +51,7 @@ class Planned:
     brief: Brief
     text: str
     seed_sha: str
+    sketch: dedupe.Sketch  # of the article's text, to find duplicates (made in the worker)
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,8 @@ def prepare(job: Job) -> Prepared:
     if entry and entry.date and brief.date_source == "converted":
         brief = brief.replace(date=dt.date.fromisoformat(entry.date))
     brief = compose(brief)
-    plan = Planned(seed=job.shown, brief=brief, text=render(brief), seed_sha=seed.raw_sha)
+    plan = Planned(seed=job.shown, brief=brief, text=render(brief), seed_sha=seed.raw_sha,
+                   sketch=dedupe.sketch("\n".join(brief.body)))
     return Prepared(plan=plan, notes=(*seed.notes, *notes), seed=known)
 
 
