@@ -49,3 +49,11 @@ def test_seed_converts_to_a_brief_dated_by_its_file_name(tmp_path: Path) -> None
     assert brief.categories and len(brief.body) >= 6
     assert not any("Back to top" in p for p in brief.body)
     assert brief.regions
+
+
+def test_an_article_is_about_a_few_countries(tmp_path: Path) -> None:
+    """Like real articles (the corpus's name 2.4 countries on average), so listings by
+    region at scale look like a desk's, not like every brief under twenty countries."""
+    for seed in write_seeds(tmp_path, 12):
+        brief, _notes = extract(read_seed(tmp_path / seed.name, f"seeds/{seed.name}"))
+        assert 2 <= len(compose(brief).regions) <= 4

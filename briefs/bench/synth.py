@@ -2,7 +2,7 @@
 
 Each seed is a text page dump like ``seeds/000_*.txt``: site navigation, a breadcrumb
 with its links run together (``North AmericaSyriaWest Asia``), the headline, 6 to 12
-paragraphs that name countries and cite agencies, then page junk (``Back to top button``,
+paragraphs about 2 to 4 countries that cite agencies, then page junk (``Back to top button``,
 share and copyright lines). Seed ``i`` depends only on ``(i, salt)``: the first 1,000
 seeds of a 10,000 run are the 1,000 seeds of a 1,000 run, byte for byte.
 
@@ -73,8 +73,8 @@ def _code(index: int) -> str:
     return "Zar" + "".join(out)
 
 
-def _sentence(rng: random.Random, names: list[str], town: str) -> str:
-    country, other = rng.sample(COUNTRIES, 2)
+def _sentence(rng: random.Random, names: list[str], town: str, focus: list[str]) -> str:
+    country, other = rng.sample(focus, 2)
     agency = rng.choice(AGENCIES)
     shapes = (
         lambda: (f"Officials in {country} {rng.choice(VERBS)} the {rng.choice(ADJECTIVES)} "
@@ -102,12 +102,15 @@ def synth_seed(index: int, salt: str = "briefs-bench") -> SynthSeed:
     town = _word(rng, 3)
     code = _code(index)
     crumb = "".join([*rng.sample(REGIONS, rng.randint(1, 2)), rng.choice(TOPICS)])
-    country = rng.choice(COUNTRIES)
+    # An article is about a few countries (2 to 4: the seed names 3; the corpus's
+    # articles name 2.4 on average), not a new pair in every sentence.
+    focus = rng.sample(COUNTRIES, rng.randint(2, 4))
+    country = focus[0]
     headline = (f"{country} {rng.choice(VERBS)} {rng.choice(ADJECTIVES)} "
                 f"{rng.choice(NOUNS)} after talks in {town}")
     paragraphs = []
     for number in range(rng.randint(6, 12)):
-        sentences = [_sentence(rng, names, town) for _ in range(rng.randint(2, 4))]
+        sentences = [_sentence(rng, names, town, focus) for _ in range(rng.randint(2, 4))]
         if number == 1:
             sentences.append(f"The plan, known locally as {code}, was first proposed "
                              f"by {names[0]}.")

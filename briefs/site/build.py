@@ -12,12 +12,14 @@ The pages are rendered in one process per core (``briefs.site.parallel``).
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import logging
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -140,7 +142,7 @@ def _swap(staging: Path, site_dir: Path) -> None:
     old = None
     try:
         if site_dir.exists() and _exchange(staging, site_dir):
-            shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
+            _remove_later(staging)  # now holds the previous site
             return
         if site_dir.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
@@ -152,4 +154,18 @@ def _swap(staging: Path, site_dir: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
         raise EnvironmentFailure(str(site_dir), (exc.strerror or str(exc)).lower()) from exc
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        _remove_later(old)
+
+
+def _remove_later(folder: Path) -> None:
+    """Delete the previous site in a process of its own: the new site is already in
+    place, so the command does not wait for thousands of files to be unlinked. (If that
+    process cannot start, or is killed, the next build removes the folder.)"""
+    rm = shutil.which("rm")
+    if rm is not None and os.name == "posix":
+        with contextlib.suppress(OSError):
+            subprocess.Popen([rm, "-rf", "--", str(folder)], stdin=subprocess.DEVNULL,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             start_new_session=True)
+            return
+    shutil.rmtree(folder, ignore_errors=True)

@@ -19,7 +19,7 @@ import yaml
 
 from briefs.validate import validate_text
 from tests.conftest import make_project
-from tests.helpers import run_briefs
+from tests.helpers import run_briefs, wait_for
 from tests.reliability.kit import PARA, article, briefs_of, build, convert, hashes, text_seed
 
 SEEDS = 200
@@ -125,7 +125,9 @@ def test_g2_kill_9_during_build_keeps_the_previous_site(tmp_path: Path) -> None:
             before = hashes(root / "site")
             assert current == before
     assert build(root).returncode == 0
-    assert not [p for p in root.iterdir() if p.name.startswith(".site.")]
+    # The previous site is deleted by a process of its own, once the new one is in place.
+    assert wait_for(lambda: not [p for p in root.iterdir() if p.name.startswith(".site.")],
+                    30)
 
 
 def test_g2_strict_failure_keeps_the_previous_site(project) -> None:
