@@ -33,6 +33,7 @@ from briefs.lock import hold
 from briefs.prepare import RECIPE, Job, Planned, Prepared, prepare, unchanged_by_stat, warm
 from briefs.prepare import read_brief as _read_brief
 from briefs.read import discover
+from briefs.validate import remember_valid
 from briefs.write import seed_tag, set_draft, sha, slugify, suffixed, write_atomic
 
 BRIEFS_SUBDIR = "briefs"
@@ -294,6 +295,8 @@ def _write(plan: Planned, state: state_mod.State, docs_dir: Path, root: Path,
         if not dry_run:
             write_atomic(target, plan.text, shown)
         report.written.append(shown)
+    if plan.meta is not None and not dry_run:
+        remember_valid(target, plan.meta)  # the build that follows need not parse it again
     entry.seed_sha, entry.brief_sha, entry.recipe = plan.seed_sha, sha(plan.text), RECIPE
     if plan.brief.date_source == "converted" and plan.brief.date is not None:
         entry.date = plan.brief.date.isoformat()

@@ -13,15 +13,17 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from briefs import __version__, dedupe
 from briefs import state as state_mod
 from briefs.compose import compose
-from briefs.errors import SeedError
+from briefs.errors import BriefInvalid, SeedError
 from briefs.extract import extract
 from briefs.incremental import Fingerprint, StatCache, fingerprint
 from briefs.read import read_seed, sidecar_path
 from briefs.record import Brief
+from briefs.validate import validate_text
 from briefs.write import render, sha
 
 # Parts of the package that do not shape a brief's text.
@@ -52,6 +54,7 @@ class Planned:
     text: str
     seed_sha: str
     sketch: dedupe.Sketch  # of the article's text, to find duplicates (made in the worker)
+    meta: dict[str, Any] | None = None  # the front matter of ``text``, validated in the worker
 
 
 @dataclass(frozen=True)
@@ -138,8 +141,13 @@ def prepare(job: Job) -> Prepared:
     if entry and entry.date and brief.date_source == "converted":
         brief = brief.replace(date=dt.date.fromisoformat(entry.date))
     brief = compose(brief)
-    plan = Planned(seed=job.shown, brief=brief, text=render(brief), seed_sha=seed.raw_sha,
-                   sketch=dedupe.sketch("\n".join(brief.body)))
+    text = render(brief)
+    try:
+        meta: dict[str, Any] | None = validate_text(text, job.shown)
+    except BriefInvalid:
+        meta = None  # written all the same; the check before a build names the problem
+    plan = Planned(seed=job.shown, brief=brief, text=text, seed_sha=seed.raw_sha,
+                   sketch=dedupe.sketch("\n".join(brief.body)), meta=meta)
     return Prepared(plan=plan, notes=(*seed.notes, *notes), seed=known)
 
 

@@ -8,6 +8,7 @@ brief: MkDocs would silently publish broken front matter as text).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -148,8 +149,40 @@ def _read(path: Path, shown: str) -> str:
         raise BriefInvalid(shown, f"not UTF-8 (invalid byte at {exc.start})") from exc
 
 
+# Briefs this process wrote after validating their text (``convert``), by path, with the
+# file's stat when written: ``briefs build`` neither validates nor parses them again (the
+# check here, the site's catalog). A file changed since has another stat and is read.
+_KNOWN: dict[str, tuple[tuple[int, int, int, int], dict[str, Any]]] = {}
+
+
+def _stat_key(path: str | Path) -> tuple[int, int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+
+
+def remember_valid(path: Path, meta: dict[str, Any]) -> None:
+    """``path`` now holds a brief whose front matter ``validate_text`` returned as ``meta``."""
+    key = _stat_key(path)
+    if key is not None:
+        _KNOWN[os.path.abspath(path)] = (key, meta)
+
+
+def known_valid(path: str | Path) -> dict[str, Any] | None:
+    """The front matter of a brief ``remember_valid`` saw, if the file is unchanged since."""
+    known = _KNOWN.get(os.path.abspath(path))
+    if known is None or known[0] != _stat_key(path):
+        return None
+    return dict(known[1])
+
+
 def validate_file(path: Path, shown: str) -> dict[str, Any]:
     """A brief under docs/briefs/: the whole schema applies."""
+    known = known_valid(path)
+    if known is not None:
+        return known
     return validate_text(_read(path, shown), shown)
 
 

@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from briefs.validate import known_valid
+
 BRIEFS_PREFIX = "briefs/"
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_END = re.compile(r"^---[ \t]*$", re.MULTILINE)
@@ -151,12 +153,14 @@ def read_entry(src_uri: str, url: str, path: str) -> tuple[Entry | None, bool]:
 
 
 def _read_entry(src_uri: str, url: str, path: str) -> tuple[Entry | None, bool]:
-    try:
-        with open(path, encoding="utf-8-sig", errors="replace") as handle:
-            text = handle.read()
-    except OSError:
-        return None, False
-    meta = front_matter(text)
+    meta = known_valid(path)  # written and validated by this process's convert
+    if meta is None:
+        try:
+            with open(path, encoding="utf-8-sig", errors="replace") as handle:
+                text = handle.read()
+        except OSError:
+            return None, False
+        meta = front_matter(text)
     if meta is None:
         return None, False
     entry = Entry(url=url, src_uri=src_uri, title=" ".join(str(meta.get("title") or "").split()),
