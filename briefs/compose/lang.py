@@ -16,6 +16,18 @@ WINDOW = 6  # the longest string of py3langid 0.4.0's automaton, in bytes (a tes
 
 
 @lru_cache(maxsize=1)
+def _model_bytes() -> bytes:
+    """py3langid's model file, decompressed in one call: that runs without the GIL
+    (``prepare.warm`` builds the gazetteer meanwhile), where a streamed read would take
+    it back for every chunk."""
+    import lzma
+
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    return lzma.decompress((MODEL_DIR / MODEL_FILE).read_bytes())
+
+
+@lru_cache(maxsize=1)
 def _identifier() -> Any:
     """py3langid's model, decompressed in memory (~70 MB, freed once loaded).
 
@@ -24,10 +36,9 @@ def _identifier() -> Any:
     stage that writes nothing, instead of at the brief it cannot write.
     """
     import io
-    import lzma
 
     import numpy as np
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import LanguageIdentifier
     from py3langid.modelio import _to_array  # py3langid is pinned (0.4.0)
 
     class Identifier(LanguageIdentifier):  # type: ignore[misc]
@@ -53,8 +64,8 @@ def _identifier() -> Any:
                 return super()._raw_score(text)
             return self._sparse_score(Counter(found.tolist()), self.nb_ptc)
 
-    with lzma.open(MODEL_DIR / MODEL_FILE) as src:
-        buffer = io.BytesIO(src.read())
+    buffer = io.BytesIO(_model_bytes())
+    _model_bytes.cache_clear()  # ~70 MB: not kept once the arrays are made
     with np.load(buffer, allow_pickle=False) as data:
         identifier = Identifier(
             np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
