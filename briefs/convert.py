@@ -18,6 +18,7 @@ Nothing is printed here: the ``Report`` carries every message for the CLI.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from briefs.prepare import RECIPE, Job, Planned, Prepared, prepare, unchanged_by
 from briefs.prepare import read_brief as _read_brief
 from briefs.read import discover
 from briefs.validate import remember_valid
-from briefs.write import seed_tag, set_draft, sha, slugify, suffixed, write_atomic
+from briefs.write import commit, seed_tag, set_draft, sha, slugify, suffixed, write_atomic
 
 BRIEFS_SUBDIR = "briefs"
 LOCK_NAME = ".publish.lock"
@@ -119,25 +120,43 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdra
         items.append((shown, job))
     known = [unchanged_by_stat(job, cache) if job else None for _, job in items]
     work = [job for (_, job), fast in zip(items, known, strict=True) if job and fast is None]
+    if work and not dry_run and _can_stage(out):
+        work = [dataclasses.replace(job, staging=out) for job in work]
     results = parallel_map(prepare, work, warm=warm)
     planned: list[Planned] = []
-    for done, ((shown, job), fast) in enumerate(zip(items, known, strict=True), 1):
-        if progress:
-            progress(done, len(items))
-        if job is None:
-            report.add("INFO", shown, "withdrawn (briefs remove); skipped")
-            continue
-        _merge(job, fast or next(results), cache, root, report, planned)
-    planned = _drop_duplicates(planned, state, docs_dir, report)
-    _assign_names(planned, state, docs_dir, root, report)
-    for plan in planned:
-        _write(plan, state, docs_dir, root, report, dry_run)
+    staged: list[Path] = []
+    try:
+        for done, ((shown, job), fast) in enumerate(zip(items, known, strict=True), 1):
+            if progress:
+                progress(done, len(items))
+            if job is None:
+                report.add("INFO", shown, "withdrawn (briefs remove); skipped")
+                continue
+            _merge(job, fast or next(results), cache, root, report, planned)
+        staged = [plan.staged for plan in planned if plan.staged is not None]
+        planned = _drop_duplicates(planned, state, docs_dir, report)
+        _assign_names(planned, state, docs_dir, root, report)
+        for plan in planned:
+            _write(plan, state, docs_dir, root, report, dry_run)
+    finally:  # what the workers wrote and no brief took (duplicates, conflicts, a failure)
+        for leftover in staged:
+            leftover.unlink(missing_ok=True)
     _orphans(state, {show(p, root) for p in paths}, docs_dir, root, report, dry_run, withdraw)
     if not dry_run:
         state_mod.save(root, state)
         _remember_written(planned, state, docs_dir, cache)
         cache.save(root)
     return report
+
+
+def _can_stage(out: Path) -> bool:
+    """Whether workers may write the briefs' bytes into ``out`` (the parent then only
+    renames them into place); if not, the parent writes them and reports the failure."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return out.is_dir() and not out.is_symlink()
 
 
 def _remove_stale_temp_files(out: Path) -> None:
@@ -293,7 +312,10 @@ def _write(plan: Planned, state: state_mod.State, docs_dir: Path, root: Path,
         report.unchanged += 1
     else:
         if not dry_run:
-            write_atomic(target, plan.text, shown)
+            if plan.staged is not None and plan.staged.is_file():
+                commit(plan.staged, target, shown)
+            else:
+                write_atomic(target, plan.text, shown)
         report.written.append(shown)
     if plan.meta is not None and not dry_run:
         remember_valid(target, plan.meta)  # the build that follows need not parse it again

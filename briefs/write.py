@@ -210,14 +210,44 @@ def write_atomic(path: Path, text: str, shown: str) -> None:
         raise EnvironmentFailure(shown, _os_cause(exc)) from exc
 
 
+def stage(folder: Path, text: str) -> Path:
+    """``text`` written completely to a new temp file in ``folder`` (a worker's half of
+    ``write_atomic``: ``commit`` puts it in place). A temp file a killed run leaves
+    behind is removed by the next convert."""
+    fd, tmp = tempfile.mkstemp(prefix=".staged.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), _new_file_mode())
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def commit(staged: Path, path: Path, shown: str) -> None:
+    """Put a ``stage``d file at ``path`` in one rename, keeping ``path``'s permissions."""
+    try:
+        os.chmod(staged, _mode_for(path))
+        os.replace(staged, path)
+    except OSError as exc:
+        raise EnvironmentFailure(shown, _os_cause(exc)) from exc
+
+
 def _mode_for(path: Path) -> int:
     """The permissions a rewritten file keeps, or a new file's under the umask."""
     try:
         return path.stat().st_mode & 0o777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return _new_file_mode()
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _os_cause(exc: OSError) -> str:

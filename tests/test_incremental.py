@@ -17,6 +17,7 @@ from briefs import incremental
 from briefs.bench.synth import write_seeds
 from briefs.convert import convert
 from tests.conftest import REPO
+from tests.helpers import run_briefs
 
 
 def briefs_of(root: Path) -> dict[str, bytes]:
@@ -158,3 +159,18 @@ def test_parallel_map_runs_serially_beside_threads() -> None:
 
 def _pid(_: int) -> int:
     return os.getpid()
+
+
+def test_worker_written_briefs_leave_no_temp_files(project, tmp_path: Path) -> None:
+    """Workers write each brief's bytes to a temp file the parent renames into place;
+    a duplicate's temp file (no brief written) is removed too."""
+    root = project()
+    seeds = write_seeds(root / "seeds", 70)  # enough for the worker processes
+    copy = root / "seeds" / ("copy-" + seeds[0].name)
+    copy.write_bytes((root / "seeds" / seeds[0].name).read_bytes())
+    result = run_briefs(root, "convert", env={"BRIEFS_JOBS": "2"})
+    assert result.returncode == 0, result.stderr
+    assert "duplicate of" in result.stdout + result.stderr
+    briefs = root / "docs" / "briefs"
+    assert len(list(briefs.glob("*.md"))) == 70
+    assert [p.name for p in briefs.iterdir() if p.name.startswith(".")] == []
