@@ -7,21 +7,23 @@
   search; shown marked DRAFT by ``serve``); listing pages are added as virtual files.
 - ``on_page_markdown``, ``on_env``: escaped titles; each page's sitemap date is its newest
   brief's.
-- ``on_page_context``: every rendered Markdown body is sanitised (``sanitize.clean_html``:
+- ``on_page_content``: every rendered Markdown body is sanitised (``sanitize.clean_html``:
   nh3, our tags and classes only); then a brief page is laid out as a brief; listing
   pages and the home page's charts and latest briefs are filled in from the catalog,
-  every value escaped (``page_content``). Then description, OpenGraph, feed links and
-  JSON-LD for the head.
+  every value escaped (``page_content``).
+- ``on_page_context``: description, OpenGraph, feed links and JSON-LD for the head.
 - ``on_post_build``: RSS and JSON feeds, then the Pagefind index of the brief pages.
-  In ``briefs build`` Pagefind starts earlier, in the background, as soon as every
-  published brief page is written (``briefs.site.parallel.when_written``), while the
-  listing pages are rendered; ``on_post_build`` then waits for it.
+  In ``briefs build`` Pagefind starts earlier, in the background: each brief's
+  searchable part is written to a page of its own as it is read, and Pagefind indexes
+  those as soon as every page is read (``briefs.site.parallel.when_read``), while the
+  pages are rendered; ``on_post_build`` then waits for it.
 """
 
 from __future__ import annotations
 
 import html
 import os
+import shutil
 from typing import Any
 
 from briefs.site import catalog as cat
@@ -29,6 +31,7 @@ from briefs.site import charts, feeds, head, listings, pages, parallel, sanitize
 
 OVERRIDES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "overrides")
 HOME_LATEST = 10
+SEARCH_PAGES = ".search-pages"  # in the site folder while it is built, removed after
 
 
 class _State:
@@ -36,6 +39,7 @@ class _State:
     entries: dict[str, cat.Entry] = {}
     listings: dict[str, listings.Listing] = {}
     indexing: search.Indexing | None = None
+    search_pages: str | None = None  # where each brief's searchable part is written
 
 
 STATE = _State()
@@ -67,13 +71,17 @@ def on_files(files: Any, config: Any) -> Any:
     STATE.catalog = cat.build(entries)
     STATE.indexing = None
 
-    def start_indexing() -> None:
-        STATE.indexing = search.Indexing(str(config.site_dir), len(entries))
+    STATE.search_pages = None
+    light = os.path.join(str(config.site_dir), SEARCH_PAGES)
 
-    # In `briefs build`, Pagefind starts as soon as every published brief page is
-    # written, while the listings are rendered (elsewhere: in on_post_build).
-    parallel.when_written(lambda file: str(file.src_uri).startswith(cat.BRIEFS_PREFIX)
-                          and file.inclusion.is_included(), start_indexing)
+    def start_indexing() -> None:
+        STATE.indexing = search.Indexing(str(config.site_dir), len(entries), source=light)
+
+    # In `briefs build`, each brief's searchable part is also written to a page of its
+    # own as it is read; Pagefind indexes those while the site's pages are rendered
+    # (elsewhere it reads the built brief pages, in on_post_build).
+    if parallel.when_read(start_indexing):
+        STATE.search_pages = light
     STATE.entries = {e.src_uri: e for e in entries}
     STATE.listings = {}
     for uri, listing in listings.plan(STATE.catalog).items():
@@ -120,8 +128,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 
 def page_content(content: str, page: Any) -> str:
     """A page's HTML: the rendered Markdown sanitised, then laid out (a brief), made from
-    the catalog (a listing) or followed by the latest briefs (the home page). Done in
-    ``on_page_context``, as the page is rendered."""
+    the catalog (a listing) or followed by the latest briefs (the home page)."""
     content = sanitize.clean_html(content)
     uri = str(page.file.src_uri)
     here = page.url
@@ -162,8 +169,18 @@ def _rel(url: str, here: str) -> str:
     return str(get_relative_url(url, here))
 
 
+def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
+    content = page_content(content, page)
+    if STATE.search_pages and is_brief(page) and page.file.inclusion.is_included():
+        path = os.path.join(STATE.search_pages, *str(page.file.dest_uri).split("/"))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(f'<!doctype html><html lang="en"><meta charset="utf-8"><body>{content}'
+                      "</body></html>")
+    return content
+
+
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    page.content = page_content(page.content or "", page)
     uri = str(page.file.src_uri)
     site_url = str(config.site_url or "")
     site_name = str(config.site_name or "")
@@ -199,6 +216,9 @@ def on_post_build(config: Any) -> None:
         indexing.cancel()
         raise
     indexing.finish()
+    if STATE.search_pages and os.path.isdir(STATE.search_pages):
+        shutil.rmtree(STATE.search_pages)  # never published
+    STATE.search_pages = None
 
 
 def on_build_error(error: Exception) -> None:

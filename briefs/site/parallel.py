@@ -11,9 +11,9 @@ rendered once. Only the parent copies static files and writes the theme's own pa
 its pages' anchors and links to anchors; the parent logs the same records (so strict mode
 counts their warnings), restores the anchors (MkDocs checks links to anchors after the
 pages are written), and waits for every worker before the post-build steps (feeds,
-search index). Each process notes in shared memory how far it is, so the parent can start
-work that needs a set of pages written (Pagefind over the brief pages) while the rest are
-still being rendered.
+search index). Each process notes in shared memory when it has read all its pages, so the
+parent can start work that needs every page read (Pagefind over the briefs' searchable
+parts, see ``hooks``) while the pages are still being rendered.
 
 What a page's output depends on is the same in every process (hooks that need data of all
 pages take it from the catalog read in ``on_files``, before the fork), so the site has
@@ -78,10 +78,9 @@ class _Build:
         self.pipe = -1  # in a worker: the write end
         self.capture: _Capture | None = None
         self.mine: list[Any] = []  # pages this process read (a worker reports their anchors)
-        # Shared with the workers: slot k holds how many pages of the loop process k is
-        # past (its own written, the others skipped).
+        # Shared with the workers: slot k is 1 once process k has read all its pages.
         self.progress = mmap.mmap(-1, 8 * max(count, 1))
-        self.waiting: list[tuple[Callable[[Any], bool], Callable[[], None], int]] = []
+        self.after_reading: list[Callable[[], None]] = []
 
     def owns(self, index: int) -> bool:
         return index % self.count == self.role
@@ -99,35 +98,38 @@ class _Build:
             self._guard(page, lambda: self.originals["_populate_page"](page, config, files, dirty))
             if self.owns(index):
                 self.mine.append(page)
+        if index == self.total - 1:
+            struct.pack_into("q", self.progress, 8 * self.role, 1)
+
+    def when_read(self, action: Callable[[], None]) -> None:
+        """Run ``action`` in this process once every process has read all its pages."""
+        self.after_reading.append(action)
+
+    def _check_read(self) -> None:
+        if self.role or not self.after_reading:
+            return
+        if all(struct.unpack_from("q", self.progress, 8 * k)[0] for k in range(self.count)):
+            actions, self.after_reading = self.after_reading, []
+            for action in actions:
+                action()
 
     # Writing -------------------------------------------------------------------------
-
-    def when_written(self, wanted: Callable[[Any], bool], action: Callable[[], None]) -> None:
-        """Run ``action`` in this process once every page whose file ``wanted`` selects
-        is written, whichever process wrote it."""
-        self.waiting.append((wanted, action, -1))
 
     def build_page(self, page: Any, config: Any, doc_files: Any, nav: Any, env: Any,
                    dirty: bool = False, excluded: bool = False) -> None:
         index = self.index
         self.index += 1
-        if index == 0:
-            if len(doc_files) != self.total:
-                raise RuntimeError(f"{len(doc_files)} pages to write, {self.total} read")
-            self.waiting = [(wanted, action, max((i for i, file in enumerate(doc_files)
-                                                   if wanted(file)), default=-1))
-                            for wanted, action, _ in self.waiting]
+        if index == 0 and len(doc_files) != self.total:
+            raise RuntimeError(f"{len(doc_files)} pages to write, {self.total} read")
+        self._check_read()
         if self.owns(index):
             self._guard(page, lambda: self.originals["_build_page"](
                 page, config, doc_files, nav, env, dirty, excluded))
-        self._past(index)
         if index == self.total - 1:
             if self.role:
                 self._leave(None)
             self._join()
-            for _wanted, action, _last in self.waiting:  # not reached while rendering
-                action()
-            self.waiting = []
+            self._check_read()
 
     def parent_only(self, name: str) -> Callable[..., Any]:
         original = self.originals[name]
@@ -136,17 +138,6 @@ class _Build:
             return None if self.role else original(*args, **kwargs)
 
         return call
-
-    def _past(self, index: int) -> None:
-        struct.pack_into("q", self.progress, 8 * self.role, index + 1)
-        if self.role or not self.waiting:
-            return
-        least = min(struct.unpack_from("q", self.progress, 8 * k)[0] for k in range(self.count))
-        due = [item for item in self.waiting if item[2] < least]
-        if due:
-            self.waiting = [item for item in self.waiting if item not in due]
-            for _wanted, action, _last in due:
-                action()
 
     # Processes -----------------------------------------------------------------------
 
@@ -259,13 +250,13 @@ def _status(status: int) -> str:
 _CURRENT: list[_Build] = []
 
 
-def when_written(wanted: Callable[[Any], bool], action: Callable[[], None]) -> bool:
+def when_read(action: Callable[[], None]) -> bool:
     """Within ``pages_in_workers``: run ``action`` (in the building process) as soon as
-    every page whose MkDocs ``File`` ``wanted`` selects is written; True. Outside it
-    (plain ``mkdocs build``, the preview): False, nothing is registered."""
+    every process has read all its pages (MkDocs' ``on_page_content`` has run for every
+    page), while the pages are being rendered; True. Outside it: False."""
     if not _CURRENT:
         return False
-    _CURRENT[-1].when_written(wanted, action)
+    _CURRENT[-1].when_read(action)
     return True
 
 

@@ -44,10 +44,16 @@ export async function destroy() {}
 
 
 class Indexing:
-    """A Pagefind run over ``site_dir``, started in the background: the pages still to
-    be rendered (listings) keep the other core busy meanwhile. ``finish`` waits for it."""
+    """A Pagefind run, started in the background, writing ``site_dir/pagefind``; the
+    pages still to be rendered keep the other core busy meanwhile. ``finish`` waits.
 
-    def __init__(self, site_dir: str, pages: int = 1) -> None:
+    ``source`` is where the brief pages are read from: the built site, or a folder of
+    pages holding only what Pagefind reads (``data-pagefind-body``), at the same paths,
+    written while the pages are read (``hooks.on_page_content``) so that indexing runs
+    while the site's pages are rendered. Pagefind gives the same index from either.
+    """
+
+    def __init__(self, site_dir: str, pages: int = 1, source: str | None = None) -> None:
         self.site_dir = site_dir
         self.proc: subprocess.Popen[str] | None = None
         if pages <= 0:
@@ -55,8 +61,9 @@ class Indexing:
             folder.mkdir(exist_ok=True)
             (folder / "pagefind.js").write_text(EMPTY_INDEX, encoding="utf-8")
             return
-        command = [_binary(), "--site", site_dir, "--glob", "briefs/**/*.html",
-                   "--output-subdir", "pagefind", "--force-language", "en", "--quiet"]
+        command = [_binary(), "--site", source or site_dir, "--glob", "briefs/**/*.html",
+                   "--output-path", str(Path(site_dir) / "pagefind"),
+                   "--force-language", "en", "--quiet"]
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_COLOR": "1"}
         try:
             self.proc = subprocess.Popen(command, stdout=subprocess.PIPE,
