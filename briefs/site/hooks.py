@@ -156,17 +156,11 @@ def _home(here: str) -> str:
     if entries:
         parts.append(listings.brief_items(entries[:HOME_LATEST], here))
         if len(entries) > HOME_LATEST:
-            parts.append(f'<p><a href="{html.escape(_rel("latest/", here))}">'
+            parts.append(f'<p><a href="{listings.href("latest/", here)}">'
                          f"All {len(entries)} briefs →</a></p>")
     else:
         parts.append('<p class="brief-empty">No briefs published yet.</p>')
     return "".join(parts)
-
-
-def _rel(url: str, here: str) -> str:
-    from mkdocs.utils import get_relative_url
-
-    return str(get_relative_url(url, here))
 
 
 def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:

@@ -116,7 +116,8 @@ def _virtual_content(title: str) -> str:
     return f"---\n{front}---\n"
 
 
-def _rel(url: str, base: str) -> str:
+def href(url: str, base: str) -> str:
+    """The link from the page at ``base`` to ``url``, escaped for an attribute."""
     return escape(_relative(url, base))
 
 
@@ -148,7 +149,7 @@ def brief_items(entries: tuple[Entry, ...] | list[Entry], here: str) -> str:
         summary = entry.summary if len(entry.summary) <= 320 else entry.summary[:317] + "…"
         rows.append(
             f'<li class="brief-item"><a class="brief-item__title" '
-            f'href="{_rel(entry.url, here)}">{escape(entry.title or entry.url)}</a>'
+            f'href="{href(entry.url, here)}">{escape(entry.title or entry.url)}</a>'
             f'<div class="brief-item__meta"><time datetime="{escape(entry.date)}">'
             f'{escape(entry.date)}</time>{where}</div>'
             + (f'<p class="brief-item__summary">{escape(summary)}</p>' if summary else "")
@@ -158,9 +159,9 @@ def brief_items(entries: tuple[Entry, ...] | list[Entry], here: str) -> str:
 
 def feed_links(feeds: tuple[str, str], here: str) -> str:
     rss, json_feed = feeds
-    return (f'<p class="brief-feeds">Follow: <a class="brief-feed" href="{_rel(rss, here)}" '
+    return (f'<p class="brief-feeds">Follow: <a class="brief-feed" href="{href(rss, here)}" '
             f'type="application/rss+xml">RSS</a> · <a class="brief-feed" '
-            f'href="{_rel(json_feed, here)}" type="application/feed+json">JSON Feed</a></p>')
+            f'href="{href(json_feed, here)}" type="application/feed+json">JSON Feed</a></p>')
 
 
 def _pager(listing: Listing, here: str) -> str:
@@ -169,11 +170,11 @@ def _pager(listing: Listing, here: str) -> str:
     parts = []
     if listing.page > 1:
         newer = _page_url(listing.first_url, listing.page - 1)
-        parts.append(f'<a href="{_rel(newer, here)}" rel="prev">← Newer</a>')
+        parts.append(f'<a href="{href(newer, here)}" rel="prev">← Newer</a>')
     parts.append(f"<span>Page {listing.page} of {listing.pages}</span>")
     if listing.page < listing.pages:
         older = _page_url(listing.first_url, listing.page + 1)
-        parts.append(f'<a href="{_rel(older, here)}" rel="next">Older →</a>')
+        parts.append(f'<a href="{href(older, here)}" rel="next">Older →</a>')
     return f'<nav class="brief-pager" aria-label="Pages">{" ".join(parts)}</nav>'
 
 
@@ -188,7 +189,7 @@ def html_for(listing: Listing, here: str) -> str:
         if not listing.groups:
             parts.append('<p class="brief-empty">Nothing here yet.</p>')
         rows = "".join(
-            f'<li><a href="{_rel(url, here)}">{escape(label)}</a> '
+            f'<li><a href="{href(url, here)}">{escape(label)}</a> '
             f'<span class="brief-count">{count}</span></li>'
             for label, url, count in listing.groups)
         parts.append(f'<ul class="brief-groups">{rows}</ul>')
@@ -205,7 +206,7 @@ def browse_links(here: str) -> str:
     links = [("All briefs", "latest/"), ("Archive", "archive/")]
     links += [(facet.plural, f"{facet.key}/") for facet in FACETS]
     links.append(("Search", "search/"))
-    items = "".join(f'<li><a href="{_rel(url, here)}">{escape(label)}</a></li>'
+    items = "".join(f'<li><a href="{href(url, here)}">{escape(label)}</a></li>'
                     for label, url in links)
     return f'<nav class="brief-browse" aria-label="Browse"><ul>{items}</ul></nav>'
 

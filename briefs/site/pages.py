@@ -15,7 +15,7 @@ import html
 from typing import Any
 
 from briefs.site.catalog import Catalog, day, text_list
-from briefs.site.listings import facet_url
+from briefs.site.listings import facet_url, href
 
 # (front-matter key, label, pagefind filter name or "")
 _FACTS: tuple[tuple[str, str, str], ...] = (
@@ -40,12 +40,6 @@ def safe_url(value: object) -> str:
     return text if text.lower().startswith(("http://", "https://")) and " " not in text else ""
 
 
-def _rel(url: str, here: str) -> str:
-    from mkdocs.utils import get_relative_url
-
-    return escape(get_relative_url(url, here))
-
-
 def _fact(meta: dict[str, Any], key: str, label: str, pf_filter: str,
           catalog: Catalog, here: str) -> str:
     values = text_list(meta.get(key))
@@ -59,7 +53,7 @@ def _fact(meta: dict[str, Any], key: str, label: str, pf_filter: str,
         attr = f' data-pagefind-filter="{pf_filter}"' if pf_filter else ""
         url = facet_url(catalog, key, value) if key in _LINKED else None
         if url:
-            items.append(f'<li><a href="{_rel(url, here)}"{attr}>{escape(value)}</a></li>')
+            items.append(f'<li><a href="{href(url, here)}"{attr}>{escape(value)}</a></li>')
         else:
             items.append(f"<li><span{attr}>{escape(value)}</span></li>")
     listed = "\n".join(items)

@@ -1,9 +1,11 @@
 """Search with Pagefind: an index of the brief pages only, fetched in small pieces.
 
-``index_site`` runs the Pagefind binary shipped by the ``pagefind-bin`` package over the
-built site (only pages under ``briefs/`` that carry ``data-pagefind-body``) and writes
-``pagefind/`` (then ``pagefind_order`` makes its bytes the same on every run). The header's search box and the search page (``search_page``) use
-Pagefind's JavaScript API through ``assets/briefs/search.js``: every file is local.
+``Indexing`` runs the Pagefind binary shipped by the ``pagefind-bin`` package over the
+brief pages (only pages under ``briefs/`` that carry ``data-pagefind-body``) and writes
+``pagefind/`` (then ``pagefind_order`` makes its bytes the same on every run); with no
+page to index, ``pagefind/pagefind.js`` is the empty index ``EMPTY_INDEX``. The header's
+search box and the search page (``search_page``) use Pagefind's JavaScript API through
+``assets/briefs/search.js``: every file is local.
 """
 
 from __future__ import annotations
@@ -98,15 +100,6 @@ class Indexing:
             self.proc.kill()
             self.proc.communicate()
             self.proc = None
-
-
-def index_site(site_dir: str, pages: int = 1) -> str:
-    """Index the brief pages of ``site_dir`` into ``site_dir/pagefind``; Pagefind's log.
-
-    ``pages`` is the number of pages marked for the index (the published briefs); with
-    none, ``pagefind/pagefind.js`` is the empty index ``EMPTY_INDEX``.
-    """
-    return Indexing(site_dir, pages).finish()
 
 
 def search_page(here: str) -> str:
