@@ -192,32 +192,27 @@ def seed_tag(seed: str) -> str:
 
 def write_atomic(path: Path, text: str, shown: str) -> None:
     """Write ``text`` to ``path`` completely or not at all."""
-    data = text.encode("utf-8")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        tmp = stage(path.parent, text, prefix=f".{path.name}.", mode=_mode_for(path))
         try:
-            with os.fdopen(fd, "wb") as handle:
-                os.fchmod(handle.fileno(), _mode_for(path))  # mkstemp makes 0600 files
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
             os.replace(tmp, path)
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)
             raise
     except OSError as exc:
         raise EnvironmentFailure(shown, _os_cause(exc)) from exc
 
 
-def stage(folder: Path, text: str) -> Path:
-    """``text`` written completely to a new temp file in ``folder`` (a worker's half of
-    ``write_atomic``: ``commit`` puts it in place). A temp file a killed run leaves
-    behind is removed by the next convert."""
-    fd, tmp = tempfile.mkstemp(prefix=".staged.", suffix=".tmp", dir=folder)
+def stage(folder: Path, text: str, *, prefix: str = ".staged.", mode: int | None = None) -> Path:
+    """``text`` written completely (fsync'ed) to a new temp file in ``folder``, with
+    ``mode`` (default: a new file's under the umask). ``write_atomic`` renames it into
+    place at once; a convert worker stages a brief and the parent ``commit``s it. A temp
+    file a killed run leaves behind is removed by the next convert."""
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), _new_file_mode())
+            os.fchmod(handle.fileno(), _new_file_mode() if mode is None else mode)  # not 0600
             handle.write(text.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
