@@ -17,6 +17,7 @@ import yaml
 
 from briefs import yaml_load
 from briefs.errors import BriefInvalid
+from briefs.incremental import Fingerprint, fingerprint
 from briefs.record import FIELDS, REQUIRED
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -152,20 +153,12 @@ def _read(path: Path, shown: str) -> str:
 # Briefs this process wrote after validating their text (``convert``), by path, with the
 # file's stat when written: ``briefs build`` neither validates nor parses them again (the
 # check here, the site's catalog). A file changed since has another stat and is read.
-_KNOWN: dict[str, tuple[tuple[int, int, int, int], dict[str, Any]]] = {}
-
-
-def _stat_key(path: str | Path) -> tuple[int, int, int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+_KNOWN: dict[str, tuple[Fingerprint, dict[str, Any]]] = {}
 
 
 def remember_valid(path: Path, meta: dict[str, Any]) -> None:
     """``path`` now holds a brief whose front matter ``validate_text`` returned as ``meta``."""
-    key = _stat_key(path)
+    key = fingerprint(Path(path))
     if key is not None:
         _KNOWN[os.path.abspath(path)] = (key, meta)
 
@@ -173,7 +166,7 @@ def remember_valid(path: Path, meta: dict[str, Any]) -> None:
 def known_valid(path: str | Path) -> dict[str, Any] | None:
     """The front matter of a brief ``remember_valid`` saw, if the file is unchanged since."""
     known = _KNOWN.get(os.path.abspath(path))
-    if known is None or known[0] != _stat_key(path):
+    if known is None or known[0] != fingerprint(Path(path)):
         return None
     return dict(known[1])
 

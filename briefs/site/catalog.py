@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+from briefs.incremental import fingerprint
 from briefs.validate import known_valid
 
 BRIEFS_PREFIX = "briefs/"
@@ -134,16 +135,15 @@ def front_matter(text: str) -> dict[str, Any] | None:
 
 # The preview reads every brief again on each rebuild: what a file held last time, by
 # path, kept while its size and times stay the same.
-_READ: dict[str, tuple[tuple[int, int, int, int, str, str], tuple[Entry | None, bool]]] = {}
+_READ: dict[str, tuple[tuple[object, ...], tuple[Entry | None, bool]]] = {}
 
 
 def read_entry(src_uri: str, url: str, path: str) -> tuple[Entry | None, bool]:
     """The brief at ``path`` and whether it is a draft (None for an unreadable brief)."""
-    try:
-        st = os.stat(path)
-    except OSError:
+    now = fingerprint(Path(path))
+    if now is None:
         return None, False
-    key = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, src_uri, url)
+    key = (*now, src_uri, url)
     known = _READ.get(path)
     if known is not None and known[0] == key:
         return known[1]
