@@ -7,6 +7,7 @@ calendar day (``2024-02-30``: PyYAML raises a bare ``ValueError`` that would end
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 import yaml
@@ -61,3 +62,33 @@ def load(text: str) -> Any:
         except yaml.YAMLError:
             pass
     return yaml.load(text, Loader=StrictLoader)  # a SafeLoader subclass
+
+
+class MappingError(ValueError):
+    """A document that is no mapping of the allowed fields; the message says why."""
+
+
+def load_mapping(text: str, allowed: Collection[str], *, noun: str, label: str = "",
+                 first_line: int = 1) -> dict[str, Any]:
+    """``text`` as a mapping whose keys are all in ``allowed`` (``{}`` when empty).
+
+    Raises ``MappingError`` with a message for the reader: ``label`` opens it (``front
+    matter``), the line of a YAML error counts from ``first_line`` (the line the text
+    starts on in its file), and ``noun`` names the document (``sidecar``)."""
+    try:
+        data = load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f"line {mark.line + first_line}: " if mark is not None else ""
+        opening = f"{label} " if label else ""
+        raise MappingError(f"{opening}{line}{getattr(exc, 'problem', exc)}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise MappingError(f"{noun} must be a mapping of field: value")
+    unknown = sorted(str(k) for k in data if k not in allowed)
+    if unknown:
+        opening = f"{label}: " if label else ""
+        raise MappingError(f"{opening}unknown field(s) {', '.join(unknown)}; "
+                           f"allowed: {', '.join(allowed)}")
+    return dict(data)

@@ -14,7 +14,6 @@ import re
 from typing import Any
 
 import markdown
-import yaml
 
 from briefs import yaml_load
 from briefs.errors import SeedError
@@ -77,20 +76,10 @@ def extract_markdown(text: str, shown: str) -> Brief:
 
 def _front_matter(source: str, shown: str) -> dict[str, Any]:
     try:
-        loaded = yaml_load.load(source)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f"line {mark.line + 2}: " if mark is not None else ""
-        raise SeedError(shown, f"front matter {line}{getattr(exc, 'problem', exc)}") from exc
-    if loaded is None:
-        return {}
-    if not isinstance(loaded, dict):
-        raise SeedError(shown, "front matter must be a mapping of field: value")
-    unknown = sorted(str(k) for k in loaded if k not in FRONT_KEYS)
-    if unknown:
-        raise SeedError(shown, f"front matter: unknown field(s) {', '.join(unknown)}; "
-                        f"allowed: {', '.join(FRONT_KEYS)}")
-    return loaded
+        return yaml_load.load_mapping(source, FRONT_KEYS, noun="front matter",
+                                      label="front matter", first_line=2)
+    except yaml_load.MappingError as exc:
+        raise SeedError(shown, str(exc)) from exc
 
 
 def plain_paragraphs(text: str) -> list[str]:

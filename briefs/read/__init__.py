@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from briefs import yaml_load
 from briefs.errors import SeedError
 from briefs.read.decode import decode
@@ -114,19 +112,10 @@ def read_sidecar(path: Path, shown: str) -> dict[str, Any]:
         return {}
     side_shown = str(Path(shown).with_suffix(side.suffix))
     try:
-        data = yaml_load.load(side.read_text(encoding="utf-8"))
+        text = side.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise SeedError(side_shown, f"cannot read sidecar: {exc}") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f"line {mark.line + 1}: " if mark is not None else ""
-        raise SeedError(side_shown, f"{line}{getattr(exc, 'problem', exc)}") from exc
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise SeedError(side_shown, "sidecar must be a mapping of field: value")
-    unknown = sorted(str(k) for k in data if k not in SIDECAR_KEYS)
-    if unknown:
-        raise SeedError(side_shown, f"unknown field(s) {', '.join(unknown)}; "
-                        f"allowed: {', '.join(SIDECAR_KEYS)}")
-    return dict(data)
+    try:
+        return yaml_load.load_mapping(text, SIDECAR_KEYS, noun="sidecar")
+    except yaml_load.MappingError as exc:
+        raise SeedError(side_shown, str(exc)) from exc
