@@ -5,8 +5,8 @@
 - ``on_files``: every brief's front matter is read once (``catalog``); ``draft: true``
   briefs become MkDocs drafts (left out of the build, listings, feeds, sitemap and
   search; shown marked DRAFT by ``serve``); listing pages are added as virtual files.
-- ``on_page_markdown``, ``on_env``: escaped titles; each page's sitemap date is its newest
-  brief's.
+- ``on_page_markdown``: escaped titles.
+- ``on_env``: each page's sitemap date is its newest brief's.
 - ``on_page_content``: every rendered Markdown body is sanitised (``sanitize.clean_html``:
   nh3, our tags and classes only); then a brief page is laid out as a brief; listing
   pages and the home page's charts and latest briefs are filled in from the catalog,
@@ -70,7 +70,6 @@ def on_files(files: Any, config: Any) -> Any:
             entries.append(entry)
     STATE.catalog = cat.build(entries)
     STATE.indexing = None
-
     STATE.search_pages = None
     light = os.path.join(str(config.site_dir), SEARCH_PAGES)
 
@@ -99,7 +98,6 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         # front matter is raw text, on any page (briefs, listings, hand-written pages).
         page.title = html.escape(" ".join(str(page.meta.get("title") or "").split()),
                                  quote=True)
-    page.update_date = _sitemap_date(page) or page.update_date
     return markdown
 
 
@@ -116,8 +114,8 @@ def _sitemap_date(page: Any) -> str:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    # Every page's sitemap date, also of the pages another process reads (the sitemap is
-    # written before any page).
+    # Every page's sitemap date, here where every page exists, read in this process or
+    # not (briefs.site.parallel), before the sitemap is written.
     from mkdocs.structure.files import InclusionLevel
 
     for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
