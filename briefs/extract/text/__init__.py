@@ -12,7 +12,9 @@ breadcrumb from the lines around the headline (``meta``); keep the run's article
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 
 from briefs.clean import blocks as lines_of
 from briefs.extract.text import body, headline, lexicon, meta
@@ -34,12 +36,25 @@ def split_breadcrumb(block: str) -> list[str]:
     return out
 
 
-def extract_text(text: str) -> Brief:
-    """Headline, body, byline, date and breadcrumb categories from a cleaned page dump."""
+@dataclass(frozen=True)
+class Page:
+    """A dump cut into blocks, with its body run and the header lines already read."""
+
+    blocks: list[Block]
+    start: int  # the body run: blocks[start:stop]
+    stop: int
+    stopwords: frozenset[str]
+    day: dt.date | None
+    meta: set[int]  # indexes of byline and date lines
+    bylines: dict[int, str]
+
+
+def analyse(text: str) -> Page | None:
+    """The blocks, body run, date and byline lines of a cleaned dump (``None``: no prose)."""
     blocks = make_blocks(lines_of(text))
     start, stop = body.best_run(blocks)
     if stop == 0:
-        return Brief()
+        return None
     stopwords = lexicon.guess_stopwords([t for b in blocks[start:stop] for t in tokens(b.text)])
     zone_lo = max(0, start - headline.LOOKBACK - HEADER_BEFORE)
     zone = blocks[zone_lo : min(stop, start + headline.INTO_RUN + 4)]
@@ -48,7 +63,16 @@ def extract_text(text: str) -> Brief:
     meta_idx = {zone_lo + i for i in date_lines}
     bylines = _bylines(zone, meta_idx)
     meta_idx |= set(bylines)
-    head = headline.choose(blocks, start, stop, meta_idx, stopwords)
+    return Page(blocks, start, stop, stopwords, day, meta_idx, bylines)
+
+
+def extract_text(text: str) -> Brief:
+    """Headline, body, byline, date and breadcrumb categories from a cleaned page dump."""
+    page = analyse(text)
+    if page is None:
+        return Brief()
+    blocks, start, stop, meta_idx = page.blocks, page.start, page.stop, page.meta
+    head = headline.choose(blocks, start, stop, meta_idx, page.stopwords)
     if head is None:
         return Brief()
     title = blocks[head].text
@@ -59,8 +83,8 @@ def extract_text(text: str) -> Brief:
     return Brief(
         title=title,
         body=tuple(b.text for b in kept),
-        date=day,
-        byline=_nearest(bylines, head),
+        date=page.day,
+        byline=_nearest(page.bylines, head),
         description=blocks[deck].text if deck is not None else None,
         categories=tuple(_categories(blocks, head, title)),
     )

@@ -1,18 +1,31 @@
 """Choose the headline: a short line shortly before the body whose words the body repeats.
 
 Candidates are the lines in the header zone before the body run (and its first lines).
-Each is scored on: a headline's length; no full stop at the end; closeness to the body
-(counting only lines that are not bylines, dates, credits or widgets); the share of its
-content words found in the article's opening; and whether the page repeats it (a title
-echoed in a breadcrumb or a share box).
+Each is described by a few dozen features (``FEATURES``): a headline's length; no full
+stop at the end; closeness to the body (counting only lines that are not bylines,
+dates, credits or widgets); the share of its content words found in the article's
+opening; whether the page repeats it (a title echoed in a breadcrumb or a share box);
+whether a byline or date follows it; and the hand-weighted score those signals gave
+before the model (``_score``). A linear model scores each candidate and the best wins.
+
+The model's weights are in ``briefs/data/headline_model.json``, fitted by
+``scripts/train_headline.py`` (a softmax over each page's candidates, L2-regularised)
+on public page collections with annotated headlines; that script says which, and how
+well the weights do on pages left out of the fit.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
+import json
+import math
 import re
 from collections import Counter
+from importlib import resources
 
 from briefs.extract.text import lexicon
+from briefs.extract.text import meta as meta_dates
 from briefs.extract.text.blocks import Block, tokens
 
 # A sentence's full stop (not an abbreviation's, as in "N.Y.C.", nor an ellipsis).
@@ -33,23 +46,44 @@ def _eligible(block: Block, meta: set[int]) -> bool:
     return 3 <= block.words <= 40 and len(block.text.split()) >= 3 and len(block.text) <= 300
 
 
+FEATURES: tuple[str, ...] = (
+    "hand_score", "in_run", "deep_in_run", "w1", "w2", "w3", "w4_22", "w23_30", "w_over_30",
+    "log_words", "chars", "full_stop", "colon_end", "question_end", "lower_start", "prose",
+    "sentence", "stop_ratio", "list_like", "opening_share", "opening_count", "no_content",
+    "repeated", "distance", "adjacent", "followed_by_meta", "after_meta", "in_link_box",
+    "between", "nearest", "standfirst_next", "title_case", "all_caps", "separator",
+    "colon_inside", "digits", "has_date", "is_meta", "page_position", "deep_alone",
+    "name_like", "byline_like", "body_share", "next_prose", "junk_between", "lines_to_body",
+    "shorter_above", "heading_below", "heading_above", "standfirst_self", "hand_pick",
+)
+_SEPARATOR = re.compile(r"\s[|›»>/·•]\s|\s[-–—]\s")
+_LIST_LABEL = re.compile(r"^\w+( \w+)?:\s")
+MAX_CHARS = 300
+
+
 def choose(blocks: list[Block], start: int, stop: int, meta: set[int],
            stopwords: frozenset[str]) -> int | None:
     """Index of the headline block, or ``None`` when no line fits."""
-    scored = candidates(blocks, start, stop, meta, stopwords)
-    if not scored:
-        return None
-    score, index = max(scored)
-    # A headline is often followed by its standfirst, which shares its words: when the
-    # winner reads like a standfirst and a shorter candidate sits just above, take that.
-    by_index = dict((i, sc) for sc, i in scored)
-    above = _previous(blocks, index, meta)
-    if above is not None and above in by_index and by_index[above] >= max(2.0, score - 4.5) \
-            and _standfirst_like(blocks[index]) and not _FULL_STOP.search(blocks[above].text) \
-            and (blocks[above].words < blocks[index].words
-                 or not _standfirst_like(blocks[above])):
-        return above
-    return index
+    weights = model_weights()
+    best: tuple[float, int] | None = None
+    for index, row in features(blocks, start, stop, meta, stopwords):
+        score = sum(w * x for w, x in zip(weights, row, strict=True))
+        if best is None or score > best[0]:
+            best = (score, index)
+    return best[1] if best else None
+
+
+@functools.cache
+def model_weights() -> tuple[float, ...]:
+    """The fitted weights, one per name in ``FEATURES`` (the file names them: a model
+    fitted on other features is refused rather than misread)."""
+    raw = json.loads(resources.files("briefs.data").joinpath(MODEL_FILE).read_text("utf-8"))
+    if tuple(raw["features"]) != FEATURES:
+        raise RuntimeError(f"{MODEL_FILE}: fitted on other features; run scripts/train_headline.py")
+    return tuple(float(w) for w in raw["weights"])
+
+
+MODEL_FILE = "headline_model.json"
 
 
 def _previous(blocks: list[Block], index: int, meta: set[int]) -> int | None:
@@ -68,48 +102,224 @@ def _standfirst_like(block: Block) -> bool:
         or (", " in text and block.words >= 12)
 
 
-def candidates(blocks: list[Block], start: int, stop: int, meta: set[int],
-               stopwords: frozenset[str]) -> list[tuple[float, int]]:
-    """``(score, index)`` of every headline candidate."""
-    opening = _opening(blocks, start, stop)
-    texts = Counter(" ".join(b.text.casefold().split()) for b in blocks)
+def _candidate(block: Block) -> bool:
+    """A line that could be a headline at all (the model weighs the rest)."""
+    return not (block.junk or block.credit or block.time_only or block.end) \
+        and block.words >= 1 and len(block.text) <= MAX_CHARS
+
+
+def features(blocks: list[Block], start: int, stop: int, meta: set[int],
+             stopwords: frozenset[str]) -> list[tuple[int, list[float]]]:
+    """``(index, feature values)`` of every headline candidate, in ``FEATURES`` order."""
+    openings = _Openings(blocks, stop)
+    opening = openings.at(start)
+    body_words = Counter(t for b in blocks[start:stop] if b.prose for t in tokens(b.text))
+    echoes = _Echoes(blocks)
     lo = max(0, start - LOOKBACK)
-    out: list[tuple[float, int]] = []
-    distance = 0
+    hi = min(stop, start + INTO_RUN)
     # Lines after an end-of-article heading ("Related", "Sur le même sujet") and before
     # the body are a box of links to other articles.
     ends = [i for i in range(lo, start) if blocks[i].end]
     box_from = ends[-1] if ends else start
-    for i in range(min(stop, start + INTO_RUN) - 1, lo - 1, -1):
+    out: list[tuple[int, list[float]]] = []
+    hand: dict[int, float] = {}  # the first version's candidates and scores
+    distance = 0
+    between = 0
+    for i in range(hi - 1, lo - 1, -1):
         block = blocks[i]
         if i < start and not _is_meta(block, meta):
             distance += 1
-        followed = any(j in meta for j in range(i + 1, i + 4))
-        if not _eligible(block, meta) or (i >= start + 2 and not followed):
-            continue
-        seen = opening if i < start else _opening(blocks, i + 1, stop)
-        far = 0.5 * max(0, distance - 1)
-        if followed:
-            # A byline or date follows the headline; such a header block may sit far above
-            # the text (a spec box, a gallery or a video in between), so distance counts less.
-            far = min(far, FAR_CAP)
-        score = _score(block, blocks, texts, seen, stopwords) - far
-        if followed:
-            score += 2.5
-        if box_from < i < start:
-            score -= 3.0
-        out.append((score, i))
+        if not _candidate(block) or (i in meta and _explicit_byline(block.text)):
+            continue  # a "By ..." line is never the headline
+        seen = opening if i < start else openings.at(i + 1)
+        near_meta = any(j in meta for j in range(i + 1, i + 4))
+        repeated = echoes.repeated(block)
+        score = _hand_score(block, i, start, repeated, seen, stopwords, distance,
+                            near_meta, box_from)
+        if _eligible(block, meta) and (i < start + 2 or near_meta):
+            hand[i] = score
+        out.append((i, _row(block, blocks, i, start, meta, repeated, seen, stopwords,
+                            distance, between, box_from, body_words, score)))
+        if i < start and _eligible(block, meta):
+            between += 1
+    out.reverse()
+    pick = _hand_pick(blocks, hand, meta)
+    for i, row in out:
+        row.append(float(i == pick))
     return out
 
 
-def _opening(blocks: list[Block], start: int, stop: int) -> Counter[str]:
-    """The words of the article's first lines."""
-    return Counter(t for b in blocks[start : min(stop, start + 30)] if b.prose
-                   for t in tokens(b.text))
+def _hand_score(block: Block, i: int, start: int, repeated: bool, seen: Counter[str],
+                stopwords: frozenset[str], distance: int, near_meta: bool,
+                box_from: int) -> float:
+    """The first version's score: ``_score`` less the distance to the body, plus a
+    bonus for a byline or date right below."""
+    far = 0.5 * max(0, distance - 1)
+    if near_meta:
+        # A byline or date follows the headline; such a header block may sit far above
+        # the text (a spec box, a gallery or a video in between), so distance counts less.
+        far = min(far, FAR_CAP) - 2.5
+    score = _score(block, repeated, seen, stopwords) - far
+    return score - (3.0 if box_from < i < start else 0.0)
 
 
-def _score(block: Block, blocks: list[Block], texts: Counter[str], opening: Counter[str],
+def _hand_pick(blocks: list[Block], hand: dict[int, float], meta: set[int]) -> int | None:
+    """The first version's choice: the best hand score; but a headline is often followed
+    by its standfirst, which shares its words: when the winner reads like a standfirst
+    and a shorter candidate sits just above, that one."""
+    if not hand:
+        return None
+    score, index = max((sc, i) for i, sc in hand.items())
+    above = _previous(blocks, index, meta)
+    if above is not None and above in hand and hand[above] >= max(2.0, score - 4.5) \
+            and _standfirst_like(blocks[index]) and not _FULL_STOP.search(blocks[above].text) \
+            and (blocks[above].words < blocks[index].words
+                 or not _standfirst_like(blocks[above])):
+        return above
+    return index
+
+
+def _row(block: Block, blocks: list[Block], i: int, start: int, meta: set[int],
+         repeated: bool, seen: Counter[str], stopwords: frozenset[str], distance: int,
+         between: int, box_from: int, body_words: Counter[str], hand: float) -> list[float]:
+    """The features of one candidate but the last (``hand_pick``, known at the end)."""
+    text = block.text.strip()
+    words = block.words
+    followed = _followed_by_meta(blocks, i, meta)
+    content = [t for t in tokens(text) if t not in stopwords and not t.isdigit()]
+    shared = len({t for t in content if seen[t] > 0})
+    alpha = [w for w in text.split() if w[:1].isalpha()]
+    after = _next_text_block(blocks, i, meta)
+    j = _previous(blocks, i, meta)
+    above = blocks[j] if j is not None else None
+    return [
+        hand / 10.0,
+        float(i >= start),
+        float(i >= start + 2),
+        float(words == 1), float(words == 2), float(words == 3),
+        float(4 <= words <= 22), float(23 <= words <= 30), float(words > 30),
+        math.log1p(words) / 3.0,
+        min(len(text), MAX_CHARS) / 100.0,
+        float(bool(_FULL_STOP.search(text))),
+        float(text.endswith(":")),
+        float(text.endswith(("?", "!"))),
+        float(text[:1].islower()),
+        float(block.prose),
+        float(block.sentence),
+        block.stop_ratio,
+        float(text.count(",") >= 3 or (bool(_LIST_LABEL.match(text)) and text.count(",") >= 2)),
+        shared / len(set(content)) if content else 0.0,
+        min(shared, 6) / 6.0,
+        float(not content),
+        float(repeated),
+        min(distance, 20) / 20.0 if i < start else 0.0,
+        float(i < start and distance <= 1),
+        float(followed),
+        float(any(j in meta for j in range(max(0, i - 3), i))),
+        float(box_from < i < start),
+        math.log1p(between) / 3.0 if i < start else 0.0,
+        float(i < start and between == 0),
+        float(after is not None and _standfirst_like(after)),
+        sum(w[:1].isupper() for w in alpha) / len(alpha) if alpha else 0.0,
+        float(text.isupper() and len(text) > 5),
+        float(bool(_SEPARATOR.search(text))),
+        float(": " in text[:-1]),
+        sum(c.isdigit() for c in text) / len(text) if text else 0.0,
+        float(meta_dates.find_date(text) is not None),
+        float(i in meta),
+        i / max(1, len(blocks)),
+        float(i >= start + 2 and not followed),
+        float(meta_dates.looks_like_name(text) is not None),
+        float(_explicit_byline(text)),
+        len({t for t in content if body_words[t] > 0}) / len(set(content)) if content else 0.0,
+        float(after is not None and after.prose),
+        float(any(b.junk or b.end for b in blocks[i + 1 : start])),
+        min(max(0, start - i), 10) / 10.0,
+        float(above is not None and above.words < words and above.words >= 2
+              and not _FULL_STOP.search(above.text)),
+        float(after is not None and _heading_like(after)),
+        float(above is not None and _heading_like(above)),
+        float(_standfirst_like(block)),
+    ]
+
+
+def _heading_like(block: Block) -> bool:
+    """A line set like a title: a few words, no sentence's full stop, not a widget."""
+    return _candidate(block) and 3 <= block.words <= 30 and not block.prose \
+        and not _FULL_STOP.search(block.text)
+
+
+def _explicit_byline(text: str) -> bool:
+    return meta_dates.is_by_word(text) or meta_dates.find_byline(text) is not None
+
+
+def _followed_by_meta(blocks: list[Block], index: int, meta: set[int]) -> bool:
+    """A byline or date comes within three lines after ``index``, share buttons and
+    other widgets between them not counted."""
+    seen = 0
+    for block in blocks[index + 1 : index + 12]:
+        if block.index in meta:
+            return True
+        if not (block.junk or block.time_only):
+            seen += 1
+            if seen == 3:
+                return False
+    return False
+
+
+def _next_text_block(blocks: list[Block], index: int, meta: set[int]) -> Block | None:
+    """The first block after ``index`` that is not a byline, date, credit or widget."""
+    for block in blocks[index + 1 : index + 5]:
+        if not _is_meta(block, meta):
+            return block
+    return None
+
+
+class _Echoes:
+    """Which lines the page prints again, alone or inside a short line (a breadcrumb, a
+    share box): lines are compared casefolded, spaces collapsed."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.keys = [" ".join(b.text.casefold().split()) for b in blocks]
+        self.count = Counter(self.keys)
+        order = sorted(range(len(blocks)), key=lambda k: len(blocks[k].text))
+        self.sizes = [len(blocks[k].text) for k in order]
+        self.order = order
+
+    def repeated(self, block: Block) -> bool:
+        """The line occurs twice, or inside a line longer than it but not three times
+        as long."""
+        key = self.keys[block.index]
+        if self.count[key] > 1:
+            return True
+        size = len(block.text.strip())
+        lo = bisect.bisect_right(self.sizes, size)
+        hi = bisect.bisect_left(self.sizes, 3 * size)
+        return any(key in self.keys[k] for k in self.order[lo:hi] if k != block.index)
+
+
+class _Openings:
+    """The words of the article's first lines (``at(start)``), from each block's tokens
+    read once."""
+
+    def __init__(self, blocks: list[Block], stop: int) -> None:
+        self.blocks = blocks
+        self.stop = stop
+        self.tokens: dict[int, list[str]] = {}
+
+    def at(self, start: int) -> Counter[str]:
+        words: Counter[str] = Counter()
+        for b in self.blocks[start : min(self.stop, start + 30)]:
+            if b.prose:
+                if b.index not in self.tokens:
+                    self.tokens[b.index] = tokens(b.text)
+                words.update(self.tokens[b.index])
+        return words
+
+
+def _score(block: Block, repeated: bool, opening: Counter[str],
            stopwords: frozenset[str]) -> float:
+    """The hand-weighted score of the first version, kept as one feature of the model."""
     score = 0.0
     text = block.text.strip()
     if 4 <= block.words <= 22:
@@ -128,16 +338,13 @@ def _score(block: Block, blocks: list[Block], texts: Counter[str], opening: Coun
         score -= 0.2 * (block.words - 18)
     if block.stop_ratio > 0.4:
         score -= 5.0 * (block.stop_ratio - 0.4)
-    if text.count(",") >= 3 or (re.match(r"^\w+( \w+)?:\s", text) and text.count(",") >= 2):
+    if text.count(",") >= 3 or (_LIST_LABEL.match(text) and text.count(",") >= 2):
         score -= 3.0  # a list: tags, topics, names
     content = [t for t in tokens(text) if t not in stopwords and not t.isdigit()]
     if content:
         shared = len({t for t in content if opening[t] > 0})
         score += 3.0 * shared / len(set(content)) + 0.5 * min(shared, 6)
-    key = " ".join(text.casefold().split())
-    if texts[key] > 1 or any(key in " ".join(b.text.casefold().split()) and b is not block
-                             and len(b.text) < 3 * len(text) for b in blocks
-                             if len(b.text) > len(text)):
+    if repeated:
         score += 2.0
     return score
 

@@ -119,7 +119,7 @@ _CREDIT = re.compile(
     r"(\b(photo|foto|image|picture|bild|credit|crédit|crédito|fotografie|illustration)s?"
     r"\s*(:|by|von|par|de)\s*[^.!?]{2,80}$|getty images\)?$|\bvia getty\b|"
     r"\|\s*(foto|photo|reuters|afp|ap|getty|epa|dpa|ctk|čtk)\b[^.!?]{0,60}$|"
-    r"^\((photo|foto|bild|image)\b[^)]*\)$|^(bild|foto|photo): .{0,60}$)"
+    r"\((photo|foto|bild|image)\b[^)]*\)$|^(bild|foto|photo): .{0,60}$|©\s*[^.!?©]{2,60}$)"
 )
 # A media player's controls and settings dialog as a dump prints them (video.js, the
 # player most news sites embed, and its kin): they sit inside an article.

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Build a larger corpus for fitting and checking the extractor, from upstream datasets.
+
+The team corpus (``../shared/corpus``, 62 cases) holds a few pages of three public
+datasets. This script takes the rest of them from git checkouts of the upstream
+repositories and writes them in the same layout (``cases/<id>/source.html``,
+``dump.txt``, ``truth.json``), leaving out every page the team corpus already has:
+
+- ``aeb_*``: scrapinghub/article-extraction-benchmark, ``html/*.html.gz`` and
+  ``ground-truth.json`` (article body and URL; MIT);
+- ``moz_*``: mozilla/readability, ``test/test-pages/*`` (Readability's expected title,
+  byline, excerpt, date; body = ``expected.html`` flattened into blocks; Apache-2.0);
+- ``traf_*``: adbar/trafilatura, ``tests/eval/*.html`` and ``tests/evaldata.json``
+  (hand-made title, author, date, description, body snippets; Apache-2.0).
+
+Dumps are made with the team corpus's own ``tools/html2dump.py``, so they have the
+seed's shape. The corpus is not shipped (the pages belong to their publishers); it is
+what ``scripts/train_headline.py`` fits on and ``make eval CORPUS=...`` can score.
+
+    python scripts/build_dev_corpus.py OUT --shared ../shared/corpus \\
+        --benchmark CHECKOUT --readability CHECKOUT --trafilatura CHECKOUT
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import html
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption",
+           "td", "th", "dt", "dd")
+_EMPTY_TRUTH: dict[str, Any] = dict.fromkeys((
+    "url", "headline", "byline", "authors", "date", "description", "site_name", "lang",
+    "categories", "tags", "body", "body_must_contain", "body_must_not_contain",
+    "comments_snippets"))
+
+
+def _show(repo: Path, path: str) -> bytes:
+    """A file of the checkout's HEAD (the work tree may be absent)."""
+    return subprocess.run(["git", "-C", str(repo), "show", f"HEAD:{path}"],
+                          capture_output=True, check=True).stdout
+
+
+def _list(repo: Path, folder: str) -> list[str]:
+    out = subprocess.run(["git", "-C", str(repo), "ls-tree", "--name-only", "HEAD",
+                          folder + "/"], capture_output=True, text=True, check=True).stdout
+    return out.split()
+
+
+def _flatten(page: str) -> str:
+    """Readability's expected HTML as text blocks, a blank line between them."""
+    tree = lxml.html.fromstring(page)
+    out = []
+    for el in tree.iter(*_BLOCKS):
+        if any(a.tag in _BLOCKS for a in el.iterancestors()):
+            continue
+        text = " ".join(el.text_content().split())
+        if text:
+            out.append(text)
+    return "\n\n".join(out)
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, list):
+        return ", ".join(html.unescape(str(v)) for v in value)
+    return html.unescape(value) if isinstance(value, str) else value
+
+
+class Writer:
+    """Writes cases, skipping those the team corpus has (by id or URL)."""
+
+    def __init__(self, out: Path, shared: Path, to_dump: Callable[[bytes], str]) -> None:
+        self.out = out
+        self.to_dump = to_dump
+        self.known_ids = {c["id"] for c in json.loads((shared / "index.json").read_text())}
+        self.known_urls = {json.loads(p.read_text()).get("url")
+                           for p in shared.glob("cases/*/truth.json")}
+        self.written = 0
+
+    def write(self, case_id: str, raw: bytes, truth: dict[str, Any]) -> None:
+        if case_id in self.known_ids or (truth.get("url") and truth["url"] in self.known_urls):
+            return
+        folder = self.out / "cases" / case_id
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "source.html").write_bytes(raw)
+        (folder / "dump.txt").write_text(self.to_dump(raw), encoding="utf-8")
+        record = {**_EMPTY_TRUTH, **truth, "id": case_id}
+        (folder / "truth.json").write_text(json.dumps(record, ensure_ascii=False, indent=1),
+                                           encoding="utf-8")
+        self.written += 1
+
+
+def benchmark(repo: Path, writer: Writer) -> None:
+    truth = json.loads(_show(repo, "ground-truth.json"))
+    for sha, item in sorted(truth.items()):
+        raw = gzip.decompress(_show(repo, f"html/{sha}.html.gz"))
+        writer.write(f"aeb_{sha[:10]}", raw, {"url": item.get("url"),
+                                              "body": item.get("articleBody")})
+
+
+def readability(repo: Path, writer: Writer) -> None:
+    for folder in _list(repo, "test/test-pages"):
+        try:
+            meta = json.loads(_show(repo, f"{folder}/expected-metadata.json"))
+            raw = _show(repo, f"{folder}/source.html")
+            expected = _show(repo, f"{folder}/expected.html").decode("utf-8", "replace")
+        except subprocess.CalledProcessError:
+            continue
+        if not meta.get("readerable", True):
+            continue
+        writer.write(f"moz_{folder.rsplit('/', 1)[-1]}", raw, {
+            "headline": meta.get("title"), "byline": meta.get("byline"),
+            "date": meta.get("publishedTime"), "description": meta.get("excerpt"),
+            "site_name": meta.get("siteName"), "lang": meta.get("lang"),
+            "body": _flatten(expected)})
+
+
+def trafilatura(repo: Path, writer: Writer) -> None:
+    data = json.loads(_show(repo, "tests/evaldata.json"))
+    for url, item in sorted(data.items()):
+        name = item["file"]
+        try:
+            raw = _show(repo, f"tests/eval/{name}")
+        except subprocess.CalledProcessError:
+            continue
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower().removesuffix(".html"))[:60]
+        lists = {k: item.get(k) if isinstance(item.get(k), list) else None
+                 for k in ("categories", "tags")}
+        writer.write(f"traf_{slug}", raw, {
+            "url": url, "headline": _text(item.get("title")), "byline": _text(item.get("author")),
+            "date": item.get("date"), "description": _text(item.get("description")), **lists,
+            "body_must_contain": item.get("with"), "body_must_not_contain": item.get("without"),
+            "comments_snippets": item.get("comments")})
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--shared", type=Path, default=Path("../shared/corpus"))
+    parser.add_argument("--benchmark", type=Path, help="scrapinghub/article-extraction-benchmark")
+    parser.add_argument("--readability", type=Path, help="mozilla/readability")
+    parser.add_argument("--trafilatura", type=Path, help="adbar/trafilatura")
+    args = parser.parse_args()
+    spec = importlib.util.spec_from_file_location("html2dump",
+                                                  args.shared / "tools" / "html2dump.py")
+    if spec is None or spec.loader is None:
+        print(f"{args.shared}/tools/html2dump.py: not found", file=sys.stderr)
+        return 2
+    html2dump = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(html2dump)
+    writer = Writer(args.out, args.shared,
+                    lambda raw: html2dump.html_to_dump(html2dump.decode_html(raw)))
+    for repo, build in ((args.benchmark, benchmark), (args.readability, readability),
+                        (args.trafilatura, trafilatura)):
+        if repo is not None:
+            build(repo, writer)
+    print(f"wrote {writer.written} cases to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
