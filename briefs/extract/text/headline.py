@@ -113,7 +113,7 @@ def features(blocks: list[Block], start: int, stop: int, meta: set[int],
     """``(index, feature values)`` of every headline candidate, in ``FEATURES`` order."""
     openings = _Openings(blocks, stop)
     opening = openings.at(start)
-    body_words = Counter(t for b in blocks[start:stop] if b.prose for t in tokens(b.text))
+    body_words = openings.words(start, stop)
     echoes = _Echoes(blocks)
     lo = max(0, start - LOOKBACK)
     hi = min(stop, start + INTO_RUN)
@@ -149,7 +149,7 @@ def features(blocks: list[Block], start: int, stop: int, meta: set[int],
     return out
 
 
-def _hand_score(block: Block, i: int, start: int, repeated: bool, seen: Counter[str],
+def _hand_score(block: Block, i: int, start: int, repeated: bool, seen: set[str],
                 stopwords: frozenset[str], distance: int, near_meta: bool,
                 box_from: int) -> float:
     """The first version's score: ``_score`` less the distance to the body, plus a
@@ -180,14 +180,14 @@ def _hand_pick(blocks: list[Block], hand: dict[int, float], meta: set[int]) -> i
 
 
 def _row(block: Block, blocks: list[Block], i: int, start: int, meta: set[int],
-         repeated: bool, seen: Counter[str], stopwords: frozenset[str], distance: int,
-         between: int, box_from: int, body_words: Counter[str], hand: float) -> list[float]:
+         repeated: bool, seen: set[str], stopwords: frozenset[str], distance: int,
+         between: int, box_from: int, body_words: set[str], hand: float) -> list[float]:
     """The features of one candidate but the last (``hand_pick``, known at the end)."""
     text = block.text.strip()
     words = block.words
     followed = _followed_by_meta(blocks, i, meta)
     content = [t for t in tokens(text) if t not in stopwords and not t.isdigit()]
-    shared = len({t for t in content if seen[t] > 0})
+    shared = len(seen.intersection(content))
     alpha = [w for w in text.split() if w[:1].isalpha()]
     after = _next_text_block(blocks, i, meta)
     j = _previous(blocks, i, meta)
@@ -224,14 +224,14 @@ def _row(block: Block, blocks: list[Block], i: int, start: int, meta: set[int],
         float(text.isupper() and len(text) > 5),
         float(bool(_SEPARATOR.search(text))),
         float(": " in text[:-1]),
-        sum(c.isdigit() for c in text) / len(text) if text else 0.0,
+        sum(map(str.isdigit, text)) / len(text) if text else 0.0,
         float(meta_dates.find_date(text) is not None),
         float(i in meta),
         i / max(1, len(blocks)),
         float(i >= start + 2 and not followed),
         float(meta_dates.looks_like_name(text) is not None),
         float(_explicit_byline(text)),
-        len({t for t in content if body_words[t] > 0}) / len(set(content)) if content else 0.0,
+        len(body_words.intersection(content)) / len(set(content)) if content else 0.0,
         float(after is not None and after.prose),
         float(any(b.junk or b.end for b in blocks[i + 1 : start])),
         min(max(0, start - i), 10) / 10.0,
@@ -299,25 +299,30 @@ class _Echoes:
 
 
 class _Openings:
-    """The words of the article's first lines (``at(start)``), from each block's tokens
-    read once."""
+    """The words of the article's first lines (``at(start)``) and of its text
+    (``words``), from each prose block's tokens, read once."""
 
     def __init__(self, blocks: list[Block], stop: int) -> None:
         self.blocks = blocks
         self.stop = stop
         self.tokens: dict[int, list[str]] = {}
 
-    def at(self, start: int) -> Counter[str]:
-        words: Counter[str] = Counter()
-        for b in self.blocks[start : min(self.stop, start + 30)]:
+    def words(self, start: int, stop: int) -> set[str]:
+        """The words of the prose blocks in ``blocks[start:stop]``."""
+        out: set[str] = set()
+        for b in self.blocks[start:stop]:
             if b.prose:
                 if b.index not in self.tokens:
                     self.tokens[b.index] = tokens(b.text)
-                words.update(self.tokens[b.index])
-        return words
+                out.update(self.tokens[b.index])
+        return out
+
+    def at(self, start: int) -> set[str]:
+        """The words of the 30 lines from ``start`` (the article's opening)."""
+        return self.words(start, min(self.stop, start + 30))
 
 
-def _score(block: Block, repeated: bool, opening: Counter[str],
+def _score(block: Block, repeated: bool, opening: set[str],
            stopwords: frozenset[str]) -> float:
     """The hand-weighted score of the first version, kept as one feature of the model."""
     score = 0.0
@@ -342,7 +347,7 @@ def _score(block: Block, repeated: bool, opening: Counter[str],
         score -= 3.0  # a list: tags, topics, names
     content = [t for t in tokens(text) if t not in stopwords and not t.isdigit()]
     if content:
-        shared = len({t for t in content if opening[t] > 0})
+        shared = len(opening.intersection(content))
         score += 3.0 * shared / len(set(content)) + 0.5 * min(shared, 6)
     if repeated:
         score += 2.0
