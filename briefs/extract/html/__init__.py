@@ -38,7 +38,6 @@ def extract_html(html: str) -> Brief:
     url = _url(tree, meta)
     sites = md.site_names(meta, articles)
     host = md.host_of(url)
-    title = md.headline(tree, meta, articles, sites, host)
     byline = md.byline(tree, meta, articles, sites)
     if byline is None:
         from trafilatura.metadata import extract_author
@@ -47,6 +46,7 @@ def extract_html(html: str) -> Brief:
         byline = md.clean_byline(found.replace("; ", ", ")) if found else None
     date = _date(tree, meta, articles, url)
     strip_invisible(tree)
+    title = md.headline(tree, meta, articles, sites, host)
     doc: Any = trafilatura.bare_extraction(
         tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
         include_images=False, include_links=False, include_formatting=False,

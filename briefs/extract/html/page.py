@@ -24,6 +24,7 @@ _INVISIBLE_TAGS = ("script", "style", "template", "noscript", "iframe", "object"
                    "svg", "canvas", "select", "button", "input", "textarea")
 # CDATA sections and HTML comments some sites wrap their JSON-LD in.
 _LD_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
+_CLOSING = re.compile(r"[,.;:!?)\]}»]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
@@ -113,8 +114,18 @@ def flat(text: str) -> str:
 
 
 def text_of(el: Any) -> str:
-    """The visible text of an element, whitespace collapsed."""
-    return flat(" ".join(el.itertext()))
+    """The visible text of an element, whitespace collapsed.
+
+    Pieces of text from different elements are joined by a space, except before
+    punctuation that the page printed right after the previous piece
+    (``<em>Metroid</em>, One`` is "Metroid, One", not "Metroid , One").
+    """
+    text = ""
+    for piece in el.itertext():
+        glued = not text or text[-1].isspace() or piece[:1].isspace() or \
+            _CLOSING.match(piece) is not None
+        text += piece if glued else " " + piece
+    return flat(text)
 
 
 def meta_values(tree: Any) -> dict[str, list[str]]:
