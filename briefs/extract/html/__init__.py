@@ -17,6 +17,7 @@ from typing import Any
 from briefs.extract.dates import parse_date
 from briefs.extract.html import metadata as md
 from briefs.extract.html.body import paragraphs
+from briefs.extract.html.headline import headline
 from briefs.extract.html.page import flat, json_ld, meta_values, parse, strip_invisible
 from briefs.record import Brief
 
@@ -46,7 +47,7 @@ def extract_html(html: str) -> Brief:
         byline = md.clean_byline(found.replace("; ", ", ")) if found else None
     date = _date(tree, meta, articles, url)
     strip_invisible(tree)
-    title = md.headline(tree, meta, articles, sites, host)
+    title = headline(tree, meta, articles, sites, host)
     doc: Any = trafilatura.bare_extraction(
         tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
         include_images=False, include_links=False, include_formatting=False,
