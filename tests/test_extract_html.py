@@ -204,6 +204,10 @@ HEADLINE_PAGES = [
     # A meta that calls the headline the site's name does not make the <h1> a logo; the
     # logo <h1> links to the home page of a language edition ("/en-us").
     ("headline_named_as_site.html", "Nintendo's first phone game will launch in December"),
+    # <h1> in the navigation or a sidebar are not the article's: the one left is.
+    ("nav_h1.html", "Harbour pilots vote to strike over night shifts"),
+    # Japanese: ruby readings left out, no space put between the characters.
+    ("ruby_h1_ja.html", "港に新しい橋ができる"),
 ]
 
 

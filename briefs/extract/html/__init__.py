@@ -17,7 +17,7 @@ from typing import Any
 from briefs.extract.dates import parse_date
 from briefs.extract.html import metadata as md
 from briefs.extract.html.body import paragraphs
-from briefs.extract.html.headline import headline
+from briefs.extract.html.headlines import headline
 from briefs.extract.html.page import flat, json_ld, meta_values, parse, strip_invisible
 from briefs.record import Brief
 

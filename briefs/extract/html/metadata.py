@@ -4,7 +4,7 @@ helpers the headline uses).
 Each field has candidates from several layers of the page; the order is written down
 per field and tested:
 
-- headline: see :mod:`.headline`.
+- headline: see :mod:`.headlines`.
 - byline: JSON-LD article ``author`` names > ``author`` metas (not URLs) > the visible
   byline element (``rel=author``, ``itemprop=author``, class ``byline``/``author``);
   a leading "By"/"Par"/"Von"/"Por" and trailing dates are removed.

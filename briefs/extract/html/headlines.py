@@ -26,7 +26,7 @@ from briefs.extract.html.metadata import (
     squash,
     strip_site,
 )
-from briefs.extract.html.page import flat, text_of
+from briefs.extract.html.page import UNSPACED, flat, join, text_of
 
 # "/", "https://example.com/", "/index.html", "/en-us", "/de/"
 _HOME_HREF = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:index\.\w+|[a-z]{2}(?:[-_][a-z]{2})?/?)?"
@@ -40,6 +40,16 @@ def _links_home(el: Any) -> bool:
     """Whether ``el`` is, or sits in, a link to the site's home page (a logo)."""
     links = el.xpath("descendant-or-self::a[@href] | ancestor::a[@href]")
     return any(_HOME_HREF.match(a.get("href").strip()) for a in links)
+
+
+def _in_furniture(el: Any) -> bool:
+    """Whether ``el`` sits in the page's furniture: navigation, a sidebar, the footer, the
+    comments, a newsletter box or a list of other articles."""
+    for parent in el.iterancestors():
+        tag = parent.tag.lower() if isinstance(parent.tag, str) else ""
+        if tag in ("nav", "aside", "footer"):
+            return True
+    return False
 
 
 def _is_logo(h1: Any, text: str, sites: list[str], host: str) -> bool:
@@ -59,7 +69,7 @@ def _segments(h1: Any) -> list[str]:
     for child in h1:
         tag = child.tag.lower() if isinstance(child.tag, str) else ""
         if tag in _INLINE:
-            lines[-1] += " " + text_of(child) + (child.tail or "")
+            lines[-1] = join(join(lines[-1], text_of(child)), child.tail or "")
         else:
             lines.extend(["" if tag == "br" else text_of(child), child.tail or ""])
     merged: list[str] = []
@@ -74,22 +84,27 @@ def _segments(h1: Any) -> list[str]:
 
 
 class Heading(NamedTuple):
-    """An ``<h1>``: its headline line, all its lines, and its whole text."""
+    """An ``<h1>``: its headline line, all its lines, its whole text, and whether it sits
+    in the page's furniture (navigation, a sidebar, the footer)."""
 
     text: str
     lines: list[str]
     full: str
+    furniture: bool
 
 
 def heading(h1: Any) -> Heading:
     """An ``<h1>`` read as a headline: its longest line, without a kicker, subtitle or
     date (see :func:`_segments`)."""
     lines = _segments(h1)
-    return Heading(max(lines, key=len) if lines else "", lines, text_of(h1))
+    return Heading(max(lines, key=len) if lines else "", lines, text_of(h1), _in_furniture(h1))
 
 
 def _plausible(head: Heading) -> bool:
-    return len(head.text) >= 10 and len(head.text.split()) >= 2
+    """Long enough for a headline: ten characters, and two words (or Chinese or Japanese,
+    written without spaces)."""
+    text = head.text
+    return len(text) >= 10 and (len(text.split()) >= 2 or UNSPACED.search(text) is not None)
 
 
 def visible_h2s(tree: Any) -> list[Heading]:
@@ -149,6 +164,7 @@ def headline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any
     confirmed = _confirmed(h1s, confirmers, page_title)
     if confirmed:
         return confirmed
+    h1s = [h for h in h1s if not h.furniture]
     if len({h.text for h in h1s}) == 1:
         return h1s[0].text
     if not h1s:
