@@ -206,6 +206,8 @@ HEADLINE_PAGES = [
     ("headline_named_as_site.html", "Nintendo's first phone game will launch in December"),
     # <h1> in the navigation or a sidebar are not the article's: the one left is.
     ("nav_h1.html", "Harbour pilots vote to strike over night shifts"),
+    # A section's name in the <h1>; the <h2> that the <title> names is the headline.
+    ("section_h1_headline_h2.html", "Babies who eat peanuts early may avoid allergy"),
     # Japanese: ruby readings left out, no space put between the characters.
     ("ruby_h1_ja.html", "港に新しい橋ができる"),
 ]

@@ -2,12 +2,14 @@
 
 The visible ``<h1>`` is read as lines (a kicker, a date or a subtitle printed
 in its own element inside it are not the headline: :func:`heading`); an ``<h1>`` that is
-the site's name or links to the home page is a logo, not a headline. The ``<h1>``
+the site's name or links to the home page is a logo, not a headline; one in ``<nav>``,
+``<aside>`` or ``<footer>`` wins only when confirmed. The ``<h1>``
 headline another source confirms (JSON-LD ``headline``, ``og:title``,
 ``twitter:title``, ``itemprop=headline`` or ``<title>``, each without the site-name
-suffix or prefix) comes first; else the page's one ``<h1>`` headline (what the reader
+suffix or prefix) comes first; else an ``<h2>`` they confirm (the ``<h1>`` holding a
+section's name); else the page's one ``<h1>`` headline (what the reader
 sees beats a title written for sharing or search); else, on a page without one, an
-``<h2>`` that another source or a part of ``<title>`` confirms; else JSON-LD
+``<h2>`` that a part of ``<title>`` confirms (blog name » archive » post); else JSON-LD
 NewsArticle ``headline`` > ``og:title`` > ``twitter:title`` > other title metas > the
 first plausible ``<h1>`` > ``<title>``.
 """
@@ -165,12 +167,16 @@ def headline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any
     if confirmed:
         return confirmed
     h1s = [h for h in h1s if not h.furniture]
+    h2s = [h for h in visible_h2s(tree) if not h.furniture]
+    # "Health Center" in the <h1>, the article's headline in an <h2>
+    confirmed = _confirmed(h2s, confirmers, page_title)
+    if confirmed:
+        return confirmed
     if len({h.text for h in h1s}) == 1:
         return h1s[0].text
     if not h1s:
         # "Blog name » Blog Archive » Post": the <h2> that is one part of the <title>
-        parts = SEPARATORS.split(page_title)
-        confirmed = _confirmed(visible_h2s(tree), [*confirmers, *parts], page_title)
+        confirmed = _confirmed(h2s, SEPARATORS.split(page_title), page_title)
         if confirmed:
             return confirmed
     for candidate in (*named, *(h.text for h in h1s), stripped_title):
