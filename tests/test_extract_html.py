@@ -186,3 +186,33 @@ def test_every_fixture_page_is_plain_text(tmp_path: Path) -> None:
         brief = extract_file(path.name)
         for paragraph in brief.body:
             assert "<script" not in paragraph and "</p>" not in paragraph
+
+
+# Hand-written pages, one per page structure the headline rules read (see
+# tests/fixtures/README.md): file, expected headline.
+HEADLINE_PAGES = [
+    # The <h1> is the blog's name, a link to the home page: the <title> names the post.
+    ("logo_h1.html", "Ferry timetable changes for the winter"),
+    # A kicker printed inside the <h1> in its own <span> is not part of the headline.
+    ("kicker_h1.html", "Stadtrat stimmt dem neuen Kai zu"),
+    # A date and categories printed under the headline inside the <h1> are not either.
+    ("subtitle_h1.html", "Council opens the new harbour bridge"),
+    # The page's one article <h1> wins over an og:title written for sharing.
+    ("h1_over_og.html", "The harbour bridge opens to traffic after three years of work"),
+    # Text after an inline element keeps the page's spacing ("Metroid," not "Metroid ,").
+    ("inline_punctuation_h1.html", "The story of Metroid, one of gaming's richest universes"),
+    # A meta that calls the headline the site's name does not make the <h1> a logo; the
+    # logo <h1> links to the home page of a language edition ("/en-us").
+    ("headline_named_as_site.html", "Nintendo's first phone game will launch in December"),
+    # <h1> in the navigation or a sidebar are not the article's: the one left is.
+    ("nav_h1.html", "Harbour pilots vote to strike over night shifts"),
+    # A section's name in the <h1>; the <h2> that the <title> names is the headline.
+    ("section_h1_headline_h2.html", "Babies who eat peanuts early may avoid allergy"),
+    # Japanese: ruby readings left out, no space put between the characters.
+    ("ruby_h1_ja.html", "港に新しい橋ができる"),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), HEADLINE_PAGES, ids=[p[0] for p in HEADLINE_PAGES])
+def test_headline_page_structure(name: str, expected: str) -> None:
+    assert extract_file(f"headline/{name}").title == expected

@@ -17,6 +17,7 @@ from typing import Any
 from briefs.extract.dates import parse_date
 from briefs.extract.html import metadata as md
 from briefs.extract.html.body import paragraphs
+from briefs.extract.html.headlines import headline
 from briefs.extract.html.page import flat, json_ld, meta_values, parse, strip_invisible
 from briefs.record import Brief
 
@@ -38,7 +39,6 @@ def extract_html(html: str) -> Brief:
     url = _url(tree, meta)
     sites = md.site_names(meta, articles)
     host = md.host_of(url)
-    title = md.headline(tree, meta, articles, sites, host)
     byline = md.byline(tree, meta, articles, sites)
     if byline is None:
         from trafilatura.metadata import extract_author
@@ -47,6 +47,7 @@ def extract_html(html: str) -> Brief:
         byline = md.clean_byline(found.replace("; ", ", ")) if found else None
     date = _date(tree, meta, articles, url)
     strip_invisible(tree)
+    title = headline(tree, meta, articles, sites, host)
     doc: Any = trafilatura.bare_extraction(
         tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
         include_images=False, include_links=False, include_formatting=False,

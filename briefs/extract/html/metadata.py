@@ -1,12 +1,10 @@
-"""Headline, byline, site name, section and description of a saved news page.
+"""Byline, site name, section and description of a saved news page (and the site-name
+helpers the headline uses).
 
 Each field has candidates from several layers of the page; the order is written down
 per field and tested:
 
-- headline: the visible ``<h1>`` when another source confirms it (JSON-LD ``headline``,
-  ``og:title``, ``twitter:title``, ``itemprop=headline`` or ``<title>``, each without the
-  site-name suffix or prefix); else JSON-LD NewsArticle ``headline`` > ``og:title`` >
-  ``twitter:title`` > other title metas > the first plausible ``<h1>`` > ``<title>``.
+- headline: see :mod:`.headlines`.
 - byline: JSON-LD article ``author`` names > ``author`` metas (not URLs) > the visible
   byline element (``rel=author``, ``itemprop=author``, class ``byline``/``author``);
   a leading "By"/"Par"/"Von"/"Por" and trailing dates are removed.
@@ -31,9 +29,9 @@ ARTICLE_TYPES = frozenset({
     "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting",
     "LiveBlogPosting", "Report", "ScholarlyArticle", "SocialMediaPosting", "TechArticle",
 })
-_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»«/~]|::|l)\s+")
+SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»«/~]|::|l)\s+")
 _NOT_WORD = re.compile(r"\W+")
-_DATEISH = re.compile(r"^[\d\s./:-]+$|^\w{3,9}\.? \d{1,2},? \d{4}$")
+DATEISH = re.compile(r"^[\d\s./:-]+$|^\w{3,9}\.? \d{1,2},? \d{4}$")
 _BY = re.compile(r"^(?:by|par|von|por|de|di|door|av|af|from)\s+", re.IGNORECASE)
 _BYLINE_TAIL = re.compile(
     r"\s*(?:\b(?:updated|published|posted|on)\b.*|[,|•·]?\s*\d{1,2}\s+\w{3,9}\.?\s+\d{4}.*"
@@ -79,11 +77,12 @@ def site_names(meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> li
     return [n for n in dict.fromkeys(names) if n]
 
 
-def _is_site(segment: str, sites: list[str], host: str) -> bool:
+def is_site(segment: str, sites: list[str], host: str) -> bool:
+    """Whether a part of a title (or a heading) names the site, or is only a date."""
     key = squash(segment)
     if not key:
         return True
-    if _DATEISH.match(segment.strip()):
+    if DATEISH.match(segment.strip()):
         return True
     for name in [*sites, host]:
         other = squash(name)
@@ -98,65 +97,23 @@ def strip_site(title: str, sites: list[str], host: str) -> str:
     """``title`` without a leading or trailing segment naming the site (or a date)."""
     title = flat(html_lib.unescape(title))
     for _ in range(3):
-        parts = _SEPARATORS.split(title)
+        parts = SEPARATORS.split(title)
         if len(parts) < 2:
             break
-        matches = list(_SEPARATORS.finditer(title))
-        if _is_site(parts[-1], sites, host):
+        matches = list(SEPARATORS.finditer(title))
+        if is_site(parts[-1], sites, host):
             title = title[: matches[-1].start()].strip()
-        elif _is_site(parts[0], sites, host):
+        elif is_site(parts[0], sites, host):
             title = title[matches[0].end():].strip()
         else:
             break
     return title
 
 
-def _ld_text(obj: dict[str, Any], key: str) -> str:
+def ld_text(obj: dict[str, Any], key: str) -> str:
+    """A JSON-LD string value, unescaped and on one line (empty when absent)."""
     value = obj.get(key)
     return flat(html_lib.unescape(value)) if isinstance(value, str) else ""
-
-
-def visible_h1s(tree: Any) -> list[str]:
-    """The page's ``<h1>`` texts that could be a headline (not a logo or a label)."""
-    found = []
-    for h1 in tree.iter("h1"):
-        text = text_of(h1)
-        if len(text) >= 10 and len(text.split()) >= 2:
-            found.append(text)
-    return found
-
-
-def headline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
-             sites: list[str], host: str) -> str | None:
-    """The article's headline (see the module docstring for the order)."""
-    named: list[str] = [_ld_text(obj, "headline") or _ld_text(obj, "name") for obj in articles]
-    for key in ("og:title", "twitter:title", "headline", "title", "dc.title",
-                "parsely-title", "sailthru.title"):
-        named.extend(meta.get(key, []))
-    title_el = tree.find(".//title")
-    page_title = text_of(title_el) if title_el is not None else ""
-    named = [strip_site(n, sites, host) for n in named if n]
-    named = [n for n in named if n and not _is_site(n, sites, host)]
-    stripped_title = strip_site(page_title, sites, host) if page_title else ""
-    confirmers = [*named, stripped_title, page_title]
-    h1s = visible_h1s(tree)
-    for h1 in h1s:
-        for other in confirmers:
-            if not other:
-                continue
-            if same(h1, other):
-                return h1
-            # "Politics | Headline": a section label printed inside the <h1>
-            if len(squash(other)) >= 12 and squash(h1).endswith(squash(other)):
-                return other
-            # <title> "Headline - Site" whose suffix was not recognised
-            if other is page_title and squash(other).startswith(squash(h1)) and \
-                    _SEPARATORS.match(page_title[len(h1):] or "x"):
-                return h1
-    for candidate in (*named, *h1s, stripped_title):
-        if candidate:
-            return candidate
-    return None
 
 
 def _names(value: Any) -> list[str]:
@@ -243,7 +200,7 @@ def description(meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> s
         if meta.get(key):
             return flat(html_lib.unescape(meta[key][0]))
     for obj in articles:
-        text = _ld_text(obj, "description")
+        text = ld_text(obj, "description")
         if text:
             return text
     return None

@@ -24,6 +24,9 @@ _INVISIBLE_TAGS = ("script", "style", "template", "noscript", "iframe", "object"
                    "svg", "canvas", "select", "button", "input", "textarea")
 # CDATA sections and HTML comments some sites wrap their JSON-LD in.
 _LD_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
+_CLOSING = re.compile(r"[,.;:!?)\]}»]")
+# Han, kana and CJK punctuation: text pieces in these scripts join without a space.
+UNSPACED = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
@@ -113,8 +116,38 @@ def flat(text: str) -> str:
 
 
 def text_of(el: Any) -> str:
-    """The visible text of an element, whitespace collapsed."""
-    return flat(" ".join(el.itertext()))
+    """The visible text of an element, whitespace collapsed.
+
+    Pieces of text from different elements are joined by a space, except before
+    punctuation that the page printed right after the previous piece
+    (``<em>Metroid</em>, One`` is "Metroid, One", not "Metroid , One") and between two
+    Chinese or Japanese characters (scripts written without spaces). Ruby annotations
+    (``<rt>``, ``<rp>``: the reading printed over a kanji) are not part of the text.
+    """
+    text = ""
+    for piece in _pieces(el):
+        text = join(text, piece)
+    return flat(text)
+
+
+def join(text: str, piece: str) -> str:
+    """``text`` followed by ``piece`` from the next element, a space between them unless
+    one is there already, ``piece`` starts with closing punctuation, or both sides are
+    Chinese or Japanese characters (see :func:`text_of`)."""
+    glued = not text or not piece or text[-1].isspace() or piece[0].isspace() or \
+        _CLOSING.match(piece) is not None or \
+        (UNSPACED.match(text[-1]) is not None and UNSPACED.match(piece) is not None)
+    return text + piece if glued else text + " " + piece
+
+
+def _pieces(el: Any) -> list[str]:
+    """The text pieces of ``el`` in reading order, ruby annotations left out."""
+    pieces = [el.text or ""]
+    for child in el:
+        if not isinstance(child.tag, str) or child.tag.lower() not in ("rt", "rp"):
+            pieces.extend(_pieces(child))
+        pieces.append(child.tail or "")
+    return [p for p in pieces if p]
 
 
 def meta_values(tree: Any) -> dict[str, list[str]]:

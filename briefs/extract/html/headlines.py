@@ -1,0 +1,185 @@
+"""The headline of a saved news page.
+
+The visible ``<h1>`` is read as lines (a kicker, a date or a subtitle printed
+in its own element inside it are not the headline: :func:`heading`); an ``<h1>`` that is
+the site's name or links to the home page is a logo, not a headline; one in ``<nav>``,
+``<aside>`` or ``<footer>`` wins only when confirmed. The ``<h1>``
+headline another source confirms (JSON-LD ``headline``, ``og:title``,
+``twitter:title``, ``itemprop=headline`` or ``<title>``, each without the site-name
+suffix or prefix) comes first; else an ``<h2>`` they confirm (the ``<h1>`` holding a
+section's name); else the page's one ``<h1>`` headline (what the reader
+sees beats a title written for sharing or search); else, on a page without one, an
+``<h2>`` that a part of ``<title>`` confirms (blog name » archive » post); else JSON-LD
+NewsArticle ``headline`` > ``og:title`` > ``twitter:title`` > other title metas > the
+first plausible ``<h1>`` > ``<title>``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+from briefs.extract.html.metadata import (
+    DATEISH,
+    SEPARATORS,
+    is_site,
+    ld_text,
+    same,
+    squash,
+    strip_site,
+)
+from briefs.extract.html.page import UNSPACED, flat, join, text_of
+
+# "/", "https://example.com/", "/index.html", "/en-us", "/de/"
+_HOME_HREF = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:index\.\w+|[a-z]{2}(?:[-_][a-z]{2})?/?)?"
+                        r"(?:[?#].*)?$", re.IGNORECASE)
+_NAME_WORDS = 5  # a site's name is short; a headline that a meta calls the site is not
+_INLINE = frozenset({"a", "abbr", "b", "bdi", "cite", "code", "em", "font", "i", "mark", "q",
+                     "ruby", "s", "strong", "sub", "sup", "u", "wbr"})
+
+
+def _links_home(el: Any) -> bool:
+    """Whether ``el`` is, or sits in, a link to the site's home page (a logo)."""
+    links = el.xpath("descendant-or-self::a[@href] | ancestor::a[@href]")
+    return any(_HOME_HREF.match(a.get("href").strip()) for a in links)
+
+
+def _in_furniture(el: Any) -> bool:
+    """Whether ``el`` sits in the page's furniture: navigation, a sidebar, the footer, the
+    comments, a newsletter box or a list of other articles."""
+    for parent in el.iterancestors():
+        tag = parent.tag.lower() if isinstance(parent.tag, str) else ""
+        if tag in ("nav", "aside", "footer"):
+            return True
+    return False
+
+
+def _is_logo(h1: Any, text: str, sites: list[str], host: str) -> bool:
+    """An ``<h1>`` that holds the site's name or logo rather than the article's headline:
+    a short name of the site, or a link to the home page."""
+    return (len(text.split()) <= _NAME_WORDS and is_site(text, sites, host)) or _links_home(h1)
+
+
+def _segments(h1: Any) -> list[str]:
+    """The lines an ``<h1>`` is printed in: a kicker, the headline, a subtitle or a date.
+
+    A child element other than inline formatting (``<span class="kicker">``, ``<small>``,
+    ``<div>``, ``<br>``) starts a new line; a line ending in ":" or followed by one that
+    starts in lower case goes on in the next; lines of only punctuation or a date go.
+    """
+    lines = [h1.text or ""]
+    for child in h1:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag in _INLINE:
+            lines[-1] = join(join(lines[-1], text_of(child)), child.tail or "")
+        else:
+            lines.extend(["" if tag == "br" else text_of(child), child.tail or ""])
+    merged: list[str] = []
+    for line in (flat(x) for x in lines):
+        if not squash(line):
+            continue
+        if merged and (merged[-1].endswith(":") or line[0].islower()):
+            merged[-1] += " " + line
+        else:
+            merged.append(line)
+    return [x for x in merged if not DATEISH.match(x)]
+
+
+class Heading(NamedTuple):
+    """An ``<h1>``: its headline line, all its lines, its whole text, and whether it sits
+    in the page's furniture (navigation, a sidebar, the footer)."""
+
+    text: str
+    lines: list[str]
+    full: str
+    furniture: bool
+
+
+def heading(h1: Any) -> Heading:
+    """An ``<h1>`` read as a headline: its longest line, without a kicker, subtitle or
+    date (see :func:`_segments`)."""
+    lines = _segments(h1)
+    return Heading(max(lines, key=len) if lines else "", lines, text_of(h1), _in_furniture(h1))
+
+
+def _plausible(head: Heading) -> bool:
+    """Long enough for a headline: ten characters, and two words (or Chinese or Japanese,
+    written without spaces)."""
+    text = head.text
+    return len(text) >= 10 and (len(text.split()) >= 2 or UNSPACED.search(text) is not None)
+
+
+def visible_h2s(tree: Any) -> list[Heading]:
+    """The page's ``<h2>`` that could hold a headline (on pages whose ``<h1>`` is a logo)."""
+    return [head for head in map(heading, tree.iter("h2")) if _plausible(head)]
+
+
+def visible_h1s(tree: Any, sites: list[str], host: str) -> tuple[list[Heading], list[str]]:
+    """The page's ``<h1>`` that could hold a headline, and the texts of the ones that name
+    the site (a logo, a link to the home page)."""
+    found, logos = [], []
+    for h1 in tree.iter("h1"):
+        head = heading(h1)
+        if _is_logo(h1, head.full, sites, host):
+            logos.append(head.full)
+        elif _plausible(head):
+            found.append(head)
+    return found, [t for t in logos if t]
+
+
+def _confirmed(h1s: list[Heading], confirmers: list[str], page_title: str) -> str | None:
+    """The first ``<h1>`` headline that another source names too (or the name it confirms)."""
+    for h1 in h1s:
+        for other in confirmers:
+            if not other:
+                continue
+            line = next((x for x in h1.lines if same(x, other)), None)
+            if line:
+                return line
+            if same(h1.full, other) or same(h1.text, other):
+                return h1.text
+            # "Politics | Headline": a section label printed inside the <h1>
+            if len(squash(other)) >= 12 and squash(h1.full).endswith(squash(other)):
+                return other
+            # <title> "Headline - Site" whose suffix was not recognised
+            if other is page_title and squash(other).startswith(squash(h1.text)) and \
+                    SEPARATORS.match(page_title[len(h1.text):] or "x"):
+                return h1.text
+    return None
+
+
+def headline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
+             sites: list[str], host: str) -> str | None:
+    """The article's headline (see the module docstring for the order)."""
+    h1s, logos = visible_h1s(tree, sites, host)
+    sites = [*sites, *logos]
+    named: list[str] = [ld_text(obj, "headline") or ld_text(obj, "name") for obj in articles]
+    for key in ("og:title", "twitter:title", "headline", "title", "dc.title",
+                "parsely-title", "sailthru.title"):
+        named.extend(meta.get(key, []))
+    title_el = tree.find(".//title")
+    page_title = text_of(title_el) if title_el is not None else ""
+    named = [strip_site(n, sites, host) for n in named if n]
+    named = [n for n in named if n and not is_site(n, sites, host)]
+    stripped_title = strip_site(page_title, sites, host) if page_title else ""
+    confirmers = [*named, stripped_title, page_title]
+    confirmed = _confirmed(h1s, confirmers, page_title)
+    if confirmed:
+        return confirmed
+    h1s = [h for h in h1s if not h.furniture]
+    h2s = [h for h in visible_h2s(tree) if not h.furniture]
+    # "Health Center" in the <h1>, the article's headline in an <h2>
+    confirmed = _confirmed(h2s, confirmers, page_title)
+    if confirmed:
+        return confirmed
+    if len({h.text for h in h1s}) == 1:
+        return h1s[0].text
+    if not h1s:
+        # "Blog name » Blog Archive » Post": the <h2> that is one part of the <title>
+        confirmed = _confirmed(h2s, SEPARATORS.split(page_title), page_title)
+        if confirmed:
+            return confirmed
+    for candidate in (*named, *(h.text for h in h1s), stripped_title):
+        if candidate:
+            return candidate
+    return None
