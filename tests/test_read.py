@@ -83,6 +83,24 @@ def test_damaged_utf8_mid_file_is_rejected_naming_the_byte() -> None:
         decode(plain, "seeds/x.txt")
 
 
+def test_saved_page_with_a_few_stray_bytes_reads_with_a_warning() -> None:
+    page = ("<html><body><h1>Café opens</h1><p>The café “opened” today.</p>"
+            "<p>Küchenblogs</p></body></html>").encode()
+    stray = page.replace("Küchen".encode(), b"K\xfcchen")  # one Latin-1 byte in UTF-8
+    text, notes = decode(stray, "seeds/x.html", html=True)
+    assert "The café “opened” today." in text
+    assert "K\ufffdchenblogs" in text
+    at = page.index("Küchen".encode()) + 1
+    assert notes == [f"not valid UTF-8 at byte {at}; replaced by U+FFFD, as a browser "
+                     "shows them"]
+    # the same bytes in a text seed, and many stray bytes in a page, are refused
+    with pytest.raises(SeedError, match=rf"^seeds/x.txt: invalid UTF-8 at byte {at}$"):
+        decode(stray, "seeds/x.txt")
+    damaged = page + b"<p>\xfc\xfc\xfc</p>" * 10
+    with pytest.raises(SeedError, match=r"^seeds/x.html: invalid UTF-8 at byte \d+$"):
+        decode(damaged, "seeds/x.html", html=True)
+
+
 @pytest.mark.parametrize(("data", "reason"), [
     (b"", "empty file"),
     (b"  \n\t\n   \n", "blank file (only whitespace)"),

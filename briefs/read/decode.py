@@ -58,6 +58,9 @@ _MOJIBAKE = re.compile(f"[\u00c2-\u00ef][{_CONTINUATION}]")
 _LOST_RIGHT_QUOTE = re.compile("â€(?=[\\s.,;:!?)\\]'\"]|$)")
 
 
+MAX_STRAY_BYTES = 8  # in a saved page, at most this many (or 1 in 10,000) replaced
+
+
 def decode(data: bytes, shown: str, *, html: bool = False) -> tuple[str, list[str]]:
     """Bytes to text, with warnings. Raises ``SeedError`` naming why it is not text."""
     notes: list[str] = []
@@ -111,6 +114,17 @@ def _not_utf8(data: bytes, shown: str, exc: UnicodeDecodeError, notes: list[str]
         return _with_nuls(data, shown, exc.start)
     if _utf8_multibyte_count(data[exc.start:]) >= 3 or _utf8_multibyte_count(
             data[: exc.start]) >= 3:
+        if html:
+            # A saved page in UTF-8 with a few stray bytes of another encoding (a widget,
+            # a comment, a footer): a browser shows U+FFFD for them and the article still
+            # reads. Many stray bytes mean the page is damaged, and it is refused.
+            text = data.decode("utf-8", errors="replace")
+            bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+            if bad <= max(MAX_STRAY_BYTES, len(data) // 10_000):
+                more = f" and {bad - 1} more place(s)" if bad > 1 else ""
+                notes.append(f"not valid UTF-8 at byte {exc.start}{more}; "
+                             "replaced by U+FFFD, as a browser shows them")
+                return text
         raise SeedError(shown, f"invalid UTF-8 at byte {exc.start}") from exc
     encoding = (_declared(data) if html else None) or _guess(data)
     try:
