@@ -230,4 +230,18 @@ def guess_stopwords(tokens: list[str]) -> frozenset[str]:
         score = hits[name] / len(sample) - 0.00002 * len(words)
         if score > best_score:
             best, best_score = name, score
+    if hits[best] < MIN_COVERAGE * len(sample):
+        return _own_stopwords(sample)
     return stoplists()[best]
+
+
+MIN_COVERAGE = 0.05  # a language's stopwords make up far more of its text than this
+OWN_STOPWORDS = 40
+
+
+def _own_stopwords(sample: list[str]) -> frozenset[str]:
+    """For a language no stoplist knows (Bengali, Hindi, Korean...): the text's own most
+    frequent words, which in any language are mostly its function words."""
+    counts = Counter(t for t in sample if not t.isdigit())
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return frozenset(word for word, n in ranked[:OWN_STOPWORDS] if n >= 3)
