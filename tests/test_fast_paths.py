@@ -97,13 +97,15 @@ def _stopwords_plain(tokens_: list[str]) -> frozenset[str]:
     """``guess_stopwords`` as first written: one membership test per token and list."""
     if not tokens_:
         return lexicon.stoplists()["English"]
-    best, best_score = "English", -1.0
+    best, best_score, best_hits = "English", -1.0, 0
     sample = tokens_[:3000]
     for name, words in lexicon.stoplists().items():
         hits = sum(1 for t in sample if t in words)
         score = hits / len(sample) - 0.00002 * len(words)
         if score > best_score:
-            best, best_score = name, score
+            best, best_score, best_hits = name, score, hits
+    if best_hits < lexicon.MIN_COVERAGE * len(sample):  # no stoplist knows the language
+        return lexicon._own_stopwords(sample)
     return lexicon.stoplists()[best]
 
 
