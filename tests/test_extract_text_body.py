@@ -7,7 +7,7 @@ from __future__ import annotations
 from briefs.clean import clean_text
 from briefs.extract.text import extract_text
 from briefs.extract.text.blocks import make_blocks
-from briefs.extract.text.body import teasers
+from briefs.extract.text.body import comments, teasers
 from briefs.record import Brief
 
 PARAGRAPH = ("The council said on Monday that it would raise the budget for the schools of "
@@ -67,3 +67,41 @@ def test_an_interview_is_not_a_teaser_list() -> None:
     brief = _extract(lines)
     assert brief.title == "Ten questions for the new mayor"
     assert sum(p.startswith("A: ") for p in brief.body) == 6
+
+
+def _thread(n: int) -> list[str]:
+    """A comment thread: a name, a date and time, a long comment, again and again."""
+    out = []
+    for i in range(n):
+        out += [f"reader{i} says:", f"November {i + 1}, 2019 at 6:{i:02d} am",
+                f"I think the council is wrong about this, number {i}, because the schools "
+                "in my part of the district have been waiting for years and the money always "
+                "goes somewhere else first, as everyone here knows very well by now.",
+                "Reply"]
+    return out
+
+
+def test_a_longer_comment_thread_does_not_beat_the_article() -> None:
+    lines = [*ARTICLE, "Share this:", "12 responses", *_thread(10), "Leave a Reply"]
+    brief = _extract(lines)
+    assert brief.title == "Schools get more money next year"
+    assert len(brief.body) == 3
+    assert all("I think the council is wrong" not in p for p in brief.body)
+
+
+def test_comment_paragraphs_follow_a_chain_of_stamps() -> None:
+    lines = [*ARTICLE, *_thread(4)]
+    found = comments(make_blocks(lines))
+    # the text after each stamp but the first (which may be the article's own date)
+    assert found == {i for i, line in enumerate(lines) if line.startswith("I think")} - {10}
+
+
+def test_embedded_posts_and_references_are_not_a_thread() -> None:
+    """Signatures of quoted posts and dated references are not comment stamps."""
+    lines = ["Home", "Schools get more money next year"]
+    for i in range(5):
+        lines += [f"{PARAGRAPH} Paragraph {i} quotes a post.",
+                  f"— Jane Roe (@janeroe{i}) November {i + 1}, 2019",
+                  f"Retrieved {i + 1} May 2015."]
+    assert comments(make_blocks(lines)) == set()
+    assert len(_extract(lines).body) >= 5
