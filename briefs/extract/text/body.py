@@ -9,17 +9,107 @@ lists and comment boxes around it go.
 
 from __future__ import annotations
 
+import re
+
 from briefs.extract.text.blocks import Block, weight
+from briefs.extract.text.meta import find_date
 
 GAP_GROWTH = 0.4  # each further line of a gap costs this much more than the last
 ISOLATION = 3  # prose with no other prose this close is likely a teaser: half weight
+TEASER_RUN = 3  # this many lone paragraphs in a row, each under a title: teasers
+TEASER_GAP = 2  # at most this many title lines between two teasers
+TEASER_WEIGHT = 0.4  # what a paragraph of a teaser list counts
+
+
+def _transparent(block: Block) -> bool:
+    """Lines a reader skips between paragraphs: adverts, widgets, captions, times (not
+    the heading that ends an article)."""
+    return not block.end and (block.junk or block.credit or block.time_only or block.player)
+
+
+def _titles_between(lines: list[Block]) -> bool:
+    """One or two title lines, not sentences (a question and its answer are an
+    interview, not a teaser list) nor the heading that ends the article."""
+    return 0 < len(lines) <= TEASER_GAP and not any(b.sentence or b.end for b in lines)
+
+
+def teasers(blocks: list[Block]) -> set[int]:
+    """Paragraphs of a teaser list: a title line, a summary paragraph, a title line...
+
+    An article's paragraphs follow one another (captions and adverts between them do
+    not count); a list of other stories prints each summary under its own title, so no
+    two paragraphs touch. Three or more such lone paragraphs, each one to two lines
+    after the last, make a teaser list."""
+    seen = [b for b in blocks if not _transparent(b)]
+    prose = [weight(b) > 0 for b in seen]
+    lone = [k for k, p in enumerate(prose)
+            if p and not (k > 0 and prose[k - 1]) and not (k + 1 < len(seen) and prose[k + 1])]
+    chains: list[list[int]] = []
+    for k in lone:
+        if chains and _titles_between(seen[chains[-1][-1] + 1 : k]):
+            chains[-1].append(k)
+        else:
+            chains.append([k])
+    return {seen[k].index for chain in chains if len(chain) >= TEASER_RUN for k in chain}
+
+
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+\s*\w+\s+ago\b", re.IGNORECASE)
+STAMP_WORDS = 12  # a comment's date line is short
+STAMP_CHAIN = 15  # stamps this close to each other belong to one thread
+THREAD_STAMPS = 3  # this many stamps in a chain: a comment thread
+STAMP_REACH = 3  # a comment's text starts this close after its stamp
+COMMENT_WEIGHT = 0.1  # what a paragraph of a comment thread counts
+COMMENT_PARAGRAPHS = 6  # more paragraphs after a date than this: an article, not a comment
+
+
+def _stamp(block: Block) -> bool:
+    """A short line that is a date or time, not a sentence (a reference's ``Retrieved
+    1 May 2015.``) nor the signature of a quoted post (``— Name (@name) May 1, 2019``):
+    a post's or a comment's timestamp."""
+    if block.words > STAMP_WORDS or block.sentence or block.text.startswith(("—", "–", "-")):
+        return False
+    return (
+        block.time_only or bool(_CLOCK.search(block.text)) or find_date(block.text) is not None)
+
+
+def comments(blocks: list[Block]) -> set[int]:
+    """Paragraphs of a comment thread: each comment prints its author and a date or
+    time, so a thread is a chain of three or more stamps a few lines apart. The text
+    after each stamp but the chain's first (which may be the article's own date) is a
+    comment, up to the next line that is not prose; more paragraphs than a comment
+    has are the article under a list of dated links."""
+    stamps = [b.index for b in blocks if _stamp(b)]
+    chains: list[list[int]] = []
+    for i in stamps:
+        if chains and i - chains[-1][-1] <= STAMP_CHAIN:
+            chains[-1].append(i)
+        else:
+            chains.append([i])
+    out: set[int] = set()
+    for chain in chains:
+        if len(chain) < THREAD_STAMPS:
+            continue
+        for stamp in chain[1:]:
+            k = stamp + 1
+            while k < len(blocks) and k <= stamp + STAMP_REACH and weight(blocks[k]) <= 0:
+                k += 1
+            text = []
+            while k < len(blocks) and weight(blocks[k]) > 0:
+                text.append(k)
+                k += 1
+            if len(text) <= COMMENT_PARAGRAPHS:
+                out.update(text)
+    return out
 
 
 def votes(blocks: list[Block]) -> list[float]:
     """Each block's weight in context: a long gap of non-prose costs more than its
-    lines alone (menus and teaser lists are long, captions and subheadings short), and
-    a lone prose block among junk (a teaser, a footer notice) counts half."""
+    lines alone (menus and teaser lists are long, captions and subheadings short), a
+    lone prose block among junk (a teaser, a footer notice) counts half, and the
+    summaries of a list of other stories count little (``teasers``)."""
     prose = [weight(b) > 0 for b in blocks]
+    teaser = teasers(blocks)
+    thread = comments(blocks)
     out = []
     gap = 0
     for i, block in enumerate(blocks):
@@ -29,6 +119,10 @@ def votes(blocks: list[Block]) -> list[float]:
         elif w > 0:
             gap = 0
             near = prose[max(0, i - ISOLATION) : i] + prose[i + 1 : i + 1 + ISOLATION]
+            if block.index in teaser:
+                w *= TEASER_WEIGHT
+            if block.index in thread:
+                w *= COMMENT_WEIGHT
             out.append(w if any(near) else w / 2)
         else:
             out.append(w * (1 + GAP_GROWTH * gap))

@@ -1,0 +1,107 @@
+"""The body run of a text dump: which stretch of prose is the article.
+
+Hand-written dumps, each built to show one rule about a page's structure."""
+
+from __future__ import annotations
+
+from briefs.clean import clean_text
+from briefs.extract.text import extract_text
+from briefs.extract.text.blocks import make_blocks
+from briefs.extract.text.body import comments, teasers
+from briefs.record import Brief
+
+PARAGRAPH = ("The council said on Monday that it would raise the budget for the schools of "
+             "the district next year, and officials said the money would go to teachers.")
+
+
+def _extract(lines: list[str]) -> Brief:
+    return extract_text(clean_text("\n\n".join(lines))[0])
+
+
+def _teaser_list(n: int) -> list[str]:
+    """A list of other stories: a title, its summary, a source label, again and again."""
+    out = []
+    for i in range(n):
+        out += [f"Deal alert: the new laptop number {i} is down to its lowest price",
+                f"Shoppers who wanted laptop {i} can now get it for less than ever before, and "
+                "the offer is one of the best of the season so far, with free delivery in the "
+                "whole country and a long warranty that the shop says it will honour.",
+                "Example Deals"]
+    return out
+
+
+ARTICLE = [
+    "Home", "News", "Sport",
+    "Schools get more money next year",
+    "By Jane Roe",
+    *[f"{PARAGRAPH} Paragraph {i} adds what the mayor said about it." for i in range(3)],
+]
+
+
+PAGE_JUNK = ["Share", "Tweet", "Comments", "Advertisement", "Trending", "Sign up",
+             "About us", "Contact us", "Deals"]
+
+
+def test_a_longer_teaser_list_does_not_beat_the_article() -> None:
+    brief = _extract([*ARTICLE, *PAGE_JUNK, *_teaser_list(8), "Privacy policy"])
+    assert brief.title == "Schools get more money next year"
+    assert len(brief.body) == 3
+    assert all("laptop" not in p for p in brief.body)
+
+
+def test_teaser_paragraphs_are_found_between_titles() -> None:
+    lines = [*ARTICLE, "Deals", *_teaser_list(4)]
+    blocks = make_blocks(lines)
+    found = teasers(blocks)
+    assert found == {i for i, line in enumerate(lines) if line.startswith("Shoppers")}
+
+
+def test_an_interview_is_not_a_teaser_list() -> None:
+    """Questions end like sentences; a teaser's title does not."""
+    lines = ["Home", "Ten questions for the new mayor", "By Jane Roe"]
+    for i in range(6):
+        lines += [f"Q: What comes first, problem {i}?",
+                  f"A: {PARAGRAPH} That is my answer number {i}, and I mean it."]
+    lines += ["Related", *_teaser_list(3)]
+    assert not teasers(make_blocks(lines)) & set(range(3, 15))
+    brief = _extract(lines)
+    assert brief.title == "Ten questions for the new mayor"
+    assert sum(p.startswith("A: ") for p in brief.body) == 6
+
+
+def _thread(n: int) -> list[str]:
+    """A comment thread: a name, a date and time, a long comment, again and again."""
+    out = []
+    for i in range(n):
+        out += [f"reader{i} says:", f"November {i + 1}, 2019 at 6:{i:02d} am",
+                f"I think the council is wrong about this, number {i}, because the schools "
+                "in my part of the district have been waiting for years and the money always "
+                "goes somewhere else first, as everyone here knows very well by now.",
+                "Reply"]
+    return out
+
+
+def test_a_longer_comment_thread_does_not_beat_the_article() -> None:
+    lines = [*ARTICLE, "Share this:", "12 responses", *_thread(10), "Leave a Reply"]
+    brief = _extract(lines)
+    assert brief.title == "Schools get more money next year"
+    assert len(brief.body) == 3
+    assert all("I think the council is wrong" not in p for p in brief.body)
+
+
+def test_comment_paragraphs_follow_a_chain_of_stamps() -> None:
+    lines = [*ARTICLE, *_thread(4)]
+    found = comments(make_blocks(lines))
+    # the text after each stamp but the first (which may be the article's own date)
+    assert found == {i for i, line in enumerate(lines) if line.startswith("I think")} - {10}
+
+
+def test_embedded_posts_and_references_are_not_a_thread() -> None:
+    """Signatures of quoted posts and dated references are not comment stamps."""
+    lines = ["Home", "Schools get more money next year"]
+    for i in range(5):
+        lines += [f"{PARAGRAPH} Paragraph {i} quotes a post.",
+                  f"— Jane Roe (@janeroe{i}) November {i + 1}, 2019",
+                  f"Retrieved {i + 1} May 2015."]
+    assert comments(make_blocks(lines)) == set()
+    assert len(_extract(lines).body) >= 5
