@@ -154,8 +154,27 @@ def prepare(job: Job) -> Prepared:
 
 def warm() -> None:
     """Build what converting a seed builds on first use: the gazetteer, the language
-    model, the stoplists and the lexicons (about a second of CPU). Run once before
-    workers are forked, they share it rather than each building its own."""
+    model, the stoplists and the lexicons (about half a second of CPU). Run once before
+    workers are forked, they share it rather than each building its own.
+
+    The garbage collector is paused meanwhile: the tables are hundreds of thousands of
+    objects that live as long as the process, which collections would only scan again
+    and again while they are made. Then everything is frozen (``gc.freeze``): a forked
+    worker's collections never scan the tables either, so their pages stay shared."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        _build_tables()
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def _build_tables() -> None:
+    """The tables ``warm`` makes."""
     import threading
 
     from briefs.compose import gazetteer, lang, loaded, organizations, places
