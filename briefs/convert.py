@@ -35,7 +35,7 @@ from briefs.prepare import RECIPE, Job, Planned, Prepared, prepare, unchanged_by
 from briefs.prepare import read_brief as _read_brief
 from briefs.read import discover
 from briefs.validate import remember_valid
-from briefs.write import commit, seed_tag, set_draft, sha, slugify, suffixed, write_atomic
+from briefs.write import commit, seed_tag, set_draft, sha, slugify, stage, suffixed, write_atomic
 
 BRIEFS_SUBDIR = "briefs"
 LOCK_NAME = ".publish.lock"
@@ -120,8 +120,7 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdra
         items.append((shown, job))
     known = [unchanged_by_stat(job, cache) if job else None for _, job in items]
     work = [job for (_, job), fast in zip(items, known, strict=True) if job and fast is None]
-    if work and not dry_run and _can_stage(out):
-        work = [dataclasses.replace(job, staging=out) for job in work]
+    staging = out if work and not dry_run and _can_stage(out) else None
     results = parallel_map(prepare, work, warm=warm)
     planned: list[Planned] = []
     staged: list[Path] = []
@@ -132,7 +131,7 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdra
             if job is None:
                 report.add("INFO", shown, "withdrawn (briefs remove); skipped")
                 continue
-            _merge(job, fast or next(results), cache, root, report, planned)
+            _merge(job, fast or _staged(next(results), staging), cache, root, report, planned)
         staged = [plan.staged for plan in planned if plan.staged is not None]
         planned = _drop_duplicates(planned, state, docs_dir, report)
         _assign_names(planned, state, docs_dir, root, report)
@@ -157,6 +156,21 @@ def _can_stage(out: Path) -> bool:
     except OSError:
         return False
     return out.is_dir() and not out.is_symlink()
+
+
+def _staged(result: Prepared, staging: Path | None) -> Prepared:
+    """``result`` with its brief's bytes written (and fsync'ed) to a temp file in
+    ``staging``, for ``_write`` to rename into place. Done here, as each result comes
+    in, rather than in the worker: the workers keep computing while this process waits
+    for the disk. A write that fails is left to ``_write``, which reports it."""
+    plan = result.plan
+    if staging is None or plan is None:
+        return result
+    try:
+        staged = stage(staging, plan.text)
+    except OSError:
+        return result
+    return dataclasses.replace(result, plan=dataclasses.replace(plan, staged=staged))
 
 
 def _remove_stale_temp_files(out: Path) -> None:

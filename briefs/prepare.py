@@ -24,7 +24,7 @@ from briefs.incremental import Fingerprint, StatCache, fingerprint
 from briefs.read import read_seed, sidecar_path
 from briefs.record import Brief
 from briefs.validate import validate_text
-from briefs.write import render, sha, stage
+from briefs.write import render, sha
 
 # Parts of the package that do not shape a brief's text.
 _NOT_RECIPE = ("site", "evaluate", "bench", "__pycache__")
@@ -55,7 +55,7 @@ class Planned:
     seed_sha: str
     sketch: dedupe.Sketch  # of the article's text, to find duplicates (made in the worker)
     meta: dict[str, Any] | None = None  # the front matter of ``text``, validated in the worker
-    staged: Path | None = None  # ``text`` already written to this temp file (by the worker)
+    staged: Path | None = None  # ``text`` already written to this temp file (``convert``)
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,6 @@ class Job:
     shown: str
     entry: state_mod.Entry | None
     docs_dir: Path
-    staging: Path | None = None  # write the brief's bytes to a temp file here (not dry run)
 
 
 @dataclass(frozen=True)
@@ -148,21 +147,34 @@ def prepare(job: Job) -> Prepared:
         meta: dict[str, Any] | None = validate_text(text, job.shown)
     except BriefInvalid:
         meta = None  # written all the same; the check before a build names the problem
-    staged = None
-    if job.staging is not None:  # the file write (and fsync) in the worker, not the parent
-        try:
-            staged = stage(job.staging, text)
-        except OSError:
-            staged = None  # the parent writes it, and reports what goes wrong
     plan = Planned(seed=job.shown, brief=brief, text=text, seed_sha=seed.raw_sha,
-                   sketch=dedupe.sketch("\n".join(brief.body)), meta=meta, staged=staged)
+                   sketch=dedupe.sketch("\n".join(brief.body)), meta=meta)
     return Prepared(plan=plan, notes=(*seed.notes, *notes), seed=known)
 
 
 def warm() -> None:
     """Build what converting a seed builds on first use: the gazetteer, the language
-    model, the stoplists and the lexicons (about a second of CPU). Run once before
-    workers are forked, they share it rather than each building its own."""
+    model, the stoplists and the lexicons (about half a second of CPU). Run once before
+    workers are forked, they share it rather than each building its own.
+
+    The garbage collector is paused meanwhile: the tables are hundreds of thousands of
+    objects that live as long as the process, which collections would only scan again
+    and again while they are made. Then everything is frozen (``gc.freeze``): a forked
+    worker's collections never scan the tables either, so their pages stay shared."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        _build_tables()
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def _build_tables() -> None:
+    """The tables ``warm`` makes."""
     import threading
 
     from briefs.compose import gazetteer, lang, loaded, organizations, places
