@@ -70,6 +70,28 @@ def test_dump_with_byline_dateline_and_junk() -> None:
         assert junk not in text
 
 
+def test_bare_name_beside_a_date_far_from_the_headline_is_no_byline() -> None:
+    paragraphs = [
+        "The council voted on Tuesday night to approve the city budget for next year, after "
+        "a debate that lasted more than six hours and drew a crowd to the hall.",
+        "Schools will receive most of the new money, the mayor said, while the roads "
+        "department gets a smaller increase than it had asked for in the spring.",
+        "Shop owners had asked for lower fees, and the council agreed to cut them by a "
+        "tenth, a change that will cost the city about two million a year.",
+    ]
+    near = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate", "Ann Example", "3 June 2021",
+        *paragraphs]))
+    assert near.byline == "Ann Example"
+    # far below the headline, a name beside a date is a comment's author or a sidebar
+    longer = [f"{p[:-1]}, said report number {k}." for k in range(3) for p in paragraphs]
+    far = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate", *longer,
+        "Peter Smith", "4 June 2021", "Good news for the schools at last, I think."]))
+    assert far.title == "Council approves budget after long debate"
+    assert far.byline is None
+
+
 def test_dump_without_article_gives_empty_brief() -> None:
     brief = _extract("Home\n\nNews\n\nSport\n\nWeather\n\nSign in\n")
     assert brief.title is None and brief.body == ()

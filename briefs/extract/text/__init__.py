@@ -26,6 +26,9 @@ _CRUMB_SEP = re.compile(r"\s*[›»>/|·•]\s*")
 _SENTENCE_END = re.compile(r"[.!?…]$")
 NAME_ONLY = "\x00"  # marks a byline that is a bare name (weaker than a "By" line)
 HEADER_BEFORE = 8  # lines before the headline searched for breadcrumb, date, byline
+# A bare name is a byline only this close to the headline (lines above, below): further
+# away, a name beside a date is a sidebar's list of posts or a comment's author.
+NAME_ONLY_ABOVE, NAME_ONLY_BELOW = 3, 8
 
 
 def split_breadcrumb(block: str) -> list[str]:
@@ -133,7 +136,8 @@ def _nearest(bylines: dict[int, str], head: int) -> str | None:
     the last one above it."""
     for explicit in (True, False):
         named = {i: n for i, n in bylines.items()
-                 if n and n.startswith(NAME_ONLY) != explicit}
+                 if n and n.startswith(NAME_ONLY) != explicit
+                 and (explicit or -NAME_ONLY_ABOVE <= i - head <= NAME_ONLY_BELOW)}
         after = [i for i in named if i > head]
         pick = min(after) if after else (max(named) if named else None)
         if pick is not None:
