@@ -43,7 +43,7 @@ def _is_meta(block: Block, meta: set[int]) -> bool:
 def _eligible(block: Block, meta: set[int]) -> bool:
     if block.junk or block.credit or block.time_only or block.end or block.index in meta:
         return False
-    return 3 <= block.words <= 40 and len(block.text.split()) >= 3 and len(block.text) <= 300
+    return 3 <= block.words <= 40 and len(block.text.split()) >= 3 and len(block.text) <= MAX_CHARS
 
 
 FEATURES: tuple[str, ...] = (
@@ -59,6 +59,7 @@ FEATURES: tuple[str, ...] = (
 _SEPARATOR = re.compile(r"\s[|›»>/·•]\s|\s[-–—]\s")
 _LIST_LABEL = re.compile(r"^\w+( \w+)?:\s")
 MAX_CHARS = 300
+MODEL_FILE = "headline_model.json"
 
 
 def choose(blocks: list[Block], start: int, stop: int, meta: set[int],
@@ -81,9 +82,6 @@ def model_weights() -> tuple[float, ...]:
     if tuple(raw["features"]) != FEATURES:
         raise RuntimeError(f"{MODEL_FILE}: fitted on other features; run scripts/train_headline.py")
     return tuple(float(w) for w in raw["weights"])
-
-
-MODEL_FILE = "headline_model.json"
 
 
 def _previous(blocks: list[Block], index: int, meta: set[int]) -> int | None:
@@ -134,13 +132,15 @@ def features(blocks: list[Block], start: int, stop: int, meta: set[int],
         seen = opening if i < start else openings.at(i + 1)
         near_meta = any(j in meta for j in range(i + 1, i + 4))
         repeated = echoes.repeated(block)
-        score = _hand_score(block, i, start, repeated, seen, stopwords, distance,
-                            near_meta, box_from)
-        if _eligible(block, meta) and (i < start + 2 or near_meta):
+        content = _content(block.text.strip(), stopwords)
+        score = _hand_score(block, i, start, repeated, seen, content, distance, near_meta,
+                            box_from)
+        eligible = _eligible(block, meta)
+        if eligible and (i < start + 2 or near_meta):
             hand[i] = score
-        out.append((i, _row(block, blocks, i, start, meta, repeated, seen, stopwords,
+        out.append((i, _row(block, blocks, i, start, meta, repeated, seen, content,
                             distance, between, box_from, body_words, score)))
-        if i < start and _eligible(block, meta):
+        if i < start and eligible:
             between += 1
     out.reverse()
     pick = _hand_pick(blocks, hand, meta)
@@ -150,8 +150,7 @@ def features(blocks: list[Block], start: int, stop: int, meta: set[int],
 
 
 def _hand_score(block: Block, i: int, start: int, repeated: bool, seen: set[str],
-                stopwords: frozenset[str], distance: int, near_meta: bool,
-                box_from: int) -> float:
+                content: list[str], distance: int, near_meta: bool, box_from: int) -> float:
     """The first version's score: ``_score`` less the distance to the body, plus a
     bonus for a byline or date right below."""
     far = 0.5 * max(0, distance - 1)
@@ -159,7 +158,7 @@ def _hand_score(block: Block, i: int, start: int, repeated: bool, seen: set[str]
         # A byline or date follows the headline; such a header block may sit far above
         # the text (a spec box, a gallery or a video in between), so distance counts less.
         far = min(far, FAR_CAP) - 2.5
-    score = _score(block, repeated, seen, stopwords) - far
+    score = _score(block, repeated, seen, content) - far
     return score - (3.0 if box_from < i < start else 0.0)
 
 
@@ -180,13 +179,12 @@ def _hand_pick(blocks: list[Block], hand: dict[int, float], meta: set[int]) -> i
 
 
 def _row(block: Block, blocks: list[Block], i: int, start: int, meta: set[int],
-         repeated: bool, seen: set[str], stopwords: frozenset[str], distance: int,
+         repeated: bool, seen: set[str], content: list[str], distance: int,
          between: int, box_from: int, body_words: set[str], hand: float) -> list[float]:
     """The features of one candidate but the last (``hand_pick``, known at the end)."""
     text = block.text.strip()
     words = block.words
     followed = _followed_by_meta(blocks, i, meta)
-    content = [t for t in tokens(text) if t not in stopwords and not t.isdigit()]
     shared = len(seen.intersection(content))
     alpha = [w for w in text.split() if w[:1].isalpha()]
     after = _next_text_block(blocks, i, meta)
@@ -207,7 +205,7 @@ def _row(block: Block, blocks: list[Block], i: int, start: int, meta: set[int],
         float(block.prose),
         float(block.sentence),
         block.stop_ratio,
-        float(text.count(",") >= 3 or (bool(_LIST_LABEL.match(text)) and text.count(",") >= 2)),
+        float(_list_like(text)),
         shared / len(set(content)) if content else 0.0,
         min(shared, 6) / 6.0,
         float(not content),
@@ -322,8 +320,17 @@ class _Openings:
         return self.words(start, min(self.stop, start + 30))
 
 
-def _score(block: Block, repeated: bool, opening: set[str],
-           stopwords: frozenset[str]) -> float:
+def _content(text: str, stopwords: frozenset[str]) -> list[str]:
+    """The words of ``text`` that carry meaning: not stopwords, not numbers."""
+    return [t for t in tokens(text) if t not in stopwords and not t.isdigit()]
+
+
+def _list_like(text: str) -> bool:
+    """A list of tags, topics or names: three commas, or a label and two."""
+    return text.count(",") >= 3 or (bool(_LIST_LABEL.match(text)) and text.count(",") >= 2)
+
+
+def _score(block: Block, repeated: bool, opening: set[str], content: list[str]) -> float:
     """The hand-weighted score of the first version, kept as one feature of the model."""
     score = 0.0
     text = block.text.strip()
@@ -343,9 +350,8 @@ def _score(block: Block, repeated: bool, opening: set[str],
         score -= 0.2 * (block.words - 18)
     if block.stop_ratio > 0.4:
         score -= 5.0 * (block.stop_ratio - 0.4)
-    if text.count(",") >= 3 or (_LIST_LABEL.match(text) and text.count(",") >= 2):
-        score -= 3.0  # a list: tags, topics, names
-    content = [t for t in tokens(text) if t not in stopwords and not t.isdigit()]
+    if _list_like(text):
+        score -= 3.0
     if content:
         shared = len(opening.intersection(content))
         score += 3.0 * shared / len(set(content)) + 0.5 * min(shared, 6)
