@@ -10,6 +10,7 @@ lists and comment boxes around it go.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from briefs.extract.text.blocks import Block, weight
 from briefs.extract.text.meta import find_date
@@ -19,6 +20,18 @@ ISOLATION = 3  # prose with no other prose this close is likely a teaser: half w
 TEASER_RUN = 3  # this many lone paragraphs in a row, each under a title: teasers
 TEASER_GAP = 2  # at most this many title lines between two teasers
 TEASER_WEIGHT = 0.4  # what a paragraph of a teaser list counts
+
+
+def _chains(items: list[int], joins: Callable[[int, int], bool]) -> list[list[int]]:
+    """``items`` (in order) cut into chains: an item joins the chain before it when
+    ``joins(last item of that chain, item)``."""
+    chains: list[list[int]] = []
+    for item in items:
+        if chains and joins(chains[-1][-1], item):
+            chains[-1].append(item)
+        else:
+            chains.append([item])
+    return chains
 
 
 def _transparent(block: Block) -> bool:
@@ -44,12 +57,7 @@ def teasers(blocks: list[Block]) -> set[int]:
     prose = [weight(b) > 0 for b in seen]
     lone = [k for k, p in enumerate(prose)
             if p and not (k > 0 and prose[k - 1]) and not (k + 1 < len(seen) and prose[k + 1])]
-    chains: list[list[int]] = []
-    for k in lone:
-        if chains and _titles_between(seen[chains[-1][-1] + 1 : k]):
-            chains[-1].append(k)
-        else:
-            chains.append([k])
+    chains = _chains(lone, lambda last, k: _titles_between(seen[last + 1 : k]))
     return {seen[k].index for chain in chains if len(chain) >= TEASER_RUN for k in chain}
 
 
@@ -79,14 +87,8 @@ def comments(blocks: list[Block]) -> set[int]:
     comment, up to the next line that is not prose; more paragraphs than a comment
     has are the article under a list of dated links."""
     stamps = [b.index for b in blocks if _stamp(b)]
-    chains: list[list[int]] = []
-    for i in stamps:
-        if chains and i - chains[-1][-1] <= STAMP_CHAIN:
-            chains[-1].append(i)
-        else:
-            chains.append([i])
     out: set[int] = set()
-    for chain in chains:
+    for chain in _chains(stamps, lambda last, i: i - last <= STAMP_CHAIN):
         if len(chain) < THREAD_STAMPS:
             continue
         for stamp in chain[1:]:
@@ -106,7 +108,8 @@ def votes(blocks: list[Block]) -> list[float]:
     """Each block's weight in context: a long gap of non-prose costs more than its
     lines alone (menus and teaser lists are long, captions and subheadings short), a
     lone prose block among junk (a teaser, a footer notice) counts half, and the
-    summaries of a list of other stories count little (``teasers``)."""
+    summaries of a list of other stories (``teasers``) and the comments of a thread
+    (``comments``) count little."""
     prose = [weight(b) > 0 for b in blocks]
     teaser = teasers(blocks)
     thread = comments(blocks)
