@@ -204,8 +204,10 @@ def write_atomic(path: Path, text: str, shown: str) -> None:
         raise EnvironmentFailure(shown, _os_cause(exc)) from exc
 
 
-def stage(folder: Path, text: str, *, prefix: str = ".staged.", mode: int | None = None) -> Path:
-    """``text`` written completely (fsync'ed) to a new temp file in ``folder``, with
+def stage(folder: Path, text: str | bytes, *, prefix: str = ".staged.",
+          mode: int | None = None) -> Path:
+    """``text`` (UTF-8 when a string) written completely (fsync'ed) to a new temp file in
+    ``folder``, with
     ``mode`` (default: a new file's under the umask). ``write_atomic`` renames it into
     place at once; a convert worker stages a brief and the parent ``commit``s it. A temp
     file a killed run leaves behind is removed by the next convert."""
@@ -213,7 +215,7 @@ def stage(folder: Path, text: str, *, prefix: str = ".staged.", mode: int | None
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), _new_file_mode() if mode is None else mode)  # not 0600
-            handle.write(text.encode("utf-8"))
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from briefs.write import stage
 
 SAMPLE = 3000
 MIN_CHARS = 40
@@ -69,14 +70,11 @@ def _store(path: Path, data: bytes) -> None:
     a cache that cannot be written only costs the next run the decompression."""
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        tmp = stage(path.parent, data, prefix=f".{path.name}.")
         try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
             os.replace(tmp, path)
         finally:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+            tmp.unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=1)
