@@ -73,6 +73,20 @@ def test_subheading_in_the_text_is_not_the_headline() -> None:
     assert brief.byline == "Ann Example"
 
 
+def test_a_breadcrumb_trail_ending_in_the_title_is_not_the_headline() -> None:
+    dump = "\n\n".join([
+        "About me", "Home / Essays / 2021 / June / Council approves budget after long debate",
+        "Share", "3 June 2021", "Council approves budget after long debate", *BODY,
+    ])
+    page = analyse(clean_text(dump)[0])
+    assert page is not None
+    rows = dict(headline.features(page.blocks, page.start, page.stop, page.meta,
+                                  page.stopwords))
+    trail = headline.FEATURES.index("trail")
+    assert [i for i, row in rows.items() if row[trail]] == [1]
+    assert extract_text(clean_text(dump)[0]).title == "Council approves budget after long debate"
+
+
 def test_captions_ending_in_a_credit_are_credits() -> None:
     assert is_credit("Pro-Kopf-Konsum von 11,1 Litern pro Jahr © APA/APA (dpa)/Jens Büttner")
     assert is_credit("Beamte kontrollieren Autofahrer an der Grenze. (Foto: picture alliance)")

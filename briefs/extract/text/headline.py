@@ -54,9 +54,12 @@ FEATURES: tuple[str, ...] = (
     "between", "nearest", "standfirst_next", "title_case", "all_caps", "separator",
     "colon_inside", "digits", "has_date", "is_meta", "page_position", "deep_alone",
     "name_like", "byline_like", "body_share", "next_prose", "junk_between", "lines_to_body",
-    "shorter_above", "heading_below", "heading_above", "standfirst_self", "hand_pick",
+    "shorter_above", "heading_below", "heading_above", "standfirst_self", "trail",
+    "hand_pick",
 )
 _SEPARATOR = re.compile(r"\s[|›»>/·•]\s|\s[-–—]\s")
+# A step of a breadcrumb trail ("Home › News › Title", "Home / Essays / 2017 / Title").
+_TRAIL_STEP = re.compile(r"\s[|›»>/<•]\s|^(?:[|›»>/•]\s)")
 _LIST_LABEL = re.compile(r"^\w+( \w+)?:\s")
 MAX_CHARS = 300
 MODEL_FILE = "headline_model.json"
@@ -238,6 +241,7 @@ def _row(block: Block, blocks: list[Block], i: int, start: int, meta: set[int],
         float(after is not None and _heading_like(after)),
         float(above is not None and _heading_like(above)),
         float(_standfirst_like(block)),
+        float(len(_TRAIL_STEP.findall(text)) >= 2),
     ]
 
 
