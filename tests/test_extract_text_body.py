@@ -7,7 +7,7 @@ from __future__ import annotations
 from briefs.clean import clean_text
 from briefs.extract.text import extract_text
 from briefs.extract.text.blocks import make_blocks
-from briefs.extract.text.body import comments, teasers
+from briefs.extract.text.body import comments, introduced_lists, teasers
 from briefs.record import Brief
 
 PARAGRAPH = ("The council said on Monday that it would raise the budget for the schools of "
@@ -105,3 +105,27 @@ def test_embedded_posts_and_references_are_not_a_thread() -> None:
                   f"Retrieved {i + 1} May 2015."]
     assert comments(make_blocks(lines)) == set()
     assert len(_extract(lines).body) >= 5
+
+
+STANDINGS = [f"{rank} Driver Number{rank} {5000 - 40 * rank} {rank % 4} {rank % 3} 17 27"
+             for rank in range(1, 31)]
+
+
+def test_a_table_the_article_introduces_stays_in_the_body() -> None:
+    """Rows of numbers read as junk alone; after a paragraph ending in a colon, and up
+    to the page's widgets, they are the article's table."""
+    lines = [*ARTICLE[:-1], f"{PARAGRAPH} The final standings after 36 races:",
+             "Pos. Driver Points Wins Poles Top 5 Top 10", *STANDINGS,
+             *PAGE_JUNK, *_teaser_list(2)]
+    brief = _extract(lines)
+    assert brief.title == "Schools get more money next year"
+    assert "30 Driver Number30 3800 2 0 17 27" in brief.body
+    assert not any("laptop" in p or p in PAGE_JUNK for p in brief.body)
+    listed = introduced_lists(make_blocks(lines))
+    assert listed == {lines.index(row) for row in STANDINGS} | {lines.index(STANDINGS[0]) - 1}
+
+
+def test_without_an_introduction_short_lines_after_the_text_are_not_kept() -> None:
+    lines = [*ARTICLE, *STANDINGS[:8], *PAGE_JUNK]
+    assert introduced_lists(make_blocks(lines)) == set()
+    assert not any(p.startswith("8 Driver") for p in _extract(lines).body)

@@ -4,7 +4,8 @@ Each block votes (``blocks.weight``): prose for, by its length; short lines, wid
 end-of-article headings against. The body is the contiguous run with the largest total
 (maximum-subsequence segmentation, as in Pasternack and Roth's article extractor), so
 short lines inside an article (subheadings, list items) stay and the menus, teaser
-lists and comment boxes around it go.
+lists and comment boxes around it go. A list or table that a paragraph introduces with
+a colon counts a little for, so an article that ends in one keeps it.
 """
 
 from __future__ import annotations
@@ -104,6 +105,28 @@ def comments(blocks: list[Block]) -> set[int]:
     return out
 
 
+LIST_ITEMS = 60  # an introduced list is read this far at most
+LIST_ITEM_WORDS = 40  # an item longer than this is prose or junk, not a list item
+LIST_WEIGHT = 0.25  # what an item of an introduced list counts
+
+
+def introduced_lists(blocks: list[Block]) -> set[int]:
+    """Items of a list or table the article introduces: the lines after a paragraph
+    that ends with a colon (``...the standings after 36 races:``), up to the next
+    paragraph, widget, credit or end-of-article heading. Such items are short and
+    carry few stopwords, so alone they would vote against the text they belong to."""
+    out: set[int] = set()
+    for i, block in enumerate(blocks):
+        if not (weight(block) > 0 and block.text.rstrip().endswith(":")):
+            continue
+        for item in blocks[i + 1 : i + 1 + LIST_ITEMS]:
+            if weight(item) > 0 or item.junk or item.end or item.credit or item.player \
+                    or item.words > LIST_ITEM_WORDS:
+                break
+            out.add(item.index)
+    return out
+
+
 def votes(blocks: list[Block]) -> list[float]:
     """Each block's weight in context: a long gap of non-prose costs more than its
     lines alone (menus and teaser lists are long, captions and subheadings short), a
@@ -113,12 +136,15 @@ def votes(blocks: list[Block]) -> list[float]:
     prose = [weight(b) > 0 for b in blocks]
     teaser = teasers(blocks)
     thread = comments(blocks)
+    listed = introduced_lists(blocks)
     out = []
     gap = 0
     for i, block in enumerate(blocks):
         w = weight(block)
         if block.player:
             out.append(0.0)  # a player inside an article: neither for nor against
+        elif block.index in listed:
+            out.append(LIST_WEIGHT)
         elif w > 0:
             gap = 0
             near = prose[max(0, i - ISOLATION) : i] + prose[i + 1 : i + 1 + ISOLATION]
