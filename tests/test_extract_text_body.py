@@ -129,3 +129,16 @@ def test_without_an_introduction_short_lines_after_the_text_are_not_kept() -> No
     lines = [*ARTICLE, *STANDINGS[:8], *PAGE_JUNK]
     assert introduced_lists(make_blocks(lines)) == set()
     assert not any(p.startswith("8 Driver") for p in _extract(lines).body)
+
+
+def test_comments_that_follow_one_another_are_each_a_comment() -> None:
+    """``Name on DATE at TIME said:`` heads each comment and nothing else sits between
+    them: a comment ends where the next stamp begins, so each is read as a comment."""
+    lines = [*ARTICLE]
+    for i in range(5):
+        lines += [f"Reader{i} on November {i + 1}, 2019 at 4:{i:02d} pm said:",
+                  *[f"I think the council is wrong about this, point {k}, because the schools "
+                    "in my part of the district have waited for years." for k in range(3)]]
+    found = comments(make_blocks(lines))
+    first = lines.index("Reader1 on November 2, 2019 at 4:01 pm said:")
+    assert found == set(range(first, len(lines)))

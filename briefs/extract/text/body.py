@@ -75,7 +75,9 @@ def _stamp(block: Block) -> bool:
     """A short line that is a date or time, not a sentence (a reference's ``Retrieved
     1 May 2015.``) nor the signature of a quoted post (``— Name (@name) May 1, 2019``):
     a post's or a comment's timestamp."""
-    if block.words > STAMP_WORDS or block.sentence or block.text.startswith(("—", "–", "-")):
+    introduces = block.text.rstrip().endswith(":")  # "Ann on May 1, 2019 at 4:47 pm said:"
+    if block.words > STAMP_WORDS or (block.sentence and not introduces) \
+            or block.text.startswith(("—", "–", "-")):
         return False
     return (
         block.time_only or bool(_CLOCK.search(block.text)) or find_date(block.text) is not None)
@@ -92,12 +94,13 @@ def comments(blocks: list[Block]) -> set[int]:
     for chain in _chains(stamps, lambda last, i: i - last <= STAMP_CHAIN):
         if len(chain) < THREAD_STAMPS:
             continue
-        for stamp in chain[1:]:
+        for stamp, after in zip(chain[1:], [*chain[2:], len(blocks)], strict=True):
             k = stamp + 1
-            while k < len(blocks) and k <= stamp + STAMP_REACH and weight(blocks[k]) <= 0:
+            while k < after and k <= stamp + STAMP_REACH and weight(blocks[k]) <= 0:
                 k += 1
-            text = []
-            while k < len(blocks) and weight(blocks[k]) > 0:
+            # a stamp that reads as a sentence ("Ann on May 1, 2019 at 4:47 pm said:")
+            text = [stamp] if weight(blocks[stamp]) > 0 else []
+            while k < after and weight(blocks[k]) > 0:
                 text.append(k)
                 k += 1
             if len(text) <= COMMENT_PARAGRAPHS:
