@@ -12,7 +12,7 @@ from briefs.clean import clean_text
 from briefs.evaluate.scoring import headline_match
 from briefs.extract.text import extract_text, split_breadcrumb
 from briefs.extract.text.lexicon import is_credit, is_end_marker, is_junk_line
-from briefs.extract.text.meta import find_byline, find_date
+from briefs.extract.text.meta import find_byline, find_date, find_inner_byline
 from briefs.record import Brief
 from tests.conftest import FIXTURES
 
@@ -149,9 +149,42 @@ def test_find_date(line: str, day: dt.date | None) -> None:
     ("By Eric Levitz@EricLevitz", "Eric Levitz"),
     ("By subscribing I accept the terms of use", None),
     ("Byline-free sentence about the economy.", None),
+    ("VON MORITZ GATHMANN am 21. April 2020", "MORITZ GATHMANN"),
+    ("Par Loïc Le Clerc", "Loïc Le Clerc"),
 ])
 def test_find_byline(line: str, name: str | None) -> None:
     assert find_byline(line) == name
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("October 19, 2019 by IWB", "IWB"),
+    ("Veröffentlicht am 12. Juni 2017 von gizzmo", "gizzmo"),
+    ("6. Dezember 2022 von Fatima in Gefühle, Popkultur", "Fatima"),
+    ("Posted in Datenschutz by damianduchamps on August 3, 2019", "damianduchamps"),
+    ("1. Januar 2016 von KleineGrüneMonster Ein Kommentar", "KleineGrüneMonster"),
+    ("Publicado por Alberto González", "Alberto González"),
+    ("Ein Beitrag geteilt von Jane Roe (@janeroe) am Apr 21, 2019", None),
+    ("Photo by Jane Roe, 3 June 2021", None),
+    ("Der Bericht von Jane Roe kam am Montag.", None),  # no date, no posting word
+    ("3 June 2021 by the river", None),
+])
+def test_find_inner_byline(line: str, name: str | None) -> None:
+    assert find_inner_byline(line) == name
+
+
+def test_a_posting_line_names_the_author() -> None:
+    dump = "\n\n".join([
+        "Home", "Blog", "Council approves budget after long debate",
+        "Veröffentlicht am 3. Juni 2021 von gizzmo", "Ein Kommentar",
+        "The council voted on Tuesday night to approve the city budget for next year, after "
+        "a debate that lasted more than six hours and drew a crowd of residents.",
+        "Schools will receive most of the new money, the mayor said, while the roads "
+        "department gets a smaller increase than it had asked for in the spring.",
+    ])
+    brief = extract_text(clean_text(dump)[0])
+    assert brief.title == "Council approves budget after long debate"
+    assert brief.byline == "gizzmo"
+    assert brief.date == dt.date(2021, 6, 3)
 
 
 def test_split_breadcrumb() -> None:

@@ -110,7 +110,7 @@ def _bylines(zone: list[Block], dates: set[int]) -> dict[int, str]:
                     break
             name = " ".join(parts) if parts else None
         if name is None and block.index not in found:
-            name = _name_only(zone, k, dates - set(found))
+            name = meta.find_inner_byline(block.text) or _name_only(zone, k, dates - set(found))
             if name:
                 name = NAME_ONLY + name
         if name:

@@ -65,7 +65,12 @@ _BY_RUN_ON = re.compile(r"^(?:By|Par|Von|Por)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ.])")
 _BY_STOP = re.compile(
     r"\s*(?:\||•|·|@|\s[-–—]\s|,?\s*(?:updated|published|posted|aktualisiert|publié|"
     r"publicado|\d{1,2}[./]\d|\d{1,2}\s+\w+\s+\d{4}|(?:" + _MONTH + r")\.?\s+\d)|"
-    r"\s(?:is|was|has|ist|est|es)\s).*$", re.IGNORECASE)
+    r"\s(?:is|was|has|ist|est|es)\s|"
+    # "von Max Muster am 3. Juni", "by Jane Roe on May 1", "von Fatima in Kultur"
+    r"\s(?:am|on|in|em|um|at|il|à|under|unter|im)\s|"
+    # "von Jane Roe Ein Kommentar", "by jroe Veröffentlicht ...", "by Ann 3 Comments"
+    r"\s(?:\S+\s)?(?:kommentare?|comments?|commentaires?|comentarios?|veröffentlicht|"
+    r"gepostet)\b).*$", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _SEGMENTS = re.compile(r"\s*[|•]\s*|\s[·–—]\s")
 # Words of a job title or an outlet's desk: "Senior Staff Technologist", "Deputy Editor".
@@ -167,6 +172,40 @@ def find_byline(line: str) -> str | None:
         else:
             match = _BY_PREFIX.match(segment)
             name = _names(segment[match.end():]) if match else None
+        if name:
+            return name
+    return None
+
+
+# A "by" inside a line ("October 19, 2019 by IWB", "Posted in News by jroe on ...").
+_INNER_BY = re.compile(r"(?:^|(?<=[\s,|·•]))(?:by|von|par|por|door|durch)\s+(?=\S)",
+                       re.IGNORECASE)
+# A line that says a post was made: "Veröffentlicht am ... von gizzmo", "Text von ...".
+_POSTED = re.compile(
+    r"^\W*(?:posted|published|written|veröffentlicht|gepostet|geschrieben|erstellt|"
+    r"verfasst|publicado|publicada|publié|publiée|pubblicato|artikel|text|beitrag|"
+    r"ein interview|ein beitrag)\b", re.IGNORECASE)
+_NOT_AUTHOR = re.compile(r"\b(?:geteilt|shared|partagée?|compartida|photos?|fotos?|bild|"
+                         r"image|illustration|video|grafik|quelle|source)\W*$", re.IGNORECASE)
+_HANDLE = re.compile(r"^[\w.-]{2,30}$")
+INNER_BY_WORDS = 25  # a posting line is short; a sentence with "von" in it is text
+
+
+def find_inner_byline(line: str) -> str | None:
+    """The name after a "by" inside a date or posting line: ``October 19, 2019 by IWB``
+    -> ``IWB``; ``Veröffentlicht am 12. Juni 2017 von gizzmo`` -> ``gizzmo`` (a user
+    name, lower case, is taken only here, where the line says it is an author)."""
+    text = line.strip()
+    if len(text.split()) > INNER_BY_WORDS or not (_POSTED.match(text) or find_date(text)):
+        return None
+    for match in _INNER_BY.finditer(text):
+        if _NOT_AUTHOR.search(text[: match.start()]):
+            continue  # "Photo by ...", "Ein Beitrag geteilt von ..." (an embedded post)
+        rest = text[match.end():]
+        name = _names(rest)
+        if name is None:
+            token = _BY_STOP.sub("", _PAREN.sub("", rest[:200])).strip(" ,;:|-–—")
+            name = token if _HANDLE.match(token) and not token.isdigit() else None
         if name:
             return name
     return None
