@@ -65,6 +65,7 @@ def test_many_short_lines_around_an_article_still_find_it() -> None:
     ("Autor: Jan Novák", "Jan Novák"),
     ("Text Edge Style", None),
     ("By the time the rain stopped, the river had burst its banks.", None),
+    ("por Raúl Espina 4 mayo, 2022", "Raúl Espina"),
 ])
 def test_byline_lines(line: str, name: str | None) -> None:
     assert find_byline(line) == name
@@ -81,6 +82,13 @@ def test_byline_lines(line: str, name: str | None) -> None:
     ("Latino América 21", None),
     ("Pacific Grove", ("Pacific Grove", False)),  # a place in name form: needs a date by it
     ("Tech Insider", None),  # a section label
+    ("Janic Cathomen, 01.12.2021", ("Janic Cathomen", True)),
+    ("Julia Steinhoff / Oktober 25 2023", ("Julia Steinhoff", True)),
+    ("21. Jan 2022 // Dominik Ricker", ("Dominik Ricker", True)),
+    ("1. Februar 2022 , Daniel Dillenburg", ("Daniel Dillenburg", True)),
+    ("19.10.2019 11:36 Anna Weber", ("Anna Weber", True)),
+    ("18.02.2022, 10:27 | Recht & Gesetz | Jetzt kommentieren", None),
+    ("3 June 2021", None),
 ])
 def test_name_lines(line: str, expected: tuple[str, bool] | None) -> None:
     assert name_line(line) == expected

@@ -64,7 +64,8 @@ _BY_PREFIX = re.compile(
 _BY_RUN_ON = re.compile(r"^(?:By|Par|Von|Por)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ.])")
 _BY_STOP = re.compile(
     r"\s*(?:\||•|·|@|\s[-–—]\s|,?\s*(?:updated|published|posted|aktualisiert|publié|"
-    r"publicado|\d{1,2}[./]\d|\d{1,2}\s+\w+\s+\d{4}|(?:" + _MONTH + r")\.?\s+\d)|"
+    r"publicado|\d{1,2}[./]\d|\d{1,2}\s+\w+\s+\d{4}|(?:" + _MONTH + r")\.?\s+\d|"
+    r"\d{1,2}\.?\s+(?:" + _MONTH + r")\b)|"
     r"\s(?:is|was|has|ist|est|es)\s|"
     # "von Max Muster am 3. Juni", "by Jane Roe on May 1", "von Fatima in Kultur"
     r"\s(?:am|on|in|em|um|at|il|à|under|unter|im)\s|"
@@ -239,7 +240,7 @@ def looks_like_name(line: str) -> str | None:
 
 
 _NAME_TAIL = re.compile(
-    r"(?:\s*,\s*@\w+|\s+[-–—|•·]\s+|\s+(?=\d)|\s+(?=(?:vor|il y a|hace|há|před|"
+    r"(?:\s*,\s*@\w+|\s+(?:[-–—|•·]|/{1,2})\s+|\s*,?\s+(?=\d)|\s+(?=(?:vor|il y a|hace|há|před|"
     r"updated|published|posted|aktualisiert|publié|publicado)\b))", re.IGNORECASE)
 _RELATIVE = re.compile(r"^\d+\s*[^\W\d]+\s+ago$|^(vor|il y a|hace|há|před)\s+\d", re.IGNORECASE)
 # Capitalised words that are not names: days, date words, a page's own labels.
@@ -251,6 +252,21 @@ _NOT_NAME = re.compile(
     r"['’]s\b", re.IGNORECASE)
 
 
+_LEADING_TIME = re.compile(r"^\s*,?\s*\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm)?\b", re.IGNORECASE)
+_LEADING_SEPARATORS = re.compile(r"^[\s,|/·•—–-]+")
+
+
+def _after_date(text: str) -> str | None:
+    """What follows a date (and a time) that opens ``text``: ``21. Jan 2022 // Dominik
+    Ricker`` -> ``Dominik Ricker``; ``None`` when ``text`` does not open with a date."""
+    for pattern, _form in _DATE_FORMS:
+        match = pattern.match(text)
+        if match and find_date(match.group()) is not None:
+            rest = _LEADING_TIME.sub("", text[match.end():])
+            return _LEADING_SEPARATORS.sub("", rest)
+    return None
+
+
 def name_line(line: str) -> tuple[str, bool] | None:
     """A line that is a person's name, alone or followed by a handle, a date or a time
     (``Jane Roe``, ``Jane Roe, @jroe``, ``Jane Roe - Apr 16, 2015``, ``Jane Roe 1 day
@@ -258,6 +274,10 @@ def name_line(line: str) -> tuple[str, bool] | None:
     text = line.strip()
     if len(text) > 100:
         return None
+    rest = _after_date(text)
+    if rest:  # "1. Februar 2022 , Daniel Dillenburg" (not "18.02.2022 | Recht & Gesetz")
+        name = looks_like_name(_BY_STOP.sub("", rest).strip(" ,;:|/-–—"))
+        return (name, True) if name and "&" not in name else None
     match = _NAME_TAIL.search(text)
     head, tail = (text[: match.start()], text[match.end() :].strip()) if match else (text, "")
     if tail and not ((match and "@" in match.group()) or find_date(tail)
