@@ -117,3 +117,18 @@ def test_a_bare_name_is_a_byline_only_beside_a_date() -> None:
 ])
 def test_date_forms(line: str, month_first: bool, day: dt.date | None) -> None:
     assert find_date(line, month_first) == day
+
+
+def test_the_date_by_the_headline_beats_a_sidebar_date_above_it() -> None:
+    paragraphs = [f"{SENTENCE} Detail number {i} follows here." for i in range(5)]
+    lines = ["Home", "Log out 19.10.2019", "Most read", "Other story 02.01.2018",
+             "News", "Bridge reopens after two years of repairs", "By Kate Miller",
+             "14 March 2024", *paragraphs, "Comments", "Ann 16 March 2024"]
+    assert extract_text(clean_text("\n\n".join(lines))[0]).date == dt.date(2024, 3, 14)
+
+
+def test_a_published_line_below_the_text_dates_an_article_without_a_header_date() -> None:
+    paragraphs = [f"{SENTENCE} Detail number {i} follows here." for i in range(30)]
+    lines = ["Home", "News", "Bridge reopens after two years of repairs", *paragraphs,
+             "Erschienen am: 01.11.2023", "Impressum"]
+    assert extract_text(clean_text("\n\n".join(lines))[0]).date == dt.date(2023, 11, 1)

@@ -47,9 +47,11 @@ class Page:
     start: int  # the body run: blocks[start:stop]
     stop: int
     stopwords: frozenset[str]
-    day: dt.date | None
+    day: dt.date | None  # the first date line's day in the header zone
     meta: set[int]  # indexes of byline and date lines
     bylines: dict[int, str]
+    zone: tuple[int, int]  # the header zone searched for them: blocks[lo:hi]
+    month_first: bool
 
 
 def analyse(text: str) -> Page | None:
@@ -60,13 +62,15 @@ def analyse(text: str) -> Page | None:
         return None
     stopwords = lexicon.guess_stopwords([t for b in blocks[start:stop] for t in tokens(b.text)])
     zone_lo = max(0, start - headline.LOOKBACK - HEADER_BEFORE)
-    zone = blocks[zone_lo : min(stop, start + headline.INTO_RUN + 4)]
+    zone_hi = min(stop, start + headline.INTO_RUN + 4)
+    zone = blocks[zone_lo:zone_hi]
     english = stopwords is lexicon.stoplists().get("English")
     day, date_lines = meta.pick_date([b.text for b in zone], month_first=english)
     meta_idx = {zone_lo + i for i in date_lines}
     bylines = _bylines(zone, meta_idx)
     meta_idx |= set(bylines)
-    return Page(blocks, start, stop, stopwords, day, meta_idx, bylines)
+    return Page(blocks, start, stop, stopwords, day, meta_idx, bylines, (zone_lo, zone_hi),
+                english)
 
 
 def extract_text(text: str) -> Brief:
@@ -86,7 +90,8 @@ def extract_text(text: str) -> Brief:
     return Brief(
         title=title,
         body=tuple(b.text for b in kept),
-        date=page.day,
+        date=meta.date_near([b.text for b in blocks], head, *page.zone, page.month_first)
+        or page.day,
         byline=_nearest(page.bylines, head),
         description=blocks[deck].text if deck is not None else None,
         categories=tuple(_categories(blocks, head, title)),

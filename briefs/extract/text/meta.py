@@ -131,6 +131,9 @@ def _to_date(groups: tuple[str | None, ...], form: str) -> dt.date | None:
         return None
 
 
+DATE_LINE_WORDS = 20  # a date line is short; a longer line is text that mentions a day
+
+
 def pick_date(lines: list[str], month_first: bool = False) -> tuple[dt.date | None, set[int]]:
     """The publication date among header ``lines`` (a ``Published`` line wins over an
     ``Updated`` one), and the indexes of the lines that are only a date line."""
@@ -140,13 +143,49 @@ def pick_date(lines: list[str], month_first: bool = False) -> tuple[dt.date | No
         day = find_date(line[:300], month_first)  # a date line is short; the rest is text
         if day is None:
             continue
-        if len(line.split()) <= 20:
+        if len(line.split()) <= DATE_LINE_WORDS:
             meta_lines.add(i)
         rank = 0 if _PUBLISHED.search(line) else 2 if _UPDATED.search(line[:12]) else 1
         found.append((rank, i, day))
     if not found:
         return None, meta_lines
     return min(found)[2], meta_lines
+
+
+NEAR_ABOVE, NEAR_BELOW = 3, 12  # a date this close to the headline is the article's
+
+
+def date_near(lines: list[str], head: int, lo: int, hi: int,
+              month_first: bool = False) -> dt.date | None:
+    """The article's date, once its headline (``lines[head]``) is known: among the date
+    lines of the header zone ``lines[lo:hi]``, one close to the headline first (a
+    ``Published`` line before a bare date, an ``Updated`` one last), then the closest;
+    with none in the zone, the closest ``Published ...`` line anywhere on the page (a
+    footer's ``Erschienen am: 01.11.2023``)."""
+    def ranked(i: int) -> tuple[int, int] | None:
+        line = lines[i]
+        if find_date(line[:300], month_first) is None:
+            return None
+        rank = 0 if _PUBLISHED.search(line) else 2 if _UPDATED.search(line[:12]) else 1
+        return rank, (i - head if i >= head else 2 * (head - i))
+
+    found = []
+    for i in range(lo, hi):
+        if len(lines[i].split()) > DATE_LINE_WORDS:
+            continue  # a sentence that mentions a day is text, not the article's date
+        got = ranked(i)
+        if got is not None:
+            near = head - NEAR_ABOVE <= i <= head + NEAR_BELOW
+            found.append((not near, *got, i))
+    if not found:
+        for i, line in enumerate(lines):
+            if len(line.split()) <= DATE_LINE_WORDS and _PUBLISHED.search(line):
+                got = ranked(i)
+                if got is not None and got[0] == 0:
+                    found.append((False, *got, i))
+    if not found:
+        return None
+    return find_date(lines[min(found)[3]][:300], month_first)
 
 
 JOINERS = frozenset({"and", "&", "und", "et", "y", "e", "a", "i"})
