@@ -102,6 +102,7 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Copyright © 2015 BBC.", "We use cookies to improve your experience", "Read more",
     "Suivez-nous sur Twitter", "Todos los derechos reservados", "941 comments",
     "Lire aussi : Les critiques de la CNIL", "Back to top button",
+    "Wechseln zu: Navigation, Suche", "Leave a Reply", "Schreibe einen Kommentar",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)
@@ -111,6 +112,7 @@ def test_junk_lines(line: str) -> None:
     "The president said he would continue fighting for greater gun control laws",
     "Mr Obama lands in Kenya later on Friday.", "Kenya trip",
     "Related research suggests the effect is small.",
+    "Jump to the river: a swimmer's guide", "Leave a reply card in the hall",
 ])
 def test_article_lines_are_not_junk(line: str) -> None:
     assert not is_junk_line(line)
@@ -122,6 +124,21 @@ def test_end_markers_and_credits() -> None:
     assert is_credit("Love thine enemy. Photo: Olivier Douliery/AFP via Getty Images")
     assert is_credit("(Bild: Hersteller)")
     assert not is_credit("The photo was taken on Monday, officials said.")
+    assert is_credit("Image credit: www.example.com/in/")
+    assert is_credit("Quelle: Juergen Hasenkopf")
+    assert not is_credit("Quelle der Daten ist das Statistische Amt.")
+
+
+def test_an_address_line_is_never_the_headline() -> None:
+    brief = _extract("\n\n".join([
+        "Home", "office@example-lawyers.com", "https://example.com/contact",
+        "Tenants win the right to keep pets", "The court ruled on Tuesday that landlords "
+        "may not ban small pets outright, a decision that tenant groups had sought for years.",
+        "The judges said a ban must be weighed case by case, and that cats and small dogs "
+        "rarely harm a flat in ways a deposit would not cover.",
+    ]))
+    assert brief.title == "Tenants win the right to keep pets"
+    assert not any("@" in p for p in brief.body)
 
 
 @pytest.mark.parametrize(("line", "day"), [

@@ -30,6 +30,7 @@ _WIDGET = (
     r"to se mi líbí|gefällt mir|j'aime|me gusta|curtir|"
     # navigation
     r"skip to( main)? content|skip to navigation|skip navigation|back to top( button)?|"
+    r"(jump to|wechseln zu|aller à|ir a|saltar a)\s*:?\s*(navigation|navegación).*|"
     r"menu|main menu|search|home|sign in|sign up|log in|login|log out|register|"
     r"subscribe|subscribe now|close|open|next|previous|prev|more|show more|load more|"
     r"zum inhalt( springen)?|anmelden|abmelden|suche|startseite|aller au contenu|"
@@ -47,7 +48,9 @@ _WIDGET = (
     r"leia também|leia mais|veja também|mais lidas|"
     r"lea también|te puede interesar|noticias relacionadas|lo más leído|"
     r"související( články)?|čtěte také|mohlo by vás zajímat|nejčtenější|"
-    r"comments?|view comments|show comments|leave a comment|add a comment|"
+    r"comments?|view comments|show comments|leave a comment|add a comment|leave a reply|"
+    r"(schreibe|hinterlasse) (eine antwort|einen kommentar)|laisser un commentaire|"
+    r"deja (un comentario|una respuesta)|deixe (um comentário|uma resposta)|"
     r"post a comment|join the (conversation|discussion)|"
     r"kommentare?( lesen)?|commentaires?|comentarios?|comentários?|komentáře|"
     r"diskuse|commenti|reacties|"
@@ -119,7 +122,10 @@ _CREDIT = re.compile(
     r"(\b(photo|foto|image|picture|bild|credit|crédit|crédito|fotografie|illustration)s?"
     r"\s*(:|by|von|par|de)\s*[^.!?]{2,80}$|getty images\)?$|\bvia getty\b|"
     r"\|\s*(foto|photo|reuters|afp|ap|getty|epa|dpa|ctk|čtk)\b[^.!?]{0,60}$|"
-    r"\((photo|foto|bild|image)\b[^)]*\)$|^(bild|foto|photo): .{0,60}$|©\s*[^.!?©]{2,60}$)"
+    r"\((photo|foto|bild|image)\b[^)]*\)$|^(bild|foto|photo): .{0,60}$|©\s*[^.!?©]{2,60}$|"
+    # "Image credit: www.apple.com", "Quelle: Name", "Bildquelle: SWR"
+    r"^((image|photo|picture|foto|bild)\s*)?(credits?|quelle|bildquelle|fotoquelle)\s*:"
+    r"\s*\S.{0,80}$)"
 )
 # A media player's controls and settings dialog as a dump prints them (video.js, the
 # player most news sites embed, and its kin): they sit inside an article.
