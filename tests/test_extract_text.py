@@ -103,6 +103,7 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Suivez-nous sur Twitter", "Todos los derechos reservados", "941 comments",
     "Lire aussi : Les critiques de la CNIL", "Back to top button",
     "Wechseln zu: Navigation, Suche", "Leave a Reply", "Schreibe einen Kommentar",
+    "Click to email this to a friend (Opens in new window)",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)
@@ -126,6 +127,8 @@ def test_end_markers_and_credits() -> None:
     assert not is_credit("The photo was taken on Monday, officials said.")
     assert is_credit("Image credit: www.example.com/in/")
     assert is_credit("Quelle: Juergen Hasenkopf")
+    assert is_credit("The road to retiring early isn't easy.Kathrin Ziegler/Getty Images")
+    assert is_credit("Protesters in the square on Monday. Jane Roe / AP")
     assert not is_credit("Quelle der Daten ist das Statistische Amt.")
 
 

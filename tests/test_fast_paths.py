@@ -208,7 +208,7 @@ _JUNK_ANYWHERE_PLAIN = re.compile(
     r"^(click|tap) here\b|enable javascript|"
     r"\b(advertising|affiliate) (disclosure|disclaimer)\b|"
     r"\bwe (may )?(receive|earn|get) (compensation|(a )?commissions?|affiliate commissions?)\b|"
-    r"javascript is disabled|"
+    r"javascript is disabled|\(opens in (a )?new (window|tab)\)|"
     r"^\d[\d,.]*\b.{0,30}\b(comments?|posters?|replies|responses|participating)\b.{0,20}$|"
     r"\bmodal window\b|\bdialog window\b|^\d{1,3}\s*(/|of)\s*\d{1,3}\b|"
     r"^(sponsored|advertisement|anzeige|publicité)\b.{0,30}$)"

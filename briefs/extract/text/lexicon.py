@@ -105,7 +105,7 @@ _JUNK_INSIDE = re.compile(
     r"enable javascript|"
     r"\b(advertising|affiliate) (disclosure|disclaimer)\b|"
     r"\bwe (may )?(receive|earn|get) (compensation|(a )?commissions?|affiliate commissions?)\b|"
-    r"javascript is disabled|"
+    r"javascript is disabled|\(opens in (a )?new (window|tab)\)|"
     r"\bmodal window\b|\bdialog window\b"
 )
 
@@ -123,6 +123,9 @@ _CREDIT = re.compile(
     r"\s*(:|by|von|par|de)\s*[^.!?]{2,80}$|getty images\)?$|\bvia getty\b|"
     r"\|\s*(foto|photo|reuters|afp|ap|getty|epa|dpa|ctk|čtk)\b[^.!?]{0,60}$|"
     r"\((photo|foto|bild|image)\b[^)]*\)$|^(bild|foto|photo): .{0,60}$|©\s*[^.!?©]{2,60}$|"
+    # "... Kathrin Ziegler/Getty Images", "... Jane Roe / AP": a photographer and agency
+    r"\w\s?/\s?(getty( images)?|ap|afp|reuters|dpa|epa|istock(photo)?|shutterstock|"
+    r"picture alliance|imago)$|"
     # "Image credit: www.apple.com", "Quelle: Name", "Bildquelle: SWR"
     r"^((image|photo|picture|foto|bild)\s*)?(credits?|quelle|bildquelle|fotoquelle)\s*:"
     r"\s*\S.{0,80}$)"
