@@ -11,31 +11,51 @@ import datetime as dt
 import re
 from typing import Any
 
+# English, German, French, Spanish, Portuguese, Czech, Italian, Dutch, Polish; then Russian,
+# Ukrainian, Turkish, Swedish/Danish/Norwegian, Finnish, Romanian and Hungarian.
 _MONTH_NAMES = {
     1: "january jan januar janvier janv enero ene janeiro jan leden ledna gennaio januari "
-       "stycznia",
+       "stycznia"
+        " января январь січня ocak tammikuuta ianuarie január",
     2: "february feb februar février févr febrero fevereiro fev únor února febbraio "
-       "februari lutego",
-    3: "march mar märz mars marzo março březen března maart marca",
-    4: "april apr avril abril duben dubna aprile kwietnia",
-    5: "may mai mayo maio květen května maggio mei maja",
-    6: "june jun juni juin junio junho červen června giugno czerwca",
-    7: "july jul juli juillet juil julio julho červenec července luglio lipca",
-    8: "august aug août agosto srpen srpna sierpnia augustus",
+       "februari lutego"
+        " февраля февраль лютого şubat helmikuuta februarie február",
+    3: "march mar märz mars marzo março březen března maart marca"
+        " марта март березня mart marts maaliskuuta martie március",
+    4: "april apr avril abril duben dubna aprile kwietnia"
+        " апреля апрель квітня nisan huhtikuuta aprilie április",
+    5: "may mai mayo maio květen května maggio mei maja"
+        " мая май травня mayıs maj toukokuuta május",
+    6: "june jun juni juin junio junho červen června giugno czerwca"
+        " июня июнь червня haziran kesäkuuta iunie június",
+    7: "july jul juli juillet juil julio julho červenec července luglio lipca"
+        " июля июль липня temmuz heinäkuuta iulie július",
+    8: "august aug août agosto srpen srpna sierpnia augustus"
+        " августа август серпня ağustos augusti elokuuta augusztus",
     9: "september sep sept septembre septiembre setiembre setembro set září settembre "
-       "września",
+       "września"
+        " сентября сентябрь вересня eylül syyskuuta septembrie szeptember",
     10: "october oct oktober octobre octubre outubro out říjen října ottobre okt "
-        "października",
-    11: "november nov novembre noviembre novembro listopad listopadu novembre",
+        "października"
+        " октября октябрь жовтня ekim lokakuuta octombrie október",
+    11: "november nov novembre noviembre novembro listopad listopadu novembre"
+        " ноября ноябрь листопада kasım marraskuuta noiembrie",
     12: "december dec dezember décembre déc diciembre dic dezembro dez prosinec prosince "
-        "dicembre grudnia",
+        "dicembre grudnia"
+        " декабря декабрь грудня aralık joulukuuta decembrie",
 }
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"((?:19|20)\d{2})"
 _DATE_FORMS = (
-    # 2021-06-03
+    # 2021-06-03, 2021/06/03, 2021.06.03 (not a version number such as 2021.1.3)
     (re.compile(rf"\b{_YEAR}-(\d{{1,2}})-(\d{{1,2}})"), "ymd"),
+    (re.compile(rf"\b{_YEAR}/(\d{{1,2}})/(\d{{1,2}})\b"), "ymd"),
+    (re.compile(rf"(?<![\d.]){_YEAR}\.(\d{{2}})\.(\d{{2}})(?![\d.]\d)"), "ymd"),
+    # 2021年6月3日, 2021년 6월 3일
+    (re.compile(rf"{_YEAR}\s*[年년]\s*(\d{{1,2}})\s*[月월]\s*(\d{{1,2}})"), "ymd"),
+    # 2021. június 3. (Hungarian: the year first)
+    (re.compile(rf"\b{_YEAR}\.\s+({_MONTH})\s+(\d{{1,2}})\b", re.IGNORECASE), "ymd_name"),
     # 3 June 2021, 3. Juni 2021, 3 de junio de 2021, 3rd June, 2021
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?({_MONTH})\.?,?\s*"
                 rf"(?:de\s+)?{_YEAR}", re.IGNORECASE), "dmy_name"),
@@ -115,13 +135,15 @@ def _month_first(groups: tuple[str | Any, ...], default: bool) -> bool:
 
 def _to_date(groups: tuple[str | None, ...], form: str) -> dt.date | None:
     g = [x or "" for x in groups]
-    if form != "ymd" and len(g[2]) == 2:
+    if form not in ("ymd", "ymd_name") and len(g[2]) == 2:
         g[2] = f"20{g[2]}"
     try:
         if form == "mdy":
             return dt.date(int(g[2]), int(g[0]), int(g[1]))
         if form == "ymd":
             return dt.date(int(g[0]), int(g[1]), int(g[2]))
+        if form == "ymd_name":
+            return dt.date(int(g[0]), MONTHS[g[1].casefold()], int(g[2]))
         if form == "dmy_name":
             return dt.date(int(g[2]), MONTHS[g[1].casefold()], int(g[0]))
         if form == "mdy_name":
