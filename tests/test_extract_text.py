@@ -104,6 +104,8 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Lire aussi : Les critiques de la CNIL", "Back to top button",
     "Wechseln zu: Navigation, Suche", "Leave a Reply", "Schreibe einen Kommentar",
     "Click to email this to a friend (Opens in new window)",
+    "Поделиться", "Комментарии (12)", "Czytaj także:", "Yorumlar", "Läs också", "関連記事",
+    "相关新闻", "댓글 3",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)
@@ -114,6 +116,7 @@ def test_junk_lines(line: str) -> None:
     "Mr Obama lands in Kenya later on Friday.", "Kenya trip",
     "Related research suggests the effect is small.",
     "Jump to the river: a swimmer's guide", "Leave a reply card in the hall",
+    "Arab Spring", "Dela ut pengar till alla", "Ara Güler died on Saturday",
 ])
 def test_article_lines_are_not_junk(line: str) -> None:
     assert not is_junk_line(line)

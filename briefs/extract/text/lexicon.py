@@ -68,7 +68,24 @@ _WIDGET = (
     r"(view|see|show) (all )?(photos|gallery|images|slideshow)|buy photo|full ?screen|"
     r"autoplay|skip ad|print (this )?article|copied!?|more options|resize text|"
     r"enlarge (this )?image|play video|watch( video| now)?|listen( to this article)?|"
-    r"supported by|sponsored by.*|presented by.*"
+    r"supported by|sponsored by.*|presented by.*|"
+    # Russian, Ukrainian, Polish, Turkish, Swedish, Danish/Norwegian, Finnish, Dutch,
+    # Italian, Japanese, Chinese, Korean, Arabic: share, comments, related, subscribe,
+    # print, search, home, advertising, most read
+    r"поделиться|поділитися|udostępnij|paylaş|dela|del|jaa|deel|シェア|分享|공유|مشاركة|"
+    r"комментарии|коментарі|komentarze|yorumlar|kommentarer|kommentit|コメント|评论|評論|"
+    r"댓글|التعليقات|"
+    r"читайте также|читать также|по теме|читайте також|czytaj (także|też)|"
+    r"zobacz (także|też)|ilgili haberler|läs också|läs mer|relaterade artiklar|"
+    r"les også|relaterte artikler|lue myös|lees ook|lees meer|gerelateerde artikelen|"
+    r"leggi anche|articoli correlati|関連記事|相关文章|相关新闻|관련 ?기사|اقرأ أيضا|"
+    r"подписаться|subskrybuj|abone ol|prenumerera|tilaa|abonneren|iscriviti|订阅|구독|"
+    r"печать|drukuj|yazdır|skriv ut|tulosta|afdrukken|印刷|打印|"
+    r"поиск|главная|меню|szukaj|strona główna|ara|ana sayfa|sök|startsida|haku|etusivu|"
+    r"zoeken|検索|搜索|首页|검색|بحث|الرئيسية|"
+    r"реклама|reklam|annons|mainos|advertentie|広告|广告|광고|إعلان|"
+    r"самое читаемое|najczęściej czytane|en çok okunanlar|mest lästa|luetuimmat|"
+    r"meest gelezen|più letti|人気記事|热门文章|많이 본 뉴스"
 )
 _JUNK_LINE = re.compile(rf"^(?:{_WIDGET})$")
 # Lines that say the article is over: what follows is related lists and comments.
@@ -79,7 +96,11 @@ _END = re.compile(
     r"share this (story|article)|comments?|view comments|leave a comment|"
     r"mehr zum thema|weitere artikel|lesen sie auch|à lire aussi|sur le même sujet|"
     r"leia também|veja também|noticias relacionadas|související( články)?|"
-    r"about the author|über den autor|à propos de l'auteur)$"
+    r"about the author|über den autor|à propos de l'auteur|"
+    r"читайте также|по теме|czytaj (także|też)|zobacz (także|też)|ilgili haberler|"
+    r"läs också|relaterade artiklar|relaterte artikler|lue myös|lees ook|"
+    r"gerelateerde artikelen|leggi anche|articoli correlati|関連記事|相关文章|相关新闻|"
+    r"관련 ?기사|اقرأ أيضا|комментарии|komentarze|yorumlar|kommentarer|コメント|评论|댓글)$"
 )
 # Junk wherever it sits in a line: at its start (``_JUNK_START``) or anywhere
 # (``_JUNK_INSIDE``, looked for only when the line holds one of its needed strings).
@@ -156,7 +177,8 @@ def _key(line: str) -> str:
 
 
 _COMMENT_WORD = re.compile(r"\b(comment|kommentar|commentaire|comentario|comentário|"
-                           r"komentář|diskus|comments|reacties)", re.IGNORECASE)
+                           r"komentář|diskus|comments|reacties|комментар|коментар|"
+                           r"komentarz|yorum|kommentti)", re.IGNORECASE)
 
 
 def is_junk_line(line: str) -> bool:
