@@ -185,6 +185,8 @@ def test_find_date(line: str, day: dt.date | None) -> None:
     ("Byline-free sentence about the economy.", None),
     ("VON MORITZ GATHMANN am 21. April 2020", "MORITZ GATHMANN"),
     ("Par Loïc Le Clerc", "Loïc Le Clerc"),
+    ("Автор: Иван Петров", "Иван Петров"),
+    ("Yazar: Ahmet Yılmaz", "Ahmet Yılmaz"),
 ])
 def test_find_byline(line: str, name: str | None) -> None:
     assert find_byline(line) == name

@@ -79,7 +79,8 @@ _UPDATED = re.compile(r"\b(updated|modified|aktualisiert|mis à jour|actualizado
 _BY_PREFIX = re.compile(
     r"^(?:(?:written by|words by|story by|reporting by|by|par|von|por|di|door|av|af|od|"
     r"napsal[a]?|napisał[a]?)\s*:?\s+(?=\w)|"
-    r"(?:autor(?:in)?|auteur|author|text|texto|redakce|redaktion)\s*:\s*(?=\w))",
+    r"(?:autor(?:in)?|auteur|author|text|texto|redakce|redaktion|автор|текст|yazar|"
+    r"teksti|tekst)\s*:\s*(?=\w))",
     re.IGNORECASE)
 _BY_RUN_ON = re.compile(r"^(?:By|Par|Von|Por)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ.])")
 _BY_STOP = re.compile(
@@ -102,7 +103,8 @@ _ROLE = re.compile(
     r"journaliste|periodista|jornalista|photographer|fotograf|chief|senior|deputy|"
     r"associate|manager|president|founder|news|desk|team|media|press|service|reports?|"
     r"agency|online|times|post|daily|weekly)\b", re.IGNORECASE)
-_NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*|and|und|et|y|e|"
+_NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][\w.'’-]*|"
+                   r"and|und|et|y|e|"
                    r"&|van|von|de|da|del|der|di|la|le|du|dos|das|,))*$")
 DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .,'’-]{1,40}?)(?:,\s*[\w .]{2,30})?\s*"
