@@ -15,7 +15,7 @@ from briefs.extract.text import lexicon
 
 _WORD = re.compile(r"\w+")
 # Scripts written without spaces between words: count characters, not "words".
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*(\s*\([^()]{1,20}\))?$")
 _SEPARATORS = re.compile(r"[▪•·|]")
 _TIME_ONLY = re.compile(
@@ -73,9 +73,9 @@ def tokens(text: str) -> list[str]:
 
 
 def count_words(text: str) -> int:
-    cjk = len(_CJK.findall(text))
+    cjk = len(CJK.findall(text))
     if cjk > 10:
-        return cjk // 2 + len(_WORD.findall(_CJK.sub(" ", text)))
+        return cjk // 2 + len(_WORD.findall(CJK.sub(" ", text)))
     return len(_WORD.findall(text))
 
 

@@ -26,7 +26,7 @@ from importlib import resources
 
 from briefs.extract.text import lexicon
 from briefs.extract.text import meta as meta_dates
-from briefs.extract.text.blocks import Block, tokens
+from briefs.extract.text.blocks import CJK, Block, tokens
 
 # A sentence's full stop (not an abbreviation's, as in "N.Y.C.", nor an ellipsis).
 _FULL_STOP = re.compile(r"(?:^|\s)[^\s.]{2,}\.$")
@@ -43,7 +43,8 @@ def _is_meta(block: Block, meta: set[int]) -> bool:
 def _eligible(block: Block, meta: set[int]) -> bool:
     if block.junk or block.credit or block.time_only or block.end or block.index in meta:
         return False
-    return 3 <= block.words <= 40 and len(block.text.split()) >= 3 and len(block.text) <= MAX_CHARS
+    spaced = len(block.text.split()) >= 3 or bool(CJK.search(block.text))  # 国会が予算を可決
+    return 3 <= block.words <= 40 and spaced and len(block.text) <= MAX_CHARS
 
 
 FEATURES: tuple[str, ...] = (
