@@ -132,3 +132,12 @@ def test_a_published_line_below_the_text_dates_an_article_without_a_header_date(
     lines = ["Home", "News", "Bridge reopens after two years of repairs", *paragraphs,
              "Erschienen am: 01.11.2023", "Impressum"]
     assert extract_text(clean_text("\n\n".join(lines))[0]).date == dt.date(2023, 11, 1)
+
+
+def test_a_by_word_alone_names_the_desk_on_the_next_line() -> None:
+    paragraphs = [f"{SENTENCE} Detail number {i} follows here." for i in range(5)]
+    lines = ["Home", "News", "Bridge reopens after two years of repairs", "Author:",
+             "City Desk Editorial Staff", "Publish date:", "14 March 2024", *paragraphs]
+    brief = extract_text(clean_text("\n\n".join(lines))[0])
+    assert brief.title == "Bridge reopens after two years of repairs"
+    assert brief.byline == "City Desk Editorial Staff"

@@ -113,6 +113,11 @@ def _bylines(zone: list[Block], dates: set[int]) -> dict[int, str]:
                     found[nxt.index] = ""
                 else:
                     break
+            if not parts and k + 1 < len(zone) and _credit_line(zone[k + 1]):
+                # "Author:" above "Editorial Staff" or "Associated Press": not a
+                # person's name, but what the page says wrote it
+                parts.append(zone[k + 1].text)
+                found[zone[k + 1].index] = ""
             name = " ".join(parts) if parts else None
         if name is None and block.index not in found:
             name = meta.find_inner_byline(block.text) or _name_only(zone, k, dates - set(found))
@@ -121,6 +126,17 @@ def _bylines(zone: list[Block], dates: set[int]) -> dict[int, str]:
         if name:
             found[block.index] = name
     return {i: n for i, n in found.items() if n} | {i: "" for i, n in found.items() if not n}
+
+
+BYLINE_WORDS = 6  # the most words of a line taken as the byline after "By" alone
+
+
+def _credit_line(block: Block) -> bool:
+    """A short line that can stand as the author after ``By`` or ``Author:`` alone."""
+    text = block.text.strip()
+    return bool(text) and block.words <= BYLINE_WORDS and not (
+        block.junk or block.time_only or block.sentence or block.end
+        or any(c.isdigit() for c in text) or meta.is_by_word(text))
 
 
 def _name_only(zone: list[Block], k: int, dates: set[int]) -> str | None:
