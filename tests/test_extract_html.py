@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefs.extract.html import extract_html
-from briefs.extract.html.metadata import strip_site
+from briefs.extract.html.metadata import strip_site, visible_byline
 from briefs.read import decode
 from briefs.record import Brief
 from tests.conftest import FIXTURES
@@ -216,3 +216,28 @@ HEADLINE_PAGES = [
 @pytest.mark.parametrize(("name", "expected"), HEADLINE_PAGES, ids=[p[0] for p in HEADLINE_PAGES])
 def test_headline_page_structure(name: str, expected: str) -> None:
     assert extract_file(f"headline/{name}").title == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("29. Juni 2017, 23:39 · von Tobi", "Tobi"),
+    ("8. Januar 2020 · by Aureliana · in Gefühle", "Aureliana"),
+    ("Limespacer · 22. Oktober 2019", "Limespacer"),
+    ("Newsdesk 28. Januar 2022, 12:01", "Newsdesk"),
+    ("erstellt von Dominique — veröffentlicht", "Dominique"),
+    ("By Jane Roe", "Jane Roe"),
+    ("Jane Roe and John Doe", "Jane Roe and John Doe"),
+])
+def test_visible_byline_element_gives_the_name_without_date_or_section(text: str,
+                                                                        name: str) -> None:
+    assert visible_byline(text) == name
+
+
+def test_a_byline_element_holding_the_date_gives_the_name_only() -> None:
+    page = ("<html><head><title>Bridge reopens</title></head><body><article>"
+            "<h1>Bridge reopens after two years of repairs</h1>"
+            "<div class='byline'>14. März 2024 · von Kate Miller · in Verkehr</div>"
+            + "".join(f"<p>The bridge over the river reopened on Monday after two years of "
+                      f"repairs, the city said, and traffic flowed again. Detail {i}.</p>"
+                      for i in range(6))
+            + "</article></body></html>")
+    assert extract_html(page).byline == "Kate Miller"

@@ -6,7 +6,8 @@ per field and tested:
 
 - headline: see :mod:`.headlines`.
 - byline: JSON-LD article ``author`` names > ``author`` metas (not URLs) > the visible
-  byline element (``rel=author``, ``itemprop=author``, class ``byline``/``author``);
+  byline element (``rel=author``, ``itemprop=author``, class ``byline``/``author``), read
+  as a dump's byline line is (``29. Juni 2017 · von Tobi`` gives ``Tobi``);
   a leading "By"/"Par"/"Von"/"Por" and trailing dates are removed.
 - site name: ``og:site_name`` > JSON-LD ``publisher.name`` > ``application-name`` >
   ``twitter:site``.
@@ -23,6 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from briefs.extract.html.page import flat, text_of, types_of
+from briefs.extract.text import meta as text_meta
 
 ARTICLE_TYPES = frozenset({
     "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
@@ -141,6 +143,31 @@ def clean_byline(text: str) -> str:
     return text
 
 
+_SEGMENT = re.compile(r"\s+[·|•—–/]\s+|\s*\|\s*")
+_NOT_A_NAME_SEGMENT = re.compile(r"^(?:in|im|dans|en|unter|under|kategorie\w*|categor\w*)\b",
+                                 re.IGNORECASE)
+
+
+def visible_byline(text: str) -> str | None:
+    """The author named by a visible byline element, which often holds the date and the
+    section too: ``29. Juni 2017, 23:39 · von Tobi`` -> ``Tobi``; ``Limespacer · 22.
+    Oktober 2019`` -> ``Limespacer``; ``Newsdesk 28. Januar 2022, 12:01`` -> ``Newsdesk``.
+    The text dumps' byline reading (:mod:`briefs.extract.text.meta`) comes first."""
+    line = flat(text)
+    name = text_meta.find_byline(line) or text_meta.find_inner_byline(line)
+    if name:
+        return name
+    got = text_meta.name_line(line)
+    if got:
+        return got[0]
+    kept = [seg for seg in _SEGMENT.split(line) if seg and text_meta.find_date(seg) is None
+            and not text_meta.CLOCK.search(seg) and not _NOT_A_NAME_SEGMENT.match(seg)]
+    if len(kept) < len(_SEGMENT.split(line)) and kept:
+        return kept[0]
+    cut = text_meta.date_start(line)
+    return line[:cut].strip(" ,;|-–—·") if cut else line
+
+
 def _plausible_name(text: str) -> bool:
     return (2 <= len(text) <= 120 and "://" not in text and "@" not in text
             and not text.lower().startswith(("http", "www.")) and any(c.isalpha() for c in text))
@@ -152,7 +179,8 @@ def byline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]]
     layers: list[list[str]] = [[n for obj in articles for n in _names(obj.get("author"))]]
     layers.append([v for key in ("author", "article:author", "parsely-author", "byl",
                                  "dc.creator", "sailthru.author") for v in meta.get(key, [])])
-    layers.append([text_of(el) for el in tree.xpath(_BYLINE_XPATH)[:3]])
+    visible = [visible_byline(text_of(el)) for el in tree.xpath(_BYLINE_XPATH)[:3]]
+    layers.append([v for v in visible if v])
     site_keys = {squash(s) for s in sites}
     for names in layers:
         cleaned = [clean_byline(n) for n in names]

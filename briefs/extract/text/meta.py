@@ -126,6 +126,16 @@ def find_date(line: str, month_first: bool = False) -> dt.date | None:
     return None
 
 
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm)?\b", re.IGNORECASE)
+
+
+def date_start(line: str) -> int | None:
+    """Where the first calendar day written in ``line`` begins (``None``: no date)."""
+    starts = [m.start() for pattern, _form in _DATE_FORMS for m in pattern.finditer(line)
+              if find_date(m.group()) is not None]
+    return min(starts) if starts else None
+
+
 def _month_first(groups: tuple[str | Any, ...], default: bool) -> bool:
     first, second = int(groups[0]), int(groups[1])
     if first > 12 >= second:
