@@ -7,7 +7,7 @@ from __future__ import annotations
 from briefs.clean import clean_text
 from briefs.extract.text import extract_text
 from briefs.extract.text.blocks import make_blocks
-from briefs.extract.text.body import comments, introduced_lists, teasers
+from briefs.extract.text.body import article_runs, comments, introduced_lists, teasers
 from briefs.record import Brief
 
 PARAGRAPH = ("The council said on Monday that it would raise the budget for the schools of "
@@ -142,3 +142,25 @@ def test_comments_that_follow_one_another_are_each_a_comment() -> None:
     found = comments(make_blocks(lines))
     first = lines.index("Reader1 on November 2, 2019 at 4:01 pm said:")
     assert found == set(range(first, len(lines)))
+
+
+def test_an_article_cut_in_two_by_a_gallery_is_one_body_without_the_gallery() -> None:
+    """The second half of the text, after a gallery and a share box, still belongs to the
+    article; the gallery's buttons between the halves do not."""
+    first = [f"{PARAGRAPH} Part one, paragraph {i}." for i in range(3)]
+    second = [f"{PARAGRAPH} Part two, paragraph {i}." for i in range(3)]
+    gallery = ["Back", "See again", *[f"Photo {i} of 12" for i in range(12)], "Share",
+               "Copy link", "Next photo", *[f"Gallery item {i}" for i in range(12)]]
+    lines = [*ARTICLE[:5], *first, *gallery, *second, *PAGE_JUNK]
+    runs = article_runs(make_blocks(lines))
+    assert len(runs) == 2
+    brief = _extract(lines)
+    assert brief.body[:3] == tuple(first) and brief.body[-3:] == tuple(second)
+    assert not any(p in ("Back", "Share", "Copy link") for p in brief.body)
+
+
+def test_a_distant_teaser_block_is_not_merged_into_the_article() -> None:
+    lines = [*ARTICLE, *PAGE_JUNK, "Related stories", *_teaser_list(3)]
+    brief = _extract(lines)
+    assert len(brief.body) == 3
+    assert all("laptop" not in p for p in brief.body)

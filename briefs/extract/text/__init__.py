@@ -13,6 +13,7 @@ breadcrumb from the lines around the headline (``meta``); keep the run's article
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ HEADER_BEFORE = 8  # lines before the headline searched for breadcrumb, date, by
 # A bare name is a byline only this close to the headline (lines above, below): further
 # away, a name beside a date is a sidebar's list of posts or a comment's author.
 NAME_ONLY_ABOVE, NAME_ONLY_BELOW = 3, 8
+GAP_LINE_WORDS = 4  # a line between two runs of the article with fewer words is a widget
 
 
 def split_breadcrumb(block: str) -> list[str]:
@@ -52,14 +54,20 @@ class Page:
     bylines: dict[int, str]
     zone: tuple[int, int]  # the header zone searched for them: blocks[lo:hi]
     month_first: bool
+    between: frozenset[int] = frozenset()  # furniture between two runs of the article
 
 
 def analyse(text: str) -> Page | None:
     """The blocks, body run, date and byline lines of a cleaned dump (``None``: no prose)."""
     blocks = make_blocks(lines_of(text))
-    start, stop = body.best_run(blocks)
-    if stop == 0:
+    runs = body.article_runs(blocks)
+    if not runs:
         return None
+    start, stop = runs[0][0], runs[-1][1]
+    # the widgets between two runs (short lines: "Share", "Back", "Copy link"); longer
+    # lines there are the article's (a subheading, a list item)
+    between = frozenset(i for (_, a), (b, _) in itertools.pairwise(runs) for i in range(a, b)
+                        if blocks[i].words < GAP_LINE_WORDS)
     stopwords = lexicon.guess_stopwords([t for b in blocks[start:stop] for t in tokens(b.text)])
     zone_lo = max(0, start - headline.LOOKBACK - HEADER_BEFORE)
     zone_hi = min(stop, start + headline.INTO_RUN + 4)
@@ -70,7 +78,7 @@ def analyse(text: str) -> Page | None:
     bylines = _bylines(zone, meta_idx)
     meta_idx |= set(bylines)
     return Page(blocks, start, stop, stopwords, day, meta_idx, bylines, (zone_lo, zone_hi),
-                english)
+                english, between)
 
 
 def extract_text(text: str) -> Brief:
@@ -86,7 +94,8 @@ def extract_text(text: str) -> Brief:
     deck = headline.standfirst(blocks, head, start, meta_idx)
     first = max(start, head + 1)
     kept = [b for b in blocks[first:stop]
-            if body.keep_in_body(b) and b.index not in meta_idx and b.text != title]
+            if body.keep_in_body(b) and b.index not in meta_idx and b.text != title
+            and b.index not in page.between]
     return Brief(
         title=title,
         body=tuple(b.text for b in kept),

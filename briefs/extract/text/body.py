@@ -5,7 +5,9 @@ end-of-article headings against. The body is the contiguous run with the largest
 (maximum-subsequence segmentation, as in Pasternack and Roth's article extractor), so
 short lines inside an article (subheadings, list items) stay and the menus, teaser
 lists and comment boxes around it go. A list or table that a paragraph introduces with
-a colon counts a little for, so an article that ends in one keeps it.
+a colon counts a little for, so an article that ends in one keeps it. An article that a
+gallery or a share box cuts in two is two runs close together of comparable weight
+(``article_runs``); the furniture between them is left out.
 """
 
 from __future__ import annotations
@@ -162,18 +164,47 @@ def votes(blocks: list[Block]) -> list[float]:
     return out
 
 
-def best_run(blocks: list[Block]) -> tuple[int, int]:
-    """``(start, stop)`` of the best-scoring run (``stop`` exclusive); ``(0, 0)`` when
-    nothing in the dump reads as prose."""
-    best, best_span = 0.0, (0, 0)
-    total, start = 0.0, 0
-    for i, vote in enumerate(votes(blocks)):
+MERGE_SHARE = 0.5  # a run this strong (of the best run's score) nearby is the same article
+MERGE_GAP = 40  # ... when at most this many lines, none an end-of-article heading, part them
+MERGE_SCAN = 500  # lines searched for such a run on each side (bounds the work per merge)
+
+
+def _kadane(vote: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    best, span = 0.0, (lo, lo)
+    total, start = 0.0, lo
+    for i in range(lo, hi):
         if total <= 0:
             total, start = 0.0, i
-        total += vote
+        total += vote[i]
         if total > best:
-            best, best_span = total, (start, i + 1)
-    return best_span
+            best, span = total, (start, i + 1)
+    return best, span[0], span[1]
+
+
+def article_runs(blocks: list[Block]) -> list[tuple[int, int]]:
+    """The article's runs, in order, as ``(start, stop)`` (``stop`` exclusive): the
+    best-scoring run, and the runs that page furniture (a gallery, a share box, an
+    advert block) cut off from it: a run scoring at least half as much, at most
+    ``MERGE_GAP`` lines away, with no end-of-article heading between. The lines between
+    two runs are not article text. Empty when nothing in the dump reads as prose."""
+    vote = votes(blocks)
+    best, start, stop = _kadane(vote, 0, len(vote))
+    if best <= 0:
+        return []
+    runs = [(start, stop)]
+    while True:
+        first, last = runs[0][0], runs[-1][1]
+        score, s, e = _kadane(vote, max(0, first - MERGE_SCAN), first)
+        if score >= MERGE_SHARE * best and first - e <= MERGE_GAP \
+                and not any(b.end for b in blocks[e:first]):
+            runs.insert(0, (s, e))
+            continue
+        score, s, e = _kadane(vote, last, min(len(vote), last + MERGE_SCAN))
+        if score >= MERGE_SHARE * best and s - last <= MERGE_GAP \
+                and not any(b.end for b in blocks[last:s]):
+            runs.append((s, e))
+            continue
+        return runs
 
 
 def keep_in_body(block: Block) -> bool:
