@@ -122,7 +122,7 @@ def _bylines(zone: list[Block], dates: set[int]) -> dict[int, str]:
                     found[nxt.index] = ""
                 else:
                     break
-            if not parts and k + 1 < len(zone) and _credit_line(zone[k + 1]):
+            if not parts and k + 1 < len(zone) and _author_line(zone[k + 1]):
                 # "Author:" above "Editorial Staff" or "Associated Press": not a
                 # person's name, but what the page says wrote it
                 parts.append(zone[k + 1].text)
@@ -140,7 +140,7 @@ def _bylines(zone: list[Block], dates: set[int]) -> dict[int, str]:
 BYLINE_WORDS = 6  # the most words of a line taken as the byline after "By" alone
 
 
-def _credit_line(block: Block) -> bool:
+def _author_line(block: Block) -> bool:
     """A short line that can stand as the author after ``By`` or ``Author:`` alone."""
     text = block.text.strip()
     return bool(text) and block.words <= BYLINE_WORDS and not (

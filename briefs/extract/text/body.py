@@ -170,6 +170,7 @@ MERGE_SCAN = 500  # lines searched for such a run on each side (bounds the work 
 
 
 def _kadane(vote: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """The best total of a contiguous stretch of ``vote[lo:hi]``, and its bounds."""
     best, span = 0.0, (lo, lo)
     total, start = 0.0, lo
     for i in range(lo, hi):
@@ -185,8 +186,8 @@ def article_runs(blocks: list[Block]) -> list[tuple[int, int]]:
     """The article's runs, in order, as ``(start, stop)`` (``stop`` exclusive): the
     best-scoring run, and the runs that page furniture (a gallery, a share box, an
     advert block) cut off from it: a run scoring at least half as much, at most
-    ``MERGE_GAP`` lines away, with no end-of-article heading between. The lines between
-    two runs are not article text. Empty when nothing in the dump reads as prose."""
+    ``MERGE_GAP`` lines away, with no end-of-article heading between (the widgets
+    between two runs are left out of the text). Empty when nothing reads as prose."""
     vote = votes(blocks)
     best, start, stop = _kadane(vote, 0, len(vote))
     if best <= 0:

@@ -325,7 +325,7 @@ _NOT_NAME = re.compile(
     r"['’]s\b", re.IGNORECASE)
 
 
-_LEADING_TIME = re.compile(r"^\s*,?\s*\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm)?\b", re.IGNORECASE)
+_LEADING_TIME = re.compile(r"^\s*,?\s*" + CLOCK.pattern, re.IGNORECASE)
 _LEADING_SEPARATORS = re.compile(r"^[\s,|/·•—–-]+")
 
 
