@@ -141,3 +141,10 @@ def test_a_by_word_alone_names_the_desk_on_the_next_line() -> None:
     brief = extract_text(clean_text("\n\n".join(lines))[0])
     assert brief.title == "Bridge reopens after two years of repairs"
     assert brief.byline == "City Desk Editorial Staff"
+
+
+def test_a_date_line_alone_below_the_opening_dates_an_article_without_a_header_date() -> None:
+    paragraphs = [f"{SENTENCE} Detail number {i} follows here." for i in range(30)]
+    lines = ["Home", "News", "Bridge reopens after two years of repairs", *paragraphs[:14],
+             "15.12.2021", *paragraphs[14:], "Comments", "Ann 16.12.2021 10:15"]
+    assert extract_text(clean_text("\n\n".join(lines))[0]).date == dt.date(2021, 12, 15)

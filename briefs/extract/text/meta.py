@@ -187,6 +187,7 @@ def pick_date(lines: list[str], month_first: bool = False) -> tuple[dt.date | No
 
 
 NEAR_ABOVE, NEAR_BELOW = 3, 12  # a date this close to the headline is the article's
+DATE_BELOW, DATE_ALONE_WORDS = 40, 6  # else a short date line this far below the headline
 
 
 def date_near(lines: list[str], head: int, lo: int, hi: int,
@@ -194,8 +195,9 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
     """The article's date, once its headline (``lines[head]``) is known: among the date
     lines of the header zone ``lines[lo:hi]``, one close to the headline first (a
     ``Published`` line before a bare date, an ``Updated`` one last), then the closest;
-    with none in the zone, the closest ``Published ...`` line anywhere on the page (a
-    footer's ``Erschienen am: 01.11.2023``)."""
+    with none in the zone, a short date line up to ``DATE_BELOW`` lines below the
+    headline, else the closest ``Published ...`` line anywhere on the page (a footer's
+    ``Erschienen am: 01.11.2023``)."""
     def ranked(i: int) -> tuple[int, int] | None:
         line = lines[i]
         if find_date(line[:300], month_first) is None:
@@ -211,6 +213,12 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
         if got is not None:
             near = head - NEAR_ABOVE <= i <= head + NEAR_BELOW
             found.append((not near, *got, i))
+    if not found:  # a date line alone a little further down ("15.12.2021" under a photo)
+        for i in range(hi, min(len(lines), head + DATE_BELOW)):
+            if len(lines[i].split()) <= DATE_ALONE_WORDS:
+                got = ranked(i)
+                if got is not None:
+                    found.append((False, *got, i))
     if not found:
         for i, line in enumerate(lines):
             if len(line.split()) <= DATE_LINE_WORDS and _PUBLISHED.search(line):
