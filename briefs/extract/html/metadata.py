@@ -160,9 +160,10 @@ def visible_byline(text: str) -> str | None:
     got = text_meta.name_line(line)
     if got:
         return got[0]
-    kept = [seg for seg in _SEGMENT.split(line) if seg and text_meta.find_date(seg) is None
+    segments = _SEGMENT.split(line)
+    kept = [seg for seg in segments if seg and text_meta.find_date(seg) is None
             and not text_meta.CLOCK.search(seg) and not _NOT_A_NAME_SEGMENT.match(seg)]
-    if len(kept) < len(_SEGMENT.split(line)) and kept:
+    if len(kept) < len(segments) and kept:
         return kept[0]
     cut = text_meta.date_start(line)
     return line[:cut].strip(" ,;|-–—·") if cut else line

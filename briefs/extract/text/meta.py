@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Any
 
 # English, German, French, Spanish, Portuguese, Czech, Italian, Dutch, Polish; then Russian,
@@ -129,11 +130,17 @@ def find_date(line: str, month_first: bool = False) -> dt.date | None:
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm)?\b", re.IGNORECASE)
 
 
+def _dates_in(line: str) -> Iterator[re.Match[str]]:
+    """The spans of ``line`` that write a calendar day, form by form."""
+    for pattern, _form in _DATE_FORMS:
+        for match in pattern.finditer(line):
+            if find_date(match.group()) is not None:
+                yield match
+
+
 def date_start(line: str) -> int | None:
     """Where the first calendar day written in ``line`` begins (``None``: no date)."""
-    starts = [m.start() for pattern, _form in _DATE_FORMS for m in pattern.finditer(line)
-              if find_date(m.group()) is not None]
-    return min(starts) if starts else None
+    return min((m.start() for m in _dates_in(line)), default=None)
 
 
 def _month_first(groups: tuple[str | Any, ...], default: bool) -> bool:
@@ -168,6 +175,11 @@ def _to_date(groups: tuple[str | None, ...], form: str) -> dt.date | None:
 DATE_LINE_WORDS = 20  # a date line is short; a longer line is text that mentions a day
 
 
+def _rank(line: str) -> int:
+    """How a date line ranks: a ``Published`` line first, an ``Updated`` one last."""
+    return 0 if _PUBLISHED.search(line) else 2 if _UPDATED.search(line[:12]) else 1
+
+
 def pick_date(lines: list[str], month_first: bool = False) -> tuple[dt.date | None, set[int]]:
     """The publication date among header ``lines`` (a ``Published`` line wins over an
     ``Updated`` one), and the indexes of the lines that are only a date line."""
@@ -179,8 +191,7 @@ def pick_date(lines: list[str], month_first: bool = False) -> tuple[dt.date | No
             continue
         if len(line.split()) <= DATE_LINE_WORDS:
             meta_lines.add(i)
-        rank = 0 if _PUBLISHED.search(line) else 2 if _UPDATED.search(line[:12]) else 1
-        found.append((rank, i, day))
+        found.append((_rank(line), i, day))
     if not found:
         return None, meta_lines
     return min(found)[2], meta_lines
@@ -198,12 +209,12 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
     with none in the zone, a short date line up to ``DATE_BELOW`` lines below the
     headline, else the closest ``Published ...`` line anywhere on the page (a footer's
     ``Erschienen am: 01.11.2023``)."""
-    def ranked(i: int) -> tuple[int, int] | None:
-        line = lines[i]
-        if find_date(line[:300], month_first) is None:
+    def ranked(i: int) -> tuple[int, int, int, dt.date] | None:
+        """Rank, distance to the headline (lines above count double), index, day."""
+        day = find_date(lines[i][:300], month_first)
+        if day is None:
             return None
-        rank = 0 if _PUBLISHED.search(line) else 2 if _UPDATED.search(line[:12]) else 1
-        return rank, (i - head if i >= head else 2 * (head - i))
+        return _rank(lines[i]), (i - head if i >= head else 2 * (head - i)), i, day
 
     found = []
     for i in range(lo, hi):
@@ -212,22 +223,20 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
         got = ranked(i)
         if got is not None:
             near = head - NEAR_ABOVE <= i <= head + NEAR_BELOW
-            found.append((not near, *got, i))
+            found.append((not near, *got))
     if not found:  # a date line alone a little further down ("15.12.2021" under a photo)
         for i in range(hi, min(len(lines), head + DATE_BELOW)):
             if len(lines[i].split()) <= DATE_ALONE_WORDS:
                 got = ranked(i)
                 if got is not None:
-                    found.append((False, *got, i))
+                    found.append((False, *got))
     if not found:
         for i, line in enumerate(lines):
             if len(line.split()) <= DATE_LINE_WORDS and _PUBLISHED.search(line):
                 got = ranked(i)
                 if got is not None and got[0] == 0:
-                    found.append((False, *got, i))
-    if not found:
-        return None
-    return find_date(lines[min(found)[3]][:300], month_first)
+                    found.append((False, *got))
+    return min(found)[4] if found else None
 
 
 JOINERS = frozenset({"and", "&", "und", "et", "y", "e", "a", "i"})
@@ -340,12 +349,10 @@ _LEADING_SEPARATORS = re.compile(r"^[\s,|/·•—–-]+")
 def _after_date(text: str) -> str | None:
     """What follows a date (and a time) that opens ``text``: ``21. Jan 2022 // Dominik
     Ricker`` -> ``Dominik Ricker``; ``None`` when ``text`` does not open with a date."""
-    for pattern, _form in _DATE_FORMS:
-        match = pattern.match(text)
-        if match and find_date(match.group()) is not None:
-            rest = _LEADING_TIME.sub("", text[match.end():])
-            return _LEADING_SEPARATORS.sub("", rest)
-    return None
+    match = next((m for m in _dates_in(text) if m.start() == 0), None)
+    if match is None:
+        return None
+    return _LEADING_SEPARATORS.sub("", _LEADING_TIME.sub("", text[match.end():]))
 
 
 def name_line(line: str) -> tuple[str, bool] | None:
