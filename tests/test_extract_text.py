@@ -12,7 +12,12 @@ from briefs.clean import clean_text
 from briefs.evaluate.scoring import headline_match
 from briefs.extract.text import extract_text, split_breadcrumb
 from briefs.extract.text.lexicon import is_credit, is_end_marker, is_junk_line
-from briefs.extract.text.meta import find_byline, find_date, find_inner_byline
+from briefs.extract.text.meta import (
+    find_byline,
+    find_date,
+    find_inner_byline,
+    yearless_date_line,
+)
 from briefs.record import Brief
 from tests.conftest import FIXTURES
 
@@ -133,6 +138,9 @@ def test_end_markers_and_credits() -> None:
     assert is_credit("The road to retiring early isn't easy.Kathrin Ziegler/Getty Images")
     assert is_credit("Protesters in the square on Monday. Jane Roe / AP")
     assert not is_credit("Quelle der Daten ist das Statistische Amt.")
+    # a credit run into its caption, as the dump joins inline elements
+    assert is_credit("A hunter killed and ate a rabbitCredit: Getty - Contributor")
+    assert not is_credit("The report's Credit: section lists the lenders.")
 
 
 def test_an_address_line_is_never_the_headline() -> None:
@@ -145,6 +153,45 @@ def test_an_address_line_is_never_the_headline() -> None:
     ]))
     assert brief.title == "Tenants win the right to keep pets"
     assert not any("@" in p for p in brief.body)
+
+
+def test_a_trail_ending_in_its_separator_is_never_the_headline() -> None:
+    brief = _extract("\n\n".join([
+        "Home » Dare to Play »", "Tenants win the right to keep pets",
+        "The court ruled on Tuesday that landlords may not ban small pets outright, a "
+        "decision that tenant groups had sought for years.",
+        "The judges said a ban must be weighed case by case, and that cats and small dogs "
+        "rarely harm a flat in ways a deposit would not cover.",
+    ]))
+    assert brief.title == "Tenants win the right to keep pets"
+
+
+@pytest.mark.parametrize(("line", "stamp"), [
+    ("Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM", True),
+    ("Nov. 19", True),
+    ("19 November", True),
+    ("Posted: 3. Juni, 14:20 Uhr", True),
+    ("Published on June 3", True),
+    ("Friday 11:40AM", True),
+    ("Tuesday, Nov. 19 at 5:00 p.m. EDT", True),
+    ("19 mai à 10h30", True),
+    ("Sunday", False),
+    ("March 2019", False),
+    ("The March 19 vote", False),
+    ("May 1 is a holiday.", False),
+])
+def test_a_day_without_its_year_alone_is_a_date_line(line: str, stamp: bool) -> None:
+    assert yearless_date_line(line) is stamp
+
+
+def test_a_yearless_date_line_marks_the_headline_above_it() -> None:
+    paragraphs = [f"The council said on Monday that the bridge would carry traffic again, and "
+                  f"detail number {i} follows here." for i in range(5)]
+    lines = ["Home", "Weather", "Enter City and State or Zip Code", "Subscribe",
+             "Bridge reopens after two years of repairs",
+             "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM", *paragraphs]
+    brief = _extract("\n\n".join(lines))
+    assert brief.title == "Bridge reopens after two years of repairs"
 
 
 @pytest.mark.parametrize(("line", "day"), [

@@ -104,15 +104,16 @@ def _standfirst_like(block: Block) -> bool:
         or (", " in text and block.words >= 12)
 
 
-# A line that is only an e-mail or web address.
-_ADDRESS = re.compile(r"^\s*(?:\S+@\S+\.\w+|(?:https?://|www\.)\S+)\s*$")
+# A line that is only an e-mail or web address, or a trail that ends in its separator
+# ("Home » Blog »": the headline it leads to is on the next line).
+_NOT_HEADLINE = re.compile(r"^\s*(?:\S+@\S+\.\w+|(?:https?://|www\.)\S+)\s*$|\s[|›»>/•]\s*$")
 
 
 def _candidate(block: Block) -> bool:
     """A line that could be a headline at all (the model weighs the rest)."""
     return not (block.junk or block.credit or block.time_only or block.end) \
         and block.words >= 1 and len(block.text) <= MAX_CHARS \
-        and not _ADDRESS.match(block.text)
+        and not _NOT_HEADLINE.search(block.text)
 
 
 def features(blocks: list[Block], start: int, stop: int, meta: set[int],

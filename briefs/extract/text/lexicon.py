@@ -213,9 +213,15 @@ def is_end_marker(line: str) -> bool:
     return bool(_END.match(_key(line)))
 
 
+# A credit run into its caption, as a dump joins inline elements ("...a rabbitCredit: Getty").
+_RUN_ON_CREDIT = re.compile(
+    r"[a-z.,)](?:Photo|Foto|Image|Picture|Bild|Credit|Crédit|Crédito|Source|Quelle)s?"
+    r"\s*:\s*[^.!?]{2,80}$")
+
+
 def is_credit(line: str) -> bool:
     """A caption or photo credit (``... Photo: Name/AFP``, ``(Bild: Hersteller)``)."""
-    return bool(_CREDIT.search(line.casefold()))
+    return bool(_CREDIT.search(line.casefold()) or _RUN_ON_CREDIT.search(line))
 
 
 # jusText's names for the languages tried first; any other stoplist is tried too.

@@ -174,6 +174,27 @@ def _to_date(groups: tuple[str | None, ...], form: str) -> dt.date | None:
 
 DATE_LINE_WORDS = 20  # a date line is short; a longer line is text that mentions a day
 
+# A day without its year, alone on its line: "Nov 19, 9:41 AM", "Posted: 20 November",
+# "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM". It dates nothing, but it is the
+# article's date line all the same (and no text).
+_WEEKDAY = (r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|urday)?|montag|dienstag|"
+            r"mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|"
+            r"vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo")
+_DAY = rf"(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{_MONTH})\.?)"
+_TIME = r"\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|uhr|h)?(?:\s*[A-Z]{2,4})?"
+_AT = r",?\s*(?:at|à|um|a las|às)?\s*"
+_DAY_NO_YEAR = re.compile(
+    rf"(?:(?:{_PUBLISHED.pattern}|{_UPDATED.pattern})\s*:?\s*)?(?:on\s+)?"
+    rf"(?:(?:(?:{_WEEKDAY})\.?,?\s+)?{_DAY}(?:{_AT}{_TIME})?|(?:{_WEEKDAY})\.?{_AT}{_TIME})",
+    re.IGNORECASE)
+_STAMP_PARTS = re.compile(r"\s*[;|•·]\s*")
+
+
+def yearless_date_line(line: str) -> bool:
+    """Whether ``line`` is only a day written without its year (or two: posted, updated)."""
+    parts = [p for p in _STAMP_PARTS.split(line.strip()) if p]
+    return 0 < len(parts) <= 2 and all(_DAY_NO_YEAR.fullmatch(p) for p in parts)
+
 
 def _rank(line: str) -> int:
     """How a date line ranks: a ``Published`` line first, an ``Updated`` one last."""
@@ -188,6 +209,8 @@ def pick_date(lines: list[str], month_first: bool = False) -> tuple[dt.date | No
     for i, line in enumerate(lines):
         day = find_date(line[:300], month_first)  # a date line is short; the rest is text
         if day is None:
+            if yearless_date_line(line):
+                meta_lines.add(i)
             continue
         if len(line.split()) <= DATE_LINE_WORDS:
             meta_lines.add(i)
