@@ -196,7 +196,8 @@ def test_names_pattern_matches_as_the_plain_alternation() -> None:
 _JUNK_ANYWHERE_PLAIN = re.compile(
     r"(^(copyright|©|\(c\))|all rights reserved|alle rechte vorbehalten|"
     r"tous droits réservés|todos los derechos reservados|todos os direitos reservados|"
-    r"všechna práva vyhrazena|tutti i diritti riservati|"
+    r"všechna práva vyhrazena|tutti i diritti riservati|все права защищены|"
+    r"tüm hakları saklıdır|جميع الحقوق محفوظة|版权所有|版權所有|無断転載|"
     r"\b(we|this (web)?site) uses? cookies|\bcookie (policy|settings|preferences)|"
     r"accept (all )?cookies|verwendet cookies|utilise des cookies|utilizamos cookies|"
     r"používá cookies|privacy policy|terms of (use|service)|datenschutz(erklärung)?$|"

@@ -72,13 +72,16 @@ _WIDGET = (
     # Russian, Ukrainian, Polish, Turkish, Swedish, Danish/Norwegian, Finnish, Dutch,
     # Italian, Japanese, Chinese, Korean, Arabic: share, comments, related, subscribe,
     # print, search, home, advertising, most read
-    r"поделиться|поділитися|udostępnij|paylaş|dela|del|jaa|deel|シェア|分享|공유|مشاركة|"
+    r"поделиться|поділитися|udostępnij|paylaş|dela|del|jaa|deel|シェア|分享(到)?|공유(하기)?|"
+    r"مشاركة|شارك( هذا المقال| الخبر)?|войти|giriş yap|logga in|kirjaudu|ログイン|登录|"
+    r"登入|로그인|تسجيل الدخول|"
     r"комментарии|коментарі|komentarze|yorumlar|kommentarer|kommentit|コメント|评论|評論|"
     r"댓글|التعليقات|"
     r"читайте также|читать также|по теме|читайте також|czytaj (także|też)|"
     r"zobacz (także|też)|ilgili haberler|läs också|läs mer|relaterade artiklar|"
     r"les også|relaterte artikler|lue myös|lees ook|lees meer|gerelateerde artikelen|"
-    r"leggi anche|articoli correlati|関連記事|相关文章|相关新闻|관련 ?기사|اقرأ أيضا|"
+    r"leggi anche|articoli correlati|関連記事|相关文章|相关新闻|相关阅读|관련 ?기사|"
+    r"اقرأ أيضا\u064b?|"
     r"подписаться|subskrybuj|abone ol|prenumerera|tilaa|abonneren|iscriviti|订阅|구독|"
     r"печать|drukuj|yazdır|skriv ut|tulosta|afdrukken|印刷|打印|"
     r"поиск|главная|меню|szukaj|strona główna|ara|ana sayfa|sök|startsida|haku|etusivu|"
@@ -100,7 +103,8 @@ _END = re.compile(
     r"читайте также|по теме|czytaj (także|też)|zobacz (także|też)|ilgili haberler|"
     r"läs också|relaterade artiklar|relaterte artikler|lue myös|lees ook|"
     r"gerelateerde artikelen|leggi anche|articoli correlati|関連記事|相关文章|相关新闻|"
-    r"관련 ?기사|اقرأ أيضا|комментарии|komentarze|yorumlar|kommentarer|コメント|评论|댓글)$"
+    r"相关阅读|관련 ?기사|اقرأ أيضا\u064b?|комментарии|komentarze|yorumlar|kommentarer|"
+    r"コメント|评论|댓글)$"
 )
 # Junk wherever it sits in a line: at its start (``_JUNK_START``) or anywhere
 # (``_JUNK_INSIDE``, looked for only when the line holds one of its needed strings).
@@ -118,7 +122,8 @@ _JUNK_START = re.compile(
 _JUNK_INSIDE = re.compile(
     r"all rights reserved|alle rechte vorbehalten|"
     r"tous droits réservés|todos los derechos reservados|todos os direitos reservados|"
-    r"všechna práva vyhrazena|tutti i diritti riservati|"
+    r"všechna práva vyhrazena|tutti i diritti riservati|все права защищены|"
+    r"tüm hakları saklıdır|جميع الحقوق محفوظة|版权所有|版權所有|無断転載|"
     r"\b(we|this (web)?site) uses? cookies|\bcookie (policy|settings|preferences)|"
     r"accept (all )?cookies|verwendet cookies|utilise des cookies|utilizamos cookies|"
     r"používá cookies|privacy policy|terms of (use|service)|datenschutz(erklärung)?$|"

@@ -13,39 +13,53 @@ from collections.abc import Iterator
 from typing import Any
 
 # English, German, French, Spanish, Portuguese, Czech, Italian, Dutch, Polish; then Russian,
-# Ukrainian, Turkish, Swedish/Danish/Norwegian, Finnish, Romanian and Hungarian.
+# Ukrainian, Turkish, Swedish/Danish/Norwegian, Finnish, Romanian and Hungarian; Arabic
+# (Egyptian and Levantine names; "_" stands for a space: "تشرين_الأول").
 _MONTH_NAMES = {
     1: "january jan januar janvier janv enero ene janeiro jan leden ledna gennaio januari "
        "stycznia"
-        " января январь січня ocak tammikuuta ianuarie január",
+        " января январь січня ocak tammikuuta ianuarie január"
+        " يناير كانون_الثاني",
     2: "february feb februar février févr febrero fevereiro fev únor února febbraio "
        "februari lutego"
-        " февраля февраль лютого şubat helmikuuta februarie február",
+        " февраля февраль лютого şubat helmikuuta februarie február"
+        " فبراير شباط",
     3: "march mar märz mars marzo março březen března maart marca"
-        " марта март березня mart marts maaliskuuta martie március",
+        " марта март березня mart marts maaliskuuta martie március"
+        " مارس آذار",
     4: "april apr avril abril duben dubna aprile kwietnia"
-        " апреля апрель квітня nisan huhtikuuta aprilie április",
+        " апреля апрель квітня nisan huhtikuuta aprilie április"
+        " أبريل ابريل نيسان",
     5: "may mai mayo maio květen května maggio mei maja"
-        " мая май травня mayıs maj toukokuuta május",
+        " мая май травня mayıs maj toukokuuta május"
+        " مايو أيار",
     6: "june jun juni juin junio junho červen června giugno czerwca"
-        " июня июнь червня haziran kesäkuuta iunie június",
+        " июня июнь червня haziran kesäkuuta iunie június"
+        " يونيو يونيه حزيران",
     7: "july jul juli juillet juil julio julho červenec července luglio lipca"
-        " июля июль липня temmuz heinäkuuta iulie július",
+        " июля июль липня temmuz heinäkuuta iulie július"
+        " يوليو يوليه تموز",
     8: "august aug août agosto srpen srpna sierpnia augustus"
-        " августа август серпня ağustos augusti elokuuta augusztus",
+        " августа август серпня ağustos augusti elokuuta augusztus"
+        " أغسطس اغسطس آب",
     9: "september sep sept septembre septiembre setiembre setembro set září settembre "
        "września"
-        " сентября сентябрь вересня eylül syyskuuta septembrie szeptember",
+        " сентября сентябрь вересня eylül syyskuuta septembrie szeptember"
+        " سبتمبر أيلول",
     10: "october oct oktober octobre octubre outubro out říjen října ottobre okt "
         "października"
-        " октября октябрь жовтня ekim lokakuuta octombrie október",
+        " октября октябрь жовтня ekim lokakuuta octombrie október"
+        " أكتوبر اكتوبر تشرين_الأول",
     11: "november nov novembre noviembre novembro listopad listopadu novembre"
-        " ноября ноябрь листопада kasım marraskuuta noiembrie",
+        " ноября ноябрь листопада kasım marraskuuta noiembrie"
+        " نوفمبر تشرين_الثاني",
     12: "december dec dezember décembre déc diciembre dic dezembro dez prosinec prosince "
         "dicembre grudnia"
-        " декабря декабрь грудня aralık joulukuuta decembrie",
+        " декабря декабрь грудня aralık joulukuuta decembrie"
+        " ديسمبر كانون_الأول",
 }
-MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
+MONTHS = {name.replace("_", " "): number
+          for number, names in _MONTH_NAMES.items() for name in names.split()}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"((?:19|20)\d{2})"
 _DATE_FORMS = (
@@ -81,12 +95,17 @@ _BY_PREFIX = re.compile(
     r"^(?:(?:written by|words by|story by|reporting by|by|par|von|por|di|door|av|af|od|"
     r"napsal[a]?|napisał[a]?)\s*:?\s+(?=\w)|"
     r"(?:autor(?:in)?|auteur|author|text|texto|redakce|redaktion|автор|текст|yazar|"
-    r"teksti|tekst)\s*:\s*(?=\w))",
+    r"teksti|tekst)\s*:\s*(?=\w)|"
+    # Arabic "بقلم" (by the pen of), Hebrew "מאת", Persian and Hindi "author"; Chinese and
+    # Japanese "作者：", "记者 ", "文／"
+    r"(?:بقلم|بواسطة|كتب|كتبت|מאת|نویسنده|लेखक)\s*:?\s*(?=\w)|"
+    r"(?:作者|记者|記者|撰文|文|筆者|编辑|編集)\s*[:：/／|｜]\s*(?=\w)|(?:记者|記者)\s+(?=\w))",
     re.IGNORECASE)
 _BY_RUN_ON = re.compile(r"^(?:By|Par|Von|Por)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ.])")
 _BY_STOP = re.compile(
     r"\s*(?:\||•|·|@|\s[-–—]\s|,?\s*(?:updated|published|posted|aktualisiert|publié|"
-    r"publicado|\d{1,2}[./]\d|\d{1,2}\s+\w+\s+\d{4}|(?:" + _MONTH + r")\.?\s+\d|"
+    r"publicado|\d{1,2}[./]\d|(?:19|20)\d{2}\s*[年년]|\d{1,2}\s+\w+\s+\d{4}|"
+    r"(?:" + _MONTH + r")\.?\s+\d|"
     r"\d{1,2}\.?\s+(?:" + _MONTH + r")\b)|"
     r"\s(?:is|was|has|ist|est|es)\s|"
     # "von Max Muster am 3. Juni", "by Jane Roe on May 1", "von Fatima in Kultur"
@@ -112,9 +131,14 @@ DATELINE = re.compile(
     r"(?:\((?P<agency>[A-Za-z][\w .&-]{1,20})\))?\s*[-–—]\s")
 
 
+# Arabic-Indic, Persian and full-width digits, read as 0-9 (one character for one).
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
+
+
 def find_date(line: str, month_first: bool = False) -> dt.date | None:
     """The first calendar day written in ``line``, or ``None``; ``month_first`` reads an
     ambiguous ``03/04/2021`` as March 4 (as US pages write it)."""
+    line = line.translate(_DIGITS)
     if "/" not in line and "19" not in line and "20" not in line:
         return None  # every form has a slash or a year (19xx, 20xx): most lines have neither
     for pattern, form in _DATE_FORMS:
@@ -132,6 +156,7 @@ CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm)?\b", re.IGNORECASE)
 
 def _dates_in(line: str) -> Iterator[re.Match[str]]:
     """The spans of ``line`` that write a calendar day, form by form."""
+    line = line.translate(_DIGITS)
     for pattern, _form in _DATE_FORMS:
         for match in pattern.finditer(line):
             if find_date(match.group()) is not None:
@@ -325,14 +350,21 @@ def find_inner_byline(line: str) -> str | None:
     return None
 
 
+# A name in a script without capitals, after an explicit label: Arabic, Hebrew, Persian,
+# Devanagari (up to four words), Chinese, Japanese or Korean (up to eight characters).
+_CASELESS_NAME = re.compile(
+    r"^(?:[\u0590-\u05ff\u0600-\u06ff\u0900-\u097f]+(?:\s+[\u0590-\u05ff\u0600-\u06ff"
+    r"\u0900-\u097f]+){0,3}|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af·・]{2,8})$")
+
+
 def _names(text: str) -> str | None:
     """The names at the start of ``text``, up to a job title, outlet or date."""
     text = _BY_STOP.sub("", _PAREN.sub("", text[:200])).strip(" ,;:|-–—")
     kept: list[str] = []
-    for piece in re.split(r",\s+", text):
+    for piece in re.split(r",\s+|[،、]\s*", text):
         piece = piece.strip()
-        if not piece or not _NAME.match(piece) or _ROLE.search(piece) \
-                or len(piece.split()) > 8:
+        if not piece or not (_NAME.match(piece) or _CASELESS_NAME.match(piece)) \
+                or _ROLE.search(piece) or len(piece.split()) > 8:
             break
         kept.append(piece)
     name = ", ".join(kept)
