@@ -114,3 +114,21 @@ def test_summary_and_points_are_the_articles_words(path: Path) -> None:
         assert sentence.rstrip(".") in body or sentence.rstrip(".") in neutral, sentence
     assert len(brief.key_points) <= 5
     assert len(set(brief.key_points)) == len(brief.key_points)
+
+
+def test_a_chinese_article_gets_a_summary_points_and_a_word_count() -> None:
+    seed = FIXTURES / "dumps" / "synth_zh_zuozhe.txt"
+    brief = compose(extract(read_seed(seed, seed.name))[0])
+    # Chinese puts no space after its full stop: the sentences are still found
+    assert brief.summary == ("政府周四宣布了一项新计划，以支持受到持续数月的干旱影响的农民，"
+                             "该计划包括低息贷款和税收减免。")
+    assert len(brief.key_points) == 3
+    # each character counts as a word, as word processors count Chinese
+    assert brief.word_count == sum(len(p.replace("，", "").replace("。", "")) for p in brief.body)
+
+
+def test_chinese_and_japanese_sentences_split_at_their_full_stops() -> None:
+    assert split_sentences("政府宣布了计划。部长表示欢迎！农民呢？") == [
+        "政府宣布了计划。", "部长表示欢迎！", "农民呢？"]
+    assert split_sentences("国会は予算を可決した。「賛成多数」だった。") == [
+        "国会は予算を可決した。", "「賛成多数」だった。"]

@@ -17,6 +17,7 @@ from briefs.compose.people import find_people
 from briefs.compose.places import find_places, find_regions, state_regions
 from briefs.compose.points import key_points
 from briefs.compose.quotes import find_quotes
+from briefs.compose.sentences import count_words
 from briefs.compose.sources import find_sources, known_outlets
 from briefs.compose.summary import summarize
 from briefs.compose.tags import make_tags
@@ -28,7 +29,7 @@ WORDS_PER_MINUTE = 230
 def compose(brief: Brief) -> Brief:
     """``brief`` with the drafted fields filled in."""
     text = "\n\n".join(brief.body)
-    words = len(text.split())
+    words = count_words(text)
     sources = find_sources(text)
     outlets = known_outlets() | frozenset(sources)
     sentences = analyse(brief.body, outlets)

@@ -20,6 +20,7 @@ import re
 
 from briefs.compose.analysis import Sentence
 from briefs.compose.attribution import spell_out
+from briefs.compose.sentences import count_words
 from briefs.compose.summary import usable
 
 MAX_POINTS = 5
@@ -44,7 +45,7 @@ def key_points(sentences: list[Sentence], title: str, names: list[str],
         if a is not None and a.anaphor and not a.resolved:
             continue
         text = usable(sentence)
-        if text is None or len(text.split()) > MAX_WORDS:
+        if text is None or count_words(text) > MAX_WORDS:
             continue
         if a is not None:
             text = spell_out(text, a)

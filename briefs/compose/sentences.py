@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])")
+# After . ! ? … when a capital or digit begins the next sentence; after Chinese and
+# Japanese full stops (。！？) always, as those scripts put no space between sentences.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])|"
+                       r"[。！？]+[」』”’）)]*(?=\S)")
 _LAST_WORD = re.compile(r"([\w.’'-]+)$")
 ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt",
@@ -26,6 +29,21 @@ _DATELINE = re.compile(
     r"^(?:\((?:CNN|AP|AFP|Reuters)\)\s*"
     r"|[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*"
     r"(?:\([\w .]{1,20}\))?\s*[—–-]{1,2}\s+)")
+
+
+# Chinese and Japanese characters: each counts as a word, as word processors count them
+# (those scripts put no space between words; Korean does, and is counted by its spaces).
+_HAS_WORD = re.compile(r"\w")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def count_words(text: str) -> int:
+    """Words of ``text``: space-separated words, and each Chinese or Japanese character
+    as one."""
+    cjk = len(_CJK_CHAR.findall(text))
+    if not cjk:
+        return len(text.split())
+    return cjk + sum(1 for word in _CJK_CHAR.sub(" ", text).split() if _HAS_WORD.search(word))
 
 
 def split_sentences(paragraph: str) -> list[str]:

@@ -22,18 +22,18 @@ import re
 from briefs.compose.analysis import Sentence
 from briefs.compose.attribution import find_attribution
 from briefs.compose.loaded import allowed, neutralise, trim_loaded
-from briefs.compose.sentences import strip_dateline
+from briefs.compose.sentences import count_words, strip_dateline
 
 SHORT = 20
 MIN_WORDS = 8
 LOOK_AHEAD = 6  # sentences: the summary comes from the top of the article
-_ENDS = re.compile(r"[.!…][\"'”’)]*$")
+_ENDS = re.compile(r"[.!…。！][\"'”’)」』）]*$")
 
 
 def usable(sentence: Sentence, min_words: int = MIN_WORDS) -> str | None:
     """The sentence's text as the brief may use it, or ``None``."""
     text = strip_dateline(sentence.text)
-    if len(text.split()) < min_words or text.endswith("?") or text[:1] in "“\"‘'(["\
+    if count_words(text) < min_words or text.endswith("?") or text[:1] in "“\"‘'(["\
             or text.isupper():
         return None
     if not _ENDS.search(text):
@@ -59,6 +59,6 @@ def summarize(sentences: list[Sentence]) -> tuple[str, list[int]]:
                 break
             continue
         chosen.append((sentence.index, text))
-        if len(chosen) == 2 or len(text.split()) >= SHORT:
+        if len(chosen) == 2 or count_words(text) >= SHORT:
             break
     return " ".join(t for _, t in chosen), [i for i, _ in chosen]
