@@ -28,6 +28,9 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_END = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
 
+# A language code as front matter may give it: "ar", "pt-BR", "zh-Hans".
+LANG_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
 @dataclass(frozen=True)
 class Facet:
     """A front-matter list field readers browse by: ``regions`` -> /regions/<slug>/."""

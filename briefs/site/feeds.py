@@ -16,7 +16,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from briefs.site.catalog import FACETS, Catalog, Entry
+from briefs.site.catalog import FACETS, LANG_CODE, Catalog, Entry
 
 FEED_SIZE = 50
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -97,6 +97,9 @@ def json_feed(feed: Feed, site_url: str, description: str) -> bytes:
         tags = list(entry.values("categories")) + list(entry.values("tags"))
         if tags:
             item["tags"] = list(dict.fromkeys(tags))
+        lang = str(entry.meta.get("lang") or "")
+        if lang and lang != "en" and LANG_CODE.match(lang):
+            item["language"] = lang  # the item's, where it differs from the feed's
         items.append(item)
     data = {"version": "https://jsonfeed.org/version/1.1", "title": feed.title,
             "home_page_url": _absolute(site_url, feed.page_url),

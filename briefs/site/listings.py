@@ -148,11 +148,12 @@ def brief_items(entries: tuple[Entry, ...] | list[Entry], here: str) -> str:
         where = f' <span class="brief-item__regions">{regions}</span>' if regions else ""
         summary = entry.summary if len(entry.summary) <= 320 else entry.summary[:317] + "…"
         rows.append(
-            f'<li class="brief-item"><a class="brief-item__title" '
+            f'<li class="brief-item"><a class="brief-item__title" dir="auto" '
             f'href="{href(entry.url, here)}">{escape(entry.title or entry.url)}</a>'
             f'<div class="brief-item__meta"><time datetime="{escape(entry.date)}">'
             f'{escape(entry.date)}</time>{where}</div>'
-            + (f'<p class="brief-item__summary">{escape(summary)}</p>' if summary else "")
+            + (f'<p class="brief-item__summary" dir="auto">{escape(summary)}</p>'
+               if summary else "")
             + "</li>")
     return f'<ul class="brief-list">{"".join(rows)}</ul>'
 

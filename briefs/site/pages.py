@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from briefs.site.catalog import Catalog, day, text_list
+from briefs.site.catalog import LANG_CODE, Catalog, day, text_list
 from briefs.site.listings import facet_url, href
 
 # (front-matter key, label, pagefind filter name or "")
@@ -32,6 +32,14 @@ _LINKED = {"regions", "categories", "sources", "tags"}
 
 def escape(value: object) -> str:
     return html.escape(str(value), quote=True)
+
+
+def text_attrs(lang: object) -> str:
+    """Attributes for an element that holds the article's own words: ``dir="auto"`` (an
+    Arabic or Hebrew headline reads right to left, an English one left to right) and
+    the brief's language when it is a valid code (``lang="ar"``)."""
+    code = str(lang or "").strip()
+    return ' dir="auto"' + (f' lang="{code}"' if LANG_CODE.match(code) else "")
 
 
 def safe_url(value: object) -> str:
@@ -93,7 +101,7 @@ def _dateline(meta: dict[str, Any]) -> str:
     return f'<p class="brief-dateline">{" · ".join(parts)}</p>'
 
 
-def _quotes(meta: dict[str, Any]) -> str:
+def _quotes(meta: dict[str, Any], words_of: str) -> str:
     quotes = meta.get("quotes")
     if not isinstance(quotes, list):
         return ""
@@ -102,8 +110,8 @@ def _quotes(meta: dict[str, Any]) -> str:
         if not isinstance(quote, dict) or not str(quote.get("text") or "").strip():
             continue
         speaker = " ".join(str(quote.get("speaker") or "").split())
-        cite = f"<figcaption>{escape(speaker)}</figcaption>" if speaker else ""
-        rows.append(f'<figure class="brief-quote"><blockquote><p>'
+        cite = f"<figcaption{words_of}>{escape(speaker)}</figcaption>" if speaker else ""
+        rows.append(f'<figure class="brief-quote"><blockquote{words_of}><p>'
                     f'{escape(str(quote["text"]).strip())}</p></blockquote>{cite}</figure>')
     return f'<h2 id="quotes">Quotes</h2>{"".join(rows)}' if rows else ""
 
@@ -113,23 +121,26 @@ def brief_html(meta: dict[str, Any], body_html: str, catalog: Catalog, here: str
     """The whole content of a brief page, around the article's own HTML."""
     title = " ".join(str(meta.get("title") or "").split())
     body_attr = " data-pagefind-body" if indexed else ""
+    words_of = text_attrs(meta.get("lang"))
     parts = [f'<div class="brief"{body_attr}>',
-             f'<h1 data-pagefind-meta="title">{escape(title)}</h1>', _dateline(meta)]
+             f'<h1 data-pagefind-meta="title"{words_of}>{escape(title)}</h1>', _dateline(meta)]
     summary = str(meta.get("summary") or meta.get("description") or "").strip()
     if summary:
-        parts.append(f'<p class="brief-summary">{escape(summary)}</p>')
+        parts.append(f'<p class="brief-summary"{words_of}>{escape(summary)}</p>')
     points = text_list(meta.get("key_points"))
     if points:
         items = "".join(f"<li>{escape(p)}</li>" for p in points)
-        parts.append(f'<h2 id="key-points">Key points</h2><ul class="brief-points">{items}</ul>')
+        parts.append(f'<h2 id="key-points">Key points</h2>'
+                     f'<ul class="brief-points"{words_of}>{items}</ul>')
     facts = "".join(_fact(meta, key, label, pf, catalog, here) for key, label, pf in _FACTS)
     if facts:
         parts.append(f'<dl class="brief-facts">{facts}</dl>')
-    parts.append(_quotes(meta))
+    parts.append(_quotes(meta, words_of))
     words = meta.get("word_count")
     size = f" ({words} words)" if isinstance(words, int) and not isinstance(words, bool) else ""
     parts.append(f'<details class="brief-article"><summary data-pagefind-ignore>Full article '
-                 f"text{size}</summary>\n{body_html}\n</details>")
+                 f'text{size}</summary>\n<div class="brief-text"{words_of}>\n{body_html}\n'
+                 f"</div>\n</details>")
     link = safe_url(meta.get("url"))
     if link:
         outlet = " ".join(str(meta.get("site_name") or "").split()) or "the original article"

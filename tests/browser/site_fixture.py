@@ -2,7 +2,8 @@
 
 Each brief is a real Markdown file with front matter, built by the real ``briefs build``.
 The set covers: every front-matter field the page shows, a unique word in one body, a
-hostile title/summary/tag, a draft, and shared regions and categories for listings.
+hostile title/summary/tag, a draft, an Arabic brief (read right to left), and shared
+regions and categories for listings.
 """
 
 from __future__ import annotations
@@ -55,6 +56,14 @@ BRIEFS: dict[str, dict[str, Any]] = {
         "categories": ["Economy"], "tags": [HOSTILE], "regions": ["Norway"],
         "sources": [f"Agency {HOSTILE}"], "url": "javascript:alert(3)",
         "body": ["A plain paragraph about markets."],
+    },
+    "arabic-farmers": {
+        "title": "الحكومة تعلن خطة جديدة لدعم المزارعين", "date": dt.date(2025, 12, 1),
+        "lang": "ar", "summary": "أعلنت الحكومة يوم الخميس عن خطة جديدة لدعم المزارعين.",
+        "key_points": ["وقال وزير الزراعة إن الخطة ستكلف نحو مليار دولار."],
+        "categories": ["Environment"], "regions": ["Egypt"],
+        "body": ["أعلنت الحكومة يوم الخميس عن خطة جديدة لدعم المزارعين المتضررين من الجفاف.",
+                 "ورحبت نقابة المزارعين بالخطة."],
     },
     "draft-brief": {
         "title": "An unpublished draft", "date": dt.date(2026, 3, 20), "draft": True,

@@ -131,3 +131,20 @@ def test_readable_on_a_phone(browser: Any, base_url: str) -> None:
             assert width <= 375, f"{path or 'home'} scrolls sideways ({width}px)"
     finally:
         context.close()
+
+
+def test_an_arabic_brief_reads_right_to_left_in_its_listing_and_page(page: Any,
+                                                                     base_url: str) -> None:
+    page.goto(base_url + "regions/egypt/")
+    title = page.locator("a.brief-item__title").first
+    assert title.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    title.click()
+    page.wait_for_url(base_url + "briefs/arabic-farmers/")
+    brief = page.locator("div.brief")
+    for part in ("h1", ".brief-summary", "ul.brief-points", "div.brief-text"):
+        element = brief.locator(part)
+        assert element.evaluate("el => getComputedStyle(el).direction") == "rtl", part
+        assert element.get_attribute("lang") == "ar", part
+    # the page's own labels stay left to right
+    label = brief.locator("h2#key-points")
+    assert label.evaluate("el => getComputedStyle(el).direction") == "ltr"
