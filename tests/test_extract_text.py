@@ -276,3 +276,22 @@ def test_split_breadcrumb() -> None:
     assert split_breadcrumb("North AmericaSyriaWest Asia") == ["North America", "Syria",
                                                               "West Asia"]
     assert split_breadcrumb("News › World » Europe") == ["News", "World", "Europe"]
+
+
+def test_a_title_cased_headline_with_commas_is_not_read_as_its_deck() -> None:
+    brief = _extract("\n\n".join([
+        "Home", "Tech", "Personal Technology: Review",
+        "Phones, Tablets, Watches and Rings: So Many Ways to Track Your Sleep at Night",
+        "There are more devices that promise better sleep than ever before. Here is how to "
+        "choose one that suits you.",
+        "By", "Jane Roe", "Nov. 20, 2019 8:00 am ET",
+        "Sleep trackers have moved from the wrist to the finger and the bedside table, and "
+        "the makers say their readings are now close to those of a sleep clinic.",
+        "We tried six of them for a month each, and compared what they said with how rested "
+        "we felt in the morning, which is what most buyers care about.",
+        "The ring was the most comfortable to wear, while the bedside radar needed no "
+        "charging at all and never slipped off during the night.",
+    ]))
+    assert brief.title == \
+        "Phones, Tablets, Watches and Rings: So Many Ways to Track Your Sleep at Night"
+    assert brief.byline == "Jane Roe"

@@ -96,9 +96,16 @@ def _previous(blocks: list[Block], index: int, meta: set[int]) -> int | None:
     return None
 
 
+TITLE_CASE = 0.75  # this share of capitalised words: a headline set in title case
+
+
 def _standfirst_like(block: Block) -> bool:
+    """A line that reads like a deck: one or two sentences, not a title-cased headline."""
     text = block.text.rstrip()
     if block.words < 10:
+        return False
+    alpha = [w for w in text.split() if w[:1].isalpha()]
+    if len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) >= TITLE_CASE * len(alpha):
         return False
     return ". " in text or bool(_FULL_STOP.search(text)) or block.words >= 18 \
         or (", " in text and block.words >= 12)
