@@ -132,6 +132,9 @@ def test_article_lines_are_not_junk(line: str) -> None:
 def test_end_markers_and_credits() -> None:
     assert is_end_marker("More on this story") and is_end_marker("Související")
     assert not is_end_marker("More on this later, he said.")
+    for heading in ("MORE STORIES LIKE THIS ONE", "More On:", "More videos ...", "Up next",
+                    "JUST WATCHED", "More from Reuters"):
+        assert is_end_marker(heading), heading
     assert is_credit("Love thine enemy. Photo: Olivier Douliery/AFP via Getty Images")
     assert is_credit("(Bild: Hersteller)")
     assert not is_credit("The photo was taken on Monday, officials said.")
@@ -295,3 +298,19 @@ def test_a_title_cased_headline_with_commas_is_not_read_as_its_deck() -> None:
     assert brief.title == \
         "Phones, Tablets, Watches and Rings: So Many Ways to Track Your Sleep at Night"
     assert brief.byline == "Jane Roe"
+
+
+def test_a_box_of_other_stories_between_headline_and_text_is_passed_over() -> None:
+    brief = _extract("\n\n".join([
+        "Auto News", "Lexus wants you to go topless with its new convertible",
+        "Jose Roe", "November 20, 2019 12:32", "MORE STORIES LIKE THIS ONE",
+        "Drop top coupe from Lexus is a gorgeous breath of fresh air", "May 15, 2017",
+        "New Lexus coupe makes its world premiere in Detroit", "January 11, 2016",
+        "The convertible keeps the coupe's long bonnet and short tail, and the fabric roof "
+        "folds away in fifteen seconds at speeds of up to fifty kilometres an hour.",
+        "Lexus says the car will reach dealers next summer, with the same engine as the "
+        "coupe and a price that has not yet been announced for any market.",
+        "The brand showed the car at the Los Angeles motor show, where it shared a stand "
+        "with two new sport utility vehicles and a concept car.",
+    ]))
+    assert brief.title == "Lexus wants you to go topless with its new convertible"

@@ -93,9 +93,13 @@ _WIDGET = (
 _JUNK_LINE = re.compile(rf"^(?:{_WIDGET})$")
 # Lines that say the article is over: what follows is related lists and comments.
 _END = re.compile(
-    r"^(related( articles| stories| posts| content| news| coverage)?|more on this (story|topic)|"
+    r"^(related( articles| stories| posts| content| news| coverage)?|"
     r"you (may|might) also like|recommended( for you| stories)?|read next|"
-    r"most (read|popular|viewed|watched)|more stories|top stories|"
+    r"most (read|popular|viewed|watched)|top stories|"
+    # "More stories like this one", "More on: Taliban", "More videos ..."
+    r"more (stories|articles|news|videos|posts|coverage)( (like this( one)?|from|on|about)\b"
+    r"[\w .'’-]{0,30})?( \.\.\.|…)?|more (on|about)( this( story| topic)?)?\s*:?|"
+    r"more from [\w '’-]{1,30}|just watched|must watch|up next|watch next|related videos|"
     r"share this (story|article)|comments?|view comments|leave a comment|"
     r"mehr zum thema|weitere artikel|lesen sie auch|à lire aussi|sur le même sujet|"
     r"leia também|veja também|noticias relacionadas|související( články)?|"
