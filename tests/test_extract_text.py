@@ -112,7 +112,8 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Поделиться", "Комментарии (12)", "Czytaj także:", "Yorumlar", "Läs också", "関連記事",
     "相关新闻", "댓글 3", "شارك هذا المقال", "اقرأ أيضاً", "جميع الحقوق محفوظة © 2021",
     "تسجيل الدخول", "分享到", "相关阅读", "版权所有 © 2021", "登录", "공유하기",
-    "Все права защищены",
+    "Все права защищены", "Something went wrong with the connection!", "Loading...",
+    "An error occurred. Please try again later.",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)

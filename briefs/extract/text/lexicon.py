@@ -66,7 +66,11 @@ _WIDGET = (
     r"continue reading( the main story| below| article)?|read later|read (the )?full "
     r"(story|article)|weiterlesen|caption|(hide|toggle|close) caption|"
     r"(view|see|show) (all )?(photos|gallery|images|slideshow)|buy photo|full ?screen|"
-    r"autoplay|skip ad|print (this )?article|copied!?|more options|resize text|"
+    r"autoplay|skip ad|"
+    # a script's error or loading message printed in place of a widget
+    r"something went wrong( with [\w ]{1,30})?[!.]?( please try again( later)?)?|"
+    r"(oops!? )?an error (has )?occurred[!.]?( please try again( later)?)?|loading( \.\.\.|…)?|"
+    r"please wait( \.\.\.|…)?|print (this )?article|copied!?|more options|resize text|"
     r"enlarge (this )?image|play video|watch( video| now)?|listen( to this article)?|"
     r"supported by|sponsored by.*|presented by.*|"
     # Russian, Ukrainian, Polish, Turkish, Swedish, Danish/Norwegian, Finnish, Dutch,
