@@ -171,6 +171,23 @@ statement, and a public meeting will be held in the town hall next week.</p>
     assert not any(p.startswith(("- ", "|")) for p in brief.body)
 
 
+def test_short_widget_lines_inside_the_article_are_left_out() -> None:
+    page = """<html><body><article><h1>Home Depot shares rise after a strong quarter</h1>
+<p>Home Depot reported sales above what analysts had expected on Tuesday, and the shares
+rose in early trading as the company kept its forecast for the rest of the year.</p>
+<p>Order Reprints</p><p>Print Article</p>
+<p>The retailer said demand from professional builders had held up well, while shoppers
+spent less on large items such as kitchens and flooring than a year earlier.</p>
+<p>A spokeswoman declined to comment.</p>
+<p>Copyright ©2019 Dow Jones &amp; Company, Inc. All Rights Reserved</p>
+</article></body></html>"""
+    brief = extract_html(page)
+    assert brief.body[0].startswith("Home Depot reported sales")
+    assert "A spokeswoman declined to comment." in brief.body  # the news, not a widget
+    for widget in ("Order Reprints", "Print Article", "Copyright"):
+        assert not any(widget in p for p in brief.body), widget
+
+
 def test_page_without_markup_or_article_gives_empty_brief() -> None:
     assert extract_html("   ").body == ()
     assert extract_html("<html><body></body></html>").body == ()

@@ -122,7 +122,8 @@ def test_junk_lines(line: str) -> None:
 @pytest.mark.parametrize("line", [
     "The president said he would continue fighting for greater gun control laws",
     "Mr Obama lands in Kenya later on Friday.", "Kenya trip",
-    "Related research suggests the effect is small.",
+    "Related research suggests the effect is small.", "WeWork declined to comment.",
+    "Police declined to comment.”",
     "Jump to the river: a swimmer's guide", "Leave a reply card in the hall",
     "Arab Spring", "Dela ut pengar till alla", "Ara Güler died on Saturday",
 ])

@@ -4,8 +4,8 @@ The page is parsed once. Metadata is read from the whole page first (JSON-LD and
 ``<meta>`` live in ``<head>`` and ``<script>``), see :mod:`.metadata`; the date comes
 from htmldate (trafilatura's date finder), else JSON-LD or a publication ``<meta>``.
 Then every element a reader cannot see is removed (:mod:`.page`) and trafilatura
-extracts the article text, which :mod:`.body` turns into plain paragraphs. A leading
-paragraph that repeats the headline is dropped.
+extracts the article text, which :mod:`.body` turns into plain paragraphs, short page
+junk left out. A leading paragraph that repeats the headline is dropped.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 from briefs.extract.dates import parse_date
 from briefs.extract.html import metadata as md
-from briefs.extract.html.body import paragraphs
+from briefs.extract.html.body import paragraphs, without_widgets
 from briefs.extract.html.headlines import headline
 from briefs.extract.html.page import flat, json_ld, meta_values, parse, strip_invisible
 from briefs.record import Brief
@@ -52,7 +52,8 @@ def extract_html(html: str) -> Brief:
         tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
         include_images=False, include_links=False, include_formatting=False,
     )
-    body = paragraphs(doc.body) if doc is not None and doc.body is not None else []
+    body = without_widgets(paragraphs(doc.body)) if doc is not None and doc.body is not None \
+        else []
     while body and title and md.same(body[0], title):
         body.pop(0)
     return Brief(

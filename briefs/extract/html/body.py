@@ -4,7 +4,9 @@ trafilatura's own text output marks list items with ``- `` and table cells with 
 a brief's body is plain text, one item per paragraph, so the XML is walked here:
 paragraphs, headings, quotes, list items and table rows each become one paragraph
 (a ``<br>`` splits a paragraph), cells of a row are joined with `` · ``, and blocks with
-no letter or digit are dropped.
+no letter or digit are dropped. ``without_widgets`` then drops the short paragraphs that
+the text dumps' lexicon calls page junk ("Order Reprints", "Print Article", a copyright
+line), which trafilatura sometimes keeps at the end of an article.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefs.extract.html.page import flat
+from briefs.extract.text import lexicon
 
 _BLOCKS = frozenset({"p", "head", "quote", "code", "item", "list", "row", "table",
                      "div", "section", "article", "body", "graphic"})
@@ -48,3 +51,12 @@ def paragraphs(body: Any) -> list[str]:
     walk(body)
     flush()
     return out
+
+
+WIDGET_WORDS = 15  # a widget's line is short; a longer paragraph is kept whatever it says
+
+
+def without_widgets(paras: list[str]) -> list[str]:
+    """``paras`` without the short ones that are page junk (a share, print, reprint,
+    newsletter, cookie, copyright or error line)."""
+    return [p for p in paras if len(p.split()) > WIDGET_WORDS or not lexicon.is_junk_line(p)]

@@ -60,6 +60,8 @@ _WIDGET = (
     r"pubblicità|"
     # newsletter
     r"newsletters?|sign up for .*newsletter.*|get (our|the) newsletter.*|"
+    r"[\w'’ ]{1,30} newsletter|thanks for signing up!?|thank you for (signing up|subscribing)!?|"
+    r"(order )?reprints?( (&|and) permissions)?|partner (news|content)|sponsored content|"
     r"abonnieren|s'abonner|abonnez-vous|suscríbete|inscreva-se|odebírat|"
     r"tags?|topics?|schlagworte|mots-clés|etiquetas|štítky|"
     # media players and galleries
@@ -194,12 +196,16 @@ _COMMENT_WORD = re.compile(r"\b(comment|kommentar|commentaire|comentario|coment�
                            r"komentarz|yorum|kommentti)", re.IGNORECASE)
 
 
+# "Smith declined to comment.", "He was not available for comment.": the news, not a widget.
+_NO_COMMENT = re.compile(r"\b(?:to|for) comment\s*\.[\"'”’]?\s*$", re.IGNORECASE)
+
+
 def is_junk_line(line: str) -> bool:
     """A widget, navigation, advert, copyright, cookie or comment-count line."""
     key = _key(line)
     if not key:
         return True
-    if len(key.split()) <= 6 and _COMMENT_WORD.search(key):
+    if len(key.split()) <= 6 and _COMMENT_WORD.search(key) and not _NO_COMMENT.search(line):
         return True
     return bool(_JUNK_LINE.match(key)) or _junk_anywhere(line.casefold())
 
