@@ -231,3 +231,25 @@ def test_editing_only_the_sidecar_updates_the_brief(project, seed_article: Path)
     result = run_briefs(root, "convert")
     assert result.returncode == 0, result.stderr
     assert "date: 2021-06-29\ndate_source: sidecar\n" in brief.read_text(encoding="utf-8")
+
+
+CHINESE = ("政府周四宣布了一项新计划，以支持受到持续数月的干旱影响的农民，该计划包括低息贷款"
+           "和税收减免。农业部长在新闻发布会上表示，该计划将在三年内耗资约十亿美元。") * 3
+
+
+def test_a_gb2312_page_is_read_in_its_declared_charset_as_browsers_read_it() -> None:
+    # GBK bytes form well-formed UTF-8 pairs by chance (85 in this page): not damage
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; '
+            f'charset=gb2312"><title>干旱</title></head><body><p>{CHINESE}喆</p></body>'
+            "</html>").encode("gbk")  # 喆 is GBK, not GB2312: browsers read GBK
+    text, notes = decode(page, "seeds/x.html", html=True)
+    assert f"<p>{CHINESE}喆</p>" in text
+    assert notes == [f"not valid UTF-8 at byte {page.index(b'<title>') + 7}; "
+                     "decoded as gb18030"]
+
+
+def test_a_legacy_chinese_text_seed_is_detected() -> None:
+    data = f"政府宣布新计划支持受干旱影响的农民\n\n{CHINESE}\n".encode("gbk")
+    text, notes = decode(data, "seeds/x.txt")
+    assert text.startswith("政府宣布新计划")
+    assert notes == ["not valid UTF-8 at byte 0; decoded as gb18030"]

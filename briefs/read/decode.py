@@ -8,10 +8,12 @@ Order, first match wins:
    byte N`` when the file is UTF-8 text up to damage that comes before the NULs;
    otherwise refused as binary;
 4. strict UTF-8;
-5. not UTF-8: refused as ``invalid UTF-8 at byte N`` when the rest of the file holds
-   well-formed multi-byte UTF-8 (damage, not a legacy file); else a legacy encoding:
-   the page's declared ``<meta charset>`` for HTML, else charset-normalizer's guess
-   for non-Latin scripts, else windows-1252 (a warning names the encoding);
+5. not UTF-8: refused as ``invalid UTF-8 at byte N`` when the file is UTF-8 with a few
+   bad bytes (damage, not a legacy file: well-formed multi-byte sequences outnumber the
+   bad bytes twenty to one; a saved page with a handful of stray bytes is read with
+   U+FFFD for them, as a browser shows it); else a legacy encoding: the page's declared
+   ``<meta charset>`` when its bytes fit it, else charset-normalizer's guess for
+   non-Latin scripts, else windows-1252 (a warning names the encoding);
 6. mojibake (UTF-8 that was read as windows-1252 upstream, ``cafÃ©``) is repaired by
    ftfy, with a warning.
 """
@@ -112,21 +114,26 @@ def _not_utf8(data: bytes, shown: str, exc: UnicodeDecodeError, notes: list[str]
     """Decode bytes that are not UTF-8: a legacy page, damaged UTF-8, or binary."""
     if b"\x00" in data:
         return _with_nuls(data, shown, exc.start)
-    if _utf8_multibyte_count(data[exc.start:]) >= 3 or _utf8_multibyte_count(
-            data[: exc.start]) >= 3:
-        if html:
+    good, bad = _utf8_multibyte_count(data), _bad_utf8_bytes(data)
+    if good >= 3 and bad <= max(MAX_STRAY_BYTES, DAMAGE_SHARE * good):
+        if html and bad <= max(MAX_STRAY_BYTES, len(data) // 10_000):
             # A saved page in UTF-8 with a few stray bytes of another encoding (a widget,
             # a comment, a footer): a browser shows U+FFFD for them and the article still
-            # reads. Many stray bytes mean the page is damaged, and it is refused.
-            text = data.decode("utf-8", errors="replace")
-            bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-            if bad <= max(MAX_STRAY_BYTES, len(data) // 10_000):
-                more = f" and {bad - 1} more place(s)" if bad > 1 else ""
-                notes.append(f"not valid UTF-8 at byte {exc.start}{more}; "
-                             "replaced by U+FFFD, as a browser shows them")
-                return text
+            # reads.
+            more = f" and {bad - 1} more place(s)" if bad > 1 else ""
+            notes.append(f"not valid UTF-8 at byte {exc.start}{more}; "
+                         "replaced by U+FFFD, as a browser shows them")
+            return data.decode("utf-8", errors="replace")
         raise SeedError(shown, f"invalid UTF-8 at byte {exc.start}") from exc
-    encoding = (_declared(data) if html else None) or _guess(data)
+    declared = _declared(data) if html else None
+    if declared and _decodes(data, declared):
+        encoding = declared
+    else:
+        encoding = _guess(data)
+        if good >= 3 and (encoding == "cp1252" or not _decodes(data, encoding)):
+            # UTF-8 with many bad bytes: damaged, not a legacy file (a legacy CJK file
+            # forms a few UTF-8 sequences by chance, and its encoding is found)
+            raise SeedError(shown, f"invalid UTF-8 at byte {exc.start}") from exc
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
@@ -141,6 +148,33 @@ def _not_utf8(data: bytes, shown: str, exc: UnicodeDecodeError, notes: list[str]
     return text
 
 
+def _decodes(data: bytes, encoding: str) -> bool:
+    """Whether ``data`` is well-formed in ``encoding``."""
+    try:
+        data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+DAMAGE_SHARE = 0.05  # UTF-8 with at most this many bad bytes per good sequence is damaged
+
+
+def _bad_utf8_bytes(data: bytes) -> int:
+    """How many places of ``data`` are not UTF-8 (each shown as one U+FFFD)."""
+    return data.decode("utf-8", errors="replace").count("\ufffd") - \
+        data.decode("utf-8", errors="ignore").count("\ufffd")
+
+
+# A declared label read as browsers read it (the WHATWG Encoding Standard): the superset
+# of the encoding named, as pages declare GB2312 and write GBK, or say ISO-8859-1 and
+# write windows-1252 quotes.
+_AS_BROWSERS_READ = {"gb2312": "gb18030", "gbk": "gb18030", "iso8859-1": "cp1252",
+                     "ascii": "cp1252", "iso8859-9": "cp1254", "big5": "big5hkscs",
+                     "shift_jis": "cp932", "euc_kr": "cp949", "tis-620": "cp874",
+                     "iso8859-11": "cp874"}
+
+
 def _declared(data: bytes) -> str | None:
     """The encoding an HTML page declares in its first 4 KB, if Python knows it."""
     match = _META_CHARSET.search(data[:4096])
@@ -150,7 +184,7 @@ def _declared(data: bytes) -> str | None:
         name = codecs.lookup(match[1].decode("ascii")).name
     except LookupError:
         return None
-    return None if name == "utf-8" else name
+    return None if name == "utf-8" else _AS_BROWSERS_READ.get(name, name)
 
 
 def _guess(data: bytes) -> str:
