@@ -13,6 +13,7 @@ import pytest
 
 from briefs.extract.html import extract_html
 from briefs.extract.html.metadata import strip_site, visible_byline
+from briefs.extract.html.page import parse, strip_invisible, visible_lines
 from briefs.read import decode
 from briefs.record import Brief
 from tests.conftest import FIXTURES
@@ -186,6 +187,28 @@ spent less on large items such as kitchens and flooring than a year earlier.</p>
     assert "A spokeswoman declined to comment." in brief.body  # the news, not a widget
     for widget in ("Order Reprints", "Print Article", "Copyright"):
         assert not any(widget in p for p in brief.body), widget
+
+
+def test_an_article_shown_only_without_javascript_is_read_from_noscript() -> None:
+    paragraphs = [f"The park counted {n} bears this year in its survey, the most since "
+                  "the counts began, and the rangers said the cubs were in good health."
+                  for n in (61, 62, 63)]
+    page = ("<html><head><title>Bears: a record year | Park News</title></head><body>"
+            '<div id="app"></div><noscript><article><h1>Bears: a record year</h1>'
+            + "".join(f"<p>{p}</p>" for p in paragraphs)
+            + "</article></noscript><script>render()</script></body></html>")
+    brief = extract_html(page)
+    assert brief.title == "Bears: a record year"
+    assert list(brief.body) == paragraphs
+
+
+def test_visible_lines_print_blocks_on_lines_and_run_inline_text_together() -> None:
+    tree = parse("<html><body><nav><a>North America</a><a>Syria</a></nav>"
+                 "<h1>Rockets <em>hit</em> base</h1><div>By Jane Roe<br>3 June 2021</div>"
+                 "<p style='display:none'>hidden</p><p>Text.</p></body></html>")
+    strip_invisible(tree)
+    assert visible_lines(tree) == ["North AmericaSyria", "Rockets hit base", "By Jane Roe",
+                                   "3 June 2021", "Text."]
 
 
 def test_page_without_markup_or_article_gives_empty_brief() -> None:

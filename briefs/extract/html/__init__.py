@@ -5,7 +5,10 @@ The page is parsed once. Metadata is read from the whole page first (JSON-LD and
 from htmldate (trafilatura's date finder), else JSON-LD or a publication ``<meta>``.
 Then every element a reader cannot see is removed (:mod:`.page`) and trafilatura
 extracts the article text, which :mod:`.body` turns into plain paragraphs, short page
-junk left out. A leading paragraph that repeats the headline is dropped.
+junk left out; on a page where trafilatura finds no text, the text-dump extractor reads
+the page's visible lines, and a page whose article shows only without JavaScript is
+read with its ``<noscript>`` content. A leading paragraph that repeats the headline is
+dropped.
 """
 
 from __future__ import annotations
@@ -18,18 +21,24 @@ from briefs.extract.dates import parse_date
 from briefs.extract.html import metadata as md
 from briefs.extract.html.body import paragraphs, without_widgets
 from briefs.extract.html.headlines import headline
-from briefs.extract.html.page import flat, json_ld, meta_values, parse, strip_invisible
+from briefs.extract.html.page import (
+    flat,
+    json_ld,
+    meta_values,
+    parse,
+    strip_invisible,
+    visible_lines,
+)
 from briefs.record import Brief
 
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$", re.IGNORECASE)
+_NOSCRIPT = re.compile(r"<noscript", re.IGNORECASE)
 _DATE_KEYS = ("article:published_time", "datepublished", "og:published_time",
               "publish-date", "pubdate", "dc.date.issued", "date")
 
 
 def extract_html(html: str) -> Brief:
     """Headline, body paragraphs and metadata from an HTML page."""
-    import trafilatura
-
     tree = parse(html)
     if tree is None:
         return Brief()
@@ -47,13 +56,13 @@ def extract_html(html: str) -> Brief:
         byline = md.clean_byline(found.replace("; ", ", ")) if found else None
     date = _date(tree, meta, articles, url)
     strip_invisible(tree)
+    body = _article_text(tree, url)
+    if not body and _NOSCRIPT.search(html):
+        # a page that shows its article only to readers without JavaScript
+        tree = parse(html)
+        strip_invisible(tree, noscript=True)
+        body = _article_text(tree, url)
     title = headline(tree, meta, articles, sites, host)
-    doc: Any = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
-        include_images=False, include_links=False, include_formatting=False,
-    )
-    body = without_widgets(paragraphs(doc.body)) if doc is not None and doc.body is not None \
-        else []
     while body and title and md.same(body[0], title):
         body.pop(0)
     return Brief(
@@ -68,6 +77,27 @@ def extract_html(html: str) -> Brief:
         url=url,
         lang=_lang(tree, meta),
     )
+
+
+def _article_text(tree: Any, url: str | None) -> list[str]:
+    """The article's paragraphs: trafilatura's, else (where trafilatura finds none, as
+    on a blog laid out in tables) what the text-dump extractor finds in the page's
+    visible lines."""
+    import trafilatura
+
+    from briefs.clean import clean_text
+    from briefs.extract.text import extract_text
+
+    doc: Any = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
+        include_images=False, include_links=False, include_formatting=False,
+    )
+    if doc is not None and doc.body is not None:
+        body = without_widgets(paragraphs(doc.body))
+        if body:
+            return body
+    text, _notes = clean_text("\n\n".join(visible_lines(tree)))
+    return list(extract_text(text).body)
 
 
 def _url(tree: Any, meta: dict[str, list[str]]) -> str | None:

@@ -78,15 +78,17 @@ def types_of(obj: dict[str, Any]) -> set[str]:
     return {str(k) for k in items if isinstance(k, str)}
 
 
-def strip_invisible(tree: Any) -> None:
-    """Remove, in place, every element a reader does not see as text."""
+def strip_invisible(tree: Any, *, noscript: bool = False) -> None:
+    """Remove, in place, every element a reader does not see as text (with ``noscript``,
+    the page as a reader without JavaScript sees it: ``<noscript>`` content kept)."""
+    invisible = [t for t in _INVISIBLE_TAGS if not (noscript and t == "noscript")]
     doomed = []
     for el in tree.iter():
         if not isinstance(el.tag, str):  # comments and processing instructions
             doomed.append(el)
             continue
         tag = el.tag.lower()
-        if (tag in _INVISIBLE_TAGS
+        if (tag in invisible
                 or el.get("hidden") is not None
                 or (el.get("aria-hidden") or "").lower() == "true"
                 or _HIDDEN_STYLE.search(el.get("style") or "")):
@@ -162,3 +164,43 @@ def meta_values(tree: Any) -> dict[str, list[str]]:
             if key:
                 values.setdefault(key, []).append(flat(content))
     return values
+
+
+# Elements a browser sets on lines of their own (what "select all, copy" separates).
+_LINE_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
+    "table", "td", "th", "tr", "ul"})
+
+
+def visible_lines(tree: Any) -> list[str]:
+    """The page's visible text as a page dump prints it: one line per block element,
+    inline elements run together (call after :func:`strip_invisible`)."""
+    body = tree.find(".//body")
+    lines: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        line = flat("".join(buf))
+        buf.clear()
+        if line:
+            lines.append(line)
+
+    def walk(el: Any) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        block = tag in _LINE_TAGS
+        if block:
+            flush()
+        if el.text and tag:
+            buf.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            flush()
+        if el.tail:
+            buf.append(el.tail)
+
+    walk(body if body is not None else tree)
+    flush()
+    return lines
