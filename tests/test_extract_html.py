@@ -281,3 +281,13 @@ def test_a_byline_element_holding_the_date_gives_the_name_only() -> None:
                       for i in range(6))
             + "</article></body></html>")
     assert extract_html(page).byline == "Kate Miller"
+
+
+def test_an_h1_for_screen_readers_only_is_not_the_headline() -> None:
+    page = ("<html><head><title>Speech by the President at the federal convention | "
+            "Presidency</title><meta property=\"og:site_name\" content=\"Presidency\">"
+            "</head><body>"
+            '<h1 class="navSkip">Navigation and service</h1>'
+            "<p>" + "The President spoke about the states and their parliaments. " * 8
+            + "</p></body></html>")
+    assert extract_html(page).title == "Speech by the President at the federal convention"

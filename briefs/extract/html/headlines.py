@@ -54,6 +54,23 @@ def _in_furniture(el: Any) -> bool:
     return False
 
 
+# Classes that keep an element off the screen for sighted readers (a heading for screen
+# readers only, a "skip to navigation" link).
+_OFFSCREEN = re.compile(r"(?:^|[\s_-])(?:sr-only|screen-reader(?:-text)?|visually-?hidden|"
+                        r"offscreen|off-screen|a11y-hidden|nav-?skip|skip-?link)"
+                        r"(?:$|[\s_-])", re.IGNORECASE)
+
+
+def _offscreen(el: Any) -> bool:
+    """Whether ``el`` or a near ancestor is set off the screen by its class."""
+    node, depth = el, 0
+    while node is not None and depth < 3:
+        if _OFFSCREEN.search(node.get("class") or ""):
+            return True
+        node, depth = node.getparent(), depth + 1
+    return False
+
+
 def _is_logo(h1: Any, text: str, sites: list[str], host: str) -> bool:
     """An ``<h1>`` that holds the site's name or logo rather than the article's headline:
     a short name of the site, or a link to the home page."""
@@ -119,6 +136,8 @@ def visible_h1s(tree: Any, sites: list[str], host: str) -> tuple[list[Heading], 
     the site (a logo, a link to the home page)."""
     found, logos = [], []
     for h1 in tree.iter("h1"):
+        if _offscreen(h1):
+            continue
         head = heading(h1)
         if _is_logo(h1, head.full, sites, host):
             logos.append(head.full)
