@@ -106,6 +106,9 @@ def test_headline_loses_the_site_name_suffix() -> None:
     ("BBC News | Obama admits", "Obama admits"),
     ("Una solución - 07.12.2017 - LA NACION", "Una solución"),
     ("Zimbabwe coup - what next?", "Zimbabwe coup - what next?"),
+    # the site's name, then its slogan
+    ("Winter pike of the lake | lanacion.com.ar | Your fishing portal", "Winter pike of the lake"),
+    ("Left - Right - Centre", "Left - Right - Centre"),
 ])
 def test_strip_site(title: str, expected: str) -> None:
     assert strip_site(title, ["BBC News"], "lanacion") == expected

@@ -108,6 +108,10 @@ def strip_site(title: str, sites: list[str], host: str) -> str:
         elif is_site(parts[0], sites, host):
             title = title[matches[0].end():].strip()
         else:
+            # "Title | example.ch | The site's slogan": the site's name, then its slogan
+            named = [k for k in range(1, len(parts) - 1) if is_site(parts[k], sites, host)]
+            if named:
+                title = title[: matches[named[0] - 1].start()].strip()
             break
     return title
 
