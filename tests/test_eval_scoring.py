@@ -59,6 +59,7 @@ def test_token_diff_in_text_order() -> None:
     ("The Hidden Heroines of Chaos | Quanta Magazine", "The Hidden Heroines of Chaos"),
     ("BBC News | Title here", "Title here"),
     ("Zimbabwe coup – Mugabe stays.", "Zimbabwe coup - Mugabe stays"),
+    ("«Gute Löhne alleine reichen nicht»", "Gute Löhne alleine reichen nicht"),
 ])
 def test_headline_match_accepts_normalised_variants(got: str, want: str) -> None:
     assert headline_match(got, want)
@@ -67,6 +68,7 @@ def test_headline_match_accepts_normalised_variants(got: str, want: str) -> None
 @pytest.mark.parametrize(("got", "want"), [
     ("Take your next trip with Atlas Obscura!", "The Deck of Cards That Made Tarot"),
     ("Coronavirus", "Coronavirus: New York ramps up mass burials"),
+    ('"Left" and "Right"', 'Left" and "Right'),
     ("", "A headline"),
     (None, "A headline"),
 ])

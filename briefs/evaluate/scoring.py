@@ -114,8 +114,11 @@ def normalize_headline(text: str) -> str:
     """Casefolded, typographic quotes and dashes made plain, whitespace collapsed,
     trailing full stops and outer quotes dropped."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    text = " ".join(text.split())
-    return text.strip(" .")
+    text = " ".join(text.split()).strip(" .")
+    for quote in ('"', "'"):
+        if len(text) > 2 and text[0] == text[-1] == quote and quote not in text[1:-1]:
+            text = text[1:-1].strip(" .")  # «Gute Löhne reichen nicht» quotes a speaker
+    return text
 
 
 def headline_variants(text: str) -> set[str]:
