@@ -16,6 +16,7 @@ from briefs.extract.text.meta import (
     find_byline,
     find_date,
     find_inner_byline,
+    only_a_date,
     yearless_date_line,
 )
 from briefs.record import Brief
@@ -113,7 +114,8 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "相关新闻", "댓글 3", "شارك هذا المقال", "اقرأ أيضاً", "جميع الحقوق محفوظة © 2021",
     "تسجيل الدخول", "分享到", "相关阅读", "版权所有 © 2021", "登录", "공유하기",
     "Все права защищены", "Something went wrong with the connection!", "Loading...",
-    "An error occurred. Please try again later.",
+    "An error occurred. Please try again later.", "Submit", "Name(required)",
+    "Email (required)", "View author archive", "Get author RSS feed", "Click to copy URL",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)
@@ -171,6 +173,19 @@ def test_a_trail_ending_in_its_separator_is_never_the_headline() -> None:
         "rarely harm a flat in ways a deposit would not cover.",
     ]))
     assert brief.title == "Tenants win the right to keep pets"
+
+
+@pytest.mark.parametrize(("line", "only"), [
+    ("February 24, 2020 | 9:25pm", True),
+    ("Updated: 18 Nov 2019, 19:11", True),
+    ("le 30 avril 2015 à 07:19", True),
+    ("2019-01-03T07:00:02Z", True),
+    ("Protokoll der Vorstandssitzung vom 10. Oktober 2019", False),
+    ("Brexit vote on 3 June 2021", False),
+    ("21. Jan 2022 // Dominik Ricker", False),
+])
+def test_a_line_that_only_dates_is_never_a_headline(line: str, only: bool) -> None:
+    assert only_a_date(line) is only
 
 
 @pytest.mark.parametrize(("line", "stamp"), [

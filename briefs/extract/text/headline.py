@@ -120,7 +120,7 @@ def _candidate(block: Block) -> bool:
     """A line that could be a headline at all (the model weighs the rest)."""
     return not (block.junk or block.credit or block.time_only or block.end) \
         and block.words >= 1 and len(block.text) <= MAX_CHARS \
-        and not _NOT_HEADLINE.search(block.text)
+        and not _NOT_HEADLINE.search(block.text) and not meta_dates.only_a_date(block.text)
 
 
 def features(blocks: list[Block], start: int, stop: int, meta: set[int],

@@ -69,6 +69,10 @@ _WIDGET = (
     r"(story|article)|weiterlesen|caption|(hide|toggle|close) caption|"
     r"(view|see|show) (all )?(photos|gallery|images|slideshow)|buy photo|full ?screen|"
     r"autoplay|skip ad|"
+    # a comment form's labels and an author box's links
+    r"submit|post comment|name ?\(required\)?|e-?mail ?\(required\)?|website|"
+    r"view author archive|e-?mail the author|get author rss feed|follow the author|"
+    r"(click to )?copy (url|link)|"
     # a script's error or loading message printed in place of a widget
     r"something went wrong( with [\w ]{1,30})?[!.]?( please try again( later)?)?|"
     r"(oops!? )?an error (has )?occurred[!.]?( please try again( later)?)?|loading( \.\.\.|…)?|"

@@ -215,6 +215,20 @@ _DAY_NO_YEAR = re.compile(
 _STAMP_PARTS = re.compile(r"\s*[;|•·]\s*")
 
 
+_DATE_WORDS = re.compile(
+    rf"\b(?:{_PUBLISHED.pattern}|{_UPDATED.pattern}|(?:{_WEEKDAY})\.?|(?:{_MONTH})\.?|"
+    r"on|am|um|at|le|el|de|à|a\.m\.|p\.m\.|[ap]m|uhr|h|utc|gmt|[ecmp][sd]t)\b|[\d\W_]+",
+    re.IGNORECASE)
+
+
+def only_a_date(line: str) -> bool:
+    """A line that says when and nothing else: ``February 24, 2020 | 9:25pm``,
+    ``Updated: 18 Nov 2019, 19:11`` (not ``Protokoll der Sitzung vom 10. Oktober 2019``)."""
+    if len(line) > 120 or (find_date(line) is None and not yearless_date_line(line)):
+        return False
+    return sum(len(word) > 1 for word in _DATE_WORDS.sub(" ", line).split()) <= 1
+
+
 def yearless_date_line(line: str) -> bool:
     """Whether ``line`` is only a day written without its year (or two: posted, updated)."""
     parts = [p for p in _STAMP_PARTS.split(line.strip()) if p]
