@@ -116,6 +116,7 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Все права защищены", "Something went wrong with the connection!", "Loading...",
     "An error occurred. Please try again later.", "Submit", "Name(required)",
     "Email (required)", "View author archive", "Get author RSS feed", "Click to copy URL",
+    "Wie wir Cookies verwenden", "Dein Browser ist leider veraltet.", "Blog per E-Mail folgen",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)
@@ -125,6 +126,7 @@ def test_junk_lines(line: str) -> None:
     "The president said he would continue fighting for greater gun control laws",
     "Mr Obama lands in Kenya later on Friday.", "Kenya trip",
     "Related research suggests the effect is small.", "WeWork declined to comment.",
+    "Chocolate chip cookies",
     "Police declined to comment.”",
     "Jump to the river: a swimmer's guide", "Leave a reply card in the hall",
     "Arab Spring", "Dela ut pengar till alla", "Ara Güler died on Saturday",
