@@ -182,13 +182,15 @@ rose in early trading as the company kept its forecast for the rest of the year.
 <p>Order Reprints</p><p>Print Article</p>
 <p>The retailer said demand from professional builders had held up well, while shoppers
 spent less on large items such as kitchens and flooring than a year earlier.</p>
-<p>A spokeswoman declined to comment.</p>
+<p>A spokeswoman declined to comment.</p><p>Chapters</p><p>descriptions off, selected</p>
+<p>Getty</p>
 <p>Copyright ©2019 Dow Jones &amp; Company, Inc. All Rights Reserved</p>
 </article></body></html>"""
     brief = extract_html(page)
     assert brief.body[0].startswith("Home Depot reported sales")
     assert "A spokeswoman declined to comment." in brief.body  # the news, not a widget
-    for widget in ("Order Reprints", "Print Article", "Copyright"):
+    for widget in ("Order Reprints", "Print Article", "Copyright", "Chapters", "selected",
+                   "Getty"):
         assert not any(widget in p for p in brief.body), widget
 
 

@@ -58,5 +58,7 @@ WIDGET_WORDS = 15  # a widget's line is short; a longer paragraph is kept whatev
 
 def without_widgets(paras: list[str]) -> list[str]:
     """``paras`` without the short ones that are page junk (a share, print, reprint,
-    newsletter, cookie, copyright or error line)."""
-    return [p for p in paras if len(p.split()) > WIDGET_WORDS or not lexicon.is_junk_line(p)]
+    newsletter, cookie, copyright or error line, a video player's controls, a photo
+    credit)."""
+    return [p for p in paras if len(p.split()) > WIDGET_WORDS or not (
+        lexicon.is_junk_line(p) or lexicon.is_player_line(p) or lexicon.is_credit(p))]

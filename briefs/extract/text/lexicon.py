@@ -247,9 +247,18 @@ _RUN_ON_CREDIT = re.compile(
     r"\s*:\s*[^.!?]{2,80}$")
 
 
+# A photo agency's name alone on its line, or two ("Getty", "AFP/Getty Images", "Rex").
+_AGENCY = (r"(getty( images)?|afp|ap|epa|reuters|rex( features)?|corbis|shutterstock|"
+           r"istock(photo)?|dpa|pa( images| wire)?|alamy|imago( images)?|picture alliance|"
+           r"anadolu|xinhua|sipa|abaca|keystone|ansa|efe|ap photo)")
+_AGENCY_LINE = re.compile(rf"^{_AGENCY}(\s*[/|,]\s*{_AGENCY})*$")
+
+
 def is_credit(line: str) -> bool:
     """A caption or photo credit (``... Photo: Name/AFP``, ``(Bild: Hersteller)``)."""
-    return bool(_CREDIT.search(line.casefold()) or _RUN_ON_CREDIT.search(line))
+    key = line.casefold().strip()
+    return bool(_CREDIT.search(key) or _RUN_ON_CREDIT.search(line)
+                or (len(key) <= 40 and _AGENCY_LINE.match(key)))
 
 
 # jusText's names for the languages tried first; any other stoplist is tried too.
