@@ -133,12 +133,14 @@ DATELINE = re.compile(
 
 # Arabic-Indic, Persian and full-width digits, read as 0-9 (one character for one).
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
+_OTHER_DIGITS = re.compile("[٠-٩۰-۹０-９]")
 
 
 def find_date(line: str, month_first: bool = False) -> dt.date | None:
     """The first calendar day written in ``line``, or ``None``; ``month_first`` reads an
     ambiguous ``03/04/2021`` as March 4 (as US pages write it)."""
-    line = line.translate(_DIGITS)
+    if _OTHER_DIGITS.search(line):
+        line = line.translate(_DIGITS)
     if "/" not in line and "19" not in line and "20" not in line:
         return None  # every form has a slash or a year (19xx, 20xx): most lines have neither
     for pattern, form in _DATE_FORMS:
@@ -156,7 +158,8 @@ CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm)?\b", re.IGNORECASE)
 
 def _dates_in(line: str) -> Iterator[re.Match[str]]:
     """The spans of ``line`` that write a calendar day, form by form."""
-    line = line.translate(_DIGITS)
+    if _OTHER_DIGITS.search(line):
+        line = line.translate(_DIGITS)
     for pattern, _form in _DATE_FORMS:
         for match in pattern.finditer(line):
             if find_date(match.group()) is not None:
@@ -212,6 +215,7 @@ _DAY_NO_YEAR = re.compile(
     rf"(?:(?:{_PUBLISHED.pattern}|{_UPDATED.pattern})\s*:?\s*)?(?:on\s+)?"
     rf"(?:(?:(?:{_WEEKDAY})\.?,?\s+)?{_DAY}(?:{_AT}{_TIME})?|(?:{_WEEKDAY})\.?{_AT}{_TIME})",
     re.IGNORECASE)
+_A_DIGIT = re.compile(r"\d")
 _STAMP_PARTS = re.compile(r"\s*[;|•·]\s*")
 
 
@@ -231,6 +235,8 @@ def only_a_date(line: str) -> bool:
 
 def yearless_date_line(line: str) -> bool:
     """Whether ``line`` is only a day written without its year (or two: posted, updated)."""
+    if len(line) > 80 or not _A_DIGIT.search(line):
+        return False
     parts = [p for p in _STAMP_PARTS.split(line.strip()) if p]
     return 0 < len(parts) <= 2 and all(_DAY_NO_YEAR.fullmatch(p) for p in parts)
 
