@@ -296,3 +296,15 @@ def test_an_h1_for_screen_readers_only_is_not_the_headline() -> None:
             "<p>" + "The President spoke about the states and their parliaments. " * 8
             + "</p></body></html>")
     assert extract_html(page).title == "Speech by the President at the federal convention"
+
+
+def test_a_comment_forms_name_label_is_not_the_byline() -> None:
+    page = ("<html><body><article><h1>Care homes hire more nurses this winter</h1>"
+            + "<p>The care homes of the county hired forty nurses this winter, the council "
+              "said on Monday, and expects to hire twenty more before the spring.</p>" * 3
+            + '</article><form id="commentform"><p class="comment-form-author">'
+              '<label for="author">Name</label><input id="author" name="author"></p>'
+              "</form></body></html>")
+    brief = extract_html(page)
+    assert brief.title == "Care homes hire more nurses this winter"
+    assert brief.byline is None

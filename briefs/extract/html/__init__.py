@@ -32,6 +32,10 @@ from briefs.extract.html.page import (
 from briefs.record import Brief
 
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$", re.IGNORECASE)
+# Labels trafilatura's author search can land on in a comment form or an author box.
+_FORM_LABELS = frozenset({"name", "author", "autor", "auteur", "autore", "by", "von", "par",
+                          "e-mail", "email", "website", "webseite", "comment", "kommentar",
+                          "nombre", "nom"})
 _NOSCRIPT = re.compile(r"<noscript", re.IGNORECASE)
 _DATE_KEYS = ("article:published_time", "datepublished", "og:published_time",
               "publish-date", "pubdate", "dc.date.issued", "date")
@@ -54,6 +58,8 @@ def extract_html(html: str) -> Brief:
 
         found = extract_author(tree)
         byline = md.clean_byline(found.replace("; ", ", ")) if found else None
+        if byline and byline.casefold() in _FORM_LABELS:
+            byline = None  # a comment form's "Name" field, not an author
     date = _date(tree, meta, articles, url)
     strip_invisible(tree)
     body = _article_text(tree, url)
