@@ -89,6 +89,9 @@ def test_byline_lines(line: str, name: str | None) -> None:
     ("19.10.2019 11:36 Anna Weber", ("Anna Weber", True)),
     ("18.02.2022, 10:27 | Recht & Gesetz | Jetzt kommentieren", None),
     ("3 June 2021", None),
+    ("Newer Article", None),  # a site's navigation
+    ("Recent Posts", None),
+    ("Justiz & Polizei", None),  # a section, not two people
 ])
 def test_name_lines(line: str, expected: tuple[str, bool] | None) -> None:
     assert name_line(line) == expected

@@ -391,6 +391,9 @@ def _names(text: str) -> str | None:
     return name if name and len(name.split()) <= 12 else None
 
 
+_SECTION_PAIR = re.compile(r"^\S+ (?:&|und|and|et|y) \S+$")
+
+
 def looks_like_name(line: str) -> str | None:
     """A line that is only a person's name, maybe with a handle (``Jane Roe, @jroe``)."""
     text = re.sub(r"[,\s]*@\w+$", "", line.strip())
@@ -401,6 +404,8 @@ def looks_like_name(line: str) -> str | None:
         return None
     if _ROLE.search(text) or _NOT_NAME.search(text) or (text.isupper() and len(parts) > 3):
         return None
+    if _SECTION_PAIR.match(text):
+        return None  # "Justiz & Polizei", "Energie & Umwelt": a section, not two people
     return text
 
 
@@ -413,7 +418,10 @@ _NOT_NAME = re.compile(
     r"\b(published|updated|posted|today|yesterday|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|current|duration|time|loaded|progress|home|page|menu|"
     r"section|latest|breaking|live|video|photos?|gallery|opinion|analysis|review|"
-    r"sport|sports|politics|business|world|culture|tech|science|health|travel)\b|"
+    r"sport|sports|politics|business|world|culture|tech|science|health|travel|"
+    # a site's navigation: "Newer Article", "Recent Posts", "Filter Suche", "Seguir ..."
+    r"newer|older|next|previous|recent|posts?|articles?|suche|filter|beiträge|forum|"
+    r"moderator|seguir|follow|kategorien?|categor(y|ies)|rubriken?|ressort|archiv|archive)\b|"
     r"['’]s\b", re.IGNORECASE)
 
 
