@@ -66,6 +66,12 @@ def test_many_short_lines_around_an_article_still_find_it() -> None:
     ("Text Edge Style", None),
     ("By the time the rain stopped, the river had burst its banks.", None),
     ("por Raúl Espina 4 mayo, 2022", "Raúl Espina"),
+    ("홍길동 기자 (hong@example.com)", "홍길동"),  # Korean: the name, then "reporter"
+    ("김철수 특파원 = 워싱턴", "김철수"),
+    ("기자회견에서 밝혔다", None),  # "said at a press conference"
+    ("بقلم: أحمد علي", "أحمد علي"),
+    ("作者：王明 2021年6月3日", "王明"),
+    ("文化娱乐", None),
 ])
 def test_byline_lines(line: str, name: str | None) -> None:
     assert find_byline(line) == name

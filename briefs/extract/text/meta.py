@@ -317,6 +317,10 @@ def is_by_word(line: str) -> bool:
     return bool(_BY_WORD.match(line.strip()))
 
 
+# Korean puts the word for reporter after the name: "홍길동 기자", "홍길동 기자 = 서울".
+_KOREAN_REPORTER = re.compile(r"^([\uac00-\ud7af]{2,4})\s?(?:기자|특파원)(?=$|[\s=(/|,])")
+
+
 def find_byline(line: str) -> str | None:
     """The author part of a byline line: ``By Jane Roe | 3 June`` -> ``Jane Roe``;
     ``By A, Senior Editor`` -> ``A``; ``Le Monde | 4.5.2015 | Par A (avec B)`` -> ``A``;
@@ -324,6 +328,9 @@ def find_byline(line: str) -> str | None:
     text = line.strip()
     if len(text) > 400:
         return None
+    korean = _KOREAN_REPORTER.match(text)
+    if korean:
+        return korean[1]
     for k, segment in enumerate(_SEGMENTS.split(text)[:4]):
         if k == 0 and _BY_RUN_ON.match(segment):
             segment = segment[2:] if segment[:2].casefold() == "by" else segment[3:]
