@@ -308,3 +308,12 @@ def test_a_comment_forms_name_label_is_not_the_byline() -> None:
     brief = extract_html(page)
     assert brief.title == "Care homes hire more nurses this winter"
     assert brief.byline is None
+
+
+def test_a_logo_linking_home_through_the_wayback_machine_is_not_the_headline() -> None:
+    page = ("<html><head><title>Time to talk » Blog Archive » Cinemas go digital</title>"
+            '</head><body><h1><a href="https://web.archive.org/web/20140226054445/'
+            'http://www.example.com/">Time to talk</a></h1><h2>Cinemas go digital</h2>'
+            "<p>" + "The last cinemas of the region switched to digital projectors. " * 6
+            + "</p></body></html>")
+    assert extract_html(page).title == "Cinemas go digital"

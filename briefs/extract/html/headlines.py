@@ -30,8 +30,10 @@ from briefs.extract.html.metadata import (
 )
 from briefs.extract.html.page import UNSPACED, flat, join, text_of
 
-# "/", "https://example.com/", "/index.html", "/en-us", "/de/"
-_HOME_HREF = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:index\.\w+|[a-z]{2}(?:[-_][a-z]{2})?/?)?"
+# "/", "https://example.com/", "/index.html", "/en-us", "/de/"; also as a page saved from
+# the Wayback Machine links it ("https://web.archive.org/web/2014.../http://example.com/")
+_HOME_HREF = re.compile(r"^(?:(?:https?:)?//web\.archive\.org)?(?:/web/\d+[a-z_]*/)?"
+                        r"(?:(?:https?:)?//[^/?#]+)?/?(?:index\.\w+|[a-z]{2}(?:[-_][a-z]{2})?/?)?"
                         r"(?:[?#].*)?$", re.IGNORECASE)
 _NAME_WORDS = 5  # a site's name is short; a headline that a meta calls the site is not
 _INLINE = frozenset({"a", "abbr", "b", "bdi", "cite", "code", "em", "font", "i", "mark", "q",
