@@ -62,13 +62,14 @@ def extract_html(html: str) -> Brief:
             byline = None  # a comment form's "Name" field, not an author
     date = _date(tree, meta, articles, url)
     strip_invisible(tree)
+    title = headline(tree, meta, articles, sites, host)
     body = _article_text(tree, url)
     if not body and _NOSCRIPT.search(html):
         # a page that shows its article only to readers without JavaScript
         tree = parse(html)
         strip_invisible(tree, noscript=True)
+        title = headline(tree, meta, articles, sites, host)
         body = _article_text(tree, url)
-    title = headline(tree, meta, articles, sites, host)
     while body and title and md.same(body[0], title):
         body.pop(0)
     return Brief(
