@@ -40,9 +40,9 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 def count_words(text: str) -> int:
     """Words of ``text``: space-separated words, and each Chinese or Japanese character
     as one."""
-    cjk = len(_CJK_CHAR.findall(text))
-    if not cjk:
+    if not _CJK_CHAR.search(text):
         return len(text.split())
+    cjk = len(_CJK_CHAR.findall(text))
     return cjk + sum(1 for word in _CJK_CHAR.sub(" ", text).split() if _HAS_WORD.search(word))
 
 

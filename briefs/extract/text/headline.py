@@ -102,13 +102,11 @@ TITLE_CASE = 0.75  # this share of capitalised words: a headline set in title ca
 def _standfirst_like(block: Block) -> bool:
     """A line that reads like a deck: one or two sentences, not a title-cased headline."""
     text = block.text.rstrip()
-    if block.words < 10:
+    if block.words < 10 or not (". " in text or _FULL_STOP.search(text) or block.words >= 18
+                                or (", " in text and block.words >= 12)):
         return False
     alpha = [w for w in text.split() if w[:1].isalpha()]
-    if len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) >= TITLE_CASE * len(alpha):
-        return False
-    return ". " in text or bool(_FULL_STOP.search(text)) or block.words >= 18 \
-        or (", " in text and block.words >= 12)
+    return len(alpha) < 4 or sum(w[0].isupper() for w in alpha) < TITLE_CASE * len(alpha)
 
 
 # A line that is only an e-mail or web address, or a trail that ends in its separator

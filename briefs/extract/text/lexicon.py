@@ -257,7 +257,7 @@ _AGENCY_LINE = re.compile(rf"^{_AGENCY}(\s*[/|,]\s*{_AGENCY})*$")
 def is_credit(line: str) -> bool:
     """A caption or photo credit (``... Photo: Name/AFP``, ``(Bild: Hersteller)``)."""
     key = line.casefold().strip()
-    return bool(_CREDIT.search(key) or _RUN_ON_CREDIT.search(line)
+    return bool(_CREDIT.search(key) or (":" in line and _RUN_ON_CREDIT.search(line))
                 or (len(key) <= 40 and _AGENCY_LINE.match(key)))
 
 
