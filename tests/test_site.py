@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from briefs.site.listings import PER_PAGE
+from briefs.site.pages import cjk_terms
 from tests.browser.site_fixture import DRAFT_WORD, HOSTILE, build_fixture_site
 
 FILLER = 60
@@ -30,7 +31,7 @@ def read(site: Path, rel: str) -> str:
 
 
 def test_listing_pages_exist_with_counts_newest_first(site: Path) -> None:
-    total = 5 + FILLER  # the draft is not published
+    total = 6 + FILLER  # the draft is not published
     latest = read(site, "latest/index.html")
     assert f"{total} briefs, newest first." in latest
     assert latest.count('class="brief-item"') == PER_PAGE
@@ -126,7 +127,7 @@ def test_drafts_are_absent_from_site_and_search(site: Path) -> None:
 
 def test_search_indexes_the_brief_pages_only(site: Path) -> None:
     entry = json.loads(read(site, "pagefind/pagefind-entry.json"))
-    assert sum(lang["page_count"] for lang in entry["languages"].values()) == 5 + FILLER
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == 6 + FILLER
     for rel in ("index.html", "latest/index.html", "regions/iraq/index.html"):
         assert "data-pagefind-body" not in read(site, rel)
 
@@ -135,7 +136,7 @@ def test_charts_are_inline_svg_without_outside_references(site: Path) -> None:
     home = read(site, "index.html")
     charts = re.findall(r'<figure class="brief-chart.*?</figure>', home, re.DOTALL)
     assert len(charts) == 2
-    assert "Briefs per country: Iceland 60, Iraq 2, Norway 2, Egypt 1, Syria 1" in charts[0]
+    assert "Briefs per country: Iceland 60, Egypt 2, Iraq 2, Norway 2, Syria 1" in charts[0]
     for chart in charts:
         assert "<svg" in chart and "http" not in chart.replace(
             'xmlns="http://www.w3.org/2000/svg"', "")
@@ -156,3 +157,9 @@ def test_brief_page_does_not_repeat_a_tag_shown_in_another_facet() -> None:
     assert "convoy" in tags.group(1)
     assert "iraq" not in tags.group(1).lower() and "PMU" not in tags.group(1)
     assert "Popular Mobilization Units (PMU)" in page and ">Iraq<" in page
+
+
+def test_cjk_terms_are_the_overlapping_pairs_of_chinese_and_japanese_text() -> None:
+    assert cjk_terms("受干旱影响", "<p>国会が</p>", "No CJK here") == \
+        "受干 干旱 旱影 影响 国会 会が"
+    assert cjk_terms("Only Latin text", "مرحبا") == ""

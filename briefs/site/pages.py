@@ -12,6 +12,7 @@ indexed), filters for region, category, source, tag and day, the date as meta an
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from briefs.site.catalog import LANG_CODE, Catalog, day, text_list
@@ -32,6 +33,28 @@ _LINKED = {"regions", "categories", "sources", "tags"}
 
 def escape(value: object) -> str:
     return html.escape(str(value), quote=True)
+
+
+# Chinese and Japanese characters: written without spaces, so the search index (which
+# splits words at spaces) is given their overlapping pairs as words (``cjk_terms``).
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+_TAGS = re.compile(r"<[^>]*>")
+MAX_CJK_TERMS = 5000
+
+
+def cjk_terms(*texts: str) -> str:
+    """The overlapping character pairs of the Chinese and Japanese text in ``texts``
+    (``干旱影响`` -> ``干旱 旱影 影响``), each once, in order of first use; '' when none.
+    Search splits a Chinese query into the same pairs, so a word inside a sentence is
+    found."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for run in _CJK_RUN.findall(_TAGS.sub(" ", text)):
+            for i in range(len(run) - 1):
+                seen.setdefault(run[i : i + 2])
+                if len(seen) >= MAX_CJK_TERMS:
+                    return " ".join(seen)
+    return " ".join(seen)
 
 
 def text_attrs(lang: object) -> str:
@@ -126,7 +149,8 @@ def brief_html(meta: dict[str, Any], body_html: str, catalog: Catalog, here: str
              f'<h1 data-pagefind-meta="title"{words_of}>{escape(title)}</h1>', _dateline(meta)]
     summary = str(meta.get("summary") or meta.get("description") or "").strip()
     if summary:
-        parts.append(f'<p class="brief-summary"{words_of}>{escape(summary)}</p>')
+        parts.append(f'<p class="brief-summary" data-pagefind-meta="summary"{words_of}>'
+                     f'{escape(summary)}</p>')
     points = text_list(meta.get("key_points"))
     if points:
         items = "".join(f"<li>{escape(p)}</li>" for p in points)
@@ -141,6 +165,10 @@ def brief_html(meta: dict[str, Any], body_html: str, catalog: Catalog, here: str
     parts.append(f'<details class="brief-article"><summary data-pagefind-ignore>Full article '
                  f'text{size}</summary>\n<div class="brief-text"{words_of}>\n{body_html}\n'
                  f"</div>\n</details>")
+    terms = cjk_terms(title, summary, *points, body_html)
+    if terms:  # for the search index only (the characters are Chinese or Japanese only)
+        parts.append(f'<p class="brief-terms" hidden data-pagefind-weight="0.5">'
+                     f"{escape(terms)}</p>")
     link = safe_url(meta.get("url"))
     if link:
         outlet = " ".join(str(meta.get("site_name") or "").split()) or "the original article"

@@ -2,8 +2,9 @@
 
 Each brief is a real Markdown file with front matter, built by the real ``briefs build``.
 The set covers: every front-matter field the page shows, a unique word in one body, a
-hostile title/summary/tag, a draft, an Arabic brief (read right to left), and shared
-regions and categories for listings.
+hostile title/summary/tag, a draft, an Arabic brief (read right to left), a Chinese one
+(searched by a word inside its sentences), and shared regions and categories for
+listings.
 """
 
 from __future__ import annotations
@@ -64,6 +65,13 @@ BRIEFS: dict[str, dict[str, Any]] = {
         "categories": ["Environment"], "regions": ["Egypt"],
         "body": ["أعلنت الحكومة يوم الخميس عن خطة جديدة لدعم المزارعين المتضررين من الجفاف.",
                  "ورحبت نقابة المزارعين بالخطة."],
+    },
+    "chinese-farmers": {
+        "title": "政府宣布新计划支持受干旱影响的农民", "date": dt.date(2025, 11, 1), "lang": "zh",
+        "summary": "政府周四宣布了一项新计划，以支持受到干旱影响的农民。",
+        "categories": ["Environment"], "regions": ["Egypt"],
+        "body": ["政府周四宣布了一项新计划，以支持受到持续数月的干旱影响的农民。",
+                 "农民协会对该计划表示欢迎。"],
     },
     "draft-brief": {
         "title": "An unpublished draft", "date": dt.date(2026, 3, 20), "draft": True,

@@ -148,3 +148,18 @@ def test_an_arabic_brief_reads_right_to_left_in_its_listing_and_page(page: Any,
     # the page's own labels stay left to right
     label = brief.locator("h2#key-points")
     assert label.evaluate("el => getComputedStyle(el).direction") == "ltr"
+
+
+def test_a_word_inside_a_chinese_sentence_finds_its_brief(page: Any, base_url: str) -> None:
+    page.goto(base_url)
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").fill("干旱")  # "drought", inside the headline
+    hits = page.locator(".md-search-result__list a.md-search-result__link h1")
+    hits.first.wait_for()
+    assert hits.all_inner_texts() == ["政府宣布新计划支持受干旱影响的农民"]
+    # the snippet is the brief's summary, not the index's character pairs
+    snippet = page.locator(".md-search-result__list .brief-hit__excerpt").first.inner_text()
+    assert snippet == "政府周四宣布了一项新计划，以支持受到干旱影响的农民。"
+    # the pairs are for the index only: no reader sees them
+    page.goto(base_url + "briefs/chinese-farmers/")
+    assert not page.locator("p.brief-terms").is_visible()

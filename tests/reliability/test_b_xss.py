@@ -275,7 +275,7 @@ def test_b5_title_summary_tags_escaped_everywhere(site) -> None:
     # Pagefind keeps text as the reader sees it; the search script shows it as text
     (record,) = [r for r in pagefind_records(site_dir)
                  if r["url"] == "/briefs/img-src-x-onerror-alert-b5-title/"]
-    assert record["meta"] == {"date": "2023-11-14", "title": RAW_TITLE}
+    assert record["meta"] == {"date": "2023-11-14", "title": RAW_TITLE, "summary": RAW_SUMMARY}
     assert record["filters"]["tag"] == RAW_TAGS  # type: ignore[index]
     script = (site_dir / "assets" / "briefs" / "search.js").read_text("utf-8")
     assert re.findall(r"\w+\.innerHTML\s*=", script) == ["template.innerHTML ="]

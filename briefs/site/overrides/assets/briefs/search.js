@@ -49,6 +49,27 @@
     return out;
   }
 
+  /* Chinese and Japanese are written without spaces: the index holds their overlapping
+   * character pairs (briefs.site.pages.cjk_terms), so a query is split the same way. */
+  var CJK_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{2,}/g;
+
+  function terms(words) {
+    return words.replace(CJK_RUN, function (run) {
+      var pairs = [];
+      for (var i = 0; i < run.length - 1; i++) pairs.push(run.slice(i, i + 2));
+      return " " + pairs.join(" ") + " ";
+    }).trim();
+  }
+
+  /* A snippet for a hit: the excerpt around the words, or the brief's summary when the
+   * words matched only the index's character pairs (whose excerpt means nothing). */
+  function snippet(words, data) {
+    if (words.match(CJK_RUN) && data.meta && data.meta.summary) {
+      return document.createTextNode(data.meta.summary);
+    }
+    return excerpt(data.excerpt);
+  }
+
   function plural(n, word) {
     return n + " " + word + (n === 1 ? "" : "s");
   }
@@ -84,7 +105,7 @@
         article.appendChild(el("h1", "", (data.meta && data.meta.title) || data.url));
         if (data.meta && data.meta.date) article.appendChild(el("time", "brief-hit__date", data.meta.date));
         var p = el("p", "brief-hit__excerpt");
-        p.appendChild(excerpt(data.excerpt));
+        p.appendChild(snippet(words, data));
         article.appendChild(p);
         a.appendChild(article);
         li.appendChild(a);
@@ -107,7 +128,7 @@
       }
       meta.textContent = "Searching…";
       loadPagefind(base).then(function (pf) {
-        return pf.search(words).then(function (search) {
+        return pf.search(terms(words)).then(function (search) {
           return Promise.all(search.results.slice(0, 8).map(function (r) { return r.data(); }))
             .then(function (items) { if (mine === serial) render(words, search, items); });
         });
@@ -214,7 +235,7 @@
         li.appendChild(a);
         if (data.meta && data.meta.date) li.appendChild(el("time", "brief-hit__date", data.meta.date));
         var p = el("p", "brief-hit__excerpt");
-        p.appendChild(excerpt(data.excerpt));
+        p.appendChild(snippet(form.elements.q.value.trim(), data));
         li.appendChild(p);
         list.appendChild(li);
       });
@@ -236,7 +257,7 @@
       status.textContent = "Searching…";
       var options = { filters: chosen };
       if (!words) options.sort = { date: "desc" };
-      return pf.search(words || null, options).then(function (search) {
+      return pf.search(words ? terms(words) : null, options).then(function (search) {
         if (mine !== serial) return;
         var total = search.results.length;
         status.textContent = total ? plural(total, "matching brief") : "No matching briefs.";
