@@ -38,7 +38,6 @@ def escape(value: object) -> str:
 # Chinese and Japanese characters: written without spaces, so the search index (which
 # splits words at spaces) is given their overlapping pairs as words (``cjk_terms``).
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{2,}")
-_TAGS = re.compile(r"<[^>]*>")
 MAX_CJK_TERMS = 5000
 
 
@@ -49,7 +48,7 @@ def cjk_terms(*texts: str) -> str:
     found."""
     seen: dict[str, None] = {}
     for text in texts:
-        for run in _CJK_RUN.findall(_TAGS.sub(" ", text)):
+        for run in _CJK_RUN.findall(text):  # a run never spans a tag: "<" is no CJK
             for i in range(len(run) - 1):
                 seen.setdefault(run[i : i + 2])
                 if len(seen) >= MAX_CJK_TERMS:
