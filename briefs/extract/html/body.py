@@ -13,44 +13,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefs.extract.html.page import flat
+from briefs.extract.html.page import block_lines
 from briefs.extract.text import lexicon
 
+# "lb" (a <br>) ends a line as a block does
 _BLOCKS = frozenset({"p", "head", "quote", "code", "item", "list", "row", "table",
-                     "div", "section", "article", "body", "graphic"})
+                     "div", "section", "article", "body", "graphic", "lb"})
 _CELL_SEPARATOR = " · "
 
 
 def paragraphs(body: Any) -> list[str]:
     """Plain-text paragraphs of a trafilatura ``<body>`` element, in order."""
-    out: list[str] = []
-    buf: list[str] = []
-
-    def flush() -> None:
-        line = flat("".join(buf))
-        buf.clear()
-        if any(ch.isalnum() for ch in line):
-            out.append(line)
-
-    def walk(el: Any) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        block = tag in _BLOCKS
-        if block or tag == "lb":
-            flush()
-        if tag == "cell" and "".join(buf).strip():
-            buf.append(_CELL_SEPARATOR)
-        if el.text and tag:
-            buf.append(el.text)
-        for child in el:
-            walk(child)
-        if block:
-            flush()
-        if el.tail:
-            buf.append(el.tail)
-
-    walk(body)
-    flush()
-    return out
+    lines = block_lines(body, _BLOCKS, cells=("cell", _CELL_SEPARATOR))
+    return [line for line in lines if any(ch.isalnum() for ch in line)]
 
 
 WIDGET_WORDS = 15  # a widget's line is short; a longer paragraph is kept whatever it says

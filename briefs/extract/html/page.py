@@ -178,6 +178,14 @@ def visible_lines(tree: Any) -> list[str]:
     """The page's visible text as a page dump prints it: one line per block element,
     inline elements run together (call after :func:`strip_invisible`)."""
     body = tree.find(".//body")
+    return block_lines(body if body is not None else tree, _LINE_TAGS)
+
+
+def block_lines(root: Any, line_tags: frozenset[str],
+                cells: tuple[str, str] | None = None) -> list[str]:
+    """The text under ``root`` as non-empty lines: each element named in ``line_tags``
+    starts and ends a line, everything else runs together; with ``cells`` (a tag and a
+    separator), cells of one line are joined with the separator."""
     lines: list[str] = []
     buf: list[str] = []
 
@@ -189,9 +197,11 @@ def visible_lines(tree: Any) -> list[str]:
 
     def walk(el: Any) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        block = tag in _LINE_TAGS
+        block = tag in line_tags
         if block:
             flush()
+        if cells and tag == cells[0] and "".join(buf).strip():
+            buf.append(cells[1])
         if el.text and tag:
             buf.append(el.text)
         for child in el:
@@ -201,6 +211,6 @@ def visible_lines(tree: Any) -> list[str]:
         if el.tail:
             buf.append(el.tail)
 
-    walk(body if body is not None else tree)
+    walk(root)
     flush()
     return lines
