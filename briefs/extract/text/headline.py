@@ -105,8 +105,14 @@ def _standfirst_like(block: Block) -> bool:
     if block.words < 10 or not (". " in text or _FULL_STOP.search(text) or block.words >= 18
                                 or (", " in text and block.words >= 12)):
         return False
+    lettered, capitalised = _capitalised(text)
+    return lettered < 4 or capitalised < TITLE_CASE * lettered
+
+
+def _capitalised(text: str) -> tuple[int, int]:
+    """How many words of ``text`` begin with a letter, and how many of them with a capital."""
     alpha = [w for w in text.split() if w[:1].isalpha()]
-    return len(alpha) < 4 or sum(w[0].isupper() for w in alpha) < TITLE_CASE * len(alpha)
+    return len(alpha), sum(w[0].isupper() for w in alpha)
 
 
 # A line that is only an e-mail or web address, or a trail that ends in its separator
@@ -201,7 +207,7 @@ def _row(block: Block, blocks: list[Block], i: int, start: int, meta: set[int],
     words = block.words
     followed = _followed_by_meta(blocks, i, meta)
     shared = len(seen.intersection(content))
-    alpha = [w for w in text.split() if w[:1].isalpha()]
+    lettered, capitalised = _capitalised(text)
     after = _next_text_block(blocks, i, meta)
     j = _previous(blocks, i, meta)
     above = blocks[j] if j is not None else None
@@ -233,7 +239,7 @@ def _row(block: Block, blocks: list[Block], i: int, start: int, meta: set[int],
         math.log1p(between) / 3.0 if i < start else 0.0,
         float(i < start and between == 0),
         float(after is not None and _standfirst_like(after)),
-        sum(w[:1].isupper() for w in alpha) / len(alpha) if alpha else 0.0,
+        capitalised / lettered if lettered else 0.0,
         float(text.isupper() and len(text) > 5),
         float(bool(_SEPARATOR.search(text))),
         float(": " in text[:-1]),
