@@ -114,7 +114,8 @@ def _not_utf8(data: bytes, shown: str, exc: UnicodeDecodeError, notes: list[str]
     """Decode bytes that are not UTF-8: a legacy page, damaged UTF-8, or binary."""
     if b"\x00" in data:
         return _with_nuls(data, shown, exc.start)
-    good, bad = _utf8_multibyte_count(data), _bad_utf8_bytes(data)
+    replaced, bad = _as_browser_reads_utf8(data)
+    good = _utf8_multibyte_count(data)
     if good >= 3 and bad <= max(MAX_STRAY_BYTES, DAMAGE_SHARE * good):
         if html and bad <= max(MAX_STRAY_BYTES, len(data) // 10_000):
             # A saved page in UTF-8 with a few stray bytes of another encoding (a widget,
@@ -123,24 +124,21 @@ def _not_utf8(data: bytes, shown: str, exc: UnicodeDecodeError, notes: list[str]
             more = f" and {bad - 1} more place(s)" if bad > 1 else ""
             notes.append(f"not valid UTF-8 at byte {exc.start}{more}; "
                          "replaced by U+FFFD, as a browser shows them")
-            return data.decode("utf-8", errors="replace")
+            return replaced
         raise SeedError(shown, f"invalid UTF-8 at byte {exc.start}") from exc
-    declared = _declared(data) if html else None
-    if declared and _decodes(data, declared):
-        encoding = declared
-    else:
+    encoding = _declared(data) if html else None
+    text = _decoded(data, encoding) if encoding else None
+    if encoding is None or text is None:
         encoding = _guess(data)
-        if good >= 3 and (encoding == "cp1252" or not _decodes(data, encoding)):
+        text = _decoded(data, encoding)
+        if good >= 3 and (encoding == "cp1252" or text is None):
             # UTF-8 with many bad bytes: damaged, not a legacy file (a legacy CJK file
             # forms a few UTF-8 sequences by chance, and its encoding is found)
             raise SeedError(shown, f"invalid UTF-8 at byte {exc.start}") from exc
-    try:
-        text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    if text is None:
         encoding = "cp1252"
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
+        text = _decoded(data, encoding)
+        if text is None:
             raise SeedError(shown, f"invalid UTF-8 at byte {exc.start}") from exc
     if sum(1 for ch in text if ch < " " and ch not in "\n\r\t\f") > 0.01 * len(text):
         raise SeedError(shown, "binary file (control bytes), not text")
@@ -148,22 +146,22 @@ def _not_utf8(data: bytes, shown: str, exc: UnicodeDecodeError, notes: list[str]
     return text
 
 
-def _decodes(data: bytes, encoding: str) -> bool:
-    """Whether ``data`` is well-formed in ``encoding``."""
+def _decoded(data: bytes, encoding: str) -> str | None:
+    """``data`` read in ``encoding``, or ``None`` when it is not well-formed there."""
     try:
-        data.decode(encoding)
+        return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
-        return False
-    return True
+        return None
 
 
 DAMAGE_SHARE = 0.05  # UTF-8 with at most this many bad bytes per good sequence is damaged
 
 
-def _bad_utf8_bytes(data: bytes) -> int:
-    """How many places of ``data`` are not UTF-8 (each shown as one U+FFFD)."""
-    return data.decode("utf-8", errors="replace").count("\ufffd") - \
-        data.decode("utf-8", errors="ignore").count("\ufffd")
+def _as_browser_reads_utf8(data: bytes) -> tuple[str, int]:
+    """``data`` read as UTF-8 with U+FFFD for each place that is not, and how many such
+    places there are."""
+    text = data.decode("utf-8", errors="replace")
+    return text, text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
 
 
 # A declared label read as browsers read it (the WHATWG Encoding Standard): the superset
