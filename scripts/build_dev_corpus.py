@@ -11,14 +11,17 @@ repositories and writes them in the same layout (``cases/<id>/source.html``,
 - ``moz_*``: mozilla/readability, ``test/test-pages/*`` (Readability's expected title,
   byline, excerpt, date; body = ``expected.html`` flattened into blocks; Apache-2.0);
 - ``traf_*``: adbar/trafilatura, ``tests/eval/*.html`` and ``tests/evaldata.json``
-  (hand-made title, author, date, description, body snippets; Apache-2.0).
+  (hand-made title, author, date, description, body snippets; Apache-2.0);
+- ``fun_*``: flairNLP/fundus, ``tests/resources/parser/test_data/<country>/`` (news pages
+  of some 250 outlets in 40 countries, with the title, authors, date and article text
+  that fundus's hand-written parser for the outlet must return; MIT).
 
 Dumps are made with the team corpus's own ``tools/html2dump.py``, so they have the
 seed's shape. The corpus is not shipped (the pages belong to their publishers); it is
 what ``scripts/train_headline.py`` fits on and ``make eval CORPUS=...`` can score.
 
     python scripts/build_dev_corpus.py OUT --shared ../shared/corpus \\
-        --benchmark CHECKOUT --readability CHECKOUT --trafilatura CHECKOUT
+        --benchmark CHECKOUT --readability CHECKOUT --trafilatura CHECKOUT --fundus CHECKOUT
 """
 
 from __future__ import annotations
@@ -143,6 +146,45 @@ def trafilatura(repo: Path, writer: Writer) -> None:
             "comments_snippets": item.get("comments")})
 
 
+def _fundus_body(body: dict[str, Any]) -> str:
+    """fundus's article body (standfirst, then each section's headings and paragraphs)."""
+    blocks = list(body.get("summary") or [])
+    for section in body.get("sections") or []:
+        blocks += list(section.get("headline") or []) + list(section.get("paragraphs") or [])
+    return "\n\n".join(" ".join(b.split()) for b in blocks if b.strip())
+
+
+def fundus(repo: Path, writer: Writer) -> None:
+    """Each parser version's expected output beside the page it was written for: a
+    publisher's versions (V1, V1_1, V2, ...) and its pages, both in date order, pair up."""
+    root = "tests/resources/parser/test_data"
+    for country in _list(repo, root):
+        if "." in country.rsplit("/", 1)[-1]:
+            continue
+        files = _list(repo, country)
+        info = f"{country}/meta.info"
+        meta = json.loads(_show(repo, info)) if info in files else {}
+        for expected in (f for f in files if f.endswith(".json")):
+            publisher = expected.rsplit("/", 1)[-1].removesuffix(".json")
+            pages = sorted(f for f in files if f.rsplit("/", 1)[-1].startswith(publisher + "_")
+                           and re.fullmatch(r"_\d{4}_\d\d_\d\d\.html\.gz",
+                                            f.rsplit("/", 1)[-1][len(publisher):]))
+            versions = json.loads(_show(repo, expected))
+            if len(pages) != len(versions):
+                continue
+            for page, name in zip(pages, sorted(versions), strict=True):
+                item = versions[name]
+                raw = gzip.decompress(_show(repo, page))
+                file_name = page.rsplit("/", 1)[-1]
+                writer.write(f"fun_{country.rsplit('/', 1)[-1]}_{publisher}_{name}".lower(), raw, {
+                    "url": (meta.get(file_name) or {}).get("url"),
+                    "headline": item.get("title"), "authors": item.get("authors"),
+                    "byline": ", ".join(item.get("authors") or []) or None,
+                    "date": item.get("publishing_date"),
+                    "body": _fundus_body(item.get("body") or {}) or None,
+                    "categories": item.get("topics")})
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)
@@ -150,6 +192,7 @@ def main() -> int:
     parser.add_argument("--benchmark", type=Path, help="scrapinghub/article-extraction-benchmark")
     parser.add_argument("--readability", type=Path, help="mozilla/readability")
     parser.add_argument("--trafilatura", type=Path, help="adbar/trafilatura")
+    parser.add_argument("--fundus", type=Path, help="flairNLP/fundus")
     args = parser.parse_args()
     spec = importlib.util.spec_from_file_location("html2dump",
                                                   args.shared / "tools" / "html2dump.py")
@@ -161,7 +204,7 @@ def main() -> int:
     writer = Writer(args.out, args.shared,
                     lambda raw: html2dump.html_to_dump(html2dump.decode_html(raw)))
     for repo, build in ((args.benchmark, benchmark), (args.readability, readability),
-                        (args.trafilatura, trafilatura)):
+                        (args.trafilatura, trafilatura), (args.fundus, fundus)):
         if repo is not None:
             build(repo, writer)
     print(f"wrote {writer.written} cases to {args.out}")

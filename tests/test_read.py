@@ -125,6 +125,19 @@ def test_huge_seed_is_refused_before_reading(tmp_path: Path) -> None:
         read_seed(path, "seeds/huge.txt")
 
 
+def test_saved_page_may_be_larger_than_a_text_seed(tmp_path: Path) -> None:
+    # real saved news pages run over 2 MB with their scripts and styles
+    page = "<html><head><title>Big page</title><script>" + "x" * (3 * 1024 * 1024) + \
+        "</script></head><body><h1>Big page headline here</h1><p>" + ARTICLE + "</p></body></html>"
+    seed = read_seed(write(tmp_path, "big.html", page.encode()), "seeds/big.html")
+    assert seed.kind == "html" and "Big page headline here" in seed.text
+    huge = tmp_path / "huge.html"
+    with huge.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    with pytest.raises(SeedError, match=r"52428800 bytes exceeds 8 MB limit$"):
+        read_seed(huge, "seeds/huge.html")
+
+
 def test_symlink_is_refused(tmp_path: Path) -> None:
     target = write(tmp_path, "real.txt", ARTICLE.encode())
     link = tmp_path / "link.txt"
