@@ -244,6 +244,13 @@ HEADLINE_PAGES = [
     ("subtitle_h1.html", "Council opens the new harbour bridge"),
     # The page's one article <h1> wins over an og:title written for sharing.
     ("h1_over_og.html", "The harbour bridge opens to traffic after three years of work"),
+    # The headline the article's JSON-LD declares wins over the <h1> and og:title.
+    ("jsonld_over_h1.html", "Harbour bridge opens to traffic three years after work began"),
+    # ... unless it describes the topic and shares no word with what the page shows.
+    ("jsonld_describes_topic.html", "Harbour bridge"),
+    # Of several declared headlines (a list of other articles first), the page's own.
+    ("jsonld_lists_other_articles.html",
+     "Harbour pilots vote to strike over night shifts from June"),
     # Text after an inline element keeps the page's spacing ("Metroid," not "Metroid ,").
     ("inline_punctuation_h1.html", "The story of Metroid, one of gaming's richest universes"),
     # A meta that calls the headline the site's name does not make the <h1> a logo; the

@@ -1,6 +1,15 @@
 """The headline of a saved news page.
 
-The visible ``<h1>`` is read as lines (a kicker, a date or a subtitle printed
+The headline the article's JSON-LD declares (``headline`` of a NewsArticle, an Article, a
+BlogPosting...) comes first, when it shares words with what the page shows or its title
+metas (:func:`_declared`): it is the outlet's own statement of the article's headline, the
+one search engines and news apps show. On 258 news pages of 40 countries (fundus's test
+pages, whose expected titles the outlets' parsers give) it matched the expected title 28
+times to the ``<h1>``'s 9 where the two differ; taking it first raised headline match
+there from 0.764 to 0.860. trafilatura's hand-made titles follow the ``<h1>`` more often
+(0.911 to 0.895 on 808 of its pages).
+
+Else the visible ``<h1>`` is read as lines (a kicker, a date or a subtitle printed
 in its own element inside it are not the headline: :func:`heading`); an ``<h1>`` that is
 the site's name or links to the home page is a logo, not a headline; one in ``<nav>``,
 ``<aside>`` or ``<footer>`` wins only when confirmed. The ``<h1>``
@@ -169,17 +178,48 @@ def _confirmed(h1s: list[Heading], confirmers: list[str], page_title: str) -> st
     return None
 
 
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w{3,}", text.casefold()) if not w.isdigit()}
+
+
+def _declared(articles: list[dict[str, Any]], shown: list[str], others: list[str],
+              sites: list[str], host: str) -> str | None:
+    """The headline the article's JSON-LD declares, when it is about the page's article:
+    of the declared headlines, the one that shares the most words (at least one) with the
+    ``<h1>`` (``shown``), the title metas and ``<title>`` (``others``), so another article
+    listed on the page does not count. An object whose ``name`` is what the ``<h1>`` shows
+    and whose ``headline`` is something else uses the headline for a description
+    (Wikipedia's "constitutional monarchy in Oceania" for "New Zealand")."""
+    seen = _words(" ".join([*shown, *others]))
+    best, shared = None, 0
+    for obj in articles:
+        text = strip_site(ld_text(obj, "headline"), sites, host)
+        if not text or len(text) < 10 or is_site(text, sites, host):
+            continue
+        name = ld_text(obj, "name")
+        if name and not same(name, text) and any(same(name, h) for h in shown):
+            continue
+        overlap = len(_words(text) & seen)
+        if overlap > shared:
+            best, shared = text, overlap
+    return best
+
+
 def headline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
              sites: list[str], host: str) -> str | None:
     """The article's headline (see the module docstring for the order)."""
     h1s, logos = visible_h1s(tree, sites, host)
     sites = [*sites, *logos]
+    title_el = tree.find(".//title")
+    page_title = text_of(title_el) if title_el is not None else ""
+    metas = [v for key in ("og:title", "twitter:title") for v in meta.get(key, [])]
+    declared = _declared(articles, [h.full for h in h1s], [*metas, page_title], sites, host)
+    if declared:
+        return declared
     named: list[str] = [ld_text(obj, "headline") or ld_text(obj, "name") for obj in articles]
     for key in ("og:title", "twitter:title", "headline", "title", "dc.title",
                 "parsely-title", "sailthru.title"):
         named.extend(meta.get(key, []))
-    title_el = tree.find(".//title")
-    page_title = text_of(title_el) if title_el is not None else ""
     named = [strip_site(n, sites, host) for n in named if n]
     named = [n for n in named if n and not is_site(n, sites, host)]
     stripped_title = strip_site(page_title, sites, host) if page_title else ""
