@@ -117,6 +117,10 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "An error occurred. Please try again later.", "Submit", "Name(required)",
     "Email (required)", "View author archive", "Get author RSS feed", "Click to copy URL",
     "Wie wir Cookies verwenden", "Dein Browser ist leider veraltet.", "Blog per E-Mail folgen",
+    "Article réservé aux abonnés", "Vous possédez déjà un compte ?", "Subscribers only",
+    "Back to Health", "Zurück zum Newsroom", "Trở lại Sức khỏe",
+    "Get daily insight, inspiration and deals in your inbox",
+    "The latest headlines delivered straight to your inbox.",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)
@@ -130,6 +134,8 @@ def test_junk_lines(line: str) -> None:
     "Police declined to comment.”",
     "Jump to the river: a swimmer's guide", "Leave a reply card in the hall",
     "Arab Spring", "Dela ut pengar till alla", "Ara Güler died on Saturday",
+    "Back to the drawing board for the council after the court ruling",
+    "Scam texts are flooding your inbox",
 ])
 def test_article_lines_are_not_junk(line: str) -> None:
     assert not is_junk_line(line)
@@ -187,9 +193,26 @@ def test_a_trail_ending_in_its_separator_is_never_the_headline() -> None:
     ("Protokoll der Vorstandssitzung vom 10. Oktober 2019", False),
     ("Brexit vote on 3 June 2021", False),
     ("21. Jan 2022 // Dominik Ricker", False),
+    ("Publisert torsdag 09. mai 2024 - 13:26", True),
+    ("Sist oppdatert torsdag 09. mai 2024 - 20:24", True),
 ])
 def test_a_line_that_only_dates_is_never_a_headline(line: str, only: bool) -> None:
     assert only_a_date(line) is only
+
+
+def test_a_headline_ending_in_a_french_quote_is_no_trail() -> None:
+    brief = _extract("\n\n".join([
+        "Accueil » Politique »", "CGT",
+        "Sophie Binet met en garde Emmanuel Macron sur la « gravité de la situation »",
+        "Reçue mardi à l’Elysée, la secrétaire générale de la CGT a exposé ses revendications.",
+        "Par Jean Dupont", "Publié le 30 août 2023 à 14h52",
+        "Sous les dorures du palais de l’Elysée, ils ont fait connaissance et mesuré "
+        "l’étendue de leurs divergences, a raconté la syndicaliste après la rencontre.",
+        "Pour ce tête-à-tête, Mme Binet est « arrivée avec son ordre du jour », selon le "
+        "récit qu’elle a fait à la presse dans la cour du palais mardi soir.",
+    ]))
+    assert brief.title == ("Sophie Binet met en garde Emmanuel Macron sur la « gravité de la "
+                           "situation »")
 
 
 @pytest.mark.parametrize(("line", "stamp"), [

@@ -118,13 +118,21 @@ def _capitalised(text: str) -> tuple[int, int]:
 # A line that is only an e-mail or web address, or a trail that ends in its separator
 # ("Home » Blog »": the headline it leads to is on the next line).
 _NOT_HEADLINE = re.compile(r"^\s*(?:\S+@\S+\.\w+|(?:https?://|www\.)\S+)\s*$|\s[|›»>/•]\s*$")
+# A quote in French guillemets ("sur la « gravité de la situation »"): its » is no trail's.
+_GUILLEMETS = re.compile(r"«[^«»]*»")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with its guillemet quotes taken out, so that their » is not a separator."""
+    return _GUILLEMETS.sub("\"…\"", text) if "«" in text else text
 
 
 def _candidate(block: Block) -> bool:
     """A line that could be a headline at all (the model weighs the rest)."""
     return not (block.junk or block.credit or block.time_only or block.end) \
         and block.words >= 1 and len(block.text) <= MAX_CHARS \
-        and not _NOT_HEADLINE.search(block.text) and not meta_dates.only_a_date(block.text)
+        and not _NOT_HEADLINE.search(_unquoted(block.text)) \
+        and not meta_dates.only_a_date(block.text)
 
 
 def features(blocks: list[Block], start: int, stop: int, meta: set[int],
@@ -259,7 +267,7 @@ def _row(block: Block, blocks: list[Block], i: int, start: int, meta: set[int],
         float(after is not None and _heading_like(after)),
         float(above is not None and _heading_like(above)),
         float(_standfirst_like(block)),
-        float(len(_TRAIL_STEP.findall(text)) >= 2),
+        float(len(_TRAIL_STEP.findall(_unquoted(text))) >= 2),
     ]
 
 

@@ -69,6 +69,20 @@ _WIDGET = (
     r"(story|article)|weiterlesen|caption|(hide|toggle|close) caption|"
     r"(view|see|show) (all )?(photos|gallery|images|slideshow)|buy photo|full ?screen|"
     r"autoplay|skip ad|"
+    # paywall labels and account prompts
+    r"(article )?réservé aux abonnés|abonnentenartikel|nur für abonnenten|abo-artikel|"
+    r"(subscribers?|members?|premium)[ -]only( article| content| story)?|"
+    r"exclusive (for|to) subscribers|(exclusivo|solo) para (suscriptores|assinantes)|"
+    r"(vous (possédez|avez) )?déjà (un compte|abonné)\s*\??|identifiez-vous|"
+    r"s['’]inscrire( gratuitement)?|already (have an account|a subscriber)\??"
+    r"( (sign|log) in( here)?)?|create (a |your )?(free )?account|"
+    # a breadcrumb's link back to the section
+    r"(back to|zurück zu[rm]?|retour (à|aux?)|volver a|torna a|voltar (para|a)|trở lại)"
+    r"( \S+){1,3}|"
+    # a newsletter box's pitch
+    r"[^.!?]{0,60}\b(delivered|sent|straight|directly|right) (to|into) your inbox"
+    r"( [\w ]{0,30})?|[^.!?]{0,60}\b(deals|news|updates|insights?|stories|headlines) "
+    r"(in|to) your inbox( [\w ]{0,30})?|"
     # a comment form's labels and an author box's links
     r"submit|post comment|name ?\(required\)?|e-?mail ?\(required\)?|website|"
     r"view author archive|e-?mail the author|get author rss feed|follow the author|"
@@ -128,7 +142,7 @@ _JUNK_START = re.compile(
     r"(read more|read also|see also|related|lire aussi|à lire aussi|voir aussi|"
     r"lesen sie auch|mehr zum thema|leia também|leia mais|veja também|lea también|"
     r"ver también|čtěte také|související)\s*:|"
-    r"(click|tap) here\b|"
+    r"(click|tap) here\b|contact me with news and offers|receive e-?mails? from us on behalf|"
     r"\d[\d,.]*\b.{0,30}\b(comments?|posters?|replies|responses|participating)\b.{0,20}$|"
     r"\d{1,3}\s*(/|of)\s*\d{1,3}\b|"
     r"(sponsored|advertisement|anzeige|publicité)\b.{0,30}$)"

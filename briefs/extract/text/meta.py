@@ -85,9 +85,15 @@ _DATE_FORMS = (
 )
 _PUBLISHED = re.compile(
     r"\b(published|posted|publié|publiziert|veröffentlicht|publicado|publicada|"
-    r"publikováno|pubblicato|erschienen|first published|date)\b", re.IGNORECASE)
+    r"publikováno|pubblicato|erschienen|first published|date|"
+    # Norwegian, Swedish, Danish, Dutch, Polish, Turkish, Finnish, Romanian, Russian,
+    # Ukrainian
+    r"publisert|publicerad|publiceret|udgivet|gepubliceerd|opublikowano|yayınlanma|"
+    r"yayımlanma|julkaistu|publicat|опубликовано|опубліковано)\b", re.IGNORECASE)
 _UPDATED = re.compile(r"\b(updated|modified|aktualisiert|mis à jour|actualizado|"
-                      r"atualizado|aktualizováno|aggiornato)\b", re.IGNORECASE)
+                      r"atualizado|aktualizováno|aggiornato|oppdatert|uppdaterad|opdateret|"
+                      r"bijgewerkt|zaktualizowano|güncellenme|güncelleme|päivitetty|"
+                      r"обновлено|оновлено)\b", re.IGNORECASE)
 
 # "By Jane Roe", "Par ...", "Von ...", "Por ..."; "Text: ..." and "Autor: ..." need the colon
 # ("Text Edge Style" is a player's menu, not a byline); "ByJane Roe" (a link run on).
@@ -207,7 +213,11 @@ DATE_LINE_WORDS = 20  # a date line is short; a longer line is text that mention
 # article's date line all the same (and no text).
 _WEEKDAY = (r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|urday)?|montag|dienstag|"
             r"mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|"
-            r"vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo")
+            r"vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+            r"mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|"
+            r"söndag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lunedì|"
+            r"martedì|mercoledì|giovedì|venerdì|sabato|domenica|(?:segunda|terça|quarta|"
+            r"quinta|sexta)-feira")
 _DAY = rf"(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{_MONTH})\.?)"
 _TIME = r"\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|uhr|h)?(?:\s*[A-Z]{2,4})?"
 _AT = r",?\s*(?:at|à|um|a las|às)?\s*"
