@@ -164,3 +164,41 @@ def test_a_distant_teaser_block_is_not_merged_into_the_article() -> None:
     brief = _extract(lines)
     assert len(brief.body) == 3
     assert all("laptop" not in p for p in brief.body)
+
+
+COOKIE_DIALOG = [
+    "Privacy settings",
+    "When you visit our website, we store cookies on your browser to collect information. "
+    "The information collected might relate to you, your preferences or your device, and is "
+    "mostly used to make the site work as you expect it to and to provide a more "
+    "personalized web experience. However, you can choose not to allow certain types of "
+    "cookies, which may impact your experience of the site and the services we are able to "
+    "offer. Click on the different category headings to find out more and change our "
+    "default settings according to your preference. You cannot opt-out of our First Party "
+    "Strictly Necessary Cookies as they are deployed in order to ensure the proper "
+    "functioning of our website (such as prompting the cookie banner and remembering your "
+    "settings, to log into your account, to redirect you when you log out, and more).",
+    "If you are a California consumer, you have the right, at any time, to direct a business "
+    "that sells your personal information to third parties not to sell your personal "
+    "information, and we and our advertising partners use the data to show you ads that "
+    "match your interests across the sites you visit, as the law on the sale of your "
+    "personal information allows us to do unless you tell us not to.",
+    "Necessary cookies are absolutely essential for the website to function properly. "
+    "These cookies ensure basic functionalities and security features of the website, "
+    "anonymously, and no consent is asked for them.",
+]
+
+
+def test_a_cookie_dialog_after_the_article_is_not_the_body() -> None:
+    brief = _extract([*ARTICLE, "Share", "Comments", *COOKIE_DIALOG])
+    assert brief.title == "Schools get more money next year"
+    assert brief.body[0].startswith(PARAGRAPH)
+    assert not any("cookies" in p for p in brief.body)
+
+
+def test_news_about_cookie_law_keeps_its_paragraphs() -> None:
+    law = ("The court ruled that websites must ask for consent before they store cookies "
+           "that track readers, and regulators said the ruling would change how advertisers "
+           "work across the country.")
+    brief = _extract([*ARTICLE[:5], law, *ARTICLE[5:]])
+    assert law in brief.body and len(brief.body) == 4

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from briefs.extract.text.blocks import Block, weight
+from briefs.extract.text.lexicon import is_consent
 from briefs.extract.text.meta import find_date
 
 GAP_GROWTH = 0.4  # each further line of a gap costs this much more than the last
@@ -23,6 +24,7 @@ ISOLATION = 3  # prose with no other prose this close is likely a teaser: half w
 TEASER_RUN = 3  # this many lone paragraphs in a row, each under a title: teasers
 TEASER_GAP = 2  # at most this many title lines between two teasers
 TEASER_WEIGHT = 0.4  # what a paragraph of a teaser list counts
+CONSENT_WEIGHT = 0.1  # what a paragraph of a cookie or privacy dialog counts
 
 
 def _chains(items: list[int], joins: Callable[[int, int], bool]) -> list[list[int]]:
@@ -136,8 +138,9 @@ def votes(blocks: list[Block]) -> list[float]:
     """Each block's weight in context: a long gap of non-prose costs more than its
     lines alone (menus and teaser lists are long, captions and subheadings short), a
     lone prose block among junk (a teaser, a footer notice) counts half, and the
-    summaries of a list of other stories (``teasers``) and the comments of a thread
-    (``comments``) count little."""
+    summaries of a list of other stories (``teasers``), the comments of a thread
+    (``comments``) and the paragraphs of a cookie dialog (``lexicon.is_consent``) count
+    little."""
     prose = [weight(b) > 0 for b in blocks]
     teaser = teasers(blocks)
     thread = comments(blocks)
@@ -157,6 +160,8 @@ def votes(blocks: list[Block]) -> list[float]:
                 w *= TEASER_WEIGHT
             if block.index in thread:
                 w *= COMMENT_WEIGHT
+            if is_consent(block.text):
+                w *= CONSENT_WEIGHT
             out.append(w if any(near) else w / 2)
         else:
             out.append(w * (1 + GAP_GROWTH * gap))

@@ -240,6 +240,27 @@ _CALL_TO_ACTION = re.compile(
     r"compartilhar|abonnieren|s'abonner|suscr[ií]bete|assine)\b", re.IGNORECASE)
 
 
+# A cookie or privacy-consent dialog's prose: cookies with consent, tracking or personal
+# data, or the standard wording of the IAB consent framework and of privacy laws.
+_CONSENT = re.compile(
+    r"(?=.*\bcookies?\b)(?=.*\b(consent|opt[- ]?out|opt[- ]?in|personal (data|information)|"
+    r"third[- ]part(y|ies)|your browser|partners|advertis\w*|track\w*|einwilligung|"
+    r"zustimm\w*|personenbezogen\w*|datenschutz\w*|consentement|données personnelles|"
+    r"navigateur|consentimiento|datos personales|navegador|consenso|dati personali|"
+    r"samtycke|samtykke|toestemming|zgod\w*)\b)|"
+    r"\bright to opt[- ]out\b|\bsale of your personal information\b|"
+    r"\bstore and/or access information on a device\b|\blegitimate interest\b|"
+    r"\bberechtigte[sn]? interesse|\bintérêt légitime\b|\binterés legítimo\b",
+    re.IGNORECASE | re.DOTALL)
+
+
+def is_consent(text: str) -> bool:
+    """A paragraph of a cookie or privacy-consent dialog (not a line of news about
+    cookie law: the body's run decides that, from the paragraphs around it)."""
+    return ("ookie" in text or "nteres" in text or "opt" in text or "personal" in text
+            or "device" in text) and bool(_CONSENT.search(text))
+
+
 def has_call_to_action(line: str) -> bool:
     """A line that asks the reader to share, click or subscribe."""
     return bool(_CALL_TO_ACTION.search(line))
