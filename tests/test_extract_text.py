@@ -160,6 +160,8 @@ def test_end_markers_and_credits() -> None:
     # a credit run into its caption, as the dump joins inline elements
     assert is_credit("A hunter killed and ate a rabbitCredit: Getty - Contributor")
     assert not is_credit("The report's Credit: section lists the lenders.")
+    # a kicker that names a picture, and the headline after it
+    assert not is_credit("Erstes Bild: So könnte die Duisburger Seilbahn aussehen")
 
 
 def test_an_address_line_is_never_the_headline() -> None:
@@ -195,6 +197,8 @@ def test_a_trail_ending_in_its_separator_is_never_the_headline() -> None:
     ("21. Jan 2022 // Dominik Ricker", False),
     ("Publisert torsdag 09. mai 2024 - 13:26", True),
     ("Sist oppdatert torsdag 09. mai 2024 - 20:24", True),
+    ("08.03.2024, 18:59 Uhr • Lesezeit: 1 Minute", True),
+    ("June 3, 2021 · 4 min read", True),
 ])
 def test_a_line_that_only_dates_is_never_a_headline(line: str, only: bool) -> None:
     assert only_a_date(line) is only

@@ -289,10 +289,18 @@ _AGENCY = (r"(getty( images)?|afp|ap|epa|reuters|rex( features)?|corbis|shutters
 _AGENCY_LINE = re.compile(rf"^{_AGENCY}(\s*[/|,]\s*{_AGENCY})*$")
 
 
+# "Erstes Bild: So könnte ...", "Neues Foto: ...": one or two words before the label make
+# a kicker, and the line a headline, not a caption's credit.
+_KICKER_PREFIX = re.compile(r"^\w+( \w+)? $")
+
+
 def is_credit(line: str) -> bool:
     """A caption or photo credit (``... Photo: Name/AFP``, ``(Bild: Hersteller)``)."""
     key = line.casefold().strip()
-    return bool(_CREDIT.search(key) or (":" in line and _RUN_ON_CREDIT.search(line))
+    found = _CREDIT.search(key)
+    if found and _KICKER_PREFIX.match(key[:found.start()]):
+        found = None
+    return bool(found or (":" in line and _RUN_ON_CREDIT.search(line))
                 or (len(key) <= 40 and _AGENCY_LINE.match(key)))
 
 

@@ -231,7 +231,10 @@ _STAMP_PARTS = re.compile(r"\s*[;|•·]\s*")
 
 _DATE_WORDS = re.compile(
     rf"\b(?:{_PUBLISHED.pattern}|{_UPDATED.pattern}|(?:{_WEEKDAY})\.?|(?:{_MONTH})\.?|"
-    r"on|am|um|at|le|el|de|à|a\.m\.|p\.m\.|[ap]m|uhr|h|utc|gmt|[ecmp][sd]t)\b|[\d\W_]+",
+    r"on|am|um|at|le|el|de|à|a\.m\.|p\.m\.|[ap]m|uhr|h|utc|gmt|[ecmp][sd]t|"
+    # the reading time printed beside the date: "Lesezeit: 1 Minute", "4 min read"
+    r"lesezeit|lesedauer|minuten?|minutes?|mins?|read|reading|time|temps|lecture|"
+    r"tiempo|lectura|tempo|leitura|leestijd|lästid|lesetid|ago|last|kl)\b|[\d\W_]+",
     re.IGNORECASE)
 
 
