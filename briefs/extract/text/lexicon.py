@@ -182,6 +182,9 @@ _CREDIT = re.compile(
     r"\s*(:|by|von|par|de)\s*[^.!?]{2,80}$|getty images\)?$|\bvia getty\b|"
     r"\|\s*(foto|photo|reuters|afp|ap|getty|epa|dpa|ctk|čtk)\b[^.!?]{0,60}$|"
     r"\((photo|foto|bild|image)\b[^)]*\)$|^(bild|foto|photo): .{0,60}$|©\s*[^.!?©]{2,60}$|"
+    # "... umbenannt. Getty Images/Juanmonino": an agency and its photographer
+    r"\b(getty images|istock(photo)?|imago( images)?|shutterstock|alamy|picture alliance)"
+    r"\s?/\s?[\w .'’-]{2,40}$|"
     # "... Kathrin Ziegler/Getty Images", "... Jane Roe / AP": a photographer and agency
     r"\w\s?/\s?(getty( images)?|ap|afp|reuters|dpa|epa|istock(photo)?|shutterstock|"
     r"picture alliance|imago)$|"
