@@ -159,6 +159,24 @@ def test_hostile_page_keeps_only_visible_text() -> None:
     assert all("<p" not in p and "</" not in p for p in brief.body)
 
 
+def test_article_text_hidden_behind_a_paywall_is_read() -> None:
+    page = """<html><head><title>Harbour works fall behind</title></head><body><article>
+<h1>Harbour works fall behind</h1>
+<p>The council admitted on Monday that the harbour works are six months behind the plan,
+and that the cost of the delay will be known only after the winter.</p>
+<div class="paywall" hidden>
+<p>Engineers found that the old quay walls were weaker than the surveys had shown, and the
+contractor had to stop the dredging until the walls were shored up with new piles.</p>
+<p>The mayor said the city would not pay for the delay, since the surveys were the
+contractor's own work, and that the contract leaves that risk with the builder.</p>
+</div>
+<div hidden><p>Subscribe to read more stories like this one, from one euro a month.</p></div>
+</article></body></html>"""
+    text = body_text(extract_html(page))
+    assert "old quay walls were weaker" in text and "would not pay for the delay" in text
+    assert "Subscribe to read more" not in text
+
+
 def test_lists_and_tables_become_plain_paragraphs() -> None:
     page = """<html><body><article><h1>Flood defences: what the plan contains</h1>
 <p>The plan published on Monday lists the works below, with their cost and timing,

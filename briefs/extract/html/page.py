@@ -78,9 +78,19 @@ def types_of(obj: dict[str, Any]) -> set[str]:
     return {str(k) for k in items if isinstance(k, str)}
 
 
+_PAYWALL = re.compile(r"paywall|premium|subscriber", re.IGNORECASE)
+
+
+def _paywalled(el: Any) -> bool:
+    """An element hidden until the reader subscribes: the article's text behind a paywall
+    (``<div class="paywall" hidden>``), which a saved page holds all the same."""
+    return bool(_PAYWALL.search((el.get("class") or "") + " " + (el.get("id") or "")))
+
+
 def strip_invisible(tree: Any, *, noscript: bool = False) -> None:
     """Remove, in place, every element a reader does not see as text (with ``noscript``,
-    the page as a reader without JavaScript sees it: ``<noscript>`` content kept)."""
+    the page as a reader without JavaScript sees it: ``<noscript>`` content kept). The
+    article's text that a paywall hides (:func:`_paywalled`) is kept: a subscriber sees it."""
     invisible = [t for t in _INVISIBLE_TAGS if not (noscript and t == "noscript")]
     doomed = []
     for el in tree.iter():
@@ -89,7 +99,7 @@ def strip_invisible(tree: Any, *, noscript: bool = False) -> None:
             continue
         tag = el.tag.lower()
         if (tag in invisible
-                or el.get("hidden") is not None
+                or (el.get("hidden") is not None and not _paywalled(el))
                 or (el.get("aria-hidden") or "").lower() == "true"
                 or _HIDDEN_STYLE.search(el.get("style") or "")):
             doomed.append(el)
