@@ -177,6 +177,20 @@ contractor's own work, and that the contract leaves that risk with the builder.<
     assert "Subscribe to read more" not in text
 
 
+def test_a_part_of_the_page_react_streams_in_hidden_is_read() -> None:
+    page = """<html><head><title>Harbour works fall behind</title></head><body>
+<div id="B:1a"></div><p>Loading...</p>
+<div hidden id="S:1a"><article><h1>Harbour works fall behind</h1>
+<p>The council admitted on Monday that the harbour works are six months behind the plan,
+and that the cost of the delay will be known only after the winter.</p>
+<p>Engineers found that the old quay walls were weaker than the surveys had shown, and the
+contractor had to stop the dredging until the walls were shored up with new piles.</p>
+</article></div><script>$RC("B:1a","S:1a")</script></body></html>"""
+    brief = extract_html(page)
+    assert brief.title == "Harbour works fall behind"
+    assert "old quay walls were weaker" in body_text(brief)
+
+
 def test_lists_and_tables_become_plain_paragraphs() -> None:
     page = """<html><body><article><h1>Flood defences: what the plan contains</h1>
 <p>The plan published on Monday lists the works below, with their cost and timing,

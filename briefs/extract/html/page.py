@@ -79,18 +79,23 @@ def types_of(obj: dict[str, Any]) -> set[str]:
 
 
 _PAYWALL = re.compile(r"paywall|premium|subscriber", re.IGNORECASE)
+_STREAMED = re.compile(r"^S:[0-9a-z]+$")  # React's streamed segment: <div hidden id="S:1a">
 
 
-def _paywalled(el: Any) -> bool:
-    """An element hidden until the reader subscribes: the article's text behind a paywall
-    (``<div class="paywall" hidden>``), which a saved page holds all the same."""
-    return bool(_PAYWALL.search((el.get("class") or "") + " " + (el.get("id") or "")))
+def _shown_later(el: Any) -> bool:
+    """A hidden element whose text the reader gets all the same: the article behind a
+    paywall (``<div class="paywall" hidden>``, a saved page holds what a subscriber reads),
+    or a part of the page that React streams in hidden and a script moves into place at
+    once (``<div hidden id="S:1a">``, Next.js sites)."""
+    ident = el.get("id") or ""
+    return bool(_STREAMED.match(ident) or _PAYWALL.search((el.get("class") or "") + " " + ident))
 
 
 def strip_invisible(tree: Any, *, noscript: bool = False) -> None:
     """Remove, in place, every element a reader does not see as text (with ``noscript``,
     the page as a reader without JavaScript sees it: ``<noscript>`` content kept). The
-    article's text that a paywall hides (:func:`_paywalled`) is kept: a subscriber sees it."""
+    article's text that a paywall hides, and a streamed part of the page, are kept
+    (:func:`_shown_later`)."""
     invisible = [t for t in _INVISIBLE_TAGS if not (noscript and t == "noscript")]
     doomed = []
     for el in tree.iter():
@@ -99,7 +104,7 @@ def strip_invisible(tree: Any, *, noscript: bool = False) -> None:
             continue
         tag = el.tag.lower()
         if (tag in invisible
-                or (el.get("hidden") is not None and not _paywalled(el))
+                or (el.get("hidden") is not None and not _shown_later(el))
                 or (el.get("aria-hidden") or "").lower() == "true"
                 or _HIDDEN_STYLE.search(el.get("style") or "")):
             doomed.append(el)
