@@ -191,6 +191,20 @@ contractor had to stop the dredging until the walls were shored up with new pile
     assert "old quay walls were weaker" in body_text(brief)
 
 
+def test_an_article_no_person_signs_is_signed_by_its_newsroom() -> None:
+    def page(author: str) -> str:
+        return f"""<html><head><title>Harbour works fall behind</title>
+<script type="application/ld+json">{{"@type": "NewsArticle",
+ "headline": "Harbour works fall behind", "author": {author}}}</script></head>
+<body><article><h1>Harbour works fall behind</h1><p>The council admitted on Monday that
+the harbour works are six months behind the plan, and that the delay will cost more.</p>
+</article></body></html>"""
+    newsroom = '{"@type": "Organization", "name": "DER SPIEGEL"}'
+    person = '{"@type": "Person", "name": "Jane Roe"}'
+    assert extract_html(page(newsroom)).byline == "DER SPIEGEL"
+    assert extract_html(page(f"[{newsroom}, {person}]")).byline == "Jane Roe"
+
+
 def test_lists_and_tables_become_plain_paragraphs() -> None:
     page = """<html><body><article><h1>Flood defences: what the plan contains</h1>
 <p>The plan published on Monday lists the works below, with their cost and timing,

@@ -8,7 +8,8 @@ per field and tested:
 - byline: JSON-LD article ``author`` names > ``author`` metas (not URLs) > the visible
   byline element (``rel=author``, ``itemprop=author``, class ``byline``/``author``), read
   as a dump's byline line is (``29. Juni 2017 · von Tobi`` gives ``Tobi``);
-  a leading "By"/"Par"/"Von"/"Por" and trailing dates are removed.
+  a leading "By"/"Par"/"Von"/"Por" and trailing dates are removed; where no person signs
+  the article, the organisation its JSON-LD names as author ("DER SPIEGEL").
 - site name: ``og:site_name`` > JSON-LD ``publisher.name`` > ``application-name`` >
   ``twitter:site``.
 - categories: JSON-LD ``BreadcrumbList`` (without "Home" and the article itself) >
@@ -122,16 +123,18 @@ def ld_text(obj: dict[str, Any], key: str) -> str:
     return flat(html_lib.unescape(value)) if isinstance(value, str) else ""
 
 
-def _names(value: Any) -> list[str]:
-    """Author names from a JSON-LD ``author`` value (a string, a Person or a list)."""
+def _names(value: Any, people: bool = True) -> list[str]:
+    """Author names from a JSON-LD ``author`` value (a string, a Person or a list); with
+    ``people`` false, the organisations' names it gives instead."""
     items = value if isinstance(value, list) else [value]
     names = []
     for item in items:
         if isinstance(item, str):
-            names.append(item)
+            if people:
+                names.append(item)
         elif isinstance(item, dict):
             kinds = types_of(item)
-            if kinds and not kinds & {"Person", "Author"}:
+            if people == bool(kinds and not kinds & {"Person", "Author"}):
                 continue
             name = item.get("name")
             if isinstance(name, str):
@@ -194,6 +197,10 @@ def byline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]]
         unique = [n for n in unique if not any(n != o and squash(n) in squash(o) for o in unique)]
         if unique:
             return ", ".join(unique[:4])
+    for obj in articles:  # no person signs it: the newsroom that does ("DER SPIEGEL")
+        for org in _names(obj.get("author"), people=False):
+            if _plausible_name(org):
+                return clean_byline(org)
     return None
 
 
