@@ -271,6 +271,11 @@ def test_a_yearless_date_line_marks_the_headline_above_it() -> None:
     ("2021. június 3.", dt.date(2021, 6, 3)),
     ("Updated 31 February 2021", None),
     ("No date here", None),
+    # a label or a credit run into the date, as a dump joins inline elements
+    ("Publiziert17. Dezember 2024, 12:17", dt.date(2024, 12, 17)),
+    ("Associated PressApril 28, 2023 GMT", dt.date(2023, 4, 28)),
+    ("12. MÄR 2025 18:03", dt.date(2025, 3, 12)),
+    ("Version 1.3 June 2021", None),
 ])
 def test_find_date(line: str, day: dt.date | None) -> None:
     assert find_date(line) == day

@@ -24,7 +24,7 @@ _MONTH_NAMES = {
        "februari lutego"
         " февраля февраль лютого şubat helmikuuta februarie február"
         " فبراير شباط",
-    3: "march mar märz mars marzo março březen března maart marca"
+    3: "march mar märz mär mars marzo março březen března maart marca"
         " марта март березня mart marts maaliskuuta martie március"
         " مارس آذار",
     4: "april apr avril abril duben dubna aprile kwietnia"
@@ -71,11 +71,13 @@ _DATE_FORMS = (
     (re.compile(rf"{_YEAR}\s*[年년]\s*(\d{{1,2}})\s*[月월]\s*(\d{{1,2}})"), "ymd"),
     # 2021. június 3. (Hungarian: the year first)
     (re.compile(rf"\b{_YEAR}\.\s+({_MONTH})\s+(\d{{1,2}})\b", re.IGNORECASE), "ymd_name"),
-    # 3 June 2021, 3. Juni 2021, 3 de junio de 2021, 3rd June, 2021
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?({_MONTH})\.?,?\s*"
+    # 3 June 2021, 3. Juni 2021, 3 de junio de 2021, 3rd June, 2021 (also
+    # "Publiziert17. Dezember 2024": a label run into the day)
+    (re.compile(rf"(?<![\d.])(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?({_MONTH})\.?,?\s*"
                 rf"(?:de\s+)?{_YEAR}", re.IGNORECASE), "dmy_name"),
-    # June 3, 2021 / Nov 20 2019 (also "Nov 20 20194:29 AM": a time run into the year)
-    (re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}",
+    # June 3, 2021 / Nov 20 2019 (also "Nov 20 20194:29 AM": a time run into the year,
+    # and "Associated PressApril 28, 2023": a credit run into the month)
+    (re.compile(rf"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}",
                 re.IGNORECASE), "mdy_name"),
     # 08.04.2015, 1. 11. 2021, 3/6/2021 (day first, as most of the world writes it)
     (re.compile(rf"\b(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?{_YEAR}\b"), "dmy"),
