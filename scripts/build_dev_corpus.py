@@ -14,14 +14,18 @@ repositories and writes them in the same layout (``cases/<id>/source.html``,
   (hand-made title, author, date, description, body snippets; Apache-2.0);
 - ``fun_*``: flairNLP/fundus, ``tests/resources/parser/test_data/<country>/`` (news pages
   of some 250 outlets in 40 countries, with the title, authors, date and article text
-  that fundus's hand-written parser for the outlet must return; MIT).
+  that fundus's hand-written parser for the outlet must return; MIT);
+- ``mer_*``: postlight/parser (Mercury), ``fixtures/*.html`` with the title, author and
+  date its tests expect from each site's hand-written extractor (mostly English news
+  sites; MIT).
 
 Dumps are made with the team corpus's own ``tools/html2dump.py``, so they have the
 seed's shape. The corpus is not shipped (the pages belong to their publishers); it is
 what ``scripts/train_headline.py`` fits on and ``make eval CORPUS=...`` can score.
 
     python scripts/build_dev_corpus.py OUT --shared ../shared/corpus \\
-        --benchmark CHECKOUT --readability CHECKOUT --trafilatura CHECKOUT --fundus CHECKOUT
+        --benchmark CHECKOUT --readability CHECKOUT --trafilatura CHECKOUT --fundus CHECKOUT \\
+        --mercury CHECKOUT
 """
 
 from __future__ import annotations
@@ -185,6 +189,41 @@ def fundus(repo: Path, writer: Writer) -> None:
                     "categories": item.get("topics")})
 
 
+_JS_STRING = r"""(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`)"""
+
+
+def _expected(source: str, field: str) -> str | None:
+    """The string a Mercury test asserts for ``field`` (``assert.equal(title, '...')``)."""
+    found = re.search(rf"assert\.equal\(\s*{field},\s*{_JS_STRING}", source, re.S)
+    if not found:
+        return None
+    text = next(g for g in found.groups() if g is not None)
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def mercury(repo: Path, writer: Writer) -> None:
+    """Each custom extractor's test: the fixture page it reads and what it must return."""
+    out = subprocess.run(["git", "-C", str(repo), "ls-tree", "-r", "--name-only", "HEAD",
+                          "src/extractors/custom/"], capture_output=True, text=True,
+                         check=True).stdout
+    for test in (f for f in out.split() if f.endswith("/index.test.js")):
+        source = _show(repo, test).decode("utf-8", "replace")
+        fixture = re.search(r"readFileSync\(\s*'\./(fixtures/[^']+)'", source)
+        title = _expected(source, "title")
+        if not fixture or not title:
+            continue
+        try:
+            raw = _show(repo, fixture.group(1))
+        except subprocess.CalledProcessError:
+            continue
+        url = re.search(rf"url\s*=\s*{_JS_STRING}", source, re.S)
+        slug = re.sub(r"[^a-z0-9]+", "-", test.split("/")[-2].lower())[:50]
+        writer.write(f"mer_{slug}", raw, {
+            "url": next((g for g in url.groups() if g is not None), None) if url else None,
+            "headline": title, "byline": _expected(source, "author"),
+            "date": _expected(source, "date_published")})
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)
@@ -193,6 +232,7 @@ def main() -> int:
     parser.add_argument("--readability", type=Path, help="mozilla/readability")
     parser.add_argument("--trafilatura", type=Path, help="adbar/trafilatura")
     parser.add_argument("--fundus", type=Path, help="flairNLP/fundus")
+    parser.add_argument("--mercury", type=Path, help="postlight/parser")
     args = parser.parse_args()
     spec = importlib.util.spec_from_file_location("html2dump",
                                                   args.shared / "tools" / "html2dump.py")
@@ -204,7 +244,8 @@ def main() -> int:
     writer = Writer(args.out, args.shared,
                     lambda raw: html2dump.html_to_dump(html2dump.decode_html(raw)))
     for repo, build in ((args.benchmark, benchmark), (args.readability, readability),
-                        (args.trafilatura, trafilatura), (args.fundus, fundus)):
+                        (args.trafilatura, trafilatura), (args.fundus, fundus),
+                         (args.mercury, mercury)):
         if repo is not None:
             build(repo, writer)
     print(f"wrote {writer.written} cases to {args.out}")
