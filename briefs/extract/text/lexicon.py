@@ -79,10 +79,6 @@ _WIDGET = (
     # a breadcrumb's link back to the section
     r"(back to|zurück zu[rm]?|retour (à|aux?)|volver a|torna a|voltar (para|a)|trở lại)"
     r"( \S+){1,3}|"
-    # a newsletter box's pitch
-    r"[^.!?]{0,60}\b(delivered|sent|straight|directly|right) (to|into) your inbox"
-    r"( [\w ]{0,30})?|[^.!?]{0,60}\b(deals|news|updates|insights?|stories|headlines) "
-    r"(in|to) your inbox( [\w ]{0,30})?|"
     # a comment form's labels and an author box's links
     r"submit|post comment|name ?\(required\)?|e-?mail ?\(required\)?|website|"
     r"view author archive|e-?mail the author|get author rss feed|follow the author|"
@@ -226,6 +222,12 @@ _COMMENT_WORD = re.compile(r"\b(comment|kommentar|commentaire|comentario|coment�
 _NO_COMMENT = re.compile(r"\b(?:to|for) comment\s*\.[\"'”’]?\s*$", re.IGNORECASE)
 
 
+# A newsletter box's pitch: "Get daily insight, inspiration and deals in your inbox".
+_INBOX_PITCH = re.compile(
+    r"^[^.!?]{0,60}\b((delivered|sent|straight|directly|right) (to|into)|"
+    r"(deals|news|updates|insights?|stories|headlines) (in|to)) your inbox( [\w ]{0,30})?$")
+
+
 def is_junk_line(line: str) -> bool:
     """A widget, navigation, advert, copyright, cookie or comment-count line."""
     key = _key(line)
@@ -233,7 +235,8 @@ def is_junk_line(line: str) -> bool:
         return True
     if len(key.split()) <= 6 and _COMMENT_WORD.search(key) and not _NO_COMMENT.search(line):
         return True
-    return bool(_JUNK_LINE.match(key)) or _junk_anywhere(line.casefold())
+    return bool(_JUNK_LINE.match(key)) or ("inbox" in key and bool(_INBOX_PITCH.match(key))) \
+        or _junk_anywhere(line.casefold())
 
 
 # Words of a page's calls to action, anywhere in a line: such a line is not a standfirst.
@@ -245,23 +248,27 @@ _CALL_TO_ACTION = re.compile(
 
 # A cookie or privacy-consent dialog's prose: cookies with consent, tracking or personal
 # data, or the standard wording of the IAB consent framework and of privacy laws.
-_CONSENT = re.compile(
-    r"(?=.*\bcookies?\b)(?=.*\b(consent|opt[- ]?out|opt[- ]?in|personal (data|information)|"
-    r"third[- ]part(y|ies)|your browser|partners|advertis\w*|track\w*|einwilligung|"
-    r"zustimm\w*|personenbezogen\w*|datenschutz\w*|consentement|données personnelles|"
-    r"navigateur|consentimiento|datos personales|navegador|consenso|dati personali|"
-    r"samtycke|samtykke|toestemming|zgod\w*)\b)|"
+_COOKIE = re.compile(r"\bcookies?\b")
+_COOKIE_PARTNER = re.compile(
+    r"\b(consent|opt[- ]?out|opt[- ]?in|personal (data|information)|third[- ]part(y|ies)|"
+    r"your browser|partners|advertis\w*|track\w*|einwilligung|zustimm\w*|"
+    r"personenbezogen\w*|datenschutz\w*|consentement|données personnelles|navigateur|"
+    r"consentimiento|datos personales|navegador|consenso|dati personali|samtycke|samtykke|"
+    r"toestemming|zgod\w*)\b")
+_PRIVACY_LAW = re.compile(
     r"\bright to opt[- ]out\b|\bsale of your personal information\b|"
     r"\bstore and/or access information on a device\b|\blegitimate interest\b|"
-    r"\bberechtigte[sn]? interesse|\bintérêt légitime\b|\binterés legítimo\b",
-    re.IGNORECASE | re.DOTALL)
+    r"\bberechtigte[sn]? interesse|\bintérêt légitime\b|\binterés legítimo\b")
 
 
 def is_consent(text: str) -> bool:
     """A paragraph of a cookie or privacy-consent dialog (not a line of news about
     cookie law: the body's run decides that, from the paragraphs around it)."""
-    return ("ookie" in text or "nteres" in text or "opt" in text or "personal" in text
-            or "device" in text) and bool(_CONSENT.search(text))
+    low = text.casefold()
+    if "cookie" in low and _COOKIE.search(low) and _COOKIE_PARTNER.search(low):
+        return True
+    return ("opt" in low or "interes" in low or "device" in low or "personal" in low) \
+        and bool(_PRIVACY_LAW.search(low))
 
 
 def has_call_to_action(line: str) -> bool:
