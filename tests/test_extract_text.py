@@ -155,6 +155,7 @@ def test_end_markers_and_credits() -> None:
     assert is_credit("The road to retiring early isn't easy.Kathrin Ziegler/Getty Images")
     assert is_credit("Protesters in the square on Monday. Jane Roe / AP")
     assert is_credit("Der Golf wurde kurzerhand umbenannt. Getty Images/Juanmonino")
+    assert is_credit("(Luis Sinco / Los Angeles Times)") and is_credit("(AP Photo/Jane Roe)")
     assert not is_credit("Quelle der Daten ist das Statistische Amt.")
     assert is_credit("Getty") and is_credit("AFP/Getty Images") and is_credit("Reuters/Corbis")
     assert not is_credit("Apple") and not is_credit("AP reported on Monday.")

@@ -177,7 +177,9 @@ _CREDIT = re.compile(
     r"(\b(photo|foto|image|picture|bild|credit|crédit|crédito|fotografie|illustration)s?"
     r"\s*(:|by|von|par|de)\s*[^.!?]{2,80}$|getty images\)?$|\bvia getty\b|"
     r"\|\s*(foto|photo|reuters|afp|ap|getty|epa|dpa|ctk|čtk)\b[^.!?]{0,60}$|"
-    r"\((photo|foto|bild|image)\b[^)]*\)$|^(bild|foto|photo): .{0,60}$|©\s*[^.!?©]{2,60}$|"
+    r"\((\w+ )?(photo|foto|bild|image)\b[^)]*\)$|"
+    # "(Luis Sinco / Los Angeles Times)": a photographer and the paper, in brackets
+    r"^\([^()/]{3,50}\s/\s[^()/]{2,40}\)$|^(bild|foto|photo): .{0,60}$|©\s*[^.!?©]{2,60}$|"
     # "... umbenannt. Getty Images/Juanmonino": an agency and its photographer
     r"\b(getty images|istock(photo)?|imago( images)?|shutterstock|alamy|picture alliance)"
     r"\s?/\s?[\w .'’-]{2,40}$|"
