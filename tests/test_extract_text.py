@@ -294,6 +294,12 @@ def test_find_date(line: str, day: dt.date | None) -> None:
     ("Par Loïc Le Clerc", "Loïc Le Clerc"),
     ("Автор: Иван Петров", "Иван Петров"),
     ("Yazar: Ahmet Yılmaz", "Ahmet Yılmaz"),
+    # a job title after the name, without a comma, or run into it
+    ("Von Sina Zehrfeld Landespolitische Korrespondentin", "Sina Zehrfeld"),
+    ("By Thabo Mokone Parliamentary editor", "Thabo Mokone"),
+    ("By Sophie FosterTravel News Reporter", "Sophie Foster"),
+    ("By Ronald McDonald Senior Editor", "Ronald McDonald"),
+    ("By The New York Times | Source: Congressional Budget Office", None),
 ])
 def test_find_byline(line: str, name: str | None) -> None:
     assert find_byline(line) == name
@@ -310,6 +316,8 @@ def test_find_byline(line: str, name: str | None) -> None:
     ("Photo by Jane Roe, 3 June 2021", None),
     ("Der Bericht von Jane Roe kam am Montag.", None),  # no date, no posting word
     ("3 June 2021 by the river", None),
+    ("Kolumne von Lars Brunckhorst", "Lars Brunckhorst"),
+    ("Artikel veröffentlicht am 28. April 2024, 14:26 Uhr, Tobias Költzsch", "Tobias Költzsch"),
 ])
 def test_find_inner_byline(line: str, name: str | None) -> None:
     assert find_inner_byline(line) == name

@@ -365,7 +365,9 @@ _INNER_BY = re.compile(r"(?:^|(?<=[\s,|·•]))(?:by|von|par|por|door|durch)\s+(
 _POSTED = re.compile(
     r"^\W*(?:posted|published|written|veröffentlicht|gepostet|geschrieben|erstellt|"
     r"verfasst|publicado|publicada|publié|publiée|pubblicato|artikel|text|beitrag|"
-    r"ein interview|ein beitrag)\b", re.IGNORECASE)
+    r"ein interview|ein beitrag|(?:eine? )?(?:kolumne|kommentar|analyse|gastbeitrag|"
+    r"glosse|reportage)|(?:a )?(?:column|commentary|analysis)|(?:une )?(?:chronique|tribune)|"
+    r"(?:una )?columna)\b", re.IGNORECASE)
 _NOT_AUTHOR = re.compile(r"\b(?:geteilt|shared|partagée?|compartida|photos?|fotos?|bild|"
                          r"image|illustration|video|grafik|quelle|source)\W*$", re.IGNORECASE)
 _HANDLE = re.compile(r"^[\w.-]{2,30}$")
@@ -389,6 +391,12 @@ def find_inner_byline(line: str) -> str | None:
             name = token if _HANDLE.match(token) and not token.isdigit() else None
         if name:
             return name
+    if _POSTED.match(text):
+        # "Artikel veröffentlicht am 28. April 2024, 14:26 Uhr, Tobias Költzsch"
+        spans = list(_dates_in(text))
+        if spans:
+            rest = _LEADING_SEPARATORS.sub("", _LEADING_TIME.sub("", text[spans[0].end():]))
+            return looks_like_name(rest.strip(" ,;:|/-–—"))
     return None
 
 
@@ -399,12 +407,63 @@ _CASELESS_NAME = re.compile(
     r"\u0900-\u097f]+){0,3}|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af·・]{2,8})$")
 
 
+# Words that open a job title after a name: "Parliamentary editor", "Senior Reporter",
+# "Landespolitische Korrespondentin", "Travel News Reporter".
+# The words of a job title (not an outlet's: "The New York Times" is no "The New York").
+_JOB = re.compile(
+    r"(editor|editors|reporter|correspondent|writer|columnist|contributor|producer|analyst|"
+    r"journalist|redakteur(in)?|rédact(eur|rice)|redactor|redaktor(ka)?|korrespondent(in)?|"
+    r"journaliste|periodista|jornalista|photographer|fotograf(in)?|autor(in)?|author)",
+    re.IGNORECASE)
+_ROLE_MODIFIERS = frozenset({
+    "associate", "business", "chief", "contributing", "deputy", "digital", "economic",
+    "economics", "entertainment", "executive", "foreign", "freie", "freier", "health",
+    "investigative", "landespolitische", "leitende", "leitender", "lifestyle", "local",
+    "managing", "news", "parliamentary", "political", "politics", "politische", "regional",
+    "royal", "science", "senior", "special", "sport", "sports", "staff", "stellvertretende",
+    "stellvertretender", "tech", "technology", "travel", "wirtschafts",
+})
+# "Sophie FosterTravel News Reporter": a job title run into the name
+_RUN_ON_WORD = re.compile(r"(?<=[a-zà-ÿ])([A-ZÀ-Þ][a-zà-ÿ]+)")
+
+
+def _unglued(piece: str) -> str:
+    """``piece`` with a space put back before a job title's word run into a name
+    (``FosterTravel`` -> ``Foster Travel``; ``McDonald`` stays)."""
+    def split(match: re.Match[str]) -> str:
+        word = match.group(1)
+        glued = word.casefold() in _ROLE_MODIFIERS or _JOB.fullmatch(word)
+        return " " + word if glued else word
+    return _RUN_ON_WORD.sub(split, piece)
+
+
+def _before_role(piece: str) -> str | None:
+    """The name in front of the job title that ends ``piece`` (``Thabo Mokone
+    Parliamentary editor`` -> ``Thabo Mokone``), or ``None``."""
+    for text in (_unglued(piece), piece):
+        words = text.split()
+        at = next((k for k, w in enumerate(words) if _JOB.fullmatch(w.strip(".,"))), None)
+        if at is None:
+            continue
+        while at > 0 and words[at - 1].casefold() in _ROLE_MODIFIERS:
+            at -= 1
+        name = " ".join(words[:at])
+        if 2 <= at <= 4 and _NAME.match(name) and not _ROLE.search(name):
+            return name
+    return None
+
+
 def _names(text: str) -> str | None:
     """The names at the start of ``text``, up to a job title, outlet or date."""
     text = _BY_STOP.sub("", _PAREN.sub("", text[:200])).strip(" ,;:|-–—")
     kept: list[str] = []
     for piece in re.split(r",\s+|[،、]\s*", text):
         piece = piece.strip()
+        if piece and _ROLE.search(piece) and not kept:
+            titled = _before_role(piece)
+            if titled:
+                kept.append(titled)
+            break
         if not piece or not (_NAME.match(piece) or _CASELESS_NAME.match(piece)) \
                 or _ROLE.search(piece) or len(piece.split()) > 8:
             break
@@ -477,4 +536,7 @@ def name_line(line: str) -> tuple[str, bool] | None:
                      or _RELATIVE.search(tail)):
         return None
     name = looks_like_name(head)
+    if name is None and not tail:
+        titled = _before_role(head)  # "Thabo Mokone Parliamentary editor"
+        return (titled, True) if titled and looks_like_name(titled) else None
     return (name, bool(tail) or bool(match and "@" in match.group())) if name else None
