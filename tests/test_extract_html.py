@@ -191,6 +191,15 @@ contractor had to stop the dredging until the walls were shored up with new pile
     assert "old quay walls were weaker" in body_text(brief)
 
 
+def test_a_declared_headline_as_long_as_an_article_is_not_the_headline() -> None:
+    declared = "Harbour " + "works " * 100
+    page = f"""<html><head><title>Harbour works fall behind</title>
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{declared}"}}
+</script></head><body><article><h1>Harbour works fall behind</h1><p>The council admitted
+on Monday that the harbour works are six months behind the plan.</p></article></body></html>"""
+    assert extract_html(page).title == "Harbour works fall behind"
+
+
 def test_an_article_no_person_signs_is_signed_by_its_newsroom() -> None:
     def page(author: str) -> str:
         return f"""<html><head><title>Harbour works fall behind</title>

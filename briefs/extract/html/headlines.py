@@ -178,6 +178,9 @@ def _confirmed(h1s: list[Heading], confirmers: list[str], page_title: str) -> st
     return None
 
 
+_MAX_DECLARED = 300  # characters: a longer "headline" is a description or the text
+
+
 def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w{3,}", text.casefold()) if not w.isdigit()}
 
@@ -194,7 +197,7 @@ def _declared(articles: list[dict[str, Any]], shown: list[str], others: list[str
     best, shared = None, 0
     for obj in articles:
         text = strip_site(ld_text(obj, "headline"), sites, host)
-        if not text or len(text) < 10 or is_site(text, sites, host):
+        if not text or not 10 <= len(text) <= _MAX_DECLARED or is_site(text, sites, host):
             continue
         name = ld_text(obj, "name")
         if name and not same(name, text) and any(same(name, h) for h in shown):
