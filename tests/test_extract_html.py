@@ -200,6 +200,13 @@ on Monday that the harbour works are six months behind the plan.</p></article></
     assert extract_html(page).title == "Harbour works fall behind"
 
 
+def test_an_h1_as_long_as_an_article_is_cut_to_a_headline_length() -> None:
+    page = f"""<html><body><article><h1>Harbour {"works " * 400}</h1><p>The council admitted
+on Monday that the harbour works are six months behind the plan.</p></article></body></html>"""
+    title = extract_html(page).title or ""
+    assert title.startswith("Harbour works") and title.endswith("works…") and len(title) <= 301
+
+
 def test_an_article_no_person_signs_is_signed_by_its_newsroom() -> None:
     def page(author: str) -> str:
         return f"""<html><head><title>Harbour works fall behind</title>

@@ -41,6 +41,9 @@ _DATE_KEYS = ("article:published_time", "datepublished", "og:published_time",
               "publish-date", "pubdate", "dc.date.issued", "date")
 
 
+MAX_TITLE = 300  # characters, as for a text dump's headline line
+
+
 def extract_html(html: str) -> Brief:
     """Headline, body paragraphs and metadata from an HTML page."""
     tree = parse(html)
@@ -72,6 +75,8 @@ def extract_html(html: str) -> Brief:
         body = _article_text(tree, url)
     while body and title and md.same(body[0], title):
         body.pop(0)
+    if title and len(title) > MAX_TITLE:  # an <h1> that holds a whole paragraph or more
+        title = title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:-–—") + "…"
     return Brief(
         title=title,
         body=tuple(body),
