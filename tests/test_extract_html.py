@@ -207,6 +207,14 @@ on Monday that the harbour works are six months behind the plan.</p></article></
     assert title.startswith("Harbour works") and title.endswith("works…") and len(title) <= 301
 
 
+def test_a_by_word_alone_in_a_byline_element_is_no_name() -> None:
+    page = """<html><body><article><h1>Harbour works fall behind</h1>
+<div class="byline"><span class="author">von</span> <span class="author">APA</span></div>
+<p>The council admitted on Monday that the harbour works are six months behind.</p>
+</article></body></html>"""
+    assert extract_html(page).byline == "APA"
+
+
 def test_an_article_no_person_signs_is_signed_by_its_newsroom() -> None:
     def page(author: str) -> str:
         return f"""<html><head><title>Harbour works fall behind</title>

@@ -177,8 +177,11 @@ def visible_byline(text: str) -> str | None:
 
 
 def _plausible_name(text: str) -> bool:
+    """Not an address, nor "von" or "By" alone (a byline element whose name is a link
+    printed in another element)."""
     return (2 <= len(text) <= 120 and "://" not in text and "@" not in text
-            and not text.lower().startswith(("http", "www.")) and any(c.isalpha() for c in text))
+            and not text.lower().startswith(("http", "www.")) and any(c.isalpha() for c in text)
+            and not text_meta.is_by_word(text))
 
 
 def byline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
