@@ -209,7 +209,7 @@ on Monday that the harbour works are six months behind the plan.</p></article></
 
 def test_a_by_word_alone_in_a_byline_element_is_no_name() -> None:
     page = """<html><body><article><h1>Harbour works fall behind</h1>
-<div class="byline"><span class="author">von</span> <span class="author">APA</span></div>
+<div class="byline"><span itemprop="author">von</span> <span itemprop="author">APA</span></div>
 <p>The council admitted on Monday that the harbour works are six months behind.</p>
 </article></body></html>"""
     assert extract_html(page).byline == "APA"
