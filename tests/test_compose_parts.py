@@ -150,6 +150,14 @@ def test_a_source_name_stops_at_a_full_stop() -> None:
     assert find_sources(text) == ["IRNA", "U.S. Central Command", "Xinhua"]
 
 
+def test_an_outlet_named_like_a_word_is_not_cited_by_opening_a_sentence() -> None:
+    # "Mehr" is an Iranian agency and the German for "more"; "Dawn" a Pakistani daily.
+    assert find_sources("Mehr ist in den Niederlanden nicht erlaubt.") == []
+    assert find_sources("Dawn broke over the city before the vote.") == []
+    assert find_sources("Iran said on Monday, Mehr reported. The daily Dawn agreed.") == \
+        ["Mehr", "Dawn"]
+
+
 def test_a_cited_agency_is_not_a_place() -> None:
     # Xinhua is also a town in China: cited as a source, it is not listed as a place.
     composed = compose(Brief(title="T", body=(

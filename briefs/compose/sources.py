@@ -33,6 +33,12 @@ _NOT_SOURCES = frozenset({"The", "It", "He", "She", "They", "We", "I", "Official
                           "Saturday", "Sunday", "Later", "Earlier", "This", "That"})
 
 
+# Outlets whose name is also a word that opens sentences ("Mehr" is German for "more"):
+# counted only inside a sentence, where the capital is the name's.
+_COMMON_WORDS = frozenset({"Mehr", "Dawn", "Variety", "Wired", "Fars", "Vox", "Sputnik"})
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»]\s*|\n\s*)$")
+
+
 @lru_cache(maxsize=1)
 def _outlets() -> tuple[re.Pattern[str], frozenset[str]]:
     data = json.loads(resources.files("briefs").joinpath("data/outlets.json")
@@ -55,6 +61,8 @@ def find_sources(text: str) -> list[str]:
     pattern, platforms = _outlets()
     found: dict[str, int] = {}
     for match in pattern.finditer(text):
+        if match.group() in _COMMON_WORDS and _SENTENCE_START.search(text, 0, match.start()):
+            continue  # "Mehr ist nicht erlaubt", "Dawn broke over the city"
         found.setdefault(match.group(), match.start())
     for regex in _PATTERNS:
         for match in regex.finditer(text):
