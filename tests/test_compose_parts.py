@@ -150,6 +150,13 @@ def test_a_source_name_stops_at_a_full_stop() -> None:
     assert find_sources(text) == ["IRNA", "U.S. Central Command", "Xinhua"]
 
 
+def test_a_country_inside_a_state_or_a_persons_name_is_no_region() -> None:
+    assert find_regions("the governor of New Jersey and a rancher from New Mexico") == []
+    assert find_regions("Chad Smith and Jordan Peterson spoke.") == []
+    assert find_regions("Troops in Chad and the Jordan Valley.") == ["Chad", "Jordan"]
+    assert find_regions("New Zealand and Papua New Guinea") == ["New Zealand", "Papua New Guinea"]
+
+
 def test_an_outlet_named_like_a_word_is_not_cited_by_opening_a_sentence() -> None:
     # "Mehr" is an Iranian agency and the German for "more"; "Dawn" a Pakistani daily.
     assert find_sources("Mehr ist in den Niederlanden nicht erlaubt.") == []

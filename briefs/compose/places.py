@@ -39,10 +39,33 @@ def find_regions(text: str) -> list[str]:
     table = countries()
     counts: dict[str, list[int]] = {}
     for match in country_pattern().finditer(text):
+        if _not_the_country(text, match):
+            continue
         name, _code = table[match.group()]
         counts.setdefault(name, []).append(match.start())
     order = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))
     return [name for name, _ in order]
+
+
+# Countries that are also first names ("Chad Smith", "Jordan Peterson"), and the words
+# after them that keep them places ("Jordan Valley", "Chad Basin").
+_FIRST_NAMES = frozenset({"Chad", "Jordan"})
+_GEOGRAPHY = frozenset({"River", "Valley", "Basin", "Lake", "Rift", "Sea", "Border", "City",
+                        "Armed", "Army", "Government", "Republic", "Kingdom"})
+_NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)")
+
+
+def _not_the_country(text: str, match: re.Match[str]) -> bool:
+    """A country's name inside another name: a US state ("New Jersey", "New Mexico") or a
+    person ("Chad Smith", "Jordan Peterson")."""
+    if text[max(0, match.start() - 4) : match.start()] == "New ":
+        return True
+    if match.group() in _FIRST_NAMES:
+        nxt = _NEXT_WORD.match(text, match.end())
+        if nxt is None:
+            return False
+        return nxt.group(1) not in _GEOGRAPHY and not is_country_word(nxt.group(1))
+    return False
 
 
 def region_codes(regions: Iterable[str]) -> set[str]:
