@@ -163,6 +163,8 @@ def test_an_outlet_named_like_a_word_is_not_cited_by_opening_a_sentence() -> Non
     assert find_sources("Dawn broke over the city before the vote.") == []
     assert find_sources("Iran said on Monday, Mehr reported. The daily Dawn agreed.") == \
         ["Mehr", "Dawn"]
+    # a sentence's first word before "reported" is no outlet
+    assert find_sources("With the figures in, officials said. With reported losses.") == []
 
 
 def test_a_cited_agency_is_not_a_place() -> None:

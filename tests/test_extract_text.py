@@ -121,6 +121,7 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Back to Health", "Zurück zum Newsroom", "Trở lại Sức khỏe",
     "Get daily insight, inspiration and deals in your inbox",
     "The latest headlines delivered straight to your inbox.",
+    "4 min read", "Jane Roe 2 minutes read", "Lesezeit: 3 Minuten",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)
@@ -135,7 +136,7 @@ def test_junk_lines(line: str) -> None:
     "Jump to the river: a swimmer's guide", "Leave a reply card in the hall",
     "Arab Spring", "Dela ut pengar till alla", "Ara Güler died on Saturday",
     "Back to the drawing board for the council after the court ruling",
-    "Scam texts are flooding your inbox",
+    "Scam texts are flooding your inbox", "The race lasted 90 minutes",
 ])
 def test_article_lines_are_not_junk(line: str) -> None:
     assert not is_junk_line(line)
@@ -156,6 +157,7 @@ def test_end_markers_and_credits() -> None:
     assert is_credit("Protesters in the square on Monday. Jane Roe / AP")
     assert is_credit("Der Golf wurde kurzerhand umbenannt. Getty Images/Juanmonino")
     assert is_credit("(Luis Sinco / Los Angeles Times)") and is_credit("(AP Photo/Jane Roe)")
+    assert is_credit("移送のため警視庁を出る容疑者＝13日、東京・霞ケ関で（潟沼義樹撮影）")
     assert not is_credit("Quelle der Daten ist das Statistische Amt.")
     assert is_credit("Getty") and is_credit("AFP/Getty Images") and is_credit("Reuters/Corbis")
     assert not is_credit("Apple") and not is_credit("AP reported on Monday.")
@@ -300,6 +302,8 @@ def test_find_date(line: str, day: dt.date | None) -> None:
     ("By Sophie FosterTravel News Reporter", "Sophie Foster"),
     ("By Ronald McDonald Senior Editor", "Ronald McDonald"),
     ("By The New York Times | Source: Congressional Budget Office", None),
+    ("By Dolores Chang For Dailymail.Com", "Dolores Chang"),
+    ("Von Max Muster für den Tagesspiegel", "Max Muster"),
 ])
 def test_find_byline(line: str, name: str | None) -> None:
     assert find_byline(line) == name
@@ -342,6 +346,27 @@ def test_split_breadcrumb() -> None:
     assert split_breadcrumb("North AmericaSyriaWest Asia") == ["North America", "Syria",
                                                               "West Asia"]
     assert split_breadcrumb("News › World » Europe") == ["News", "World", "Europe"]
+
+
+ARTICLE_LINES = [
+    "The court ruled on Tuesday that landlords may not ban small pets outright, a "
+    "decision that tenant groups had sought for years.",
+    "The judges said a ban must be weighed case by case, and that cats and small dogs "
+    "rarely harm a flat in ways a deposit would not cover.",
+]
+
+
+def test_a_trails_you_are_here_label_is_no_category() -> None:
+    brief = _extract("\n\n".join(["Du befindest dich hier: Home > Politik > Inland",
+                                   "Tenants win the right to keep pets", *ARTICLE_LINES]))
+    assert brief.title == "Tenants win the right to keep pets"
+    assert brief.categories == ("Home", "Politik", "Inland")
+
+
+def test_a_kicker_above_the_headline_is_no_category() -> None:
+    brief = _extract("\n\n".join(["«Dyrevenner»:", "Tenants win the right to keep pets",
+                                   *ARTICLE_LINES]))
+    assert brief.title == "Tenants win the right to keep pets" and brief.categories == ()
 
 
 def test_a_title_cased_headline_with_commas_is_not_read_as_its_deck() -> None:

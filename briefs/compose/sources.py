@@ -30,7 +30,9 @@ _PATTERNS = (
 )
 _NOT_SOURCES = frozenset({"The", "It", "He", "She", "They", "We", "I", "Officials", "Police",
                           "Sources", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                          "Saturday", "Sunday", "Later", "Earlier", "This", "That"})
+                          "Saturday", "Sunday", "Later", "Earlier", "This", "That", "With",
+                          "But", "And", "As", "After", "While", "When", "In", "A", "An",
+                          "Its", "His", "Her", "Their", "Our", "Some", "Many", "Others"})
 
 
 # Outlets whose name is also a word that opens sentences ("Mehr" is German for "more"):

@@ -25,6 +25,13 @@ from briefs.record import Brief
 _RUN_TOGETHER = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?=[A-Z\u00c0-\u00de])")
 _CRUMB_SEP = re.compile(r"\s*[›»>/|·•]\s*")
 _SENTENCE_END = re.compile(r"[.!?…]$")
+# A kicker above the headline, not a trail: it ends in a colon or quotes ("«Evnukkmakeren»:")
+_KICKER = re.compile(r":$|^[«»\"“”„‘’']|[«»\"“”„‘’']:?$")
+# A trail's own label: "You are here: Home > News", "Du befindest dich hier: ..."
+_YOU_ARE_HERE = re.compile(
+    r"^\s*(?:you are here|du befindest dich hier|sie befinden sich hier|vous êtes ici|"
+    r"(?:usted )?está aquí|sei qui|u bent hier|du är här|jesteś tutaj|buradasınız)\s*:?\s*",
+    re.IGNORECASE)
 NAME_ONLY = "\x00"  # marks a byline that is a bare name (weaker than a "By" line)
 HEADER_BEFORE = 8  # lines before the headline searched for breadcrumb, date, byline
 # A bare name is a byline only this close to the headline (lines above, below): further
@@ -181,8 +188,10 @@ def _categories(blocks: list[Block], head: int, title: str) -> list[str]:
         text = block.text
         if block.junk or block.time_only or block.credit:
             continue
-        if block.words > 12 or _SENTENCE_END.search(text) or meta.find_date(text):
+        if block.words > 12 or _SENTENCE_END.search(text) or meta.find_date(text) \
+                or _KICKER.search(text):
             return []
+        text = _YOU_ARE_HERE.sub("", text)
         parts = [p for p in split_breadcrumb(text.replace(title, ""))
                  if p != title and not p.isdigit()]
         return parts if len(parts) >= 2 or _CRUMB_SEP.search(text) else []

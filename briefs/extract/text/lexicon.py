@@ -178,6 +178,8 @@ _CREDIT = re.compile(
     r"\s*(:|by|von|par|de)\s*[^.!?]{2,80}$|getty images\)?$|\bvia getty\b|"
     r"\|\s*(foto|photo|reuters|afp|ap|getty|epa|dpa|ctk|čtk)\b[^.!?]{0,60}$|"
     r"\((\w+ )?(photo|foto|bild|image)\b[^)]*\)$|"
+    # "（潟沼義樹撮影）", "（记者 张三 摄）": a Japanese or Chinese photo credit
+    r"[（(][^（()）]{1,40}(撮影|摄影?|攝影?)[）)]$|"
     # "(Luis Sinco / Los Angeles Times)": a photographer and the paper, in brackets
     r"^\([^()/]{3,50}\s/\s[^()/]{2,40}\)$|^(bild|foto|photo): .{0,60}$|©\s*[^.!?©]{2,60}$|"
     # "... umbenannt. Getty Images/Juanmonino": an agency and its photographer
@@ -224,6 +226,12 @@ _COMMENT_WORD = re.compile(r"\b(comment|kommentar|commentaire|comentario|coment�
 _NO_COMMENT = re.compile(r"\b(?:to|for) comment\s*\.[\"'”’]?\s*$", re.IGNORECASE)
 
 
+# A reading time, alone or after the author: "4 min read", "Jane Roe 2 minutes read".
+_READING_TIME = re.compile(
+    r"^([\w'’.-]+ ){0,4}\d+\s*(min|mins|minutes?|minuten?)\.?\s*(read|de lecture|de lectura|"
+    r"de leitura|lesezeit|lesedauer)$|^(lesezeit|lesedauer|reading time|read time|"
+    r"temps de lecture|tiempo de lectura|tempo de leitura|leestijd|lästid|lesetid)\s*:?\s*"
+    r"\d+\s*(min|mins|minutes?|minuten?)\.?$")
 # A newsletter box's pitch: "Get daily insight, inspiration and deals in your inbox".
 _INBOX_PITCH = re.compile(
     r"^[^.!?]{0,60}\b((delivered|sent|straight|directly|right) (to|into)|"
@@ -238,6 +246,7 @@ def is_junk_line(line: str) -> bool:
     if len(key.split()) <= 6 and _COMMENT_WORD.search(key) and not _NO_COMMENT.search(line):
         return True
     return bool(_JUNK_LINE.match(key)) or ("inbox" in key and bool(_INBOX_PITCH.match(key))) \
+        or ("min" in key and bool(_READING_TIME.match(line.casefold().strip()))) \
         or _junk_anywhere(line.casefold())
 
 

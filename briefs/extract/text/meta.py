@@ -116,6 +116,8 @@ _BY_STOP = re.compile(
     r"(?:" + _MONTH + r")\.?\s+\d|"
     r"\d{1,2}\.?\s+(?:" + _MONTH + r")\b)|"
     r"\s(?:is|was|has|ist|est|es)\s|"
+    # "By Dolores Chang For Dailymail.Com", "by Jane Roe for The Guardian"
+    r"(?-i:\s(?:[Ff]or|für|pour|para)\s+(?:(?:[Tt]he|den|die|das|le|la|el)\s+)?[A-Z]\w)|"
     # "von Max Muster am 3. Juni", "by Jane Roe on May 1", "von Fatima in Kultur"
     r"\s(?:am|on|in|em|um|at|il|à|under|unter|im)\s|"
     # "von Jane Roe Ein Kommentar", "by jroe Veröffentlicht ...", "by Ann 3 Comments"
