@@ -157,6 +157,14 @@ def test_a_country_inside_a_state_or_a_persons_name_is_no_region() -> None:
     assert find_regions("New Zealand and Papua New Guinea") == ["New Zealand", "Papua New Guinea"]
 
 
+def test_a_german_noun_named_like_a_small_town_is_no_place() -> None:
+    # German writes nouns with a capital: "Haar" (hair), "Norden" (north) are small towns,
+    # "Rabatt" (discount) is Rabat with a letter doubled; Berlin is a place all the same.
+    text = ("Im Norden schnitt er das Haar, sagte er in Berlin. Das Geschäft gab einen "
+            "Rabatt auf alles, was im Laden lag, wie überall in Deutschland.")
+    assert find_places(text, find_regions(text), "de") == ["Berlin"]
+
+
 def test_an_outlet_named_like_a_word_is_not_cited_by_opening_a_sentence() -> None:
     # "Mehr" is an Iranian agency and the German for "more"; "Dawn" a Pakistani daily.
     assert find_sources("Mehr ist in den Niederlanden nicht erlaubt.") == []

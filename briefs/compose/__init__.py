@@ -34,13 +34,13 @@ def compose(brief: Brief) -> Brief:
     outlets = known_outlets() | frozenset(sources)
     sentences = analyse(brief.body, outlets)
     summary, used = summarize(sentences)
+    lang = brief.lang or detect_language(text)
     regions = find_regions(text)
-    places = [p for p in find_places(text, regions) if p not in outlets]  # not Xinhua
+    places = [p for p in find_places(text, regions, lang) if p not in outlets]  # not Xinhua
     regions += [r for r in state_regions(places) if r not in regions]
     organizations = find_organizations(text, exclude=frozenset(sources))
     people = find_people(text, exclude=frozenset(sources) | frozenset(organizations))
     names = [*places, *regions, *organizations, *people, *sources]
-    lang = brief.lang or detect_language(text)
     return brief.replace(
         summary=brief.summary or summary or None,
         key_points=tuple(key_points(sentences, brief.title or "", names, used)),

@@ -94,8 +94,24 @@ def _finditer(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
     return pattern.finditer(text)
 
 
-def find_places(text: str, regions: list[str]) -> list[str]:
-    """Places named in ``text``, in order of first mention, as first written."""
+# Languages that write every noun with a capital: there "Haar" (hair) or "Norden" (north)
+# is as likely a word as the small town of that name.
+_CAPITAL_NOUNS = frozenset({"de", "lb"})
+_NOUN_TOWN = 100_000  # in those languages, a one-word town this big or more is kept
+
+
+_DOUBLE = re.compile(r"(\w)\1")
+
+
+def _doubled(word: str, name: str) -> bool:
+    """``word`` is ``name`` with a letter doubled: "Rabatt" (discount) is not "Rabat"."""
+    a, b = word.casefold(), name.casefold()
+    return a != b and _DOUBLE.sub(r"\1", a) == _DOUBLE.sub(r"\1", b)
+
+
+def find_places(text: str, regions: list[str], lang: str | None = None) -> list[str]:
+    """Places named in ``text``, in order of first mention, as first written (in German,
+    a one-word name the gazetteer knows only when it is a city of 100,000 or more)."""
     not_places, _towns, _sites = place_rules()
     codes = region_codes(regions)
     index = places()
@@ -133,6 +149,9 @@ def find_places(text: str, regions: list[str]) -> list[str]:
         if run.text in surnames or run.text.casefold() in lower or run.text.isupper():
             continue
         candidates = index.get(fold(run.text))
+        if candidates and lang in _CAPITAL_NOUNS and len(words) == 1:
+            candidates = tuple(p for p in candidates if p.population >= _NOUN_TOWN
+                               and not _doubled(run.text, p.name))
         if candidates and _plausible(run, candidates, codes):
             keep(run.start, run.text)
     return [name for _, name in sorted(found.values())]
