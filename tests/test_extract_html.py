@@ -215,6 +215,15 @@ def test_a_by_word_alone_in_a_byline_element_is_no_name() -> None:
     assert extract_html(page).byline == "APA"
 
 
+def test_a_byline_loses_a_section_before_by_and_a_photo_credit_is_none() -> None:
+    def page(byline: str) -> str:
+        return f"""<html><body><article><h1>Harbour works fall behind</h1>
+<div class="byline">{byline}</div><p>The council admitted on Monday that the harbour
+works are six months behind the plan.</p></article></body></html>"""
+    assert extract_html(page("Travel By Sophie Foster")).byline == "Sophie Foster"
+    assert extract_html(page("(Image: Getty Images/iStockphoto)")).byline is None
+
+
 def test_an_article_no_person_signs_is_signed_by_its_newsroom() -> None:
     def page(author: str) -> str:
         return f"""<html><head><title>Harbour works fall behind</title>

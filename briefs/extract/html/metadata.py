@@ -142,9 +142,16 @@ def _names(value: Any, people: bool = True) -> list[str]:
     return [flat(html_lib.unescape(n)) for n in names if n and n.strip()]
 
 
+# "Travel By Sophie Foster": a section's name before the "By"
+_SECTION_BY = re.compile(r"^(?:[\w&'’-]+\s){1,2}By\s+(?=[A-Z])")
+# "(Image: Getty Images/iStockphoto)": a photo credit, not an author
+_PHOTO_CREDIT = re.compile(r"^\(|\b(?:image|photo|picture|foto|bild|credit)\s*:", re.IGNORECASE)
+
+
 def clean_byline(text: str) -> str:
     """A byline without "By" and without a date glued to its end."""
     text = flat(text)
+    text = _SECTION_BY.sub("", text)
     text = _BY.sub("", text)
     text = _BYLINE_TAIL.sub("", text).strip(" ,;|-–—")
     return text
@@ -177,11 +184,11 @@ def visible_byline(text: str) -> str | None:
 
 
 def _plausible_name(text: str) -> bool:
-    """Not an address, nor "von" or "By" alone (a byline element whose name is a link
-    printed in another element)."""
+    """Not an address, nor a photo credit, nor "von" or "By" alone (a byline element whose
+    name is a link printed in another element)."""
     return (2 <= len(text) <= 120 and "://" not in text and "@" not in text
             and not text.lower().startswith(("http", "www.")) and any(c.isalpha() for c in text)
-            and not text_meta.is_by_word(text))
+            and not text_meta.is_by_word(text) and not _PHOTO_CREDIT.search(text))
 
 
 def byline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
