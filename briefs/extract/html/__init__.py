@@ -61,8 +61,8 @@ def extract_html(html: str) -> Brief:
 
         found = extract_author(tree)
         byline = md.clean_byline(found.replace("; ", ", ")) if found else None
-        if byline and byline.casefold() in _FORM_LABELS:
-            byline = None  # a comment form's "Name" field, not an author
+        if byline and (byline.casefold() in _FORM_LABELS or not md.plausible_name(byline)):
+            byline = None  # a comment form's "Name" field or a photo credit, not an author
     date = _date(tree, meta, articles, url)
     strip_invisible(tree)
     title = headline(tree, meta, articles, sites, host)

@@ -145,7 +145,8 @@ def _names(value: Any, people: bool = True) -> list[str]:
 # "Travel By Sophie Foster": a section's name before the "By"
 _SECTION_BY = re.compile(r"^(?:[\w&'’-]+\s){1,2}By\s+(?=[A-Z])")
 # "(Image: Getty Images/iStockphoto)": a photo credit, not an author
-_PHOTO_CREDIT = re.compile(r"^\(|\b(?:image|photo|picture|foto|bild|credit)\s*:", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(r"^\(|^(?:image|photo|picture|foto|bild)\b|"
+                           r"\b(?:image|photo|picture|foto|bild|credit)\s*:", re.IGNORECASE)
 
 
 def clean_byline(text: str) -> str:
@@ -183,7 +184,7 @@ def visible_byline(text: str) -> str | None:
     return line[:cut].strip(" ,;|-–—·") if cut else line
 
 
-def _plausible_name(text: str) -> bool:
+def plausible_name(text: str) -> bool:
     """Not an address, nor a photo credit, nor "von" or "By" alone (a byline element whose
     name is a link printed in another element)."""
     return (2 <= len(text) <= 120 and "://" not in text and "@" not in text
@@ -202,14 +203,14 @@ def byline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]]
     site_keys = {squash(s) for s in sites}
     for names in layers:
         cleaned = [clean_byline(n) for n in names]
-        cleaned = [n for n in cleaned if _plausible_name(n) and squash(n) not in site_keys]
+        cleaned = [n for n in cleaned if plausible_name(n) and squash(n) not in site_keys]
         unique = list(dict.fromkeys(cleaned))
         unique = [n for n in unique if not any(n != o and squash(n) in squash(o) for o in unique)]
         if unique:
             return ", ".join(unique[:4])
     for obj in articles:  # no person signs it: the newsroom that does ("DER SPIEGEL")
         for org in _names(obj.get("author"), people=False):
-            if _plausible_name(org):
+            if plausible_name(org):
                 return clean_byline(org)
     return None
 
