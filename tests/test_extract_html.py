@@ -224,6 +224,18 @@ works are six months behind the plan.</p></article></body></html>"""
     assert extract_html(page("(Image: Getty Images/iStockphoto)")).byline is None
 
 
+def test_a_breadcrumb_naming_the_site_is_no_category() -> None:
+    page = """<html><head><meta property="og:site_name" content="FAZ.NET">
+<script type="application/ld+json">{"@type": "BreadcrumbList", "itemListElement": [
+ {"@type": "ListItem", "position": 1, "name": "FAZ.NET"},
+ {"@type": "ListItem", "position": 2, "name": "Rhein-Main"},
+ {"@type": "ListItem", "position": 3, "name": "Sport"},
+ {"@type": "ListItem", "position": 4, "name": "www.faz.net"}]}</script></head>
+<body><article><h1>Harbour works fall behind</h1><p>The council admitted on Monday that
+the harbour works are six months behind the plan.</p></article></body></html>"""
+    assert extract_html(page).categories == ("Rhein-Main", "Sport")
+
+
 def test_an_article_no_person_signs_is_signed_by_its_newsroom() -> None:
     def page(author: str) -> str:
         return f"""<html><head><title>Harbour works fall behind</title>

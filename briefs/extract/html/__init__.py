@@ -82,7 +82,7 @@ def extract_html(html: str) -> Brief:
         body=tuple(body),
         date=date,
         byline=byline or None,
-        categories=md.categories(meta, ld, articles, title),
+        categories=md.categories(meta, ld, articles, title, tuple(sites), host),
         tags=_tags(meta, articles),
         description=md.description(meta, articles),
         site_name=sites[0] if sites else None,

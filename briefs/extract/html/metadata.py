@@ -215,9 +215,22 @@ def byline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]]
     return None
 
 
+def _names_the_site(crumb: str, sites: tuple[str, ...], host: str) -> bool:
+    """A breadcrumb that is the site's own name ("FAZ.NET", "EL PAÍS: el periódico global",
+    "Salzburger Nachrichten"), not a section whose name a site's name holds ("Sport")."""
+    key = squash(crumb)
+    names = [squash(n) for n in (*sites, host, host.rsplit(".", 1)[0]) if n]
+    return any(n and (key == n or (len(n) >= 4 and n in key)) for n in names)
+
+
+_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+
+
 def categories(meta: dict[str, list[str]], ld: list[dict[str, Any]],
-               articles: list[dict[str, Any]], title: str | None) -> tuple[str, ...]:
-    """Section labels: breadcrumb trail, else ``article:section``, else JSON-LD section."""
+               articles: list[dict[str, Any]], title: str | None,
+               sites: tuple[str, ...] = (), host: str = "") -> tuple[str, ...]:
+    """Section labels: breadcrumb trail (without the home page, the site's own name and
+    the article), else ``article:section``, else JSON-LD section."""
     crumbs: list[str] = []
     for obj in ld:
         if "BreadcrumbList" not in types_of(obj):
@@ -232,8 +245,9 @@ def categories(meta: dict[str, list[str]], ld: list[dict[str, Any]],
                 name = inner.get("name")
             if isinstance(name, str):
                 crumbs.append(flat(html_lib.unescape(name)))
-    crumbs = [c for c in crumbs if c and c.lower() not in _HOME and
-              not (title and same(c, title)) and len(c) <= 60]
+    crumbs = [c for c in crumbs if c and c.lower() not in _HOME and len(c) <= 60
+              and not (title and same(c, title)) and not _DOMAIN.match(c)
+              and not _names_the_site(c, sites, host)]
     if crumbs:
         return tuple(dict.fromkeys(crumbs))
     sections = list(meta.get("article:section", []))
