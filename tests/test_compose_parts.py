@@ -150,6 +150,16 @@ def test_a_source_name_stops_at_a_full_stop() -> None:
     assert find_sources(text) == ["IRNA", "U.S. Central Command", "Xinhua"]
 
 
+def test_a_sentences_opening_word_is_no_part_of_a_name() -> None:
+    text = ("Beyond Des Moines, the new leadership of the union came to power in March and "
+            "has repeatedly declared it would fight. And union leadership, he told me, is "
+            "working through a backlog. Meanwhile Daniel Robinson, 34, said pay was low.")
+    composed = compose(Brief(title="T", body=(text,)))
+    assert composed.people == ("Daniel Robinson",)
+    # "he" is not resolved to "Des Moines", an opening phrase's place taken for a speaker
+    assert not any("Des Moines told" in point for point in composed.key_points)
+
+
 def test_a_country_inside_a_state_or_a_persons_name_is_no_region() -> None:
     assert find_regions("the governor of New Jersey and a rancher from New Mexico") == []
     assert find_regions("Chad Smith and Jordan Peterson spoke.") == []

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from briefs.compose.names import runs
+from briefs.compose.names import OPENERS, runs
 
 VERBS = ("said|says|say|told|tells|reported|reports|added|adds|stated|stressed|warned|"
          "announced|claimed|confirmed|pledged|vowed|insisted|noted|explained|argued|wrote|"
@@ -119,8 +119,8 @@ def _plausible_subject(subj: str) -> bool:
         return False
     if head.casefold() in ANAPHORS:
         return True
-    if head.split()[0].endswith("ing"):
-        return False
+    if head.split()[0].endswith("ing") or (head.split()[0] in OPENERS and "," in subj):
+        return False  # "Beyond Des Moines, the new leadership ... declared": an opening phrase
     first = head.split()[0]
     return first[:1].isupper() or first in ("officials", "sources", "police", "analysts",
                                              "experts", "witnesses", "residents")

@@ -81,6 +81,18 @@ def _runs(text: str) -> tuple[Run, ...]:
 
 _LEADING_ARTICLES = frozenset({"The", "A", "An", "La", "Le", "Les", "El", "Los", "Las", "Der",
                                "Die", "Das", "Il", "Lo", "Gli", "Het", "De"})
+# Words that open a sentence before a name: "But Fischer told me", "Beyond Des Moines, ...",
+# "In Hamburg war es anders".
+OPENERS = frozenset({
+    "But", "And", "Or", "So", "Yet", "Then", "Now", "Also", "However", "Meanwhile", "Still",
+    "In", "On", "At", "By", "To", "From", "For", "With", "Without", "Into", "Onto", "Of",
+    "Beyond", "Across", "Inside", "Outside", "Among", "Amid", "Unlike", "Like", "Under",
+    "Over", "Through", "Throughout", "Against", "Around", "Near", "Along", "Between",
+    "Upon", "Toward", "Towards", "Despite", "After", "Before", "When", "While", "If", "As",
+    "Although", "Though", "Since", "Because", "Unless", "Until", "Once", "Where",
+    "Im", "Am", "Aus", "Bei", "Nach", "Mit", "Und", "Aber", "Dans", "Selon", "Pour", "Avec",
+    "En", "Et", "Mais", "Según", "Con", "Para", "Pero",
+})
 _KEEP_DOT = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Ltd)\.$")
 _CONNECTORS = frozenset({"of", "for", "da", "del", "della", "di", "dos", "der",
                          "de", "du", "van", "von", "le", "la", "al", "el"})
@@ -89,7 +101,8 @@ _CONNECTORS = frozenset({"of", "for", "da", "del", "della", "di", "dos", "der",
 def _make(words: list[str], start: int, possessive: bool) -> Run:
     while words and words[-1] in _CONNECTORS:
         words = words[:-1]
-    if len(words) > 1 and words[0] in _LEADING_ARTICLES:
+    while len(words) > 1 and (words[0] in _LEADING_ARTICLES or words[0] in OPENERS
+                              or words[0] in ("for", "of")):  # "As for Remain Co"
         start += len(words[0]) + 1
         words = words[1:]
     text = " ".join(words)
