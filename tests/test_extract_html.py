@@ -236,6 +236,18 @@ the harbour works are six months behind the plan.</p></article></body></html>"""
     assert extract_html(page).categories == ("Rhein-Main", "Sport")
 
 
+def test_a_publishing_systems_own_keywords_are_no_tags() -> None:
+    page = """<html><head><meta property="og:site_name" content="CNBC">
+<meta property="article:tag" content="Bitcoin"><meta property="article:tag" content="cnbc">
+<meta property="article:tag" content="Featured-auf-Startseite">
+<meta property="article:tag" content="section:markets">
+<meta property="article:tag" content="Uncategorized">
+<meta property="article:tag" content="Robert-Koch-Institut"></head>
+<body><article><h1>Harbour works fall behind</h1><p>The council admitted on Monday that
+the harbour works are six months behind the plan.</p></article></body></html>"""
+    assert extract_html(page).tags == ("Bitcoin", "Robert-Koch-Institut")
+
+
 def test_an_article_no_person_signs_is_signed_by_its_newsroom() -> None:
     def page(author: str) -> str:
         return f"""<html><head><title>Harbour works fall behind</title>

@@ -83,7 +83,7 @@ def extract_html(html: str) -> Brief:
         date=date,
         byline=byline or None,
         categories=md.categories(meta, ld, articles, title, tuple(sites), host),
-        tags=_tags(meta, articles),
+        tags=_tags(meta, articles, tuple(sites), host),
         description=md.description(meta, articles),
         site_name=sites[0] if sites else None,
         url=url,
@@ -151,7 +151,16 @@ def _date(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
     return None
 
 
-def _tags(meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> tuple[str, ...]:
+# A publishing system's own labels among the keywords ("Featured-auf-Startseite",
+# "section:news", "Articles", "Uncategorized", "evergreen"), which say nothing to a reader.
+_CMS_TAG = re.compile(
+    r"^(?:articles?|news|uncategori[sz]ed|allgemein|home|homepage|startseite|evergreen|"
+    r"top[- ]?stor(?:y|ies)|aufmacher|teaser)$|featured|startseite|homepage|^\w+:\S",
+    re.IGNORECASE)
+
+
+def _tags(meta: dict[str, list[str]], articles: list[dict[str, Any]],
+          sites: tuple[str, ...] = (), host: str = "") -> tuple[str, ...]:
     tags = list(meta.get("article:tag", []))
     for obj in articles:
         keywords = obj.get("keywords")
@@ -163,7 +172,9 @@ def _tags(meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> tuple[s
         for value in meta.get("news_keywords", []) + meta.get("keywords", []):
             tags.extend(value.split(","))
     cleaned = [flat(t) for t in tags]
-    return tuple(dict.fromkeys(t for t in cleaned if t and len(t) <= 50))[:12]
+    site_keys = {md.squash(n) for n in (*sites, host, host.rsplit(".", 1)[0]) if n}
+    return tuple(dict.fromkeys(t for t in cleaned if t and len(t) <= 50
+                               and not _CMS_TAG.search(t) and md.squash(t) not in site_keys))[:12]
 
 
 def _lang(tree: Any, meta: dict[str, list[str]]) -> str | None:
