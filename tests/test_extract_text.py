@@ -180,6 +180,17 @@ def test_an_address_line_is_never_the_headline() -> None:
     assert not any("@" in p for p in brief.body)
 
 
+def test_a_trail_from_the_home_page_is_never_the_headline() -> None:
+    brief = _extract("\n\n".join([
+        "Home > Tenancy", "Tenants win the right to keep pets",
+        "The court ruled on Tuesday that landlords may not ban small pets outright, a "
+        "decision that tenant groups had sought for years.",
+        "The judges said a ban must be weighed case by case, and that cats and small dogs "
+        "rarely harm a flat in ways a deposit would not cover.",
+    ]))
+    assert brief.title == "Tenants win the right to keep pets"
+
+
 def test_a_trail_ending_in_its_separator_is_never_the_headline() -> None:
     brief = _extract("\n\n".join([
         "Home » Dare to Play »", "Tenants win the right to keep pets",
@@ -304,6 +315,7 @@ def test_find_date(line: str, day: dt.date | None) -> None:
     ("By The New York Times | Source: Congressional Budget Office", None),
     ("By Dolores Chang For Dailymail.Com", "Dolores Chang"),
     ("Von Max Muster für den Tagesspiegel", "Max Muster"),
+    ("By The Hollywood Reporter", None),
 ])
 def test_find_byline(line: str, name: str | None) -> None:
     assert find_byline(line) == name

@@ -117,7 +117,10 @@ def _capitalised(text: str) -> tuple[int, int]:
 
 # A line that is only an e-mail or web address, or a trail that ends in its separator
 # ("Home » Blog »": the headline it leads to is on the next line).
-_NOT_HEADLINE = re.compile(r"^\s*(?:\S+@\S+\.\w+|(?:https?://|www\.)\S+)\s*$|\s[|›»>/•]\s*$")
+_NOT_HEADLINE = re.compile(r"^\s*(?:\S+@\S+\.\w+|(?:https?://|www\.)\S+)\s*$|\s[|›»>/•]\s*$|"
+                           # a trail from the home page: "ホーム > セキュリティ事件"
+                           r"^\s*(?:home|startseite|accueil|inicio|início|ホーム|首页|主页|홈)"
+                           r"\s*[|›»>/•]\s", re.IGNORECASE)
 # A quote in French guillemets ("sur la « gravité de la situation »"): its » is no trail's.
 _GUILLEMETS = re.compile(r"«[^«»]*»")
 

@@ -450,7 +450,8 @@ def _before_role(piece: str) -> str | None:
         while at > 0 and words[at - 1].casefold() in _ROLE_MODIFIERS:
             at -= 1
         name = " ".join(words[:at])
-        if 2 <= at <= 4 and _NAME.match(name) and not _ROLE.search(name):
+        if 2 <= at <= 4 and _NAME.match(name) and not _ROLE.search(name) \
+                and words[0] not in ("The", "A", "An"):  # "The Hollywood Reporter"
             return name
     return None
 
