@@ -122,6 +122,8 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Get daily insight, inspiration and deals in your inbox",
     "The latest headlines delivered straight to your inbox.",
     "4 min read", "Jane Roe 2 minutes read", "Lesezeit: 3 Minuten",
+    "Login Sign up", "Remember me · Forgot password?", "Sign in / Register",
+    "More: Huawei's next flagship to launch at MWC 2017",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)
@@ -137,6 +139,7 @@ def test_junk_lines(line: str) -> None:
     "Arab Spring", "Dela ut pengar till alla", "Ara Güler died on Saturday",
     "Back to the drawing board for the council after the court ruling",
     "Scam texts are flooding your inbox", "The race lasted 90 minutes",
+    "More than 100 people died in the floods",
 ])
 def test_article_lines_are_not_junk(line: str) -> None:
     assert not is_junk_line(line)
@@ -316,6 +319,7 @@ def test_find_date(line: str, day: dt.date | None) -> None:
     ("By Dolores Chang For Dailymail.Com", "Dolores Chang"),
     ("Von Max Muster für den Tagesspiegel", "Max Muster"),
     ("By The Hollywood Reporter", None),
+    ("By READ MORE", None),
 ])
 def test_find_byline(line: str, name: str | None) -> None:
     assert find_byline(line) == name

@@ -32,6 +32,8 @@ _WIDGET = (
     r"skip to( main)? content|skip to navigation|skip navigation|back to top( button)?|"
     r"(jump to|wechseln zu|aller à|ir a|saltar a)\s*:?\s*(navigation|navegación).*|"
     r"menu|main menu|search|home|sign in|sign up|log in|login|log out|register|"
+    r"(log ?in|sign ?in)( or|,| /)? (sign ?up|register|subscribe)|remember me|"
+    r"(forgot|lost) (your )?password\??|"
     r"subscribe|subscribe now|close|open|next|previous|prev|more|show more|load more|"
     r"zum inhalt( springen)?|anmelden|abmelden|suche|startseite|aller au contenu|"
     r"se connecter|rechercher|accueil|ir al contenido|buscar|iniciar sesión|entrar|"
@@ -135,7 +137,7 @@ _END = re.compile(
 _JUNK_START = re.compile(
     r"^(?:copyright|©|\(c\)|"
     r"(image|media|video|photo) (caption|copyright)|(getty images|shutterstock)$|"
-    r"(read more|read also|see also|related|lire aussi|à lire aussi|voir aussi|"
+    r"(read more|read also|see also|related|more|lire aussi|à lire aussi|voir aussi|"
     r"lesen sie auch|mehr zum thema|leia também|leia mais|veja também|lea también|"
     r"ver también|čtěte také|související)\s*:|"
     r"(click|tap) here\b|contact me with news and offers|receive e-?mails? from us on behalf|"
@@ -245,6 +247,10 @@ def is_junk_line(line: str) -> bool:
         return True
     if len(key.split()) <= 6 and _COMMENT_WORD.search(key) and not _NO_COMMENT.search(line):
         return True
+    if "·" in key or "|" in key:  # "Remember me · Forgot password?": widgets side by side
+        parts = [_key(p) for p in re.split(r"[·|]", key)]
+        if all(not p or _JUNK_LINE.match(p) for p in parts):
+            return True
     return bool(_JUNK_LINE.match(key)) or ("inbox" in key and bool(_INBOX_PITCH.match(key))) \
         or ("min" in key and bool(_READING_TIME.match(line.casefold().strip()))) \
         or _junk_anywhere(line.casefold())

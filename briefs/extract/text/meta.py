@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from briefs.extract.text.lexicon import is_junk_line
+
 # English, German, French, Spanish, Portuguese, Czech, Italian, Dutch, Polish; then Russian,
 # Ukrainian, Turkish, Swedish/Danish/Norwegian, Finnish, Romanian and Hungarian; Arabic
 # (Egyptian and Levantine names; "_" stands for a space: "تشرين_الأول").
@@ -468,8 +470,8 @@ def _names(text: str) -> str | None:
                 kept.append(titled)
             break
         if not piece or not (_NAME.match(piece) or _CASELESS_NAME.match(piece)) \
-                or _ROLE.search(piece) or len(piece.split()) > 8:
-            break
+                or _ROLE.search(piece) or len(piece.split()) > 8 or is_junk_line(piece):
+            break  # "By READ MORE": a link's label, not a name
         kept.append(piece)
     name = ", ".join(kept)
     return name if name and len(name.split()) <= 12 else None
