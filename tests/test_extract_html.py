@@ -207,6 +207,12 @@ on Monday that the harbour works are six months behind the plan.</p></article></
     assert title.startswith("Harbour works") and title.endswith("works…") and len(title) <= 301
 
 
+@pytest.mark.parametrize("text", ["Dec 1st 2016 1:01PM", "Lesedauer", "Xxx", "January",
+                                  "Editor December 20, 2016", "red, ORF.at/ Agenturen"])
+def test_a_byline_element_without_a_name_gives_none(text: str) -> None:
+    assert visible_byline(text) is None
+
+
 def test_a_by_word_alone_in_a_byline_element_is_no_name() -> None:
     page = """<html><body><article><h1>Harbour works fall behind</h1>
 <div class="byline"><span itemprop="author">von</span> <span itemprop="author">APA</span></div>
@@ -381,6 +387,13 @@ def test_headline_page_structure(name: str, expected: str) -> None:
     ("erstellt von Dominique — veröffentlicht", "Dominique"),
     ("By Jane Roe", "Jane Roe"),
     ("Jane Roe and John Doe", "Jane Roe and John Doe"),
+    # what follows the name in the element: a paper in capitals, a bio, a reading time
+    ("Meg Wagner NEW YORK DAILY NEWS", "Meg Wagner"),
+    ("Laura E. Adkins is Opinion Editor of the Forward.", "Laura E. Adkins"),
+    ("Zach Hanlon 5 minute Read", "Zach Hanlon"),
+    ("Daniel Bader last updated", "Daniel Bader"),
+    ("Duncan Bell Duncan Bell", "Duncan Bell"),
+    ("AOL Staff", "AOL Staff"),
 ])
 def test_visible_byline_element_gives_the_name_without_date_or_section(text: str,
                                                                         name: str) -> None:

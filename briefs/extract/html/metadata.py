@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from briefs.extract.html.page import flat, text_of, types_of
+from briefs.extract.text import lexicon
 from briefs.extract.text import meta as text_meta
 
 ARTICLE_TYPES = frozenset({
@@ -145,7 +146,7 @@ def _names(value: Any, people: bool = True) -> list[str]:
 # "Travel By Sophie Foster": a section's name before the "By"
 _SECTION_BY = re.compile(r"^(?:[\w&'’-]+\s){1,2}By\s+(?=[A-Z])")
 # "(Image: Getty Images/iStockphoto)": a photo credit, not an author
-_PHOTO_CREDIT = re.compile(r"^\(|^(?:image|photo|picture|foto|bild)\b|"
+_PHOTO_CREDIT = re.compile(r"^\(|^(?:image|photo|photograph|picture|foto|bild)\b|"
                            r"\b(?:image|photo|picture|foto|bild|credit)\s*:", re.IGNORECASE)
 
 
@@ -168,7 +169,7 @@ def visible_byline(text: str) -> str | None:
     section too: ``29. Juni 2017, 23:39 · von Tobi`` -> ``Tobi``; ``Limespacer · 22.
     Oktober 2019`` -> ``Limespacer``; ``Newsdesk 28. Januar 2022, 12:01`` -> ``Newsdesk``.
     The text dumps' byline reading (:mod:`briefs.extract.text.meta`) comes first."""
-    line = flat(text)
+    line = _once(flat(text))
     name = text_meta.find_byline(line) or text_meta.find_inner_byline(line)
     if name:
         return name
@@ -181,7 +182,46 @@ def visible_byline(text: str) -> str | None:
     if len(kept) < len(segments) and kept:
         return kept[0]
     cut = text_meta.date_start(line)
-    return line[:cut].strip(" ,;|-–—·") if cut else line
+    rest = (line[:cut] if cut is not None else line).strip(" ,;|-–—·•")
+    return _the_name(rest)
+
+
+def _once(text: str) -> str:
+    """``Duncan Bell Duncan Bell`` (a name and its link, run together) -> ``Duncan Bell``."""
+    words = text.split()
+    half = len(words) // 2
+    return " ".join(words[:half]) if half and words[:half] == words[half:] else text
+
+
+# What follows a name in a byline element: a role, a time, a handle, the paper's name in
+# capitals ("Meg Wagner NEW YORK DAILY NEWS", "Gina Trapani CEO", "Zach Hanlon 5 minute read").
+_AFTER_NAME = re.compile(r"\s+(?:(?-i:[A-Z]{2,}\b).*|\d.*|(?:last|updated|is|was|on|via|"
+                         r"twitter|follow|posted|published)\b.*)$", re.IGNORECASE)
+
+
+def _the_name(text: str) -> str | None:
+    """A byline element's text once its names are found: the names at its start, else the
+    text itself when short and wordy enough to be a name or a newsroom; else nothing (a
+    date, a month, a reading-time label, a placeholder)."""
+    if text_meta.only_a_date(text):
+        return None
+    cut = _once(_AFTER_NAME.sub("", text))
+    if not cut or cut.split()[0].casefold().rstrip(".,") in _NOT_NAMES:
+        return None
+    names = text_meta.leading_names(cut)
+    if names:
+        return names
+    if len(cut.split()) > 5 or any(c.isdigit() for c in cut) or lexicon.is_junk_line(cut):
+        return None
+    return cut
+
+
+# Labels and placeholders a byline element may hold instead of a name.
+_NOT_NAMES = frozenset({"editor", "editors", "admin", "administrator", "xxx", "redaktion",
+                        "red", "lesedauer", "lesezeit", "staff", "author", "autor", "january",
+                        "jan", "february", "feb", "march", "mar", "april", "apr", "june",
+                        "jun", "july", "jul", "august", "aug", "september", "sep", "sept",
+                        "october", "oct", "november", "nov", "december", "dec"})
 
 
 def plausible_name(text: str) -> bool:

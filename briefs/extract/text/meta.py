@@ -458,6 +458,12 @@ def _before_role(piece: str) -> str | None:
     return None
 
 
+def leading_names(text: str) -> str | None:
+    """The names a byline element's text opens with (``Meg Wagner NEW YORK DAILY NEWS``
+    -> ``Meg Wagner``), or ``None``."""
+    return _names(text)
+
+
 def _names(text: str) -> str | None:
     """The names at the start of ``text``, up to a job title, outlet or date."""
     text = _BY_STOP.sub("", _PAREN.sub("", text[:200])).strip(" ,;:|-–—")
