@@ -394,6 +394,7 @@ def test_headline_page_structure(name: str, expected: str) -> None:
     ("Daniel Bader last updated", "Daniel Bader"),
     ("Duncan Bell Duncan Bell", "Duncan Bell"),
     ("AOL Staff", "AOL Staff"),
+    ("April Glaser", "April Glaser"), ("August Wilson 5 hours ago", "August Wilson"),
 ])
 def test_visible_byline_element_gives_the_name_without_date_or_section(text: str,
                                                                         name: str) -> None:

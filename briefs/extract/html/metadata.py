@@ -206,8 +206,9 @@ def _the_name(text: str) -> str | None:
     if text_meta.only_a_date(text):
         return None
     cut = _once(_AFTER_NAME.sub("", text))
-    if not cut or cut.split()[0].casefold().rstrip(".,") in _NOT_NAMES:
-        return None
+    first = cut.split()[0].casefold().rstrip(".,") if cut else ""
+    if not cut or first in _NOT_NAMES or (cut.casefold().rstrip(".") in text_meta.MONTHS):
+        return None  # "Editor December 20", "Dec 1st 2016" (not "April Glaser")
     names = text_meta.leading_names(cut)
     if names:
         return names
@@ -218,10 +219,7 @@ def _the_name(text: str) -> str | None:
 
 # Labels and placeholders a byline element may hold instead of a name.
 _NOT_NAMES = frozenset({"editor", "editors", "admin", "administrator", "xxx", "redaktion",
-                        "red", "lesedauer", "lesezeit", "staff", "author", "autor", "january",
-                        "jan", "february", "feb", "march", "mar", "april", "apr", "june",
-                        "jun", "july", "jul", "august", "aug", "september", "sep", "sept",
-                        "october", "oct", "november", "nov", "december", "dec"})
+                        "red", "lesedauer", "lesezeit", "staff", "author", "autor"})
 
 
 def plausible_name(text: str) -> bool:
