@@ -411,14 +411,14 @@ _CASELESS_NAME = re.compile(
     r"\u0900-\u097f]+){0,3}|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af·・]{2,8})$")
 
 
-# Words that open a job title after a name: "Parliamentary editor", "Senior Reporter",
-# "Landespolitische Korrespondentin", "Travel News Reporter".
 # The words of a job title (not an outlet's: "The New York Times" is no "The New York").
 _JOB = re.compile(
     r"(editor|editors|reporter|correspondent|writer|columnist|contributor|producer|analyst|"
     r"journalist|redakteur(in)?|rédact(eur|rice)|redactor|redaktor(ka)?|korrespondent(in)?|"
     r"journaliste|periodista|jornalista|photographer|fotograf(in)?|autor(in)?|author)",
     re.IGNORECASE)
+# Words that open a job title after a name: "Parliamentary editor", "Senior Reporter",
+# "Landespolitische Korrespondentin", "Travel News Reporter".
 _ROLE_MODIFIERS = frozenset({
     "associate", "business", "chief", "contributing", "deputy", "digital", "economic",
     "economics", "entertainment", "executive", "foreign", "freie", "freier", "health",
