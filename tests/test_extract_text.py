@@ -183,6 +183,12 @@ def test_an_address_line_is_never_the_headline() -> None:
     assert not any("@" in p for p in brief.body)
 
 
+def test_a_kicker_run_into_the_headline_gets_its_space_back() -> None:
+    brief = _extract("\n\n".join(["Deutscher Handel mit Teheran:Druck durch Sanktionen",
+                                   *ARTICLE_LINES]))
+    assert brief.title == "Deutscher Handel mit Teheran: Druck durch Sanktionen"
+
+
 def test_a_trail_from_the_home_page_is_never_the_headline() -> None:
     brief = _extract("\n\n".join([
         "Home > Tenancy", "Tenants win the right to keep pets",

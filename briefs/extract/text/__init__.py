@@ -88,6 +88,11 @@ def analyse(text: str) -> Page | None:
                 english, between)
 
 
+# "Deutscher Handel mit Teheran:Druck durch ...": a kicker run into its headline, as a dump
+# joins the two inline elements; the headline reads with a space after the colon.
+_KICKER_GLUED = re.compile(r"(?<=[^\W\d_]{2}):(?=[^\W\d_]{2})")
+
+
 def extract_text(text: str) -> Brief:
     """Headline, body, byline, date and breadcrumb categories from a cleaned page dump."""
     page = analyse(text)
@@ -104,7 +109,7 @@ def extract_text(text: str) -> Brief:
             if body.keep_in_body(b) and b.index not in meta_idx and b.text != title
             and b.index not in page.between]
     return Brief(
-        title=title,
+        title=_KICKER_GLUED.sub(": ", title),
         body=tuple(b.text for b in kept),
         date=meta.date_near([b.text for b in blocks], head, *page.zone, page.month_first)
         or page.day,
