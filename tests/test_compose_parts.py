@@ -160,6 +160,15 @@ def test_a_sentences_opening_word_is_no_part_of_a_name() -> None:
     assert not any("Des Moines told" in point for point in composed.key_points)
 
 
+def test_georgia_is_the_us_state_in_an_american_story() -> None:
+    us = compose(Brief(title="T", body=("Voters in Georgia went to the polls on Tuesday, "
+                                         "officials in Atlanta said.",)))
+    assert us.regions == ("United States",)
+    caucasus = compose(Brief(title="T", body=("Protesters in Tbilisi, Georgia, rallied on "
+                                               "Tuesday, as the US embassy watched.",)))
+    assert "Georgia" in caucasus.regions
+
+
 def test_a_country_inside_a_state_or_a_persons_name_is_no_region() -> None:
     assert find_regions("the governor of New Jersey and a rancher from New Mexico") == []
     assert find_regions("Chad Smith and Jordan Peterson spoke.") == []

@@ -14,7 +14,7 @@ from briefs.compose.lang import detect_language
 from briefs.compose.loaded import find_loaded
 from briefs.compose.organizations import find_organizations
 from briefs.compose.people import find_people
-from briefs.compose.places import find_places, find_regions, state_regions
+from briefs.compose.places import find_places, find_regions, state_regions, us_georgia
 from briefs.compose.points import key_points
 from briefs.compose.quotes import find_quotes
 from briefs.compose.sentences import count_words
@@ -35,7 +35,7 @@ def compose(brief: Brief) -> Brief:
     sentences = analyse(brief.body, outlets)
     summary, used = summarize(sentences)
     lang = brief.lang or detect_language(text)
-    regions = find_regions(text)
+    regions = us_georgia(text, find_regions(text))
     places = [p for p in find_places(text, regions, lang) if p not in outlets]  # not Xinhua
     regions += [r for r in state_regions(places) if r not in regions]
     organizations = find_organizations(text, exclude=frozenset(sources))

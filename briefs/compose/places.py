@@ -177,6 +177,23 @@ def _plausible(run: Run, candidates: tuple[Place, ...], codes: set[str]) -> bool
                for p in candidates)
 
 
+# The US state, not the country, when the article is about the United States and says
+# nothing of the Caucasus ("Voters in Georgia ... officials in Atlanta said").
+_GEORGIA_COUNTRY = re.compile(r"\b(?:Tbilisi|Georgian|Caucasus|Abkhazia|South Ossetia|Batumi|"
+                              r"Kutaisi)\b")
+_US_CUES = re.compile(r"\b(?:Atlanta|Savannah|Gov\.|Governor|Senate|Senator|Republican|"
+                      r"Democrat\w*|county|U\.S\.|US|United States|American)\b")
+
+
+def us_georgia(text: str, regions: list[str]) -> list[str]:
+    """``regions`` with Georgia read as the US state where the text says so: it is then
+    the United States that the article is about."""
+    if "Georgia" not in regions or _GEORGIA_COUNTRY.search(text) or not _US_CUES.search(text):
+        return regions
+    out = [r for r in regions if r != "Georgia"]
+    return out if "United States" in out else [*out, "United States"]
+
+
 def state_regions(found_places: list[str]) -> list[str]:
     """``United States`` when a US state is among the places."""
     index = places()
