@@ -160,6 +160,13 @@ def test_a_sentences_opening_word_is_no_part_of_a_name() -> None:
     assert not any("Des Moines told" in point for point in composed.key_points)
 
 
+def test_a_title_of_several_words_before_a_name_is_no_part_of_it() -> None:
+    text = ("Chief Strategy Officer Jane Roe said so. CEO Tim Cook said the company would grow. "
+            "Kotak Institutional Equities said in a note that the San Francisco Chronicle "
+            "reported it.")
+    assert find_people(text) == ["Jane Roe", "Tim Cook"]
+
+
 def test_georgia_is_the_us_state_in_an_american_story() -> None:
     us = compose(Brief(title="T", body=("Voters in Georgia went to the polls on Tuesday, "
                                          "officials in Atlanta said.",)))

@@ -24,6 +24,7 @@ TITLES = frozenset({
     "King", "Queen", "Prince", "Princess", "Pope", "Chancellor", "Mayor", "Sheikh",
     "Ayatollah", "Commander", "Chief", "Speaker", "Rev.", "Sir", "Dame", "Lord", "Lady",
     "Former", "Deputy", "Acting", "State", "Interior", "Finance", "Health",
+    "CEO", "Coach", "Chairman", "Chairwoman", "Director", "Officer", "Detective", "Agent",
 })
 _ROLES = re.compile(
     r"\b(?:spokes(?:man|woman|person)|skipper|writer|colleague|analyst|official|minister|"
@@ -45,7 +46,12 @@ _NOT_PERSON = re.compile(
     r"Hospital|School|Church|Airlines|Media|Board|Bureau|Club|Fund|Council|Senate|"
     r"Congress|Assembly|Parliament|Republic|Kingdom|State|States|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|"
-    r"September|October|November|December)\b")
+    r"September|October|November|December|"
+    # a job, a firm or a paper, not a person: "Chief Strategy Officer", "Kotak
+    # Institutional Equities", "San Francisco Chronicle", "Science Mission Directorate"
+    r"Officer|Director|Directorate|Dir|Equities|Capital|Partners|Holdings|Chronicle|"
+    r"Herald|Tribune|Gazette|Journal|Magazine|Hazard|Technology|Technologies|Labs?|"
+    r"Systems|Solutions|Software|Foundation|Festival|Conference|Summit|Award|Awards)\b")
 
 
 def find_people(text: str, exclude: frozenset[str] = frozenset()) -> list[str]:
@@ -57,8 +63,12 @@ def find_people(text: str, exclude: frozenset[str] = frozenset()) -> list[str]:
         while words and (words[0] in TITLES or is_country_word(words[0])):
             titled = titled or words[0] in TITLES
             words = words[1:]
-        if not 2 <= len(words) <= 4:
-            continue
+        # "Chief Strategy Officer Jane Roe": the title runs up to its last title word
+        last = max((i for i, w in enumerate(words[:4]) if w in TITLES), default=-1)
+        if 0 <= last < len(words) - 2:
+            titled, words = True, words[last + 1 :]
+        if not 2 <= len(words) <= 4 or not words[0][:1].isupper():
+            continue  # "von Cola Light": a name opens with a capital
         name = " ".join(words)
         if name in exclude or _NOT_PERSON.search(name) or any(is_country_word(w) for w in words) \
                 or not all(w[:1].isupper() or w in ("bin", "al", "de", "van", "von", "da")
