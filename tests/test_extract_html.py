@@ -213,6 +213,14 @@ def test_a_byline_element_without_a_name_gives_none(text: str) -> None:
     assert visible_byline(text) is None
 
 
+@pytest.mark.parametrize("account", ["admin", "jdadmin", "Гость", "webmaster"])
+def test_a_sites_own_account_is_no_byline(account: str) -> None:
+    page = f"""<html><head><meta name="author" content="{account}"></head><body><article>
+<h1>Harbour works fall behind</h1><p>The council admitted on Monday that the harbour works
+are six months behind the plan.</p></article></body></html>"""
+    assert extract_html(page).byline is None
+
+
 def test_a_by_word_alone_in_a_byline_element_is_no_name() -> None:
     page = """<html><body><article><h1>Harbour works fall behind</h1>
 <div class="byline"><span itemprop="author">von</span> <span itemprop="author">APA</span></div>

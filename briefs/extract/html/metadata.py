@@ -222,12 +222,18 @@ _NOT_NAMES = frozenset({"editor", "editors", "admin", "administrator", "xxx", "r
                         "red", "lesedauer", "lesezeit", "staff", "author", "autor"})
 
 
+# A site's own account, not a person: "admin", "jdadmin", "Гость" (guest), "webmaster"
+_ACCOUNT = re.compile(r"^(?:\w*admin\w*|guest|gast|гость|invité|invitado|webmaster|root|"
+                      r"user|utente|benutzer)$", re.IGNORECASE)
+
+
 def plausible_name(text: str) -> bool:
-    """Not an address, nor a photo credit, nor "von" or "By" alone (a byline element whose
-    name is a link printed in another element)."""
+    """Not an address, nor a photo credit, nor a site's account ("admin"), nor "von" or
+    "By" alone (a byline element whose name is a link printed in another element)."""
     return (2 <= len(text) <= 120 and "://" not in text and "@" not in text
             and not text.lower().startswith(("http", "www.")) and any(c.isalpha() for c in text)
-            and not text_meta.is_by_word(text) and not _PHOTO_CREDIT.search(text))
+            and not text_meta.is_by_word(text) and not _PHOTO_CREDIT.search(text)
+            and not _ACCOUNT.match(text.strip()))
 
 
 def byline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
