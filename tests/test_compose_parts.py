@@ -167,6 +167,13 @@ def test_a_title_of_several_words_before_a_name_is_no_part_of_it() -> None:
     assert find_people(text) == ["Jane Roe", "Tim Cook"]
 
 
+def test_an_acronym_or_a_french_opening_word_before_a_site_cue_is_no_place() -> None:
+    for text in ("Plug it into the HDMI port on the back.", "Au port, les pêcheurs attendent."):
+        assert find_places(text, find_regions(text)) == []
+    text = "Jets struck the T4 airbase in Syria."
+    assert find_places(text, find_regions(text)) == ["T4 airbase"]
+
+
 def test_georgia_is_the_us_state_in_an_american_story() -> None:
     us = compose(Brief(title="T", body=("Voters in Georgia went to the polls on Tuesday, "
                                          "officials in Atlanta said.",)))

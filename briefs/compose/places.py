@@ -136,7 +136,8 @@ def find_places(text: str, regions: list[str], lang: str | None = None) -> list[
     for match in _finditer(site_after, text):
         run = _last_run(match.group("name"), match.start("name"))
         if run is not None and not is_country_word(run.text) \
-                and run.text.split()[-1] not in _ADMIN:
+                and run.text.split()[-1] not in _ADMIN and not _NOT_A_SITE.match(run.text) \
+                and not (match["cue"] == "port" and _ACRONYM.match(run.text)):
             keep(run.start, f"{run.text} {match.group('cue')}", fold(run.text + match["cue"]))
     all_runs = runs(text)
     surnames = {r.text.split()[-1] for r in all_runs if len(r.text.split()) > 1}
@@ -155,6 +156,12 @@ def find_places(text: str, regions: list[str], lang: str | None = None) -> list[
         if candidates and _plausible(run, candidates, codes):
             keep(run.start, run.text)
     return [name for _, name in sorted(found.values())]
+
+
+# Not the name of a site before its cue: an acronym ("HDMI port", "USB port") or a
+# sentence's opening word ("Au port", French for "at the port").
+_NOT_A_SITE = re.compile(r"^(?:Au|Aux|Du|Des|In|At|On|The|A|An|Le|La|Les|El)$")
+_ACRONYM = re.compile(r"^[A-Z0-9]{2,6}$")  # "HDMI port" (but "T4 airbase" is a place)
 
 
 # ``(?<![\w-])[a-z][\w-]+``, opening with its first letter (as tags._WORD is written).
