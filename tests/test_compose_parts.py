@@ -165,6 +165,9 @@ def test_a_title_of_several_words_before_a_name_is_no_part_of_it() -> None:
             "Kotak Institutional Equities said in a note that the San Francisco Chronicle "
             "reported it.")
     assert find_people(text) == ["Jane Roe", "Tim Cook"]
+    # a surname that is also an opening word elsewhere stays: "To Lam", "Im Jong-seok"
+    assert find_people("President To Lam said so. Im Jong-seok, 58, agreed.") == \
+        ["To Lam", "Im Jong-seok"]
 
 
 def test_an_acronym_or_a_french_opening_word_before_a_site_cue_is_no_place() -> None:

@@ -82,15 +82,16 @@ def _runs(text: str) -> tuple[Run, ...]:
 _LEADING_ARTICLES = frozenset({"The", "A", "An", "La", "Le", "Les", "El", "Los", "Las", "Der",
                                "Die", "Das", "Il", "Lo", "Gli", "Het", "De"})
 # Words that open a sentence before a name: "But Fischer told me", "Beyond Des Moines, ...",
-# "In Hamburg war es anders".
+# "In Hamburg war es anders" (not "So", "To" or "Im": surnames too, as So Ji-sub, To Lam and
+# Im Yoon-ah).
 OPENERS = frozenset({
-    "But", "And", "Or", "So", "Yet", "Then", "Now", "Also", "However", "Meanwhile", "Still",
-    "In", "On", "At", "By", "To", "From", "For", "With", "Without", "Into", "Onto", "Of",
+    "But", "And", "Or", "Yet", "Then", "Now", "Also", "However", "Meanwhile", "Still",
+    "In", "On", "At", "By", "From", "For", "With", "Without", "Into", "Onto", "Of",
     "Beyond", "Across", "Inside", "Outside", "Among", "Amid", "Unlike", "Like", "Under",
     "Over", "Through", "Throughout", "Against", "Around", "Near", "Along", "Between",
     "Upon", "Toward", "Towards", "Despite", "After", "Before", "When", "While", "If", "As",
     "Although", "Though", "Since", "Because", "Unless", "Until", "Once", "Where",
-    "Im", "Am", "Aus", "Bei", "Nach", "Mit", "Und", "Aber", "Dans", "Selon", "Pour", "Avec",
+    "Am", "Aus", "Bei", "Nach", "Mit", "Und", "Aber", "Dans", "Selon", "Pour", "Avec",
     "En", "Et", "Mais", "Según", "Con", "Para", "Pero",
 })
 _KEEP_DOT = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Ltd)\.$")
