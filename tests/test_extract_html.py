@@ -403,6 +403,7 @@ def test_headline_page_structure(name: str, expected: str) -> None:
     ("Duncan Bell Duncan Bell", "Duncan Bell"),
     ("AOL Staff", "AOL Staff"),
     ("April Glaser", "April Glaser"), ("August Wilson 5 hours ago", "August Wilson"),
+    ("Andrew Husband Twitter", "Andrew Husband"), ("Jane Roe Email", "Jane Roe"),
 ])
 def test_visible_byline_element_gives_the_name_without_date_or_section(text: str,
                                                                         name: str) -> None:

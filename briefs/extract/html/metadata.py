@@ -196,7 +196,8 @@ def _once(text: str) -> str:
 # What follows a name in a byline element: a role, a time, a handle, the paper's name in
 # capitals ("Meg Wagner NEW YORK DAILY NEWS", "Gina Trapani CEO", "Zach Hanlon 5 minute read").
 _AFTER_NAME = re.compile(r"\s+(?:(?-i:[A-Z]{2,}\b).*|\d.*|(?:last|updated|is|was|on|via|"
-                         r"twitter|follow|posted|published)\b.*)$", re.IGNORECASE)
+                         r"twitter|facebook|instagram|linkedin|e-?mail|follow|posted|"
+                         r"published)\b.*)$", re.IGNORECASE)
 
 
 def _the_name(text: str) -> str | None:

@@ -513,7 +513,9 @@ _NOT_NAME = re.compile(
     r"sport|sports|politics|business|world|culture|tech|science|health|travel|"
     # a site's navigation: "Newer Article", "Recent Posts", "Filter Suche", "Seguir ..."
     r"newer|older|next|previous|recent|posts?|articles?|suche|filter|beiträge|forum|"
-    r"moderator|seguir|follow|kategorien?|categor(y|ies)|rubriken?|ressort|archiv|archive)\b|"
+    r"moderator|seguir|follow|kategorien?|categor(y|ies)|rubriken?|ressort|archiv|archive|"
+    # a social link printed after the name: "Andrew Husband Twitter"
+    r"twitter|facebook|instagram|linkedin|email|e-mail)\b|"
     r"['’]s\b", re.IGNORECASE)
 
 
