@@ -353,10 +353,10 @@ def find_byline(line: str) -> str | None:
     for k, segment in enumerate(_SEGMENTS.split(text)[:4]):
         if k == 0 and _BY_RUN_ON.match(segment):
             segment = segment[2:] if segment[:2].casefold() == "by" else segment[3:]
-            name = _names(segment)
+            name = leading_names(segment)
         else:
             match = _BY_PREFIX.match(segment)
-            name = _names(segment[match.end():]) if match else None
+            name = leading_names(segment[match.end():]) if match else None
         if name:
             return name
     return None
@@ -389,7 +389,7 @@ def find_inner_byline(line: str) -> str | None:
         if _NOT_AUTHOR.search(text[: match.start()]):
             continue  # "Photo by ...", "Ein Beitrag geteilt von ..." (an embedded post)
         rest = text[match.end():]
-        name = _names(rest)
+        name = leading_names(rest)
         if name is None:
             token = _BY_STOP.sub("", _PAREN.sub("", rest[:200])).strip(" ,;:|-–—")
             name = token if _HANDLE.match(token) and not token.isdigit() else None
@@ -459,13 +459,8 @@ def _before_role(piece: str) -> str | None:
 
 
 def leading_names(text: str) -> str | None:
-    """The names a byline element's text opens with (``Meg Wagner NEW YORK DAILY NEWS``
-    -> ``Meg Wagner``), or ``None``."""
-    return _names(text)
-
-
-def _names(text: str) -> str | None:
-    """The names at the start of ``text``, up to a job title, outlet or date."""
+    """The names at the start of ``text``, up to a job title, outlet or date (``Meg Wagner
+    NEW YORK DAILY NEWS`` -> ``Meg Wagner``), or ``None``."""
     text = _BY_STOP.sub("", _PAREN.sub("", text[:200])).strip(" ,;:|-–—")
     kept: list[str] = []
     for piece in re.split(r",\s+|[،、]\s*", text):
