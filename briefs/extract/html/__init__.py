@@ -172,9 +172,9 @@ def _tags(meta: dict[str, list[str]], articles: list[dict[str, Any]],
         for value in meta.get("news_keywords", []) + meta.get("keywords", []):
             tags.extend(value.split(","))
     cleaned = [flat(t) for t in tags]
-    site_keys = {md.squash(n) for n in (*sites, host, host.rsplit(".", 1)[0]) if n}
+    site = md.site_keys(sites, host)
     return tuple(dict.fromkeys(t for t in cleaned if t and len(t) <= 50
-                               and not _CMS_TAG.search(t) and md.squash(t) not in site_keys))[:12]
+                               and not _CMS_TAG.search(t) and md.squash(t) not in site))[:12]
 
 
 def _lang(tree: Any, meta: dict[str, list[str]]) -> str | None:

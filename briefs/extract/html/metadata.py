@@ -260,12 +260,16 @@ def byline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]]
     return None
 
 
+def site_keys(sites: tuple[str, ...], host: str) -> set[str]:
+    """The site's names and address, squashed (``faz.net`` gives ``faznet`` and ``faz``)."""
+    return {key for key in (squash(n) for n in (*sites, host, host.rsplit(".", 1)[0])) if key}
+
+
 def _names_the_site(crumb: str, sites: tuple[str, ...], host: str) -> bool:
     """A breadcrumb that is the site's own name ("FAZ.NET", "EL PAÍS: el periódico global",
     "Salzburger Nachrichten"), not a section whose name a site's name holds ("Sport")."""
     key = squash(crumb)
-    names = [squash(n) for n in (*sites, host, host.rsplit(".", 1)[0]) if n]
-    return any(n and (key == n or (len(n) >= 4 and n in key)) for n in names)
+    return any(key == n or (len(n) >= 4 and n in key) for n in site_keys(sites, host))
 
 
 _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
