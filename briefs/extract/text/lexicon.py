@@ -251,9 +251,9 @@ def is_junk_line(line: str) -> bool:
         parts = [_key(p) for p in re.split(r"[·|]", key)]
         if all(not p or _JUNK_LINE.match(p) for p in parts):
             return True
+    low = line.casefold()
     return bool(_JUNK_LINE.match(key)) or ("inbox" in key and bool(_INBOX_PITCH.match(key))) \
-        or ("min" in key and bool(_READING_TIME.match(line.casefold().strip()))) \
-        or _junk_anywhere(line.casefold())
+        or ("min" in key and bool(_READING_TIME.match(low.strip()))) or _junk_anywhere(low)
 
 
 # Words of a page's calls to action, anywhere in a line: such a line is not a standfirst.
