@@ -171,13 +171,19 @@ def test_end_markers_and_credits() -> None:
     assert not is_credit("Erstes Bild: So könnte die Duisburger Seilbahn aussehen")
 
 
+# The text of a short article the headline tests put under their header lines.
+ARTICLE_LINES = [
+    "The court ruled on Tuesday that landlords may not ban small pets outright, a "
+    "decision that tenant groups had sought for years.",
+    "The judges said a ban must be weighed case by case, and that cats and small dogs "
+    "rarely harm a flat in ways a deposit would not cover.",
+]
+
+
 def test_an_address_line_is_never_the_headline() -> None:
     brief = _extract("\n\n".join([
         "Home", "office@example-lawyers.com", "https://example.com/contact",
-        "Tenants win the right to keep pets", "The court ruled on Tuesday that landlords "
-        "may not ban small pets outright, a decision that tenant groups had sought for years.",
-        "The judges said a ban must be weighed case by case, and that cats and small dogs "
-        "rarely harm a flat in ways a deposit would not cover.",
+        "Tenants win the right to keep pets", *ARTICLE_LINES,
     ]))
     assert brief.title == "Tenants win the right to keep pets"
     assert not any("@" in p for p in brief.body)
@@ -192,10 +198,7 @@ def test_a_kicker_run_into_the_headline_gets_its_space_back() -> None:
 def test_a_trail_from_the_home_page_is_never_the_headline() -> None:
     brief = _extract("\n\n".join([
         "Home > Tenancy", "Tenants win the right to keep pets",
-        "The court ruled on Tuesday that landlords may not ban small pets outright, a "
-        "decision that tenant groups had sought for years.",
-        "The judges said a ban must be weighed case by case, and that cats and small dogs "
-        "rarely harm a flat in ways a deposit would not cover.",
+        *ARTICLE_LINES,
     ]))
     assert brief.title == "Tenants win the right to keep pets"
 
@@ -203,10 +206,7 @@ def test_a_trail_from_the_home_page_is_never_the_headline() -> None:
 def test_a_trail_ending_in_its_separator_is_never_the_headline() -> None:
     brief = _extract("\n\n".join([
         "Home » Dare to Play »", "Tenants win the right to keep pets",
-        "The court ruled on Tuesday that landlords may not ban small pets outright, a "
-        "decision that tenant groups had sought for years.",
-        "The judges said a ban must be weighed case by case, and that cats and small dogs "
-        "rarely harm a flat in ways a deposit would not cover.",
+        *ARTICLE_LINES,
     ]))
     assert brief.title == "Tenants win the right to keep pets"
 
@@ -368,14 +368,6 @@ def test_split_breadcrumb() -> None:
     assert split_breadcrumb("North AmericaSyriaWest Asia") == ["North America", "Syria",
                                                               "West Asia"]
     assert split_breadcrumb("News › World » Europe") == ["News", "World", "Europe"]
-
-
-ARTICLE_LINES = [
-    "The court ruled on Tuesday that landlords may not ban small pets outright, a "
-    "decision that tenant groups had sought for years.",
-    "The judges said a ban must be weighed case by case, and that cats and small dogs "
-    "rarely harm a flat in ways a deposit would not cover.",
-]
 
 
 def test_a_trails_you_are_here_label_is_no_category() -> None:
