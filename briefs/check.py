@@ -14,7 +14,7 @@ from pathlib import Path
 from briefs.convert import Message, show
 from briefs.errors import BriefsError
 from briefs.extract import extract
-from briefs.read import discover, read_seed
+from briefs.read import discover, read_seed, skipped
 from briefs.validate import validate_file, validate_page
 
 
@@ -90,6 +90,8 @@ def page_url(rel: str) -> str:
 
 def check(root: Path, seeds_dir: Path, docs_dir: Path) -> CheckResult:
     result = CheckResult()
+    for path, why in skipped(seeds_dir):
+        result.messages.append(Message("WARNING", show(path, root), why))
     for path in discover(seeds_dir):
         shown = show(path, root)
         result.seeds += 1

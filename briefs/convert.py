@@ -33,7 +33,7 @@ from briefs.incremental import StatCache, fingerprint, parallel_map
 from briefs.lock import hold
 from briefs.prepare import RECIPE, Job, Planned, Prepared, prepare, unchanged_by_stat, warm
 from briefs.prepare import read_brief as _read_brief
-from briefs.read import discover
+from briefs.read import discover, skipped
 from briefs.validate import remember_valid
 from briefs.write import commit, seed_tag, set_draft, sha, slugify, stage, suffixed, write_atomic
 
@@ -112,6 +112,8 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdra
     cache = StatCache.load(root)
     paths = discover(seeds_dir)
     report.seeds = len(paths)
+    for path, why in skipped(seeds_dir):
+        report.add("WARNING", show(path, root), why)
     items: list[tuple[str, Job | None]] = []  # None: withdrawn
     for path in paths:
         shown = show(path, root)

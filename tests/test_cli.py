@@ -32,6 +32,24 @@ def test_exit_1_when_a_seed_is_rejected_and_others_still_publish(
     assert len(list((root / "docs" / "briefs").glob("*.md"))) == 1
 
 
+def test_files_that_are_no_seed_are_named_not_silently_dropped(project,
+                                                               seed_article: Path) -> None:
+    root = project(seed_article)
+    seeds = root / "seeds"
+    (seeds / "article.xhtml").write_text("<html><h1>Saved as XHTML</h1></html>", encoding="utf-8")
+    (seeds / "orphan.yml").write_text("url: https://example.org/a\n", encoding="utf-8")
+    (seeds / "000_415feae060044a8d.yml").write_text("lang: en\n", encoding="utf-8")
+    (seeds / ".gitkeep").write_text("", encoding="utf-8")
+    for command in ("convert", "check"):
+        result = run_briefs(root, command)
+        assert result.returncode == 0, result.stderr
+        warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+        assert warnings == [
+            "WARNING seeds/article.xhtml: not a seed (.txt, .html, .htm, .md); skipped",
+            "WARNING seeds/orphan.yml: sidecar without a seed of the same name; skipped",
+        ]
+
+
 def test_exit_2_on_usage_and_configuration_errors(tmp_path: Path) -> None:
     assert main(["no-such-command"]) == 2
     assert run_briefs(tmp_path, "convert").returncode == 2

@@ -21,7 +21,7 @@ from briefs import yaml_load
 from briefs.errors import SeedError
 from briefs.read.decode import decode
 
-__all__ = ["SEED_SUFFIXES", "Seed", "decode", "discover", "kind_of", "read_seed"]
+__all__ = ["SEED_SUFFIXES", "Seed", "decode", "discover", "kind_of", "read_seed", "skipped"]
 
 SEED_SUFFIXES = (".txt", ".html", ".htm", ".md")
 SIDECAR_SUFFIXES = (".yml", ".yaml")
@@ -57,13 +57,34 @@ def kind_of(path: Path) -> str:
 
 def discover(seeds_dir: Path) -> list[Path]:
     """Every seed file under ``seeds_dir``, sorted by path; dotfiles and sidecars skipped."""
+    return [path for path, seed in _walk(seeds_dir) if seed]
+
+
+def skipped(seeds_dir: Path) -> list[tuple[Path, str]]:
+    """The files under ``seeds_dir`` that are read as no seed, each with why: another
+    kind of file (``article.xhtml``, ``notes``) or a sidecar whose seed is not there.
+    Dotfiles are left out (``.gitkeep``, an editor's swap file)."""
+    out = []
+    for path, seed in _walk(seeds_dir):
+        if seed:
+            continue
+        if path.suffix.lower() in SIDECAR_SUFFIXES:
+            if not any(path.with_suffix(s).is_file() for s in SEED_SUFFIXES):
+                out.append((path, "sidecar without a seed of the same name; skipped"))
+        else:
+            out.append((path, f"not a seed ({', '.join(SEED_SUFFIXES)}); skipped"))
+    return out
+
+
+def _walk(seeds_dir: Path) -> list[tuple[Path, bool]]:
+    """Every file under ``seeds_dir`` but dotfiles, sorted by path, and whether it is a
+    seed by its name."""
     found = []
     for root, dirs, files in os.walk(seeds_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if name.startswith(".") or not name.lower().endswith(SEED_SUFFIXES):
-                continue
-            found.append(Path(root) / name)
+            if not name.startswith("."):
+                found.append((Path(root) / name, name.lower().endswith(SEED_SUFFIXES)))
     return sorted(found)
 
 
