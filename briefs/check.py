@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefs.convert import Message, show
-from briefs.errors import BriefsError
+from briefs.errors import BriefsError, SeedError
 from briefs.extract import extract
 from briefs.read import discover, read_seed, skipped
 from briefs.validate import validate_file, validate_page
@@ -99,4 +99,7 @@ def check(root: Path, seeds_dir: Path, docs_dir: Path) -> CheckResult:
             extract(read_seed(path, shown))
         except BriefsError as exc:
             result.error(exc)
+        except Exception as exc:  # as in convert: a fault of ours on one seed, named
+            result.error(SeedError(shown, f"internal error ({type(exc).__name__}: {exc}); "
+                                          "please report it with this seed"))
     return check_briefs(root, docs_dir, result)

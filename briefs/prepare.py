@@ -116,7 +116,19 @@ def unchanged_by_stat(job: Job, cache: StatCache) -> Prepared | None:
 
 def prepare(job: Job) -> Prepared:
     """Read, extract and compose one seed; no plan when there is nothing to write: the
-    seed and its brief are unchanged, or the brief was edited by hand (``kept``)."""
+    seed and its brief are unchanged, or the brief was edited by hand (``kept``).
+
+    A fault of ours on one seed (an exception that is no ``SeedError``) is that seed's
+    error, named with its cause, so that the other seeds still publish."""
+    try:
+        return _prepare(job)
+    except Exception as exc:  # one seed's failure must not stop the run
+        cause = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        return Prepared(error=(job.shown, f"internal error ({cause}); please report it "
+                                          "with this seed"))
+
+
+def _prepare(job: Job) -> Prepared:
     seed_fp = _seed_fingerprint(job.path)
     try:
         seed = read_seed(job.path, job.shown)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,32 @@ def test_files_that_are_no_seed_are_named_not_silently_dropped(project,
             "WARNING seeds/article.xhtml: not a seed (.txt, .html, .htm, .md); skipped",
             "WARNING seeds/orphan.yml: sidecar without a seed of the same name; skipped",
         ]
+
+
+def test_a_fault_of_ours_on_one_seed_is_its_error_and_the_others_publish(
+        project, seed_article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fault injection: no real seed is known to raise anything but ``SeedError`` (the
+    deep-nesting crash that prompted this guard is fixed), so extraction is made to
+    fail for one seed to show what the run does then."""
+    from briefs import prepare
+    from briefs.convert import convert
+
+    root = project(seed_article)
+    shutil.copy(seed_article, root / "seeds" / "other.txt")
+    real = prepare.extract
+
+    def failing(seed):  # type: ignore[no-untyped-def]
+        if seed.path.endswith("other.txt"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(seed)
+
+    monkeypatch.setattr(prepare, "extract", failing)
+    report = convert(root, root / "seeds", root / "docs")
+    assert report.exit_code == 1
+    errors = [str(m) for m in report.messages if m.level == "ERROR"]
+    assert errors == ["ERROR seeds/other.txt: internal error (RecursionError: maximum "
+                      "recursion depth exceeded); please report it with this seed"]
+    assert len(report.written) == 1
 
 
 def test_exit_2_on_usage_and_configuration_errors(tmp_path: Path) -> None:

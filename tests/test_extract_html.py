@@ -450,3 +450,29 @@ def test_a_logo_linking_home_through_the_wayback_machine_is_not_the_headline() -
             "<p>" + "The last cinemas of the region switched to digital projectors. " * 6
             + "</p></body></html>")
     assert extract_html(page).title == "Cinemas go digital"
+
+
+def _nested(depth: int) -> str:
+    story = "<p>" + "Words about the council's vote on the new budget for schools. " * 8 + "</p>"
+    return ("<html><body>" + "<div>" * depth + "<h1>Council passes the school budget</h1>"
+            + story + "</div>" * depth + "</body></html>")
+
+
+def test_a_page_nested_a_thousand_deep_is_read() -> None:
+    # libxml2 stops at 256 levels unless told otherwise; a page of unclosed tags gets there
+    brief = extract_html(_nested(1000))
+    assert brief.title == "Council passes the school budget"
+    assert brief.body and brief.body[0].startswith("Words about the council's vote")
+
+
+def test_a_page_nested_deeper_than_the_parser_reads_is_refused_by_name(tmp_path: Path) -> None:
+    from briefs.errors import SeedError
+    from briefs.extract import extract
+    from briefs.read import read_seed
+
+    path = tmp_path / "deep.html"
+    path.write_text(_nested(3000), encoding="utf-8")
+    with pytest.raises(SeedError) as caught:
+        extract(read_seed(path, "seeds/deep.html"))
+    assert caught.value.message == ("seeds/deep.html: elements nested over 2048 deep; "
+                                    "the HTML parser cannot read the page")

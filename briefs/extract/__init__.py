@@ -19,6 +19,7 @@ from briefs.clean import clean_line, clean_text
 from briefs.errors import SeedError
 from briefs.extract.dates import parse_date
 from briefs.extract.html import extract_html
+from briefs.extract.html.page import TooDeep
 from briefs.extract.markdown import extract_markdown
 from briefs.extract.text import extract_text
 from briefs.read import Seed
@@ -32,7 +33,11 @@ def extract(seed: Seed) -> tuple[Brief, list[str]]:
     """
     notes: list[str] = []
     if seed.kind == "html":
-        brief = extract_html(seed.text)
+        try:
+            brief = extract_html(seed.text)
+        except TooDeep as exc:
+            raise SeedError(seed.path, "elements nested over 2048 deep; the HTML parser "
+                            "cannot read the page") from exc
     else:
         text, notes = clean_text(seed.text)
         if seed.kind == "markdown":

@@ -30,17 +30,27 @@ UNSPACED = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
+class TooDeep(Exception):
+    """The page nests elements deeper than libxml2 reads (2048 with ``huge_tree``): the
+    parser stops there, and what follows is lost."""
+
+
 def parse(html: str) -> Any:
-    """The page as an lxml tree (``None`` when it holds no markup at all)."""
+    """The page as an lxml tree (``None`` when it holds no markup at all). Raises
+    :class:`TooDeep` for a page the parser could only read in part."""
     html = _XML_DECL.sub("", html, count=1)  # lxml refuses str input with an encoding decl
     if not html.strip():
         return None
+    # huge_tree: without it libxml2 stops at 256 levels, which a page of unclosed
+    # <font> or <div> tags passes.
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True,
+                                  collect_ids=False, default_doctype=False, huge_tree=True)
     try:
-        parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True,
-                                      collect_ids=False, default_doctype=False)
         tree = lxml_html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError):
         return None
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        raise TooDeep
     return tree
 
 
@@ -210,22 +220,21 @@ def block_lines(root: Any, line_tags: frozenset[str],
         if line:
             lines.append(line)
 
-    def walk(el: Any) -> None:
+    # Walked without recursion: a page of unclosed tags nests thousands deep.
+    for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         block = tag in line_tags
-        if block:
-            flush()
-        if cells and tag == cells[0] and "".join(buf).strip():
-            buf.append(cells[1])
-        if el.text and tag:
-            buf.append(el.text)
-        for child in el:
-            walk(child)
-        if block:
-            flush()
-        if el.tail:
-            buf.append(el.tail)
-
-    walk(root)
+        if event == "start":
+            if block:
+                flush()
+            if cells and tag == cells[0] and "".join(buf).strip():
+                buf.append(cells[1])
+            if el.text and tag:
+                buf.append(el.text)
+        else:
+            if block:
+                flush()
+            if el.tail:
+                buf.append(el.tail)
     flush()
     return lines
