@@ -11,6 +11,7 @@ import pytest
 from briefs.errors import SeedError
 from briefs.extract import extract
 from briefs.read import decode, read_seed
+from tests.conftest import FIXTURES
 from tests.helpers import run_briefs
 
 ARTICLE = ("Harbour plan approved after long debate\n\n"
@@ -266,3 +267,26 @@ def test_a_legacy_chinese_text_seed_is_detected() -> None:
     text, notes = decode(data, "seeds/x.txt")
     assert text.startswith("政府宣布新计划")
     assert notes == ["not valid UTF-8 at byte 0; decoded as gb18030"]
+
+
+def test_a_page_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
+    page = (FIXTURES / "html" / "heise_1password_de.html").read_bytes()
+    path = tmp_path / "saved.txt"
+    path.write_bytes(b"<!-- saved from url=(0023)https://www.heise.de/ -->\n" + page)
+    seed = read_seed(path, "seeds/saved.txt")
+    assert seed.kind == "html"
+    assert seed.notes == ("an HTML page by its content; read as HTML",)
+    brief, _ = extract(seed)
+    assert brief.title == "1Password für Mac generiert Einmal-Passwörter"
+
+
+def test_a_dump_saved_as_html_is_read_as_text_even_when_it_quotes_a_tag(
+        tmp_path: Path) -> None:
+    dump = (FIXTURES / "dumps" / "moz_heise.txt").read_text(encoding="utf-8")
+    path = tmp_path / "dump.html"
+    path.write_text(dump + "\n\nAllowed HTML tags: <em> <strong> <p> <br>\n", encoding="utf-8")
+    seed = read_seed(path, "seeds/dump.html")
+    assert seed.kind == "text"
+    assert seed.notes == ("no HTML markup in it; read as a text dump",)
+    brief, _ = extract(seed)
+    assert brief.title == "1Password für Mac generiert Einmal-Passwörter"

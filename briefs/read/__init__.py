@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -106,10 +107,33 @@ def read_seed(path: Path, shown: str) -> Seed:
     text, notes = decode(data, shown, html=kind == "html")
     if not text.strip():
         raise SeedError(shown, "blank file (only whitespace)")
+    kind = _sniffed(kind, text, notes)
     sidecar = read_sidecar(path, shown)
     return Seed(path=shown, kind=kind, text=text,
                 raw_sha=_content_hash(path, data), sidecar=sidecar,
                 notes=tuple(notes))
+
+
+# A saved page, whatever its name says: it opens with a doctype or <html>/<head> tag
+# (after comments and an XML declaration).
+_PAGE_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?"
+                         r"(?:<!doctype\s+html|<html[\s>]|<head[\s>])", re.IGNORECASE | re.DOTALL)
+# A closing tag of what pages are made of: a "page" with none is text (a dump may quote a
+# tag, as in "Allowed HTML tags: <em> <p>", but does not close it).
+_CLOSING_TAG = re.compile(r"</(?:html|head|body|div|p|span|a|h[1-6]|table|td|li|title|article)"
+                          r"\s*>", re.IGNORECASE)
+
+
+def _sniffed(kind: str, text: str, notes: list[str]) -> str:
+    """The seed's kind by its content where its name says otherwise: a page saved as
+    ``.txt`` is read as HTML, a text dump saved as ``.html`` as text (with a note)."""
+    if kind == "text" and _PAGE_START.match(text[:4096]):
+        notes.append("an HTML page by its content; read as HTML")
+        return "html"
+    if kind == "html" and not _CLOSING_TAG.search(text) and not _PAGE_START.match(text[:4096]):
+        notes.append("no HTML markup in it; read as a text dump")
+        return "text"
+    return kind
 
 
 def _content_hash(path: Path, data: bytes) -> str:
