@@ -38,6 +38,16 @@ def test_front_matter_and_plain_body() -> None:
     )
 
 
+def test_words_outside_any_block_are_kept_and_script_is_not() -> None:
+    # A <div> inside a paragraph closes it: the words after the div belong to no block.
+    brief = extract_markdown(
+        "---\ntitle: Budget vote\n---\n\nParliament met. <script>alert(5)</script>"
+        '<div onclick="x()">Late amendment</div> and the budget passed by ten votes.\n',
+        "seeds/vote.md")
+    assert brief.body == ("Parliament met.", "Late amendment",
+                          "and the budget passed by ten votes.")
+
+
 def test_heading_is_the_title_without_front_matter() -> None:
     brief = extract_markdown("# Bridge reopens\n\nThe bridge reopened on *Monday*.\n", "x.md")
     assert brief.title == "Bridge reopens"

@@ -18,12 +18,13 @@ import markdown
 from briefs import yaml_load
 from briefs.errors import SeedError
 from briefs.extract.dates import parse_date
-from briefs.extract.html.page import flat, parse, strip_invisible
+from briefs.extract.html.page import LINE_TAGS, block_lines, flat, parse, strip_invisible
 from briefs.record import Brief
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _ATX_TITLE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*(?:\n|\Z)")
-_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td", "th", "dt", "dd")
+# A hard line break ("two spaces" or <br>) stays inside its paragraph.
+_LINE_TAGS = LINE_TAGS - {"br"}
 FRONT_KEYS = ("title", "date", "byline", "author", "site_name", "url", "lang", "categories",
               "tags", "description", "summary", "draft")
 
@@ -89,14 +90,7 @@ def plain_paragraphs(text: str) -> list[str]:
     if tree is None:
         return []
     strip_invisible(tree)
-    out = []
-    for el in tree.iter(*_BLOCKS):
-        # a list item holding paragraphs or a sublist: its own text only
-        if any(child.tag in _BLOCKS or child.tag in ("ul", "ol") for child in el):
-            own = [el.text or ""] + [c.tail or "" for c in el]
-            line = flat("".join(own))
-        else:
-            line = flat("".join(el.itertext()))
-        if line:
-            out.append(line)
-    return out
+    # Every block on a line of its own, text between blocks too: inline HTML that breaks
+    # a paragraph (a <div> inside a <p>) leaves words outside any block, and they count.
+    body = tree.find(".//body")
+    return block_lines(body if body is not None else tree, _LINE_TAGS)

@@ -192,7 +192,7 @@ def meta_values(tree: Any) -> dict[str, list[str]]:
 
 
 # Elements a browser sets on lines of their own (what "select all, copy" separates).
-_LINE_TAGS = frozenset({
+LINE_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div",
     "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
     "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
@@ -203,7 +203,7 @@ def visible_lines(tree: Any) -> list[str]:
     """The page's visible text as a page dump prints it: one line per block element,
     inline elements run together (call after :func:`strip_invisible`)."""
     body = tree.find(".//body")
-    return block_lines(body if body is not None else tree, _LINE_TAGS)
+    return block_lines(body if body is not None else tree, LINE_TAGS)
 
 
 def block_lines(root: Any, line_tags: frozenset[str],
