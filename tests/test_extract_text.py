@@ -299,6 +299,13 @@ def test_a_yearless_date_line_marks_the_headline_above_it() -> None:
     ("Associated PressApril 28, 2023 GMT", dt.date(2023, 4, 28)),
     ("12. MÄR 2025 18:03", dt.date(2025, 3, 12)),
     ("Version 1.3 June 2021", None),
+    ("Tobias Mühlbauer24.04.2024, 19:35 Uhr", dt.date(2024, 4, 24)),
+    # a two-digit year, only with the time after it
+    ("Publisert: 05.08.24 kl. 14:47", dt.date(2024, 8, 5)),
+    ("Veröffentlicht am 27.04.24 um 07:39 Uhr", dt.date(2024, 4, 27)),
+    ("macbacchi28.09.1912:44", dt.date(2019, 9, 28)),  # a forum post: 28.09.19 12:44
+    ("Audio 03:07 Min. | 25.04.24 | Roman Warschauer", None),
+    ("Release 1.2.24 is out", None),
 ])
 def test_find_date(line: str, day: dt.date | None) -> None:
     assert find_date(line) == day

@@ -64,6 +64,10 @@ MONTHS = {name.replace("_", " "): number
           for number, names in _MONTH_NAMES.items() for name in names.split()}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"((?:19|20)\d{2})"
+# A two-digit year only with the time after it: "Publisert: 05.08.24 kl. 14:47",
+# "Veröffentlicht am 27.04.24 um 07:39 Uhr" (not "25.04.24" alone, nor a version 1.2.24).
+_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})"
+                         r"(?=,?\s*(?:um|kl\.?|à|at|-|,)?\s*\d{1,2}[:.]\d{2}\b)")
 _DATE_FORMS = (
     # 2021-06-03, 2021/06/03, 2021.06.03 (not a version number such as 2021.1.3)
     (re.compile(rf"\b{_YEAR}-(\d{{1,2}})-(\d{{1,2}})"), "ymd"),
@@ -81,8 +85,11 @@ _DATE_FORMS = (
     # and "Associated PressApril 28, 2023": a credit run into the month)
     (re.compile(rf"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}",
                 re.IGNORECASE), "mdy_name"),
-    # 08.04.2015, 1. 11. 2021, 3/6/2021 (day first, as most of the world writes it)
-    (re.compile(rf"\b(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?{_YEAR}\b"), "dmy"),
+    # 08.04.2015, 1. 11. 2021, 3/6/2021 (day first, as most of the world writes it; also
+    # "Tobias Mühlbauer24.04.2024": a name run into the day)
+    # (not "28.09.1912:44": a two-digit year run into the time, read below)
+    (re.compile(rf"(?<![\d.])(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?{_YEAR}\b(?!:)"), "dmy"),
+    (_SHORT_YEAR, "dmy"),
     # 24/07/2015, 7/24/2015, 11/08/23 5:19pm (the order decided by which part is > 12,
     # else by the page's convention: month first in English, day first elsewhere)
     (re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2}|\d{2})(?![\d/])"), "slash"),
@@ -153,8 +160,9 @@ def find_date(line: str, month_first: bool = False) -> dt.date | None:
     ambiguous ``03/04/2021`` as March 4 (as US pages write it)."""
     if _OTHER_DIGITS.search(line):
         line = line.translate(_DIGITS)
-    if "/" not in line and "19" not in line and "20" not in line:
-        return None  # every form has a slash or a year (19xx, 20xx): most lines have neither
+    if "/" not in line and "19" not in line and "20" not in line \
+            and ("." not in line or not _SHORT_YEAR.search(line)):
+        return None  # every form but one has a slash or a year: most lines have neither
     for pattern, form in _DATE_FORMS:
         for match in pattern.finditer(line):
             if form == "slash":
