@@ -98,6 +98,13 @@ def test_byline_lines(line: str, name: str | None) -> None:
     ("Newer Article", None),  # a site's navigation
     ("Recent Posts", None),
     ("Justiz & Polizei", None),  # a section, not two people
+    # a label run into the name, or after a bar; a time after the date's "um"
+    ("Jen MillsPublished Jul 17, 2024, 11:21am|Updated Jul 17, 2024", ("Jen Mills", True)),
+    ("Fouzia Van Der Fort|Published 4 months ago", ("Fouzia Van Der Fort", True)),
+    ("9. September 2025 um 15:46 Uhr / Frank Wunderlich-Pfeiffer",
+     ("Frank Wunderlich-Pfeiffer", True)),
+    ("Anna Roe-Smith 2 hours ago", ("Anna Roe-Smith", True)),
+    ("IT Finanzmagazin /PP 20. Juni 2019", None),
 ])
 def test_name_lines(line: str, expected: tuple[str, bool] | None) -> None:
     assert name_line(line) == expected

@@ -505,9 +505,13 @@ def looks_like_name(line: str) -> str | None:
 
 
 _NAME_TAIL = re.compile(
-    r"(?:\s*,\s*@\w+|\s+(?:[-–—|•·]|/{1,2})\s+|\s*,?\s+(?=\d)|\s+(?=(?:vor|il y a|hace|há|před|"
-    r"updated|published|posted|aktualisiert|publié|publicado)\b))", re.IGNORECASE)
-_RELATIVE = re.compile(r"^\d+\s*[^\W\d]+\s+ago$|^(vor|il y a|hace|há|před)\s+\d", re.IGNORECASE)
+    r"(?:\s*,\s*@\w+|\s*[|•·]\s*|\s(?:[-–—]|/{1,2})\s+|\s*,?\s+(?=\d)|\s+(?=(?:vor|il y a|hace|"
+    r"há|před|updated|published|posted|aktualisiert|publié|publicado)\b)|"
+    # a label run into the name: "Jen MillsPublished Jul 17, 2024"
+    r"(?<=[a-zà-ÿ])(?=(?-i:Updated|Published|Posted|Aktualisiert|Veröffentlicht)\b))",
+    re.IGNORECASE)
+_RELATIVE = re.compile(r"^(?:(?:published|updated|posted)\s*:?\s*)?(?:\d+\s*[^\W\d]+\s+ago$|"
+                       r"(vor|il y a|hace|há|před)\s+\d)", re.IGNORECASE)
 # Capitalised words that are not names: days, date words, a page's own labels.
 _NOT_NAME = re.compile(
     r"\b(published|updated|posted|today|yesterday|monday|tuesday|wednesday|thursday|"
@@ -522,7 +526,9 @@ _NOT_NAME = re.compile(
     r"['’]s\b", re.IGNORECASE)
 
 
-_LEADING_TIME = re.compile(r"^\s*,?\s*" + CLOCK.pattern, re.IGNORECASE)
+# "…, 15:46", "… um 15:46 Uhr", "… at 9:41 am", "… kl. 14:47"
+_LEADING_TIME = re.compile(r"^\s*,?\s*(?:um|at|à|às|a las|kl\.?)?\s*" + CLOCK.pattern,
+                           re.IGNORECASE)
 _LEADING_SEPARATORS = re.compile(r"^[\s,|/·•—–-]+")
 
 
