@@ -72,6 +72,12 @@ def test_many_short_lines_around_an_article_still_find_it() -> None:
     ("بقلم: أحمد علي", "أحمد علي"),
     ("作者：王明 2021年6月3日", "王明"),
     ("文化娱乐", None),
+    ("Von Diana Resnik mit AP", "Diana Resnik"),  # the agency's help is no author
+    ("By Euronews with Agencies", "Euronews"),
+    ("By Associated Press", "Associated Press"),  # a wire, though "press" is a desk word
+    ("By Jane Roe, Associated Press", "Jane Roe"),
+    ("Byby JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL",
+     "JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL"),
 ])
 def test_byline_lines(line: str, name: str | None) -> None:
     assert find_byline(line) == name
@@ -105,6 +111,11 @@ def test_byline_lines(line: str, name: str | None) -> None:
      ("Frank Wunderlich-Pfeiffer", True)),
     ("Anna Roe-Smith 2 hours ago", ("Anna Roe-Smith", True)),
     ("IT Finanzmagazin /PP 20. Juni 2019", None),
+    # two to four people on one line
+    ("Trine Juncher Jørgensen og Tôrtia Reimer-Johansen, 3. juni 2024",
+     ("Trine Juncher Jørgensen og Tôrtia Reimer-Johansen", True)),
+    ("Mathatisi Sebusi/Mohalenyane Phakela", ("Mathatisi Sebusi/Mohalenyane Phakela", False)),
+    ("Reuters, Thorsten Kramer", None),
 ])
 def test_name_lines(line: str, expected: tuple[str, bool] | None) -> None:
     assert name_line(line) == expected

@@ -109,7 +109,7 @@ _UPDATED = re.compile(r"\b(updated|modified|aktualisiert|mis à jour|actualizado
 # "By Jane Roe", "Par ...", "Von ...", "Por ..."; "Text: ..." and "Autor: ..." need the colon
 # ("Text Edge Style" is a player's menu, not a byline); "ByJane Roe" (a link run on).
 _BY_PREFIX = re.compile(
-    r"^(?:(?:written by|words by|story by|reporting by|by|par|von|por|di|door|av|af|od|"
+    r"^(?:(?:written by|words by|story by|reporting by|by(?:by)?|par|von|por|di|door|av|af|od|"
     r"napsal[a]?|napisał[a]?)\s*:?\s+(?=\w)|"
     r"(?:autor(?:in)?|auteur|author|text|texto|redakce|redaktion|автор|текст|yazar|"
     r"teksti|tekst)\s*:\s*(?=\w)|"
@@ -129,6 +129,8 @@ _BY_STOP = re.compile(
     r"(?-i:\s(?:[Ff]or|für|pour|para)\s+(?:(?:[Tt]he|den|die|das|le|la|el)\s+)?[A-Z]\w)|"
     # "von Max Muster am 3. Juni", "by Jane Roe on May 1", "von Fatima in Kultur"
     r"\s(?:am|on|in|em|um|at|il|à|under|unter|im)\s|"
+    # "Von Diana Resnik mit AP", "By Euronews with Agencies"
+    r"\s(?:mit|with|avec)\s+(?:AP|AFP|dpa|Reuters|agenc\w*|agentur\w*)\b|"
     # "von Jane Roe Ein Kommentar", "by jroe Veröffentlicht ...", "by Ann 3 Comments"
     r"\s(?:\S+\s)?(?:kommentare?|comments?|commentaires?|comentarios?|veröffentlicht|"
     r"gepostet)\b).*$", re.IGNORECASE)
@@ -473,6 +475,11 @@ def leading_names(text: str) -> str | None:
     kept: list[str] = []
     for piece in re.split(r",\s+|[،、]\s*", text):
         piece = piece.strip()
+        if _AGENCY.fullmatch(piece):  # "By Associated Press": a wire, not a job title;
+            if kept:                   # after names ("Jane Roe, Associated Press") it
+                break                  # is their employer
+            kept.append(piece)
+            continue
         if piece and _ROLE.search(piece) and not kept:
             titled = _before_role(piece)
             if titled:
@@ -486,12 +493,29 @@ def leading_names(text: str) -> str | None:
     return name if name and len(name.split()) <= 12 else None
 
 
+# News agencies whose names hold a word of a job title or desk ("press", "agency").
+_AGENCY = re.compile(r"(?:the\s+)?(?:associated press|press association|agence france-presse|"
+                     r"united press international|deutsche presse-agentur|anadolu agency)",
+                     re.IGNORECASE)
 _SECTION_PAIR = re.compile(r"^\S+ (?:&|und|and|et|y) \S+$")
 
 
+# Between two people's names on one line: "A og B", "A/B", "A, B" (up to four people).
+_PEOPLE_JOIN = re.compile(r"\s*(?:,|/)\s*|\s+(?:and|und|og|och|ja|en|oraz|и|і|та|&)\s+")
+
+
 def looks_like_name(line: str) -> str | None:
-    """A line that is only a person's name, maybe with a handle (``Jane Roe, @jroe``)."""
+    """A line that is only a person's name, maybe with a handle (``Jane Roe, @jroe``), or
+    the names of two to four people (``Trine Jørgensen og Tôrtia Reimer-Johansen``)."""
     text = re.sub(r"[,\s]*@\w+$", "", line.strip())
+    people = _PEOPLE_JOIN.split(text)
+    if 2 <= len(people) <= 4 and all(map(_one_name, people)):
+        return text
+    return _one_name(text)
+
+
+def _one_name(text: str) -> str | None:
+    """``text`` when it is one person's name (two to four capitalised words)."""
     parts = text.split()
     if not 2 <= len(parts) <= 4 or not _NAME.match(text) or any(c.isdigit() for c in text):
         return None
