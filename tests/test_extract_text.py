@@ -423,3 +423,35 @@ def test_a_box_of_other_stories_between_headline_and_text_is_passed_over() -> No
         "with two new sport utility vehicles and a concept car.",
     ]))
     assert brief.title == "Lexus wants you to go topless with its new convertible"
+
+
+STORY = [
+    "The council voted on Tuesday night to approve the city budget for next year, after a "
+    "debate that lasted more than six hours and drew a crowd to the hall.",
+    "Schools will receive most of the new money, the mayor said, while the roads department "
+    "gets a smaller increase than it had asked for in the spring.",
+    "Shop owners had asked for lower fees, and the council agreed to cut them by a tenth, a "
+    "change that will cost the city about two million a year.",
+]
+
+
+def test_a_name_alone_above_a_photo_credit_is_a_caption_not_the_byline() -> None:
+    brief = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate", "Publikacja: 02.02.2025 21:52",
+        "Anna Mayor", "Foto: REUTERS/Jan Roe", *STORY]))
+    assert brief.title == "Council approves budget after long debate"
+    assert brief.byline is None
+
+
+def test_a_name_beside_two_stamps_in_swedish_is_the_byline() -> None:
+    brief = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate", "Amanda Hällsten",
+        "Uppdaterad 15.59 | Publicerad 14.14", *STORY]))
+    assert brief.byline == "Amanda Hällsten"
+
+
+def test_by_alone_then_a_name_with_its_job_run_in_gives_the_name() -> None:
+    brief = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate", "By",
+        "Emma MackenzieLifestyle Writer", "14:00, 28 Apr 2024", *STORY]))
+    assert brief.byline == "Emma Mackenzie"

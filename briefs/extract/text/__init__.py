@@ -136,8 +136,9 @@ def _bylines(zone: list[Block], dates: set[int]) -> dict[int, str]:
                     break
             if not parts and k + 1 < len(zone) and _author_line(zone[k + 1]):
                 # "Author:" above "Editorial Staff" or "Associated Press": not a
-                # person's name, but what the page says wrote it
-                parts.append(zone[k + 1].text)
+                # person's name, but what the page says wrote it; a name with its job
+                # ("Emma MackenzieLifestyle Writer") is the name
+                parts.append(meta.leading_names(zone[k + 1].text) or zone[k + 1].text)
                 found[zone[k + 1].index] = ""
             name = " ".join(parts) if parts else None
         if name is None and block.index not in found:
@@ -169,6 +170,8 @@ def _name_only(zone: list[Block], k: int, dates: set[int]) -> str | None:
     name, tailed = got
     if tailed:
         return name
+    if k + 1 < len(zone) and zone[k + 1].credit:
+        return None  # a name alone above a photo credit is the photo's caption
     near = [b for b in zone[max(0, k - 1) : k + 2] if b is not zone[k]]
     return name if any(b.index in dates or b.time_only for b in near) else None
 
