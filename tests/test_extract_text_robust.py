@@ -78,6 +78,14 @@ def test_many_short_lines_around_an_article_still_find_it() -> None:
     ("By Jane Roe, Associated Press", "Jane Roe"),
     ("Byby JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL",
      "JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL"),
+    ("by BWW News Desk", "BWW News Desk"),  # a desk signs as a team
+    ("By TMZ Staff", "TMZ Staff"),
+    ("By Jane Roe, Staff Writer", "Jane Roe"),
+    ("By Daniel Bader last updated 4 April 17", "Daniel Bader"),
+    ("By Zach Hanlon 5 minute Read", "Zach Hanlon"),
+    ("By Will Leitch/November 18, 2016", "Will Leitch"),
+    ("投稿者 Masafumi Negishi", "Masafumi Negishi"),  # Japanese: "posted by"
+    ("著者：後藤大地", "後藤大地"),
 ])
 def test_byline_lines(line: str, name: str | None) -> None:
     assert find_byline(line) == name
@@ -116,6 +124,8 @@ def test_byline_lines(line: str, name: str | None) -> None:
      ("Trine Juncher Jørgensen og Tôrtia Reimer-Johansen", True)),
     ("Mathatisi Sebusi/Mohalenyane Phakela", ("Mathatisi Sebusi/Mohalenyane Phakela", False)),
     ("Reuters, Thorsten Kramer", None),
+    ("Will Leitch/November 18, 2016", ("Will Leitch", True)),
+    ("Jane Roe/Reuters", None),
 ])
 def test_name_lines(line: str, expected: tuple[str, bool] | None) -> None:
     assert name_line(line) == expected

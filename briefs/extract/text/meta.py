@@ -116,11 +116,12 @@ _BY_PREFIX = re.compile(
     # Arabic "بقلم" (by the pen of), Hebrew "מאת", Persian and Hindi "author"; Chinese and
     # Japanese "作者：", "记者 ", "文／"
     r"(?:بقلم|بواسطة|كتب|كتبت|מאת|نویسنده|लेखक)\s*:?\s*(?=\w)|"
-    r"(?:作者|记者|記者|撰文|文|筆者|编辑|編集)\s*[:：/／|｜]\s*(?=\w)|(?:记者|記者)\s+(?=\w))",
+    r"(?:作者|记者|記者|撰文|文|筆者|著者|编辑|編集)\s*[:：/／|｜]\s*(?=\w)|"
+    r"(?:记者|記者|投稿者)\s+(?=\w))",
     re.IGNORECASE)
 _BY_RUN_ON = re.compile(r"^(?:By|Par|Von|Por)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ.])")
 _BY_STOP = re.compile(
-    r"\s*(?:\||•|·|@|\s[-–—]\s|,?\s*(?:updated|published|posted|aktualisiert|publié|"
+    r"\s*(?:\||•|·|@|\s[-–—]\s|,?\s*(?:(?:last\s+)?updated|published|posted|aktualisiert|publié|"
     r"publicado|\d{1,2}[./]\d|(?:19|20)\d{2}\s*[年년]|\d{1,2}\s+\w+\s+\d{4}|"
     r"(?:" + _MONTH + r")\.?\s+\d|"
     r"\d{1,2}\.?\s+(?:" + _MONTH + r")\b)|"
@@ -131,6 +132,8 @@ _BY_STOP = re.compile(
     r"\s(?:am|on|in|em|um|at|il|à|under|unter|im)\s|"
     # "Von Diana Resnik mit AP", "By Euronews with Agencies"
     r"\s(?:mit|with|avec)\s+(?:AP|AFP|dpa|Reuters|agenc\w*|agentur\w*)\b|"
+    # "By Zach Hanlon 5 minute Read", "Will Leitch/November 18, 2016"
+    r"\s\d+\s*min(?:ute)?s?\.?\s+read\b|/\s*(?=(?:" + _MONTH + r")\.?\s+\d)|"
     # "von Jane Roe Ein Kommentar", "by jroe Veröffentlicht ...", "by Ann 3 Comments"
     r"\s(?:\S+\s)?(?:kommentare?|comments?|commentaires?|comentarios?|veröffentlicht|"
     r"gepostet)\b).*$", re.IGNORECASE)
@@ -475,7 +478,8 @@ def leading_names(text: str) -> str | None:
     kept: list[str] = []
     for piece in re.split(r",\s+|[،、]\s*", text):
         piece = piece.strip()
-        if _AGENCY.fullmatch(piece):  # "By Associated Press": a wire, not a job title;
+        if _AGENCY.fullmatch(piece) or _DESK.fullmatch(piece):
+            # "By Associated Press", "by BWW News Desk": a wire or a desk, not a job title;
             if kept:                   # after names ("Jane Roe, Associated Press") it
                 break                  # is their employer
             kept.append(piece)
@@ -497,6 +501,9 @@ def leading_names(text: str) -> str | None:
 _AGENCY = re.compile(r"(?:the\s+)?(?:associated press|press association|agence france-presse|"
                      r"united press international|deutsche presse-agentur|anadolu agency)",
                      re.IGNORECASE)
+# An outlet's desk or staff signing as a team: "BWW News Desk", "TMZ Staff".
+_DESK = re.compile(r"(?:[A-Z][\w&.'’-]*\s+){1,3}(?:news\s+desk|desk|staff|team|newsroom|"
+                   r"editors|redaktion)", re.IGNORECASE)
 _SECTION_PAIR = re.compile(r"^\S+ (?:&|und|and|et|y) \S+$")
 
 
@@ -531,6 +538,8 @@ def _one_name(text: str) -> str | None:
 _NAME_TAIL = re.compile(
     r"(?:\s*,\s*@\w+|\s*[|•·]\s*|\s(?:[-–—]|/{1,2})\s+|\s*,?\s+(?=\d)|\s+(?=(?:vor|il y a|hace|"
     r"há|před|updated|published|posted|aktualisiert|publié|publicado)\b)|"
+    # a date after a slash without spaces: "Will Leitch/November 18, 2016"
+    r"/(?=\d|(?:" + _MONTH + r")\.?\s+\d)|"
     # a label run into the name: "Jen MillsPublished Jul 17, 2024"
     r"(?<=[a-zà-ÿ])(?=(?-i:Updated|Published|Posted|Aktualisiert|Veröffentlicht)\b))",
     re.IGNORECASE)
