@@ -125,6 +125,7 @@ def test_byline_lines(line: str, name: str | None) -> None:
     ("Mathatisi Sebusi/Mohalenyane Phakela", ("Mathatisi Sebusi/Mohalenyane Phakela", False)),
     ("Reuters, Thorsten Kramer", None),
     ("Will Leitch/November 18, 2016", ("Will Leitch", True)),
+    ("Mattias Geniar, April 19, 2020", ("Mattias Geniar", True)),
     ("Jane Roe/Reuters", None),
 ])
 def test_name_lines(line: str, expected: tuple[str, bool] | None) -> None:

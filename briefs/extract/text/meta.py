@@ -538,8 +538,9 @@ def _one_name(text: str) -> str | None:
 _NAME_TAIL = re.compile(
     r"(?:\s*,\s*@\w+|\s*[|•·]\s*|\s(?:[-–—]|/{1,2})\s+|\s*,?\s+(?=\d)|\s+(?=(?:vor|il y a|hace|"
     r"há|před|updated|published|posted|aktualisiert|publié|publicado)\b)|"
-    # a date after a slash without spaces: "Will Leitch/November 18, 2016"
-    r"/(?=\d|(?:" + _MONTH + r")\.?\s+\d)|"
+    # a date after a slash without spaces, or a comma: "Will Leitch/November 18, 2016",
+    # "Mattias Geniar, April 19, 2020"
+    r"(?:/|,\s*)(?=\d|(?:" + _MONTH + r")\.?\s+\d)|"
     # a label run into the name: "Jen MillsPublished Jul 17, 2024"
     r"(?<=[a-zà-ÿ])(?=(?-i:Updated|Published|Posted|Aktualisiert|Veröffentlicht)\b))",
     re.IGNORECASE)
