@@ -455,3 +455,14 @@ def test_by_alone_then_a_name_with_its_job_run_in_gives_the_name() -> None:
         "Home", "Council approves budget after long debate", "By",
         "Emma MackenzieLifestyle Writer", "14:00, 28 Apr 2024", *STORY]))
     assert brief.byline == "Emma Mackenzie"
+
+
+def test_an_author_label_alone_then_the_name_gives_the_byline_and_authors_does_not() -> None:
+    labelled = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate", "AUTOR/IN", "Julius Richter",
+        *STORY]))
+    assert labelled.byline == "Julius Richter"
+    menu = _extract("\n\n".join([
+        "ABOUT", "AUTHORS", "EDITORIAL", "Council approves budget after long debate",
+        "Jane Roe", "Do 9 Apr 2020", *STORY]))
+    assert menu.byline == "Jane Roe"

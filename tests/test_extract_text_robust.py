@@ -86,6 +86,7 @@ def test_many_short_lines_around_an_article_still_find_it() -> None:
     ("By Will Leitch/November 18, 2016", "Will Leitch"),
     ("投稿者 Masafumi Negishi", "Masafumi Negishi"),  # Japanese: "posted by"
     ("著者：後藤大地", "後藤大地"),
+    ("von Alexander Karper Foto: © GEPA", "Alexander Karper"),
 ])
 def test_byline_lines(line: str, name: str | None) -> None:
     assert find_byline(line) == name
@@ -126,6 +127,13 @@ def test_byline_lines(line: str, name: str | None) -> None:
     ("Reuters, Thorsten Kramer", None),
     ("Will Leitch/November 18, 2016", ("Will Leitch", True)),
     ("Mattias Geniar, April 19, 2020", ("Mattias Geniar", True)),
+    ("04.02.2022 | 15:33 Uhr | Dennis Steimels", ("Dennis Steimels", True)),
+    ("1. Februar 2022 Luis Holuch 6", ("Luis Holuch", True)),  # and a comment count
+    ("Frank Hahn am 18. September 2019", ("Frank Hahn", True)),
+    ("Christoph von Eichhorn", ("Christoph von Eichhorn", False)),
+    ("Isabel Caro, Rocío Latorre y José Miguel Wilson",
+     ("Isabel Caro, Rocío Latorre y José Miguel Wilson", False)),
+    ("Fragen der Solidarität", None),  # a German heading, not a "von" name
     ("Jane Roe/Reuters", None),
 ])
 def test_name_lines(line: str, expected: tuple[str, bool] | None) -> None:

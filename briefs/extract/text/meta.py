@@ -132,6 +132,8 @@ _BY_STOP = re.compile(
     r"\s(?:am|on|in|em|um|at|il|à|under|unter|im)\s|"
     # "Von Diana Resnik mit AP", "By Euronews with Agencies"
     r"\s(?:mit|with|avec)\s+(?:AP|AFP|dpa|Reuters|agenc\w*|agentur\w*)\b|"
+    # "von Alexander Karper Foto: © GEPA": the photo's credit after the name
+    r"\s(?:fotos?|photos?|bild|image)\s*:|"
     # "By Zach Hanlon 5 minute Read", "Will Leitch/November 18, 2016"
     r"\s\d+\s*min(?:ute)?s?\.?\s+read\b|/\s*(?=(?:" + _MONTH + r")\.?\s+\d)|"
     # "von Jane Roe Ein Kommentar", "by jroe Veröffentlicht ...", "by Ann 3 Comments"
@@ -340,8 +342,9 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
 
 
 JOINERS = frozenset({"and", "&", "und", "et", "y", "e", "a", "i"})
-_BY_WORD = re.compile(r"^(by|par|von|por|di|door|od|autor|author|written by)\s*:?$",
-                      re.IGNORECASE)
+# ("Authors" alone is a menu's link to the list of them)
+_BY_WORD = re.compile(r"^(by|par|von|por|di|door|od|autor(?:in|/in|\*in)?|author|"
+                      r"auteur(?:e|\(s\))?|written by)\s*:?$", re.IGNORECASE)
 
 
 def is_by_word(line: str) -> bool:
@@ -507,8 +510,11 @@ _DESK = re.compile(r"(?:[A-Z][\w&.'’-]*\s+){1,3}(?:news\s+desk|desk|staff|team
 _SECTION_PAIR = re.compile(r"^\S+ (?:&|und|and|et|y) \S+$")
 
 
+# Lower-case words inside a name: "Christoph von Eichhorn", "Ana de la Torre".
+# (Not "der", "di", "el": "Fragen der Solidarität" is a German heading.)
+_PARTICLES = frozenset({",", "&", "von", "van", "de", "da", "del", "la", "du", "dos"})
 # Between two people's names on one line: "A og B", "A/B", "A, B" (up to four people).
-_PEOPLE_JOIN = re.compile(r"\s*(?:,|/)\s*|\s+(?:and|und|og|och|ja|en|oraz|и|і|та|&)\s+")
+_PEOPLE_JOIN = re.compile(r"\s*(?:,|/)\s*|\s+(?:and|und|og|och|ja|en|oraz|и|і|та|y|e|et|i|&)\s+")
 
 
 def looks_like_name(line: str) -> str | None:
@@ -526,7 +532,9 @@ def _one_name(text: str) -> str | None:
     parts = text.split()
     if not 2 <= len(parts) <= 4 or not _NAME.match(text) or any(c.isdigit() for c in text):
         return None
-    if not all(p[0].isupper() for p in parts if p not in (",", "&")):
+    if not all(p[0].isupper() for p in parts if p not in _PARTICLES):
+        return None
+    if parts[0] in _PARTICLES or parts[-1] in _PARTICLES:
         return None
     if _ROLE.search(text) or _NOT_NAME.search(text) or (text.isupper() and len(parts) > 3):
         return None
@@ -538,6 +546,8 @@ def _one_name(text: str) -> str | None:
 _NAME_TAIL = re.compile(
     r"(?:\s*,\s*@\w+|\s*[|•·]\s*|\s(?:[-–—]|/{1,2})\s+|\s*,?\s+(?=\d)|\s+(?=(?:vor|il y a|hace|"
     r"há|před|updated|published|posted|aktualisiert|publié|publicado)\b)|"
+    # "Frank Hahn am 18. September 2019", "Jane Roe on May 3, 2021"
+    r"\s+(?:am|on|le|el|il)\s+(?=\d|(?:" + _MONTH + r")\.?\s+\d)|"
     # a date after a slash without spaces, or a comma: "Will Leitch/November 18, 2016",
     # "Mattias Geniar, April 19, 2020"
     r"(?:/|,\s*)(?=\d|(?:" + _MONTH + r")\.?\s+\d)|"
@@ -561,9 +571,12 @@ _NOT_NAME = re.compile(
 
 
 # "…, 15:46", "… um 15:46 Uhr", "… at 9:41 am", "… kl. 14:47"
-_LEADING_TIME = re.compile(r"^\s*,?\s*(?:um|at|à|às|a las|kl\.?)?\s*" + CLOCK.pattern,
+_LEADING_TIME = re.compile(r"^[\s,|/·•]*(?:um|at|à|às|a las|kl\.?)?\s*" + CLOCK.pattern,
                            re.IGNORECASE)
 _LEADING_SEPARATORS = re.compile(r"^[\s,|/·•—–-]+")
+
+
+_COUNT = re.compile(r"\s+\d{1,4}$")
 
 
 def _after_date(text: str) -> str | None:
@@ -584,7 +597,8 @@ def name_line(line: str) -> tuple[str, bool] | None:
         return None
     rest = _after_date(text)
     if rest:  # "1. Februar 2022 , Daniel Dillenburg" (not "18.02.2022 | Recht & Gesetz")
-        name = looks_like_name(_BY_STOP.sub("", rest).strip(" ,;:|/-–—"))
+        # (a comment count may close it: "1. Februar 2022 Luis Holuch 6")
+        name = looks_like_name(_COUNT.sub("", _BY_STOP.sub("", rest)).strip(" ,;:|/-–—"))
         return (name, True) if name and "&" not in name else None
     match = _NAME_TAIL.search(text)
     head, tail = (text[: match.start()], text[match.end() :].strip()) if match else (text, "")
