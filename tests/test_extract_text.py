@@ -306,6 +306,8 @@ def test_a_yearless_date_line_marks_the_headline_above_it() -> None:
     ("macbacchi28.09.1912:44", dt.date(2019, 9, 28)),  # a forum post: 28.09.19 12:44
     ("Audio 03:07 Min. | 25.04.24 | Roman Warschauer", None),
     ("Release 1.2.24 is out", None),
+    ("Apr 042013", dt.date(2013, 4, 4)),  # a theme's day and year boxes run together
+    ("27.01.2022MineralölINFO November 2021", dt.date(2022, 1, 27)),
 ])
 def test_find_date(line: str, day: dt.date | None) -> None:
     assert find_date(line) == day

@@ -85,10 +85,13 @@ _DATE_FORMS = (
     # and "Associated PressApril 28, 2023": a credit run into the month)
     (re.compile(rf"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}",
                 re.IGNORECASE), "mdy_name"),
+    # "Apr 042013": a theme's day and year boxes run together (two-digit day)
+    (re.compile(rf"\b({_MONTH})\.?\s+(\d{{2}}){_YEAR}\b", re.IGNORECASE), "mdy_name"),
     # 08.04.2015, 1. 11. 2021, 3/6/2021 (day first, as most of the world writes it; also
     # "Tobias Mühlbauer24.04.2024": a name run into the day)
     # (not "28.09.1912:44": a two-digit year run into the time, read below)
-    (re.compile(rf"(?<![\d.])(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?{_YEAR}\b(?!:)"), "dmy"),
+    # ("27.01.2022MineralölINFO": a word run into the year)
+    (re.compile(rf"(?<![\d.])(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?{_YEAR}(?![\d:])"), "dmy"),
     (_SHORT_YEAR, "dmy"),
     # 24/07/2015, 7/24/2015, 11/08/23 5:19pm (the order decided by which part is > 12,
     # else by the page's convention: month first in English, day first elsewhere)
