@@ -308,6 +308,9 @@ def test_a_yearless_date_line_marks_the_headline_above_it() -> None:
     ("Release 1.2.24 is out", None),
     ("Apr 042013", dt.date(2013, 4, 4)),  # a theme's day and year boxes run together
     ("27.01.2022MineralölINFO November 2021", dt.date(2022, 1, 27)),
+    ("19.11.202119.11.2021", dt.date(2021, 11, 19)),  # published and modified, run together
+    ("01.21.2020 07:00 AM", dt.date(2020, 1, 21)),  # no month 21: the month comes first
+    ("3.45.2020", None),
 ])
 def test_find_date(line: str, day: dt.date | None) -> None:
     assert find_date(line) == day

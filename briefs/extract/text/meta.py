@@ -90,8 +90,10 @@ _DATE_FORMS = (
     # 08.04.2015, 1. 11. 2021, 3/6/2021 (day first, as most of the world writes it; also
     # "Tobias Mühlbauer24.04.2024": a name run into the day)
     # (not "28.09.1912:44": a two-digit year run into the time, read below)
-    # ("27.01.2022MineralölINFO": a word run into the year)
-    (re.compile(rf"(?<![\d.])(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?{_YEAR}(?![\d:])"), "dmy"),
+    # ("27.01.2022MineralölINFO": a word run into the year; "19.11.202119.11.2021": the
+    # published and modified days run together)
+    (re.compile(rf"(?<![\d.])(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?{_YEAR}"
+                rf"(?:(?![\d:])|(?=\d{{1,2}}\.\d{{1,2}}\.))"), "dmy"),
     (_SHORT_YEAR, "dmy"),
     # 24/07/2015, 7/24/2015, 11/08/23 5:19pm (the order decided by which part is > 12,
     # else by the page's convention: month first in English, day first elsewhere)
@@ -219,6 +221,8 @@ def _to_date(groups: tuple[str | None, ...], form: str) -> dt.date | None:
             return dt.date(int(g[2]), int(g[0]), int(g[1]))
         if form == "ymd":
             return dt.date(int(g[0]), int(g[1]), int(g[2]))
+        if form == "dmy" and int(g[1]) > 12 >= int(g[0]):  # "01.21.2020": month first
+            return dt.date(int(g[2]), int(g[0]), int(g[1]))
         if form == "ymd_name":
             return dt.date(int(g[0]), MONTHS[g[1].casefold()], int(g[2]))
         if form == "dmy_name":
