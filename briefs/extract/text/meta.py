@@ -82,11 +82,10 @@ _DATE_FORMS = (
     (re.compile(rf"(?<![\d.])(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?({_MONTH})\.?,?\s*"
                 rf"(?:de\s+)?{_YEAR}", re.IGNORECASE), "dmy_name"),
     # June 3, 2021 / Nov 20 2019 (also "Nov 20 20194:29 AM": a time run into the year,
-    # and "Associated PressApril 28, 2023": a credit run into the month)
-    (re.compile(rf"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}",
-                re.IGNORECASE), "mdy_name"),
-    # "Apr 042013": a theme's day and year boxes run together (two-digit day)
-    (re.compile(rf"\b({_MONTH})\.?\s+(\d{{2}}){_YEAR}\b", re.IGNORECASE), "mdy_name"),
+    # "Associated PressApril 28, 2023": a credit run into the month, and "Apr 042013": a
+    # theme's day and year boxes run together)
+    (re.compile(rf"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?"
+                rf"(?:,?\s+|(?<=\d\d)(?=(?:19|20)\d\d\b)){_YEAR}", re.IGNORECASE), "mdy_name"),
     # 08.04.2015, 1. 11. 2021, 3/6/2021 (day first, as most of the world writes it; also
     # "Tobias Mühlbauer24.04.2024": a name run into the day)
     # (not "28.09.1912:44": a two-digit year run into the time, read below)
@@ -196,6 +195,19 @@ def _dates_in(line: str) -> Iterator[re.Match[str]]:
         for match in pattern.finditer(line):
             if find_date(match.group()) is not None:
                 yield match
+
+
+def _date_at_start(line: str) -> re.Match[str] | None:
+    """The calendar day written at the very start of ``line``, if one is."""
+    if not line[:1].isalnum():
+        return None
+    if _OTHER_DIGITS.search(line):
+        line = line.translate(_DIGITS)
+    for pattern, _form in _DATE_FORMS:
+        match = pattern.match(line)
+        if match and find_date(match.group()) is not None:
+            return match
+    return None
 
 
 def date_start(line: str) -> int | None:
@@ -589,7 +601,7 @@ _COUNT = re.compile(r"\s+\d{1,4}$")
 def _after_date(text: str) -> str | None:
     """What follows a date (and a time) that opens ``text``: ``21. Jan 2022 // Dominik
     Ricker`` -> ``Dominik Ricker``; ``None`` when ``text`` does not open with a date."""
-    match = next((m for m in _dates_in(text) if m.start() == 0), None)
+    match = _date_at_start(text)
     if match is None:
         return None
     return _LEADING_SEPARATORS.sub("", _LEADING_TIME.sub("", text[match.end():]))
