@@ -471,3 +471,28 @@ def test_an_author_label_alone_then_the_name_gives_the_byline_and_authors_does_n
         "ABOUT", "AUTHORS", "EDITORIAL", "Council approves budget after long debate",
         "Jane Roe", "Do 9 Apr 2020", *STORY]))
     assert menu.byline == "Jane Roe"
+
+
+NEXT_STORY = [
+    "Ferry service returns to the island after a winter without boats",
+    "Kari Nordmann Kari Nordmann", "Publisert 06.01.2026 - 16:25",
+    "The ferry company said on Monday that boats would run again from next week, after the "
+    "harbour works that closed the route in November were finished ahead of time.",
+    "Islanders had been travelling by a smaller boat that runs twice a day, which the "
+    "company said it would keep as a spare through the spring.",
+]
+
+
+def test_a_page_that_scrolls_on_into_the_next_article_stops_before_its_header() -> None:
+    brief = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate", "3 June 2021", *STORY,
+        *NEXT_STORY]))
+    assert brief.body == tuple(STORY)
+
+
+def test_a_video_of_the_article_with_its_headline_and_date_is_not_a_next_article() -> None:
+    title = "Council approves budget after long debate"
+    brief = _extract("\n\n".join([
+        "Home", title, "3 June 2021", *STORY, title, "(Published Monday, Nov. 18, 2019)",
+        *STORY[:2]]))
+    assert brief.body[-2:] == tuple(STORY[:2])

@@ -105,6 +105,7 @@ def extract_text(text: str) -> Brief:
     title = blocks[head].text
     deck = headline.standfirst(blocks, head, start, meta_idx)
     first = max(start, head + 1)
+    stop = _next_article(blocks, first, stop, title)
     kept = [b for b in blocks[first:stop]
             if body.keep_in_body(b) and b.index not in meta_idx and b.text != title
             and b.index not in page.between]
@@ -117,6 +118,30 @@ def extract_text(text: str) -> Brief:
         description=blocks[deck].text if deck is not None else None,
         categories=tuple(_categories(blocks, head, title)),
     )
+
+
+NEXT_ARTICLE_AFTER = 3  # paragraphs of the article before another one can start
+NEXT_HEADLINE_ABOVE = 6  # lines between the next article's headline and its date line
+
+
+def _next_article(blocks: list[Block], first: int, stop: int, title: str) -> int:
+    """Where the next article starts, on a page that scrolls on into it (``stop`` when
+    it does not): its header, a headline above a ``Published ...`` line, after this
+    article's first paragraphs. A live blog's entries carry times, not such lines; a
+    video of this article, shown with its headline and date, is no next article."""
+    paragraphs = 0
+    for i in range(first, stop):
+        paragraphs += blocks[i].prose
+        if paragraphs >= NEXT_ARTICLE_AFTER and meta.published_line(blocks[i].text):
+            top = None  # the header's first heading-like line (its headline, above names)
+            for j in range(i - 1, max(first, i - NEXT_HEADLINE_ABOVE - 1), -1):
+                if blocks[j].prose or blocks[j].text == title:
+                    break  # a paragraph or this article's own headline: no new header
+                if headline.heading_like(blocks[j]):
+                    top = j
+            if top is not None:
+                return top
+    return stop
 
 
 def _bylines(zone: list[Block], dates: set[int]) -> dict[int, str]:

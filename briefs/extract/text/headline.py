@@ -267,14 +267,14 @@ def _row(block: Block, blocks: list[Block], i: int, start: int, meta: set[int],
         min(max(0, start - i), 10) / 10.0,
         float(above is not None and above.words < words and above.words >= 2
               and not _FULL_STOP.search(above.text)),
-        float(after is not None and _heading_like(after)),
-        float(above is not None and _heading_like(above)),
+        float(after is not None and heading_like(after)),
+        float(above is not None and heading_like(above)),
         float(_standfirst_like(block)),
         float(len(_TRAIL_STEP.findall(_unquoted(text))) >= 2),
     ]
 
 
-def _heading_like(block: Block) -> bool:
+def heading_like(block: Block) -> bool:
     """A line set like a title: a few words, no sentence's full stop, not a widget."""
     return _candidate(block) and 3 <= block.words <= 30 and not block.prose \
         and not _FULL_STOP.search(block.text)

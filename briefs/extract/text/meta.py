@@ -286,6 +286,12 @@ def only_a_date(line: str) -> bool:
     return sum(len(word) > 1 for word in _DATE_WORDS.sub(" ", line).split()) <= 1
 
 
+def published_line(line: str) -> bool:
+    """A line that only says when the article was published: ``Publisert 06.01.2026 -
+    16:25``, ``Published: 3 June 2021``."""
+    return bool(_PUBLISHED.search(line)) and only_a_date(line)
+
+
 def yearless_date_line(line: str) -> bool:
     """Whether ``line`` is only a day written without its year (or two: posted, updated)."""
     if len(line) > 80 or not _A_DIGIT.search(line):
