@@ -46,7 +46,8 @@ def test_files_that_are_no_seed_are_named_not_silently_dropped(project,
         assert result.returncode == 0, result.stderr
         warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
         assert warnings == [
-            "WARNING seeds/article.xhtml: not a seed (.txt, .html, .htm, .md); skipped",
+            "WARNING seeds/article.xhtml: not a seed (.txt, .html, .htm, .md, .mhtml, .mht); "
+            "skipped",
             "WARNING seeds/orphan.yml: sidecar without a seed of the same name; skipped",
         ]
 

@@ -290,3 +290,48 @@ def test_a_dump_saved_as_html_is_read_as_text_even_when_it_quotes_a_tag(
     assert seed.notes == ("no HTML markup in it; read as a text dump",)
     brief, _ = extract(seed)
     assert brief.title == "1Password für Mac generiert Einmal-Passwörter"
+
+
+def _web_archive(page: bytes, boundary: str = "----MultipartBoundary--Qx7Ryi6o2GG4----") -> bytes:
+    """A page saved as Chrome's "single file" writes it: a MIME message, the page
+    quoted-printable in its first part, an image after it."""
+    import quopri
+
+    head = (
+        "From: <Saved by Blink>\r\n"
+        "Snapshot-Content-Location: https://www.heise.de/mac-and-i/meldung/1Password.html\r\n"
+        "Subject: =?utf-8?Q?1Password_f=C3=BCr_Mac?=\r\n"
+        "MIME-Version: 1.0\r\n"
+        f'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{boundary}"\r\n'
+        f"\r\n\r\n--{boundary}\r\n"
+        "Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+        "Content-Location: https://www.heise.de/mac-and-i/meldung/1Password.html\r\n\r\n")
+    image = (f"\r\n--{boundary}\r\nContent-Type: image/png\r\n"
+             "Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgoAAAANSUhEUgAAAAEAAAAB\r\n"
+             f"\r\n--{boundary}--\r\n")
+    return head.encode("ascii") + quopri.encodestring(page) + image.encode("ascii")
+
+
+def test_a_page_saved_as_one_file_by_a_browser_reads_as_the_page_itself(tmp_path: Path) -> None:
+    page = (FIXTURES / "html" / "heise_1password_de.html").read_bytes()
+    (tmp_path / "page.html").write_bytes(page)
+    (tmp_path / "page.mhtml").write_bytes(_web_archive(page))
+    as_page, _ = extract(read_seed(tmp_path / "page.html", "seeds/page.html"))
+    archived = read_seed(tmp_path / "page.mhtml", "seeds/page.mhtml")
+    assert archived.kind == "html"
+    assert extract(archived)[0] == as_page.replace(seed="seeds/page.mhtml")
+    assert as_page.title == "1Password für Mac generiert Einmal-Passwörter"
+
+
+@pytest.mark.parametrize(("content", "cause"), [
+    (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n"
+     b"Content-Type: image/png\r\n\r\nabc\r\n--b--\r\n", "no HTML page in this web archive"),
+    (b"just some text, no MIME header at all\n", "not a saved web archive (no MIME header)"),
+])
+def test_a_web_archive_without_a_page_is_refused_naming_why(tmp_path: Path, content: bytes,
+                                                            cause: str) -> None:
+    path = tmp_path / "saved.mht"
+    path.write_bytes(content)
+    with pytest.raises(SeedError) as caught:
+        read_seed(path, "seeds/saved.mht")
+    assert caught.value.message == f"seeds/saved.mht: {cause}"

@@ -1,11 +1,13 @@
 """Stage 1, read: find the seeds, refuse unusable files, decode bytes to text.
 
-A seed is a text dump (``.txt``), a saved page (``.html``/``.htm``) or a Markdown file
-with front matter (``.md``). An optional sidecar ``x.yml`` beside ``x.txt`` carries
-what the text cannot say (url, date, byline, site_name...); it wins over the text.
+A seed is a text dump (``.txt``), a saved page (``.html``/``.htm``, or a browser's web
+archive ``.mhtml``/``.mht``: :mod:`.mhtml`) or a Markdown file with front matter
+(``.md``). An optional sidecar ``x.yml`` beside ``x.txt`` carries what the text cannot
+say (url, date, byline, site_name...); it wins over the text.
 
-Refused, each with its own reason: symlinks, files over 2 MB (before reading them),
-empty files, whitespace-only files and binary files. Decoding is :mod:`.decode`.
+Refused, each with its own reason: symlinks, files over the size limit of their kind
+(before reading them), empty files, whitespace-only files and binary files. Decoding is
+:mod:`.decode`.
 """
 
 from __future__ import annotations
@@ -20,17 +22,20 @@ from typing import Any
 
 from briefs import yaml_load
 from briefs.errors import SeedError
+from briefs.read import mhtml
 from briefs.read.decode import decode
 
 __all__ = ["SEED_SUFFIXES", "Seed", "decode", "discover", "kind_of", "read_seed", "skipped"]
 
-SEED_SUFFIXES = (".txt", ".html", ".htm", ".md")
+SEED_SUFFIXES = (".txt", ".html", ".htm", ".md", *mhtml.SUFFIXES)
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 MB = 1024 * 1024
 MAX_BYTES = 2 * MB
 # A saved news page carries its scripts, styles and inline images: 3 of 258 real pages of
 # fundus's test set (40 countries) are over 2 MB, the largest 2.2 MB.
 MAX_HTML_BYTES = 8 * MB
+# A web archive carries the page's images too (base64, a third larger than the files).
+MAX_ARCHIVE_BYTES = 32 * MB
 SIDECAR_KEYS = ("title", "date", "byline", "site_name", "url", "lang", "categories",
                 "tags", "summary", "description", "draft")
 
@@ -49,7 +54,7 @@ class Seed:
 
 def kind_of(path: Path) -> str:
     suffix = path.suffix.lower()
-    if suffix in (".html", ".htm"):
+    if suffix in (".html", ".htm", *mhtml.SUFFIXES):
         return "html"
     if suffix == ".md":
         return "markdown"
@@ -93,7 +98,9 @@ def read_seed(path: Path, shown: str) -> Seed:
     """Read one seed: refuse symlinks, empty, huge and binary files; decode; load a sidecar."""
     if path.is_symlink():
         raise SeedError(shown, "symlink refused (seeds must be regular files)")
-    limit = MAX_HTML_BYTES if kind_of(path) == "html" else MAX_BYTES
+    archive = path.suffix.lower() in mhtml.SUFFIXES
+    limit = MAX_ARCHIVE_BYTES if archive else MAX_HTML_BYTES if kind_of(path) == "html" \
+        else MAX_BYTES
     try:
         size = path.stat().st_size
         if size > limit:
@@ -104,7 +111,8 @@ def read_seed(path: Path, shown: str) -> Seed:
     if not data:
         raise SeedError(shown, "empty file")
     kind = kind_of(path)
-    text, notes = decode(data, shown, html=kind == "html")
+    text, notes = _archived_page(data, shown) if archive \
+        else decode(data, shown, html=kind == "html")
     if not text.strip():
         raise SeedError(shown, "blank file (only whitespace)")
     kind = _sniffed(kind, text, notes)
@@ -112,6 +120,16 @@ def read_seed(path: Path, shown: str) -> Seed:
     return Seed(path=shown, kind=kind, text=text,
                 raw_sha=_content_hash(path, data), sidecar=sidecar,
                 notes=tuple(notes))
+
+
+def _archived_page(data: bytes, shown: str) -> tuple[str, list[str]]:
+    """The page inside a web archive, decoded in the charset its part declares (when the
+    bytes fit it), else as any saved page is."""
+    page, charset = mhtml.page_of(data, shown)
+    if charset:
+        with contextlib.suppress(LookupError, UnicodeDecodeError):
+            page = page.decode(charset).encode("utf-8")  # then repaired as any page is
+    return decode(page, shown, html=True)
 
 
 # A saved page, whatever its name says: it opens with a doctype or <html>/<head> tag
