@@ -476,3 +476,19 @@ def test_a_page_nested_deeper_than_the_parser_reads_is_refused_by_name(tmp_path:
         extract(read_seed(path, "seeds/deep.html"))
     assert caught.value.message == ("seeds/deep.html: elements nested over 2048 deep; "
                                     "the HTML parser cannot read the page")
+
+
+@pytest.mark.parametrize(("author", "byline"), [
+    ("Editor December", "Editor"),  # a date's month run into the author box
+    ("Dec", None),
+    ("Lesedauer", None),  # the reading time's label
+    ("Xxx", None),  # a template's placeholder
+    ("Confreaks Confreaks", "Confreaks"),  # the name and its link
+    ("Theresa May", "Theresa May"),  # a month that is a name too
+])
+def test_the_fallback_author_search_keeps_names_only(author: str, byline: str | None) -> None:
+    text = "The council voted on the budget for the next year after a long debate. " * 5
+    page = (f"<html><head><title>Budget vote</title></head><body><article>"
+            f"<h1>Council passes the budget</h1><span class=\"author\">{author}</span>"
+            f"<p>{text}</p></article></body></html>")
+    assert extract_html(page).byline == byline

@@ -29,6 +29,7 @@ from briefs.extract.html.page import (
     strip_invisible,
     visible_lines,
 )
+from briefs.extract.text import meta as text_meta
 from briefs.record import Brief
 
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$", re.IGNORECASE)
@@ -36,6 +37,27 @@ _LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$", re.IGNORECASE)
 _FORM_LABELS = frozenset({"name", "author", "autor", "auteur", "autore", "by", "von", "par",
                           "e-mail", "email", "website", "webseite", "comment", "kommentar",
                           "nombre", "nom"})
+# Words trafilatura's author search brings along from a date or a reading time
+# ("Editor December", "Dec", "Lesedauer"), and a template's placeholder ("Xxx").
+_NOT_AUTHOR_WORDS = frozenset({"lesedauer", "lesezeit", "min", "minutes", "read", "updated",
+                               "published", "xxx", "xx", "n/a"})
+
+
+# Month names that are people's names too ("Theresa May", "Jan Novák"): kept.
+_NAMES_TOO = frozenset({"may", "june", "april", "august", "march", "jan", "mai", "juni",
+                        "juli", "julio", "augusto", "mar", "maj", "mart", "marts"})
+
+
+def _author_words(text: str) -> str | None:
+    """trafilatura's author answer without month names, reading-time and date labels,
+    and without a name printed twice (``Confreaks Confreaks``); ``None`` if nothing is left."""
+    def kept(word: str) -> bool:
+        key = word.casefold().strip(".,:")
+        return key not in _NOT_AUTHOR_WORDS and (key not in text_meta.MONTHS
+                                                 or key in _NAMES_TOO)
+    return md.once(" ".join(w for w in text.split() if kept(w))) or None
+
+
 _NOSCRIPT = re.compile(r"<noscript", re.IGNORECASE)
 _DATE_KEYS = ("article:published_time", "datepublished", "og:published_time",
               "publish-date", "pubdate", "dc.date.issued", "date")
@@ -60,7 +82,7 @@ def extract_html(html: str) -> Brief:
         from trafilatura.metadata import extract_author
 
         found = extract_author(tree)
-        byline = md.clean_byline(found.replace("; ", ", ")) if found else None
+        byline = _author_words(md.clean_byline(found.replace("; ", ", "))) if found else None
         if byline and (byline.casefold() in _FORM_LABELS or not md.plausible_name(byline)):
             byline = None  # a comment form's "Name" field or a photo credit, not an author
     date = _date(tree, meta, articles, url)

@@ -169,7 +169,7 @@ def visible_byline(text: str) -> str | None:
     section too: ``29. Juni 2017, 23:39 · von Tobi`` -> ``Tobi``; ``Limespacer · 22.
     Oktober 2019`` -> ``Limespacer``; ``Newsdesk 28. Januar 2022, 12:01`` -> ``Newsdesk``.
     The text dumps' byline reading (:mod:`briefs.extract.text.meta`) comes first."""
-    line = _once(flat(text))
+    line = once(flat(text))
     name = text_meta.find_byline(line) or text_meta.find_inner_byline(line)
     if name:
         return name
@@ -186,7 +186,7 @@ def visible_byline(text: str) -> str | None:
     return _the_name(rest)
 
 
-def _once(text: str) -> str:
+def once(text: str) -> str:
     """``Duncan Bell Duncan Bell`` (a name and its link, run together) -> ``Duncan Bell``."""
     words = text.split()
     half = len(words) // 2
@@ -206,7 +206,7 @@ def _the_name(text: str) -> str | None:
     date, a month, a reading-time label, a placeholder)."""
     if text_meta.only_a_date(text):
         return None
-    cut = _once(_AFTER_NAME.sub("", text))
+    cut = once(_AFTER_NAME.sub("", text))
     first = cut.split()[0].casefold().rstrip(".,") if cut else ""
     if not cut or first in _NOT_NAMES or (cut.casefold().rstrip(".") in text_meta.MONTHS):
         return None  # "Editor December 20", "Dec 1st 2016" (not "April Glaser")
