@@ -492,3 +492,22 @@ def test_the_fallback_author_search_keeps_names_only(author: str, byline: str | 
             f"<h1>Council passes the budget</h1><span class=\"author\">{author}</span>"
             f"<p>{text}</p></article></body></html>")
     assert extract_html(page).byline == byline
+
+
+@pytest.mark.parametrize(("after_h1", "byline"), [
+    # class names that say nothing: the "By" line under the headline
+    ('<div class="G8VY0"><div class="_ceVT">By <span class="rlwyg">Yomi Kazeem</span></div>'
+     '<div class="rpyRU">Published <time>Dec 2, 2016</time></div></div>', "Yomi Kazeem"),
+    # a link to the author's page
+    ('<div class="th"><a class="th-meta" href="https://example.com/about/editors/jon-fingas/">'
+     "Jon Fingas</a>, @jonfingas</div>", "Jon Fingas"),
+    # a sentence that says "by" is no byline, nor a link to a section
+    ("<p>By the time the vote came, the hall was half empty and the mayor had left.</p>"
+     '<a href="/section/politics/">Local Politics</a>', None),
+])
+def test_the_byline_just_under_the_headline_when_class_names_say_nothing(
+        after_h1: str, byline: str | None) -> None:
+    text = "The council voted on the budget for the next year after a long debate. " * 5
+    page = (f"<html><head><title>Budget vote</title></head><body><main>"
+            f"<h1>Council passes the budget</h1>{after_h1}<p>{text}</p></main></body></html>")
+    assert extract_html(page).byline == byline

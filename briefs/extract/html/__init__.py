@@ -77,7 +77,7 @@ def extract_html(html: str) -> Brief:
     url = _url(tree, meta)
     sites = md.site_names(meta, articles)
     host = md.host_of(url)
-    byline = md.byline(tree, meta, articles, sites)
+    byline = md.byline(tree, meta, articles, sites) or md.byline_after_headline(tree)
     if byline is None:
         from trafilatura.metadata import extract_author
 

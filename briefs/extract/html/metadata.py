@@ -260,6 +260,37 @@ def byline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]]
     return None
 
 
+# After the headline, the first elements a byline can be: a short "By ..." line, or a
+# link to the author's page ("/author/jroe", "/about/editors/jon-fingas/").
+_AFTER_H1 = ("following::*[self::div or self::p or self::span or self::li or self::address"
+             " or self::a][position() <= 120]")
+_AUTHOR_HREF = re.compile(r"/(?:author|authors|autor|autoren|auteur|editors|staff|"
+                          r"journalist|journalists|redakteur|profile|people)/[\w.%-]+/?$",
+                          re.IGNORECASE)
+BY_LINE_CHARS = 80  # a "By ..." element is short; a longer one is text that says "by"
+
+
+def byline_after_headline(tree: Any) -> str | None:
+    """The author named just after the page's first ``<h1>``, where class names say
+    nothing (generated ones, "G8VY0"): a short ``By Jane Roe`` element, or a link to
+    an author's page whose text is a name."""
+    h1 = next(iter(tree.iter("h1")), None)
+    if h1 is None:
+        return None
+    for el in h1.xpath(_AFTER_H1):
+        if el.tag == "a":
+            text = text_of(el)
+            if _AUTHOR_HREF.search(el.get("href") or "") and text_meta.looks_like_name(text):
+                return text
+            continue
+        text = text_of(el)
+        if 4 <= len(text) <= BY_LINE_CHARS and text[:1] in "BbVvPp":
+            name = text_meta.find_byline(text)
+            if name and plausible_name(name):
+                return name
+    return None
+
+
 def site_keys(sites: tuple[str, ...], host: str) -> set[str]:
     """The site's names and address, squashed (``faz.net`` gives ``faznet`` and ``faz``)."""
     return {key for key in (squash(n) for n in (*sites, host, host.rsplit(".", 1)[0])) if key}
