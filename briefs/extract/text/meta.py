@@ -278,10 +278,13 @@ _DATE_WORDS = re.compile(
     re.IGNORECASE)
 
 
+ONLY_A_DATE_CHARS = 120  # a line that only dates is no longer
+
+
 def only_a_date(line: str) -> bool:
     """A line that says when and nothing else: ``February 24, 2020 | 9:25pm``,
     ``Updated: 18 Nov 2019, 19:11`` (not ``Protokoll der Sitzung vom 10. Oktober 2019``)."""
-    if len(line) > 120 or (find_date(line) is None and not yearless_date_line(line)):
+    if len(line) > ONLY_A_DATE_CHARS or (find_date(line) is None and not yearless_date_line(line)):
         return False
     return sum(len(word) > 1 for word in _DATE_WORDS.sub(" ", line).split()) <= 1
 
@@ -289,7 +292,8 @@ def only_a_date(line: str) -> bool:
 def published_line(line: str) -> bool:
     """A line that only says when the article was published: ``Publisert 06.01.2026 -
     16:25``, ``Published: 3 June 2021``."""
-    return bool(_PUBLISHED.search(line)) and only_a_date(line)
+    return len(line) <= ONLY_A_DATE_CHARS and bool(_PUBLISHED.search(line)) \
+        and only_a_date(line)
 
 
 def yearless_date_line(line: str) -> bool:
