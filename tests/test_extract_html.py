@@ -511,3 +511,16 @@ def test_the_byline_just_under_the_headline_when_class_names_say_nothing(
     page = (f"<html><head><title>Budget vote</title></head><body><main>"
             f"<h1>Council passes the budget</h1>{after_h1}<p>{text}</p></main></body></html>")
     assert extract_html(page).byline == byline
+
+
+@pytest.mark.parametrize(("elements", "byline"), [
+    ('<span class="author">Marguerite Reardon</span><a class="author-bio">See full bio</a>',
+     "Marguerite Reardon"),  # a link's label beside the name is no second author
+    ('<div class="byline">By <a href="/p/fear">David Fear</a> David Fear</div>', "David Fear"),
+    ('<span class="byline">by gizzmo</span>', "gizzmo"),  # a user name stays lower case
+])
+def test_a_byline_element_gives_names_only(elements: str, byline: str) -> None:
+    text = "The council voted on the budget for the next year after a long debate. " * 5
+    page = (f"<html><head><title>Budget vote</title></head><body><article>"
+            f"<h1>Council passes the budget</h1>{elements}<p>{text}</p></article></body></html>")
+    assert extract_html(page).byline == byline

@@ -237,6 +237,26 @@ def plausible_name(text: str) -> bool:
             and not _ACCOUNT.match(text.strip()))
 
 
+_LOWER_IN_NAMES = frozenset({"and", "und", "et", "y", "e", "og", "och", "&", "von", "van",
+                             "de", "da", "del", "der", "di", "du", "la", "le", "dos", "bin",
+                             "al", "el"})
+
+
+def _names_only(text: str) -> str:
+    """What a byline element shows, without the comma-separated parts that read as a
+    phrase, not a name: several words, one of them lower case and no particle ("See full
+    bio", "Link Copied" aside, which have their own capitals). A lone lower-case word is
+    a user name ("gizzmo") and stays."""
+    kept = []
+    for part in text.split(","):
+        words = part.split()
+        if len(words) >= 2 and any(w[:1].islower() and w.casefold() not in _LOWER_IN_NAMES
+                                   and "." not in w for w in words):
+            continue
+        kept.append(part.strip())
+    return ", ".join(k for k in kept if k)
+
+
 def byline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
            sites: list[str]) -> str | None:
     """The author line (see the module docstring for the order)."""
@@ -244,7 +264,7 @@ def byline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]]
     layers.append([v for key in ("author", "article:author", "parsely-author", "byl",
                                  "dc.creator", "sailthru.author") for v in meta.get(key, [])])
     visible = [visible_byline(text_of(el)) for el in tree.xpath(_BYLINE_XPATH)[:3]]
-    layers.append([v for v in visible if v])
+    layers.append([n for n in (_names_only(clean_byline(once(v))) for v in visible if v) if n])
     site_keys = {squash(s) for s in sites}
     for names in layers:
         cleaned = [clean_byline(n) for n in names]
