@@ -458,11 +458,22 @@ def _nested(depth: int) -> str:
             + story + "</div>" * depth + "</body></html>")
 
 
-def test_a_page_nested_a_thousand_deep_is_read() -> None:
+def test_a_page_nested_two_thousand_deep_is_read() -> None:
     # libxml2 stops at 256 levels unless told otherwise; a page of unclosed tags gets there
-    brief = extract_html(_nested(1000))
+    brief = extract_html(_nested(2000))
     assert brief.title == "Council passes the school budget"
     assert brief.body and brief.body[0].startswith("Words about the council's vote")
+
+
+def test_a_headline_above_two_thousand_levels_of_unclosed_tags_is_read() -> None:
+    # every element after the <h1> is looked at for a byline: none may recurse that deep
+    story = "<p>" + "Words about the council's vote on the new budget for schools. " * 8 + "</p>"
+    page = ("<html><body><h1>Council passes the school budget</h1>" + "<div>" * 2000
+            + "<i>Photo</i>" + story + "</body></html>")
+    brief = extract_html(page)
+    assert brief.title == "Council passes the school budget"
+    assert brief.body and brief.body[-1].startswith("Words about the council's vote")
+    assert brief.byline is None
 
 
 def test_a_page_nested_deeper_than_the_parser_reads_is_refused_by_name(tmp_path: Path) -> None:

@@ -303,12 +303,24 @@ def byline_after_headline(tree: Any) -> str | None:
             if _AUTHOR_HREF.search(el.get("href") or "") and text_meta.looks_like_name(text):
                 return text
             continue
+        if _longer_than(el, 2 * BY_LINE_CHARS):
+            continue  # a container of the article, not a line (not read: it is long)
         text = text_of(el)
         if 4 <= len(text) <= BY_LINE_CHARS and text[:1] in "BbVvPp":
             name = text_meta.find_byline(text)
             if name and plausible_name(name):
                 return name
     return None
+
+
+def _longer_than(el: Any, limit: int) -> bool:
+    """Whether the text under ``el`` passes ``limit`` characters (read only that far)."""
+    size = 0
+    for piece in el.itertext():
+        size += len(piece.strip())
+        if size > limit:
+            return True
+    return False
 
 
 def site_keys(sites: tuple[str, ...], host: str) -> set[str]:

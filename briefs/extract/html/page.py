@@ -151,29 +151,43 @@ def text_of(el: Any) -> str:
     Chinese or Japanese characters (scripts written without spaces). Ruby annotations
     (``<rt>``, ``<rp>``: the reading printed over a kanji) are not part of the text.
     """
-    text = ""
+    out: list[str] = []  # joined once at the end: adding piece by piece is quadratic
+    last = ""
     for piece in _pieces(el):
-        text = join(text, piece)
-    return flat(text)
+        if out and not _glued(last, piece):
+            out.append(" ")
+        out.append(piece)
+        last = piece
+    return flat("".join(out))
+
+
+def _glued(text: str, piece: str) -> bool:
+    """Whether ``piece`` follows ``text`` (both non-empty) without a space between."""
+    return text[-1].isspace() or piece[0].isspace() or _CLOSING.match(piece) is not None or \
+        (UNSPACED.match(text[-1]) is not None and UNSPACED.match(piece) is not None)
 
 
 def join(text: str, piece: str) -> str:
     """``text`` followed by ``piece`` from the next element, a space between them unless
     one is there already, ``piece`` starts with closing punctuation, or both sides are
     Chinese or Japanese characters (see :func:`text_of`)."""
-    glued = not text or not piece or text[-1].isspace() or piece[0].isspace() or \
-        _CLOSING.match(piece) is not None or \
-        (UNSPACED.match(text[-1]) is not None and UNSPACED.match(piece) is not None)
+    glued = not text or not piece or _glued(text, piece)
     return text + piece if glued else text + " " + piece
 
 
 def _pieces(el: Any) -> list[str]:
-    """The text pieces of ``el`` in reading order, ruby annotations left out."""
-    pieces = [el.text or ""]
-    for child in el:
-        if not isinstance(child.tag, str) or child.tag.lower() not in ("rt", "rp"):
-            pieces.extend(_pieces(child))
-        pieces.append(child.tail or "")
+    """The text pieces of ``el`` in reading order, ruby annotations left out (walked
+    without recursion: a page of unclosed tags nests thousands deep)."""
+    pieces = []
+    walk = etree.iterwalk(el, events=("start", "end"))
+    for event, node in walk:
+        if event == "start":
+            if node is not el and isinstance(node.tag, str) and node.tag.lower() in ("rt", "rp"):
+                walk.skip_subtree()  # its text and children; its tail is read at its end
+            else:
+                pieces.append(node.text or "")
+        elif node is not el:
+            pieces.append(node.tail or "")
     return [p for p in pieces if p]
 
 
