@@ -86,3 +86,23 @@ def test_eval_script_refuses_a_missing_corpus(tmp_path: Path) -> None:
                            str(tmp_path / "nowhere")],
                           capture_output=True, text=True, check=False, timeout=60)
     assert done.returncode == 2 and "no such corpus" in done.stderr
+
+
+def test_a_case_with_only_the_body_s_first_words_scores_the_opening(tmp_path: Path) -> None:
+    """A held-out set may give ``body_prefix`` (the body's first words) and no body."""
+    root = make_corpus(tmp_path)
+    truth_file = root / "cases" / "demo_budget" / "truth.json"
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    del truth["body"]
+    truth["body_prefix"] = PARAGRAPHS[0][:60]
+    truth_file.write_text(json.dumps(truth), encoding="utf-8")
+    (html,) = corpus.run("html", corpus.briefs_extractor(corpus.HTML_FILE),
+                         corpus.load_cases(root))
+    assert html.overlap is None and html.start is True
+    assert report.summary_row("html", [html])["start"] == "1.000 (1)"
+    truth["body_prefix"] = PARAGRAPHS[2][:60]  # the last paragraph is no opening
+    truth_file.write_text(json.dumps(truth), encoding="utf-8")
+    (late,) = corpus.run("html", corpus.briefs_extractor(corpus.HTML_FILE),
+                         corpus.load_cases(root))
+    assert late.start is False
+    assert any(line.startswith("    opening: got") for line in report.case_diff(late))

@@ -11,6 +11,7 @@ from briefs.evaluate.scoring import (
     byline_match,
     date_match,
     headline_match,
+    opens_with,
     snippets_found,
     token_diff,
     token_overlap,
@@ -100,3 +101,12 @@ def test_snippets_found_normalises_space_case_and_quotes() -> None:
     text = "He said it was “distressing”.\n\nShare   this"
     assert snippets_found(text, ['it was "distressing"', "share this", "top stories"]) == [
         True, True, False]
+
+
+def test_opens_with_the_expected_first_words_maybe_after_a_dateline() -> None:
+    body = "BEIRUT (Reuters) - Rockets hit a base near an oilfield in Syria on Monday."
+    assert opens_with(body, "Rockets hit a base near an oilfield")
+    assert opens_with(body, "  rockets HIT a base ")
+    assert not opens_with(body, "Rockets hit a base near a river")
+    long_lead = " ".join(["word"] * 40) + " Rockets hit a base"
+    assert not opens_with(long_lead, "Rockets hit a base")

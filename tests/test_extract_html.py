@@ -535,3 +535,13 @@ def test_a_byline_element_gives_names_only(elements: str, byline: str) -> None:
     page = (f"<html><head><title>Budget vote</title></head><body><article>"
             f"<h1>Council passes the budget</h1>{elements}<p>{text}</p></article></body></html>")
     assert extract_html(page).byline == byline
+
+
+def test_the_date_line_and_headline_at_the_article_s_top_open_no_body() -> None:
+    text = "The council voted on the budget for the next year after a long debate. " * 5
+    page = ("<html><head><title>Council passes the budget</title></head><body><article>"
+            "<p>08.04.2015 12:46</p><h1>Council passes the budget</h1>"
+            f"<p>{text}</p><p>{text}</p></article></body></html>")
+    brief = extract_html(page)
+    assert brief.title == "Council passes the budget"
+    assert brief.body[0].startswith("The council voted")

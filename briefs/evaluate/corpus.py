@@ -63,6 +63,7 @@ class Result:
     byline: bool | None = None
     description: float | None = None
     snippets: list[bool] = field(default_factory=list)
+    start: bool | None = None  # the body opens with the truth's ``body_prefix``
 
 
 Extractor = Callable[[Case], Extraction]
@@ -129,6 +130,8 @@ def score(kind: str, case: Case, got: Extraction, seconds: float) -> Result:
         description=scoring.token_overlap(got.description, truth["description"]).f1
         if truth.get("description") else None,
         snippets=snippets,
+        start=scoring.opens_with(got.body, truth["body_prefix"])
+        if truth.get("body_prefix") else None,
     )
 
 

@@ -16,7 +16,7 @@ from briefs.evaluate.corpus import Result
 ResultsByKind = dict[str, list[Result]]
 
 _COLUMNS = ("kind", "cases", "body", "P", "R", "F1", "head", "date", "byline", "desc", "snip",
-            "errors", "seconds", "slowest")
+            "start", "errors", "seconds", "slowest")
 
 
 def _rate(flags: Sequence[bool | None]) -> tuple[float | None, int]:
@@ -38,6 +38,7 @@ def summary_row(kind: str, results: list[Result]) -> dict[str, str]:
     byline, n_byline = _rate([r.byline for r in results])
     descs = [r.description for r in results if r.description is not None]
     snips = [s for r in results for s in r.snippets]
+    start, n_start = _rate([r.start for r in results])
     slowest = max(results, key=lambda r: r.seconds) if results else None
     return {
         "kind": kind,
@@ -51,6 +52,7 @@ def summary_row(kind: str, results: list[Result]) -> dict[str, str]:
         "byline": _fmt(byline, n_byline),
         "desc": _fmt(mean(descs) if descs else None, len(descs)),
         "snip": _fmt(sum(snips) / len(snips) if snips else None, len(snips)),
+        "start": _fmt(start, n_start),
         "errors": str(sum(1 for r in results if r.got.error)),
         "seconds": f"{sum(r.seconds for r in results):.2f}",
         "slowest": f"{slowest.seconds:.2f} {slowest.case.id}" if slowest else "-",
@@ -60,7 +62,8 @@ def summary_row(kind: str, results: list[Result]) -> dict[str, str]:
 def table(by_kind: ResultsByKind) -> list[str]:
     """One table: a row per kind (body P/R/F1 are means over cases with a body truth;
     head/date/byline/snip are match rates, desc the mean token F1 of the description
-    (0 when none was found), each with the number of cases scored)."""
+    (0 when none was found), start the share of bodies that open with the truth's
+    ``body_prefix``, each with the number of cases scored)."""
     rows = [dict(zip(_COLUMNS, _COLUMNS, strict=True))]
     rows += [summary_row(kind, results) for kind, results in by_kind.items()]
     widths = {c: max(len(row[c]) for row in rows) for c in _COLUMNS}
@@ -76,6 +79,8 @@ def _badness(result: Result) -> float:
         value = result.overlap.f1
     elif result.snippets:
         value = sum(result.snippets) / len(result.snippets)
+    elif result.start is not None:
+        value = float(result.start)
     else:
         value = 1.0
     return value - (0.25 if result.headline is False else 0.0)
@@ -103,6 +108,9 @@ def case_diff(result: Result, limit: int = 14) -> list[str]:
             lines.append(f"    missing {len(missing)}: {_words(missing, limit)}")
         if extra:
             lines.append(f"    extra {len(extra)}: {_words(extra, limit)}")
+    if result.start is False:
+        lines.append(f"    opening: got {' '.join(got.body.split())[:70]!r}")
+        lines.append(f"             want {' '.join(truth['body_prefix'].split())[:70]!r}")
     failed = [s for s, ok in zip(_snippet_texts(result), result.snippets, strict=True)
               if not ok]
     for text in failed[:3]:

@@ -198,3 +198,16 @@ def snippets_found(text: str, snippets: Iterable[str]) -> list[bool]:
     """For each snippet, whether it occurs in ``text`` (whitespace and case normalised)."""
     hay = " ".join(text.casefold().translate(_QUOTES).split())
     return [" ".join(s.casefold().translate(_QUOTES).split()) in hay for s in snippets]
+
+
+START_SLACK = 25  # tokens the extracted body may carry before the expected opening
+
+
+def opens_with(body: str, prefix: str) -> bool:
+    """Whether ``body`` opens with ``prefix`` (the first words of the expected body): its
+    tokens in a row within the body's first tokens, after at most ``START_SLACK`` others
+    (a dateline or a kicker the annotation left out)."""
+    needle = tokenize(prefix)
+    if not needle:
+        return True
+    return _is_run_in(needle, tokenize(body)[: START_SLACK + len(needle)])

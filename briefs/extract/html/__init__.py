@@ -95,7 +95,8 @@ def extract_html(html: str) -> Brief:
         strip_invisible(tree, noscript=True)
         title = headline(tree, meta, articles, sites, host)
         body = _article_text(tree, url)
-    while body and title and md.same(body[0], title):
+    # the headline, and the date line printed above it ("08.04.2015 12:46"), open no body
+    while body and ((title and md.same(body[0], title)) or text_meta.only_a_date(body[0])):
         body.pop(0)
     if title and len(title) > MAX_TITLE:  # an <h1> that holds a whole paragraph or more
         title = title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:-–—") + "…"
