@@ -126,6 +126,8 @@ def test_byline_lines(line: str, name: str | None) -> None:
     ("Mathatisi Sebusi/Mohalenyane Phakela", ("Mathatisi Sebusi/Mohalenyane Phakela", False)),
     ("Reuters, Thorsten Kramer", None),
     ("Will Leitch/November 18, 2016", ("Will Leitch", True)),
+    ("Emma MackenzieLifestyle Writer", ("Emma Mackenzie", True)),  # a job run into the name
+    ("Ronald McDonald", ("Ronald McDonald", False)),
     ("Mattias Geniar, April 19, 2020", ("Mattias Geniar", True)),
     ("04.02.2022 | 15:33 Uhr | Dennis Steimels", ("Dennis Steimels", True)),
     ("1. Februar 2022 Luis Holuch 6", ("Luis Holuch", True)),  # and a comment count

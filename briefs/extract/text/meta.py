@@ -634,6 +634,10 @@ def name_line(line: str) -> tuple[str, bool] | None:
     if tail and not ((match and "@" in match.group()) or find_date(tail)
                      or _RELATIVE.search(tail)):
         return None
+    if _unglued(head) != head:  # "Emma MackenzieLifestyle Writer": a job run into the name
+        titled = _before_role(head)
+        if titled and looks_like_name(titled):
+            return titled, True
     name = looks_like_name(head)
     if name is None and not tail:
         titled = _before_role(head)  # "Thabo Mokone Parliamentary editor"
