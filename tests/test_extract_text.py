@@ -496,3 +496,24 @@ def test_a_video_of_the_article_with_its_headline_and_date_is_not_a_next_article
         "Home", title, "3 June 2021", *STORY, title, "(Published Monday, Nov. 18, 2019)",
         *STORY[:2]]))
     assert brief.body[-2:] == tuple(STORY[:2])
+
+
+@pytest.mark.parametrize(("under", "byline"), [
+    (["Kathrin Hofmeister"], "Kathrin Hofmeister"),  # no date anywhere
+    (["Der WindRebell"], None),  # an article opens it: a column's name
+    (["Photovoltaik Anforderungen"], None),  # nouns
+    (["Anna Mayor", "Foto: Jan Roe"], None),  # a photo's caption
+])
+def test_a_name_alone_under_the_headline_is_the_byline_when_it_reads_as_a_person(
+        under: list[str], byline: str | None) -> None:
+    brief = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate", *under, *STORY]))
+    assert brief.title == "Council approves budget after long debate"
+    assert brief.byline == byline
+
+
+def test_a_name_under_the_headline_that_the_text_mentions_is_its_subject() -> None:
+    story = [p.replace("the mayor said", "Anna Mayor said") for p in STORY]
+    brief = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate", "Anna Mayor", *story]))
+    assert brief.byline is None

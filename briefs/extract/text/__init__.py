@@ -109,12 +109,14 @@ def extract_text(text: str) -> Brief:
     kept = [b for b in blocks[first:stop]
             if body.keep_in_body(b) and b.index not in meta_idx and b.text != title
             and b.index not in page.between]
+    byline = _nearest(page.bylines, head) \
+        or _name_under_headline(blocks, head, start, meta_idx, kept)
     return Brief(
         title=_KICKER_GLUED.sub(": ", title),
         body=tuple(b.text for b in kept),
         date=meta.date_near([b.text for b in blocks], head, *page.zone, page.month_first)
         or page.day,
-        byline=_nearest(page.bylines, head),
+        byline=byline,
         description=blocks[deck].text if deck is not None else None,
         categories=tuple(_categories(blocks, head, title)),
     )
@@ -199,6 +201,54 @@ def _name_only(zone: list[Block], k: int, dates: set[int]) -> str | None:
         return None  # a name alone above a photo credit is the photo's caption
     near = [b for b in zone[max(0, k - 1) : k + 2] if b is not zone[k]]
     return name if any(b.index in dates or b.time_only for b in near) else None
+
+
+# A bare name is a byline without a date beside it only this close under the headline.
+WEAK_NAME_BELOW = 4
+_ARTICLE_WORDS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "el",
+                            "los", "las", "il", "lo", "de", "het", "een"})
+# Endings of long nouns and verbs, not of names: "Anforderungen", "Photovoltaik",
+# "Kommentieren", "Gesellschaft" (not "Per-Erik": a word this short is not tested).
+_NOUN_ENDING = re.compile(r"(?:ung|ungen|keit|heit|schaft|ik|ismus|ieren|tion|tions|ment|"
+                          r"ments|line)$", re.IGNORECASE)
+NOUN_WORD_CHARS = 9
+_LOWER_JOINED = re.compile(r"-[a-z]+-")  # "School-to-Prison"
+
+
+def _person_like(name: str) -> bool:
+    """A bare name that can stand as a byline without a date beside it: not all capitals,
+    not opening with an article ("Der WindRebell") or a club's initials ("HC Thurgau"),
+    no long word with a noun's or verb's ending, no words joined by lower-case pieces."""
+    words = name.split()
+    first = words[0]
+    return not (name.isupper() or first.casefold() in _ARTICLE_WORDS
+                or (first.isupper() and len(first) <= 3)
+                or any(len(w) >= NOUN_WORD_CHARS and _NOUN_ENDING.search(w) for w in words)
+                or any(_LOWER_JOINED.search(w) for w in words))
+
+
+def _name_under_headline(blocks: list[Block], head: int, start: int, meta_lines: set[int],
+                         kept: list[Block]) -> str | None:
+    """A name alone on a line right under the headline (or under its deck), above the
+    article's text: the byline when no other line names the author. Not a caption's
+    name (a photo credit under it), nor one the article's text mentions (its subject)."""
+    text = " ".join(b.text for b in kept)
+    lines = 0
+    for block in blocks[head + 1 : head + 1 + WEAK_NAME_BELOW]:
+        if block.index >= start:  # the text has begun (a name in it is not set apart)
+            return None
+        if block.junk or block.time_only or block.index in meta_lines:
+            continue
+        got = meta.name_line(block.text)
+        name = got[0] if got and not got[1] else None
+        after = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+        if name and _person_like(name) and not (after is not None and after.credit) \
+                and name not in text:
+            return name
+        lines += 1
+        if lines == 2:  # the headline's deck may come first, not more
+            return None
+    return None
 
 
 def _nearest(bylines: dict[int, str], head: int) -> str | None:
