@@ -127,6 +127,7 @@ def test_byline_lines(line: str, name: str | None) -> None:
     ("Reuters, Thorsten Kramer", None),
     ("Will Leitch/November 18, 2016", ("Will Leitch", True)),
     ("Emma MackenzieLifestyle Writer", ("Emma Mackenzie", True)),  # a job run into the name
+    ("Dylan Jones5 hours ago", ("Dylan Jones", True)),  # a relative time run into it
     ("Ronald McDonald", ("Ronald McDonald", False)),
     ("Mattias Geniar, April 19, 2020", ("Mattias Geniar", True)),
     ("04.02.2022 | 15:33 Uhr | Dennis Steimels", ("Dennis Steimels", True)),

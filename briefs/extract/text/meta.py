@@ -581,7 +581,9 @@ _NAME_TAIL = re.compile(
     # "Mattias Geniar, April 19, 2020"
     r"(?:/|,\s*)(?=\d|(?:" + _MONTH + r")\.?\s+\d)|"
     # a label run into the name: "Jen MillsPublished Jul 17, 2024"
-    r"(?<=[a-zà-ÿ])(?=(?-i:Updated|Published|Posted|Aktualisiert|Veröffentlicht)\b))",
+    r"(?<=[a-zà-ÿ])(?=(?-i:Updated|Published|Posted|Aktualisiert|Veröffentlicht)\b)|"
+    # a relative time run into the name: "Dylan Jones5 hours ago"
+    r"(?<=[a-zà-ÿ])(?=\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b))",
     re.IGNORECASE)
 _RELATIVE = re.compile(r"^(?:(?:published|updated|posted)\s*:?\s*)?(?:\d+\s*[^\W\d]+\s+ago$|"
                        r"(vor|il y a|hace|há|před)\s+\d)", re.IGNORECASE)
