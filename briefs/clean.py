@@ -4,6 +4,9 @@
   separator inside a paragraph) becomes a space, with a note.
 - Control characters, bidi overrides and zero-width characters are removed (a note
   says so: they can hide or reorder text); tabs and no-break spaces become spaces.
+- Soft hyphens (U+00AD, where a word may break) are removed without a note: German pages
+  set them in long words ("Mes\u00adsen\u00adger\u00addiens\u00adte"), and a reader's
+  search for "Messengerdienste" must find them.
 - Runs of spaces collapse; lines are stripped.
 """
 
@@ -19,6 +22,7 @@ _INVISIBLE = re.compile(
     "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
 )
 _BREAKS = re.compile("\r\n|\r|\u2029|\x85")
+_SOFT_HYPHEN = "\u00ad"
 _SOFT_BREAK = "\u2028"  # a line separator inside a paragraph: a space, noted
 _SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -26,7 +30,7 @@ _SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 def clean_text(text: str) -> tuple[str, list[str]]:
     """Normalised text and the notes about what was removed."""
     notes: list[str] = []
-    text = _BREAKS.sub("\n", text)
+    text = _BREAKS.sub("\n", text).replace(_SOFT_HYPHEN, "")
     text = unicodedata.normalize("NFC", text)
     removed = _INVISIBLE.findall(text) + [_SOFT_BREAK] * text.count(_SOFT_BREAK)
     text = text.replace(_SOFT_BREAK, " ")
@@ -42,7 +46,8 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 
 def clean_line(text: str) -> str:
     """One line of text: invisible characters removed, spaces collapsed."""
-    text = _BREAKS.sub(" ", unicodedata.normalize("NFC", text)).replace("\n", " ")
+    text = _BREAKS.sub(" ", unicodedata.normalize("NFC", text.replace(_SOFT_HYPHEN, "")))
+    text = text.replace("\n", " ")
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 

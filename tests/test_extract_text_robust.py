@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from briefs.clean import clean_text
+from briefs.clean import clean_line, clean_text
 from briefs.errors import SeedError
 from briefs.extract import extract
 from briefs.extract.text import extract_text
@@ -197,3 +197,11 @@ def test_a_date_line_alone_below_the_opening_dates_an_article_without_a_header_d
     lines = ["Home", "News", "Bridge reopens after two years of repairs", *paragraphs[:14],
              "15.12.2021", *paragraphs[14:], "Comments", "Ann 16.12.2021 10:15"]
     assert extract_text(clean_text("\n\n".join(lines))[0]).date == dt.date(2021, 12, 15)
+
+
+def test_soft_hyphens_go_without_a_warning_so_words_are_whole() -> None:
+    text, notes = clean_text("Mes\u00adsen\u00adger\u00addiens\u00adte sind kein "
+                             "rechts\u00adfrei\u00ader Raum\n\nZero\u200bwidth")
+    assert text == "Messengerdienste sind kein rechtsfreier Raum\nZerowidth"
+    assert notes == ["removed 1 control, bidi or zero-width character(s) (U+200B)"]
+    assert clean_line("Deutsch\u00adland") == "Deutschland"
