@@ -110,3 +110,8 @@ def test_opens_with_the_expected_first_words_maybe_after_a_dateline() -> None:
     assert not opens_with(body, "Rockets hit a base near a river")
     long_lead = " ".join(["word"] * 40) + " Rockets hit a base"
     assert not opens_with(long_lead, "Rockets hit a base")
+
+
+def test_soft_hyphens_in_a_truth_or_an_answer_are_no_word_breaks() -> None:
+    assert tokenize("Deutsch\u00adland steht") == ["deutschland", "steht"]
+    assert headline_match("Genesenennachweise", "Genesenen\u00ad\u00adnachweise")

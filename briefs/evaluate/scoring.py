@@ -39,10 +39,11 @@ _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def tokenize(text: str | None) -> list[str]:
-    """Unicode word tokens (``\\w+``), casefolded, after NFC normalisation."""
+    """Unicode word tokens (``\\w+``), casefolded, after NFC normalisation; soft hyphens
+    (invisible: "Deutsch\\u00adland" is "Deutschland") are not word breaks."""
     if not text:
         return []
-    return _TOKEN.findall(unicodedata.normalize("NFC", text).casefold())
+    return _TOKEN.findall(unicodedata.normalize("NFC", text.replace("\u00ad", "")).casefold())
 
 
 def shingles(tokens: list[str], n: int) -> list[tuple[str, ...]]:
@@ -111,9 +112,9 @@ def _take(tokens: Iterable[str], bag: Counter[str]) -> list[str]:
 
 
 def normalize_headline(text: str) -> str:
-    """Casefolded, typographic quotes and dashes made plain, whitespace collapsed,
-    trailing full stops and outer quotes dropped."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    """Casefolded, typographic quotes and dashes made plain, soft hyphens dropped,
+    whitespace collapsed, trailing full stops and outer quotes dropped."""
+    text = unicodedata.normalize("NFKC", text.replace("\u00ad", "")).translate(_QUOTES).casefold()
     text = " ".join(text.split()).strip(" .")
     for quote in ('"', "'"):
         if len(text) > 2 and text[0] == text[-1] == quote and quote not in text[1:-1]:
