@@ -202,6 +202,6 @@ def test_a_date_line_alone_below_the_opening_dates_an_article_without_a_header_d
 def test_soft_hyphens_go_without_a_warning_so_words_are_whole() -> None:
     text, notes = clean_text("Mes\u00adsen\u00adger\u00addiens\u00adte sind kein "
                              "rechts\u00adfrei\u00ader Raum\n\nZero\u200bwidth")
-    assert text == "Messengerdienste sind kein rechtsfreier Raum\nZerowidth"
+    assert text == "Messengerdienste sind kein rechtsfreier Raum\n\nZerowidth"
     assert notes == ["removed 1 control, bidi or zero-width character(s) (U+200B)"]
     assert clean_line("Deutsch\u00adland") == "Deutschland"
