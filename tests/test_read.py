@@ -335,3 +335,16 @@ def test_a_web_archive_without_a_page_is_refused_naming_why(tmp_path: Path, cont
     with pytest.raises(SeedError) as caught:
         read_seed(path, "seeds/saved.mht")
     assert caught.value.message == f"seeds/saved.mht: {cause}"
+
+
+def test_a_web_archive_gives_the_address_it_was_saved_from_when_the_page_names_none(
+        tmp_path: Path) -> None:
+    page = ("<html><head><title>Council passes the budget</title></head><body><article>"
+            "<h1>Council passes the budget</h1><p>"
+            + "The council voted on the budget for the next year after a long debate. " * 5
+            + "</p></article></body></html>").encode("utf-8")
+    path = tmp_path / "budget.mht"
+    path.write_bytes(_web_archive(page))
+    brief, _ = extract(read_seed(path, "seeds/budget.mht"))
+    assert brief.url == "https://www.heise.de/mac-and-i/meldung/1Password.html"
+    assert brief.title == "Council passes the budget"

@@ -46,6 +46,8 @@ def extract(seed: Seed) -> tuple[Brief, list[str]]:
             brief = extract_text(text)
     if brief.date is not None:
         brief = brief.replace(date_source="article")
+    if brief.url is None and seed.saved_from:
+        brief = brief.replace(url=seed.saved_from)  # where the browser saved it from
     brief = apply_sidecar(brief, seed)
     if not brief.title:
         raise SeedError(seed.path, "no headline found")

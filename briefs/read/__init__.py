@@ -50,6 +50,7 @@ class Seed:
     raw_sha: str  # sha256 of the bytes (and the sidecar's): the hash for incremental runs
     sidecar: dict[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()  # warnings for the CLI, e.g. "decoded as windows-1252"
+    saved_from: str | None = None  # a web archive's address, when the page names none
 
 
 def kind_of(path: Path) -> str:
@@ -111,25 +112,30 @@ def read_seed(path: Path, shown: str) -> Seed:
     if not data:
         raise SeedError(shown, "empty file")
     kind = kind_of(path)
-    text, notes = _archived_page(data, shown) if archive \
-        else decode(data, shown, html=kind == "html")
+    saved_from = None
+    if archive:
+        page = mhtml.page_of(data, shown)
+        text, notes = _archived_page(page, shown)
+        saved_from = page.url
+    else:
+        text, notes = decode(data, shown, html=kind == "html")
     if not text.strip():
         raise SeedError(shown, "blank file (only whitespace)")
     kind = _sniffed(kind, text, notes)
     sidecar = read_sidecar(path, shown)
     return Seed(path=shown, kind=kind, text=text,
                 raw_sha=_content_hash(path, data), sidecar=sidecar,
-                notes=tuple(notes))
+                notes=tuple(notes), saved_from=saved_from)
 
 
-def _archived_page(data: bytes, shown: str) -> tuple[str, list[str]]:
+def _archived_page(page: mhtml.Archived, shown: str) -> tuple[str, list[str]]:
     """The page inside a web archive, decoded in the charset its part declares (when the
     bytes fit it), else as any saved page is."""
-    page, charset = mhtml.page_of(data, shown)
-    if charset:
+    html = page.html
+    if page.charset:
         with contextlib.suppress(LookupError, UnicodeDecodeError):
-            page = page.decode(charset).encode("utf-8")  # then repaired as any page is
-    return decode(page, shown, html=True)
+            html = html.decode(page.charset).encode("utf-8")  # then repaired as any page is
+    return decode(html, shown, html=True)
 
 
 # A saved page, whatever its name says: it opens with a doctype or <html>/<head> tag

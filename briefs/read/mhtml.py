@@ -7,16 +7,27 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
+from dataclasses import dataclass
 from email.message import EmailMessage
 
 from briefs.errors import SeedError
 
 SUFFIXES = (".mhtml", ".mht")
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/]+\.[^\s/]+\S*$")
 
 
-def page_of(data: bytes, shown: str) -> tuple[bytes, str | None]:
-    """The saved page's HTML bytes and the charset its part declares (``None``: not
-    declared). Raises ``SeedError`` when the file holds no HTML part."""
+@dataclass(frozen=True)
+class Archived:
+    """The page inside a web archive."""
+
+    html: bytes
+    charset: str | None  # as its part declares it (``None``: not declared)
+    url: str | None  # the address it was saved from (``Snapshot-Content-Location``)
+
+
+def page_of(data: bytes, shown: str) -> Archived:
+    """The saved page. Raises ``SeedError`` when the file holds no HTML part."""
     message = email.message_from_bytes(data, policy=email.policy.default)
     if not isinstance(message, EmailMessage) or message.get("Content-Type") is None:
         raise SeedError(shown, "not a saved web archive (no MIME header)")
@@ -24,5 +35,8 @@ def page_of(data: bytes, shown: str) -> tuple[bytes, str | None]:
         if part.get_content_type() == "text/html":
             payload = part.get_payload(decode=True)
             if isinstance(payload, bytes) and payload.strip():
-                return payload, part.get_content_charset()
+                where = str(message.get("Snapshot-Content-Location")
+                            or part.get("Content-Location") or "").strip()
+                return Archived(payload, part.get_content_charset(),
+                                where if _WEB_ADDRESS.match(where) else None)
     raise SeedError(shown, "no HTML page in this web archive")
