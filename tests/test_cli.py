@@ -41,11 +41,13 @@ def test_files_that_are_no_seed_are_named_not_silently_dropped(project,
     (seeds / "orphan.yml").write_text("url: https://example.org/a\n", encoding="utf-8")
     (seeds / "000_415feae060044a8d.yml").write_text("lang: en\n", encoding="utf-8")
     (seeds / ".gitkeep").write_text("", encoding="utf-8")
+    (seeds / "README.md").write_text("# Seeds\n\nPut raw articles here.\n", encoding="utf-8")
     for command in ("convert", "check"):
         result = run_briefs(root, command)
         assert result.returncode == 0, result.stderr
         warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
-        assert warnings == [
+        assert warnings == [  # in path order
+            "WARNING seeds/README.md: a folder's README, not a seed; skipped",
             "WARNING seeds/article.xhtml: not a seed (.txt, .html, .htm, .md, .mhtml, .mht); "
             "skipped",
             "WARNING seeds/orphan.yml: sidecar without a seed of the same name; skipped",

@@ -69,13 +69,15 @@ def discover(seeds_dir: Path) -> list[Path]:
 
 def skipped(seeds_dir: Path) -> list[tuple[Path, str]]:
     """The files under ``seeds_dir`` that are read as no seed, each with why: another
-    kind of file (``article.xhtml``, ``notes``) or a sidecar whose seed is not there.
-    Dotfiles are left out (``.gitkeep``, an editor's swap file)."""
+    kind of file (``article.xhtml``, ``notes``), a folder's README, or a sidecar whose
+    seed is not there. Dotfiles are left out (``.gitkeep``, an editor's swap file)."""
     out = []
     for path, seed in _walk(seeds_dir):
         if seed:
             continue
-        if path.suffix.lower() in SIDECAR_SUFFIXES:
+        if _is_readme(path):
+            out.append((path, "a folder's README, not a seed; skipped"))
+        elif path.suffix.lower() in SIDECAR_SUFFIXES:
             if not any(path.with_suffix(s).is_file() for s in SEED_SUFFIXES):
                 out.append((path, "sidecar without a seed of the same name; skipped"))
         else:
@@ -91,8 +93,15 @@ def _walk(seeds_dir: Path) -> list[tuple[Path, bool]]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
             if not name.startswith("."):
-                found.append((Path(root) / name, name.lower().endswith(SEED_SUFFIXES)))
+                path = Path(root) / name
+                found.append((path, name.lower().endswith(SEED_SUFFIXES)
+                              and not _is_readme(path)))
     return sorted(found)
+
+
+def _is_readme(path: Path) -> bool:
+    """``README.md``, ``readme.txt``: notes about the folder, not an article."""
+    return path.stem.casefold() == "readme"
 
 
 def read_seed(path: Path, shown: str) -> Seed:
