@@ -87,6 +87,8 @@ def test_many_short_lines_around_an_article_still_find_it() -> None:
     ("投稿者 Masafumi Negishi", "Masafumi Negishi"),  # Japanese: "posted by"
     ("著者：後藤大地", "後藤大地"),
     ("von Alexander Karper Foto: © GEPA", "Alexander Karper"),
+    ("Thread starter Tiberius", "Tiberius"),  # a forum's first post
+    ("Themenstarter Pepemaus", "Pepemaus"),
 ])
 def test_byline_lines(line: str, name: str | None) -> None:
     assert find_byline(line) == name

@@ -113,7 +113,8 @@ _UPDATED = re.compile(r"\b(updated|modified|aktualisiert|mis à jour|actualizado
 # "By Jane Roe", "Par ...", "Von ...", "Por ..."; "Text: ..." and "Autor: ..." need the colon
 # ("Text Edge Style" is a player's menu, not a byline); "ByJane Roe" (a link run on).
 _BY_PREFIX = re.compile(
-    r"^(?:(?:written by|words by|story by|reporting by|by(?:by)?|par|von|por|di|door|av|af|od|"
+    r"^(?:(?:written by|words by|story by|reporting by|started by|thread starter|"
+    r"themenstarter|by(?:by)?|par|von|por|di|door|av|af|od|"
     r"napsal[a]?|napisał[a]?)\s*:?\s+(?=\w)|"
     r"(?:autor(?:in)?|auteur|author|text|texto|redakce|redaktion|автор|текст|yazar|"
     r"teksti|tekst)\s*:\s*(?=\w)|"
