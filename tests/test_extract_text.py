@@ -76,21 +76,24 @@ def test_dump_with_byline_dateline_and_junk() -> None:
         assert junk not in text
 
 
+# The text of a short council story the byline and body tests put under their header.
+STORY = [
+    "The council voted on Tuesday night to approve the city budget for next year, after a "
+    "debate that lasted more than six hours and drew a crowd to the hall.",
+    "Schools will receive most of the new money, the mayor said, while the roads department "
+    "gets a smaller increase than it had asked for in the spring.",
+    "Shop owners had asked for lower fees, and the council agreed to cut them by a tenth, a "
+    "change that will cost the city about two million a year.",
+]
+
+
 def test_bare_name_beside_a_date_far_from_the_headline_is_no_byline() -> None:
-    paragraphs = [
-        "The council voted on Tuesday night to approve the city budget for next year, after "
-        "a debate that lasted more than six hours and drew a crowd to the hall.",
-        "Schools will receive most of the new money, the mayor said, while the roads "
-        "department gets a smaller increase than it had asked for in the spring.",
-        "Shop owners had asked for lower fees, and the council agreed to cut them by a "
-        "tenth, a change that will cost the city about two million a year.",
-    ]
     near = _extract("\n\n".join([
         "Home", "Council approves budget after long debate", "Ann Example", "3 June 2021",
-        *paragraphs]))
+        *STORY]))
     assert near.byline == "Ann Example"
     # far below the headline, a name beside a date is a comment's author or a sidebar
-    longer = [f"{p[:-1]}, said report number {k}." for k in range(3) for p in paragraphs]
+    longer = [f"{p[:-1]}, said report number {k}." for k in range(3) for p in STORY]
     far = _extract("\n\n".join([
         "Home", "Council approves budget after long debate", *longer,
         "Peter Smith", "4 June 2021", "Good news for the schools at last, I think."]))
@@ -428,16 +431,6 @@ def test_a_box_of_other_stories_between_headline_and_text_is_passed_over() -> No
         "with two new sport utility vehicles and a concept car.",
     ]))
     assert brief.title == "Lexus wants you to go topless with its new convertible"
-
-
-STORY = [
-    "The council voted on Tuesday night to approve the city budget for next year, after a "
-    "debate that lasted more than six hours and drew a crowd to the hall.",
-    "Schools will receive most of the new money, the mayor said, while the roads department "
-    "gets a smaller increase than it had asked for in the spring.",
-    "Shop owners had asked for lower fees, and the council agreed to cut them by a tenth, a "
-    "change that will cost the city about two million a year.",
-]
 
 
 def test_a_name_alone_above_a_photo_credit_is_a_caption_not_the_byline() -> None:
