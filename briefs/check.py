@@ -100,6 +100,5 @@ def check(root: Path, seeds_dir: Path, docs_dir: Path) -> CheckResult:
         except BriefsError as exc:
             result.error(exc)
         except Exception as exc:  # as in convert: a fault of ours on one seed, named
-            result.error(SeedError(shown, f"internal error ({type(exc).__name__}: {exc}); "
-                                          "please report it with this seed"))
+            result.error(SeedError.internal(shown, exc))
     return check_briefs(root, docs_dir, result)

@@ -29,6 +29,13 @@ class BriefsError(Exception):
 class SeedError(BriefsError):
     """A seed cannot be turned into a brief (unreadable, empty, no headline...)."""
 
+    @classmethod
+    def internal(cls, path: str, exc: Exception) -> SeedError:
+        """A fault of ours on one seed (an exception that is no ``BriefsError``), named
+        with its cause as that seed's error, so that the other seeds still go on."""
+        cause = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        return cls(path, f"internal error ({cause}); please report it with this seed")
+
 
 class BriefInvalid(BriefsError):
     """A brief file in docs/ breaks the front-matter schema."""

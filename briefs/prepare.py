@@ -123,9 +123,7 @@ def prepare(job: Job) -> Prepared:
     try:
         return _prepare(job)
     except Exception as exc:  # one seed's failure must not stop the run
-        cause = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        return Prepared(error=(job.shown, f"internal error ({cause}); please report it "
-                                          "with this seed"))
+        return Prepared(error=_cause(SeedError.internal(job.shown, exc)))
 
 
 def _prepare(job: Job) -> Prepared:
