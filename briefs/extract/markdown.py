@@ -18,7 +18,7 @@ import markdown
 from briefs import yaml_load
 from briefs.errors import SeedError
 from briefs.extract.dates import parse_date
-from briefs.extract.html.page import LINE_TAGS, block_lines, flat, parse, strip_invisible
+from briefs.extract.html.page import LINE_TAGS, flat, parse, strip_invisible, visible_lines
 from briefs.record import Brief
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -92,5 +92,4 @@ def plain_paragraphs(text: str) -> list[str]:
     strip_invisible(tree)
     # Every block on a line of its own, text between blocks too: inline HTML that breaks
     # a paragraph (a <div> inside a <p>) leaves words outside any block, and they count.
-    body = tree.find(".//body")
-    return block_lines(body if body is not None else tree, _LINE_TAGS)
+    return visible_lines(tree, _LINE_TAGS)

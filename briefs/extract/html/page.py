@@ -213,11 +213,11 @@ LINE_TAGS = frozenset({
     "table", "td", "th", "tr", "ul"})
 
 
-def visible_lines(tree: Any) -> list[str]:
-    """The page's visible text as a page dump prints it: one line per block element,
-    inline elements run together (call after :func:`strip_invisible`)."""
+def visible_lines(tree: Any, line_tags: frozenset[str] = LINE_TAGS) -> list[str]:
+    """The page's visible text as a page dump prints it: one line per block element
+    (``line_tags``), inline elements run together (call after :func:`strip_invisible`)."""
     body = tree.find(".//body")
-    return block_lines(body if body is not None else tree, LINE_TAGS)
+    return block_lines(body if body is not None else tree, line_tags)
 
 
 def block_lines(root: Any, line_tags: frozenset[str],
