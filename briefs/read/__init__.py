@@ -108,9 +108,9 @@ def read_seed(path: Path, shown: str) -> Seed:
     """Read one seed: refuse symlinks, empty, huge and binary files; decode; load a sidecar."""
     if path.is_symlink():
         raise SeedError(shown, "symlink refused (seeds must be regular files)")
+    kind = kind_of(path)
     archive = path.suffix.lower() in mhtml.SUFFIXES
-    limit = MAX_ARCHIVE_BYTES if archive else MAX_HTML_BYTES if kind_of(path) == "html" \
-        else MAX_BYTES
+    limit = MAX_ARCHIVE_BYTES if archive else MAX_HTML_BYTES if kind == "html" else MAX_BYTES
     try:
         size = path.stat().st_size
         if size > limit:
@@ -120,7 +120,6 @@ def read_seed(path: Path, shown: str) -> Seed:
         raise SeedError(shown, f"cannot read: {exc.strerror}") from exc
     if not data:
         raise SeedError(shown, "empty file")
-    kind = kind_of(path)
     saved_from = None
     if archive:
         page = mhtml.page_of(data, shown)

@@ -265,10 +265,10 @@ def byline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]]
                                  "dc.creator", "sailthru.author") for v in meta.get(key, [])])
     visible = [visible_byline(text_of(el)) for el in tree.xpath(_BYLINE_XPATH)[:3]]
     layers.append([n for n in (_names_only(clean_byline(once(v))) for v in visible if v) if n])
-    site_keys = {squash(s) for s in sites}
+    own = {squash(s) for s in sites}  # the site's names (not its address: see site_keys)
     for names in layers:
         cleaned = [clean_byline(n) for n in names]
-        cleaned = [n for n in cleaned if plausible_name(n) and squash(n) not in site_keys]
+        cleaned = [n for n in cleaned if plausible_name(n) and squash(n) not in own]
         unique = list(dict.fromkeys(cleaned))
         unique = [n for n in unique if not any(n != o and squash(n) in squash(o) for o in unique)]
         if unique:
