@@ -127,6 +127,11 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "4 min read", "Jane Roe 2 minutes read", "Lesezeit: 3 Minuten",
     "Login Sign up", "Remember me · Forgot password?", "Sign in / Register",
     "More: Huawei's next flagship to launch at MWC 2017",
+    "Article content", "Story continues below advertisement",
+    "Advertisement - story continues below",
+    "This advertisement has not loaded yet, but your article continues below.",
+    "Externer Inhalt nicht verfügbar", "Manage my privacy preferences",
+    "An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)
@@ -143,6 +148,7 @@ def test_junk_lines(line: str) -> None:
     "Back to the drawing board for the council after the court ruling",
     "Scam texts are flooding your inbox", "The race lasted 90 minutes",
     "More than 100 people died in the floods",
+    "The article content was checked by two editors.", "Die Firma will externe Inhalte prüfen.",
 ])
 def test_article_lines_are_not_junk(line: str) -> None:
     assert not is_junk_line(line)

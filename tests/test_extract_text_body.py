@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from briefs.clean import clean_text
 from briefs.extract.text import extract_text
-from briefs.extract.text.blocks import make_blocks
+from briefs.extract.text.blocks import make_blocks, weight
 from briefs.extract.text.body import article_runs, comments, introduced_lists, teasers
 from briefs.record import Brief
 
@@ -202,3 +202,32 @@ def test_news_about_cookie_law_keeps_its_paragraphs() -> None:
            "work across the country.")
     brief = _extract([*ARTICLE[:5], law, *ARTICLE[5:]])
     assert law in brief.body and len(brief.body) == 4
+
+
+def test_advert_placeholders_between_paragraphs_do_not_cut_the_article() -> None:
+    """A live page prints ``Article content`` after every paragraph and an advert's
+    placeholder now and then: they leave the text, and the updates after them stay."""
+    lines = [*ARTICLE[:5]]
+    for i in range(8):
+        lines += [f"Update {i}: the mayor speaks again", "Article content",
+                  f"{PARAGRAPH} Update {i} adds what the mayor said about it.", "Article content"]
+        if i == 3:  # an advert slot with a box of trending links in it
+            lines += ["Story continues below", "Trending",
+                      *[f"Trending story number {k} is here" for k in range(3)],
+                      "Advertisement", "Story continues below",
+                      "This advertisement has not loaded yet, but your article continues below.",
+                      "Article content", "Externer Inhalt nicht verfügbar", "Article content"]
+    brief = _extract([*lines, *PAGE_JUNK])
+    text = "\n".join(brief.body)
+    assert [i for i in range(8) if f"Update {i} adds" in text] == list(range(8))
+    assert "Article content" not in text and "continues below" not in text
+    assert "Externer Inhalt" not in text and "Trending" not in brief.body
+
+
+def test_an_advert_placeholder_votes_neither_for_nor_against_the_text() -> None:
+    """Junk that only an article holds is no sign the article has ended."""
+    fillers = make_blocks(["Article content", "Story continues below advertisement",
+                           "Externer Inhalt", "Trending"])
+    assert [b.junk for b in fillers] == [True, True, True, True]
+    assert [weight(b) for b in fillers[:3]] == [0.0, 0.0, 0.0]
+    assert weight(fillers[3]) < 0

@@ -58,6 +58,7 @@ class Block:
     credit: bool      # a caption or photo credit
     time_only: bool   # a timestamp or relative time alone ("49 minutes ago")
     player: bool = False  # a media player's controls, among others of its kind
+    filler: bool = False  # an advert's or embed's placeholder between paragraphs
 
     @property
     def prose(self) -> bool:
@@ -138,13 +139,14 @@ def make_blocks(lines: list[str]) -> list[Block]:
             credit=i in captions or lexicon.is_credit(line),
             time_only=bool(_TIME_ONLY.match(line.strip())),
             player=players[i],
+            filler=lexicon.is_filler(line),
         ))
     return out
 
 
 def weight(block: Block) -> float:
     """The block's vote in the body search: prose counts for, the rest against."""
-    if block.player:
+    if block.player or block.filler:
         return 0.0
     if block.end:
         return -40.0

@@ -42,7 +42,8 @@ def _chains(items: list[int], joins: Callable[[int, int], bool]) -> list[list[in
 def _transparent(block: Block) -> bool:
     """Lines a reader skips between paragraphs: adverts, widgets, captions, times (not
     the heading that ends an article)."""
-    return not block.end and (block.junk or block.credit or block.time_only or block.player)
+    return not block.end and (block.junk or block.credit or block.time_only or block.player
+                                  or block.filler)
 
 
 def _titles_between(lines: list[Block]) -> bool:
@@ -149,7 +150,7 @@ def votes(blocks: list[Block]) -> list[float]:
     gap = 0
     for i, block in enumerate(blocks):
         w = weight(block)
-        if block.player:
+        if block.player or block.filler:
             out.append(0.0)  # a player inside an article: neither for nor against
         elif block.index in listed:
             out.append(LIST_WEIGHT)

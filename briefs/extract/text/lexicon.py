@@ -60,6 +60,7 @@ _WIDGET = (
     r"advertisement|advertising|ad|ads|sponsored( content)?|promoted( content)?|"
     r"paid (post|content)|anzeige|werbung|publicité|publicidad|publicidade|reklama|"
     r"pubblicità|"
+    r"(manage )?(my )?(privacy|cookie|consent) (settings|preferences)|"
     # newsletter
     r"newsletters?|sign up for .*newsletter.*|get (our|the) newsletter.*|"
     r"[\w'’ ]{1,30} newsletter|thanks for signing up!?|thank you for (signing up|subscribing)!?|"
@@ -113,6 +114,16 @@ _WIDGET = (
     r"meest gelezen|più letti|人気記事|热门文章|많이 본 뉴스"
 )
 _JUNK_LINE = re.compile(rf"^(?:{_WIDGET})$")
+# What a page prints in place of an advert or an embedded post between an article's
+# paragraphs: junk, but a sign that the article goes on, not that it has ended.
+_FILLER = re.compile(
+    r"^(?:(advertisement\s*[-–—:]?\s*)?(the )?(story|article) continues (below|after (this|the) "
+    r"(ad|advertisement))( (this )?(ad|advertisement|gallery|video))?|"
+    r"this advertisement has not loaded yet,? but your article continues below|"
+    r"article content|(der )?artikel (wird )?(unter|nach) der (anzeige|werbung) fortgesetzt|"
+    r"weiter nach der (anzeige|werbung)|la suite (de l'article )?après (cette |la )?publicité|"
+    r"(el artículo )?continúa (después de|tras) la publicidad|"
+    r"externe[nr]? inhalte?( anzeigen| nicht verfügbar)?)$")
 # Lines that say the article is over: what follows is related lists and comments.
 _END = re.compile(
     r"^(related( articles| stories| posts| content| news| coverage)?|"
@@ -160,6 +171,8 @@ _JUNK_INSIDE = re.compile(
     r"follow (this )?blog (via|by) e-?mail|(blog )?per e-?mail folgen|"
     r"\b(leave|add|post|write) a comment\b|"
     r"enable javascript|"
+    r"\bexterne[nr]? inhalte?\b.{0,80}\b(anzeigen|angezeigt|laden|verfügbar|ergänzt)|"
+    r"\b(anzeigen|laden|verhindern)\b.{0,40}\bexterne[nr]? inhalte?\b|"
     r"\b(advertising|affiliate) (disclosure|disclaimer)\b|"
     r"\bwe (may )?(receive|earn|get) (compensation|(a )?commissions?|affiliate commissions?)\b|"
     r"javascript is disabled|\(opens in (a )?new (window|tab)\)|"
@@ -240,10 +253,18 @@ _INBOX_PITCH = re.compile(
     r"(deals|news|updates|insights?|stories|headlines) (in|to)) your inbox( [\w ]{0,30})?$")
 
 
+def is_filler(line: str) -> bool:
+    """An advert's or an embedded post's placeholder inside an article's text
+    (``Story continues below advertisement``, ``Externer Inhalt``)."""
+    return bool(_FILLER.match(_key(line)))
+
+
 def is_junk_line(line: str) -> bool:
     """A widget, navigation, advert, copyright, cookie or comment-count line."""
     key = _key(line)
     if not key:
+        return True
+    if _FILLER.match(key):
         return True
     if len(key.split()) <= 6 and _COMMENT_WORD.search(key) and not _NO_COMMENT.search(line):
         return True
