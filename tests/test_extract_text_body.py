@@ -231,3 +231,20 @@ def test_an_advert_placeholder_votes_neither_for_nor_against_the_text() -> None:
     assert [b.junk for b in fillers] == [True, True, True, True]
     assert [weight(b) for b in fillers[:3]] == [0.0, 0.0, 0.0]
     assert weight(fillers[3]) < 0
+
+
+def test_links_screen_reader_notes_leave_the_text() -> None:
+    """A dump prints a link's hidden note ("(opens in new window)") after its words: the
+    paragraph keeps its text without the note; a short line that held one is a link."""
+    lines = [*ARTICLE[:5],
+             f"{PARAGRAPH} The report(opens in a new tab) , the mayor said, is online.",
+             f"{PARAGRAPH} Die Studie(öffnet im neuen Fenster) ist da.",
+             f"{PARAGRAPH} The figures, opens new tab were published on Friday.",
+             "Facebook (Opens in new window)", "City council home page (opens in new window)",
+             f"{PARAGRAPH} The last paragraph."]
+    body = _extract([*lines, *PAGE_JUNK]).body
+    assert len(body) == 4
+    assert body[0].endswith("The report, the mayor said, is online.")
+    assert body[1].endswith("Die Studie ist da.")
+    assert body[2].endswith("The figures were published on Friday.")
+    assert not any("window" in p or "Fenster" in p or "tab" in p for p in body)

@@ -116,8 +116,16 @@ def _ticker(lines: list[str]) -> set[int]:
             - bisect.bisect_left(stamped, i - TICKER_WINDOW) >= 4}
 
 
+LINK_LINE_WORDS = 8  # a line this short that held a link's note is a link: junk
+
+
 def make_blocks(lines: list[str]) -> list[Block]:
-    """Blocks with features; the stopword list is guessed from the long lines."""
+    """Blocks with features; the stopword list is guessed from the long lines. A link's
+    screen-reader note (``(opens in new window)``) is cut from the text; a short line
+    that held one is a link of a list or a share box."""
+    cut = [lexicon.without_link_notes(line) for line in lines]
+    lines = [text for text, _ in cut]
+    linked = [noted and count_words(text) < LINK_LINE_WORDS for text, noted in cut]
     line_tokens = [tokens(line) for line in lines]
     long_tokens = [t for line, toks in zip(lines, line_tokens, strict=True) if len(line) > 80
                    for t in toks]
@@ -133,7 +141,7 @@ def make_blocks(lines: list[str]) -> list[Block]:
             index=i, text=line, words=count_words(line),
             stop_ratio=stops / len(toks) if toks else 0.0,
             sentence=bool(_SENTENCE_END.search(line)),
-            junk=players[i] or i in ticker or lexicon.is_junk_line(line)
+            junk=players[i] or i in ticker or linked[i] or lexicon.is_junk_line(line)
             or _menu_like(line),
             end=lexicon.is_end_marker(line),
             credit=i in captions or lexicon.is_credit(line),

@@ -253,6 +253,27 @@ _INBOX_PITCH = re.compile(
     r"(deals|news|updates|insights?|stories|headlines) (in|to)) your inbox( [\w ]{0,30})?$")
 
 
+# A screen reader's note on a link, printed after the link's words in a dump: "(opens in
+# new window)", ", opens new tab", "(öffnet im neuen Fenster)". Not part of the text.
+_LINK_NOTE = re.compile(
+    r"(?:\s*\((?:this link |link )?(?:opens|öffnet|s'ouvre|se abre|abre|si apre|opent)\b"
+    r"[^()]{0,30}\b(?:window|tab|fenster|onglet|fenêtre|ventana|pestaña|finestra|scheda|"
+    r"venster|tabblad)\)|"
+    r"\s*\((?:external link|link is external|externer link|lien externe)\)|"
+    r",\s*opens (?:in )?(?:a )?new (?:window|tab)\b|"
+    r"\s+this link opens (?:in )?(?:a )?new (?:window|tab)\b)"
+    r"(?:\s+(?=[.,;:!?]))?",  # "Investoren(öffnet im neuen Fenster) , zu denen"
+    re.IGNORECASE)
+
+
+def without_link_notes(line: str) -> tuple[str, bool]:
+    """``line`` without its links' screen-reader notes, and whether it had any."""
+    if "(" not in line and "open" not in line.casefold():
+        return line, False
+    cut = _LINK_NOTE.sub("", line)
+    return (cut.strip(), True) if cut != line else (line, False)
+
+
 def is_filler(line: str) -> bool:
     """An advert's or an embedded post's placeholder inside an article's text
     (``Story continues below advertisement``, ``Externer Inhalt``)."""
