@@ -248,3 +248,26 @@ def test_links_screen_reader_notes_leave_the_text() -> None:
     assert body[1].endswith("Die Studie ist da.")
     assert body[2].endswith("The figures were published on Friday.")
     assert not any("window" in p or "Fenster" in p or "tab" in p for p in body)
+
+
+PITCHES = [
+    "Please consider supporting our journalism. Every dollar helps cover the cost of the "
+    "reporters who bring you the news of the city every day.",
+    "Newsletter: The morning briefing informs you every weekday about what matters. "
+    "Sign up here and get it in your inbox.",
+    "Got a story? Get in touch with our news team by emailing us.",
+]
+
+
+def test_a_pitch_that_closes_the_text_leaves_it() -> None:
+    body = _extract([*ARTICLE, *PITCHES, "Share", *PAGE_JUNK]).body
+    assert len(body) == 3 and all(p.startswith(PARAGRAPH) for p in body)
+
+
+def test_a_pitch_inside_the_text_and_news_about_donations_stay() -> None:
+    """Only the end is cut, and only a pitch to the reader: a charity's donations in
+    the news are the story."""
+    news = ("The charity said every dollar donated to the fund would go to the families, "
+            "and that donations to the appeal had reached a million so far this week.")
+    body = _extract([*ARTICLE[:6], PITCHES[1], *ARTICLE[6:], news, *PAGE_JUNK]).body
+    assert PITCHES[1] in body and body[-1] == news

@@ -106,9 +106,9 @@ def extract_text(text: str) -> Brief:
     deck = headline.standfirst(blocks, head, start, meta_idx)
     first = max(start, head + 1)
     stop = _next_article(blocks, first, stop, title)
-    kept = [b for b in blocks[first:stop]
-            if body.keep_in_body(b) and b.index not in meta_idx and b.text != title
-            and b.index not in page.between]
+    kept = body.without_pitch([b for b in blocks[first:stop]
+                               if body.keep_in_body(b) and b.index not in meta_idx
+                               and b.text != title and b.index not in page.between])
     byline = _nearest(page.bylines, head) \
         or _name_under_headline(blocks, head, start, meta_idx, kept)
     return Brief(

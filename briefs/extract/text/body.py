@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from briefs.extract.text.blocks import Block, weight
-from briefs.extract.text.lexicon import is_consent
+from briefs.extract.text.lexicon import is_consent, is_junk_line, is_pitch
 from briefs.extract.text.meta import find_date
 
 GAP_GROWTH = 0.4  # each further line of a gap costs this much more than the last
@@ -217,3 +217,13 @@ def article_runs(blocks: list[Block]) -> list[tuple[int, int]]:
 def keep_in_body(block: Block) -> bool:
     """Whether a block inside the run is article text (not a widget, credit or time)."""
     return not (block.junk or block.credit or block.time_only or block.end)
+
+
+def without_pitch(kept: list[Block]) -> list[Block]:
+    """The article's text without the publisher's pitch that closes it (a plea for
+    donations, a newsletter offer, the outlet describing itself), with the widgets
+    among it. Only the end is cut: an article about newsletters keeps its text."""
+    end = len(kept)
+    while end > 1 and (is_pitch(kept[end - 1].text) or is_junk_line(kept[end - 1].text)):
+        end -= 1
+    return kept[:end]

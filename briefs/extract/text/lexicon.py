@@ -274,6 +274,31 @@ def without_link_notes(line: str) -> tuple[str, bool]:
     return (cut.strip(), True) if cut != line else (line, False)
 
 
+# A publisher's pitch printed after an article: a plea for support or donations, a
+# newsletter or membership offer, a "send us your story" box, the outlet describing itself.
+_PITCH = re.compile(
+    r"\b(support|donate to|donating to|donation to|contribute to|chip in)\b.{0,80}"
+    r"\b(our|us|we)\b.{0,40}\b(journalism|reporting|work|newsroom)|"
+    r"\b(support|donate to|contribute to) (the |our |independent )+(journalism|reporting|newsroom)|"
+    r"\bbecome a (sustaining |paying )?member\b|"
+    r"\bplease (consider )?(supporting|donating|subscribing)\b|"
+    r"\bunterstützen sie (uns|unsere)|\bmit einer spende\b|\b(werden sie|jetzt) mitglied\b|"
+    r"\bmitglied werden\b|\babonniere? (den|unseren|jetzt)\b|"
+    r"\bnewsletter\b.{0,120}\b(sign up|subscribe|inbox|abonnier\w*|informiert|anmelden|"
+    r"inscri\w*|suscrib\w*)|\b(sign up|subscribe|abonnier\w*|anmelden)\b.{0,60}\bnewsletter|"
+    r"\b(get in touch|contact) (with )?(our|the) (news ?)?(team|desk|newsroom)\b|\bgot a story\b|"
+    r"\bwe want to hear from you\b|\bour website is (the|your)\b|\bbookmark our homepage\b|"
+    r"\bis an independent (global |nonprofit |non-profit )*news (organization|organisation|"
+    r"agency|outlet)\b",
+    re.IGNORECASE)
+
+
+def is_pitch(text: str) -> bool:
+    """A publisher's pitch (``Please consider supporting our journalism``, a newsletter
+    offer): page furniture when it closes an article's text."""
+    return bool(_PITCH.search(text))
+
+
 def is_filler(line: str) -> bool:
     """An advert's or an embedded post's placeholder inside an article's text
     (``Story continues below advertisement``, ``Externer Inhalt``)."""
