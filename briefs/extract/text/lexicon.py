@@ -123,7 +123,15 @@ _FILLER = re.compile(
     r"article content|(der )?artikel (wird )?(unter|nach) der (anzeige|werbung) fortgesetzt|"
     r"weiter nach der (anzeige|werbung)|la suite (de l'article )?après (cette |la )?publicité|"
     r"(el artículo )?continúa (después de|tras) la publicidad|"
-    r"externe[nr]? inhalte?( anzeigen| nicht verfügbar)?)$")
+    r"externe[nr]? inhalte?( anzeigen| nicht verfügbar)?|"
+    # a paywall's or a sign-in wall's box: the dump holds the text it hides, around it
+    r"this (content|article|story) is (reserved )?for (subscribers|members)( only)?|"
+    r"(subscribe|register|sign in|log in)( now)?( / (sign in|register|log in))? to "
+    r"(unlock|continue|keep reading|read (the|this|more))\b.{0,60}|"
+    r"(sign in|log in) or create an? (free )?account|"
+    r"create an? (free )?account or (sign|log) in( to continue)?\b.{0,60}|"
+    r"view (more|all) offers|support local journalism|to read the full (story|article)|"
+    r"la suite est réservée à nos abonnés\b.{0,60}|jetzt weiterlesen( mit \S+)?)$")
 # Lines that say the article is over: what follows is related lists and comments.
 _END = re.compile(
     r"^(related( articles| stories| posts| content| news| coverage)?|"
