@@ -76,6 +76,21 @@ def test_dump_with_byline_dateline_and_junk() -> None:
         assert junk not in text
 
 
+def test_a_line_that_dates_the_article_beats_a_sentence_that_mentions_a_day() -> None:
+    """A caption or the text's first sentence may name a day closer to the headline
+    than the article's own date line: the date line wins."""
+    dump = "\n\n".join([
+        "Home", "Toy maker marks its big sale day with offers",
+        "The toy maker celebrated from 1 to 8 May 2022 with offers for young and old.",
+        "Friday, 28.04.2023, 19:25",
+        "The shop said it would open early on the day, and that the offers would last "
+        "until the end of the week for all the customers who came.",
+        "Most of the new sets are sold out already, a spokeswoman said, and more would "
+        "come in the autumn, when the next films are released.",
+    ])
+    assert _extract(dump).date == dt.date(2023, 4, 28)
+
+
 # The text of a short council story the byline and body tests put under their header.
 STORY = [
     "The council voted on Tuesday night to approve the city budget for next year, after a "

@@ -331,22 +331,27 @@ def pick_date(lines: list[str], month_first: bool = False) -> tuple[dt.date | No
 
 NEAR_ABOVE, NEAR_BELOW = 3, 12  # a date this close to the headline is the article's
 DATE_BELOW, DATE_ALONE_WORDS = 40, 6  # else a short date line this far below the headline
+DATE_SENTENCE_WORDS = 8  # a line this long that ends like a sentence is text, not a date line
 
 
 def date_near(lines: list[str], head: int, lo: int, hi: int,
               month_first: bool = False) -> dt.date | None:
     """The article's date, once its headline (``lines[head]``) is known: among the date
     lines of the header zone ``lines[lo:hi]``, one close to the headline first (a
-    ``Published`` line before a bare date, an ``Updated`` one last), then the closest;
+    ``Published`` line before a bare date, an ``Updated`` one last, a sentence that
+    mentions a day after a line that only dates), then the closest;
     with none in the zone, a short date line up to ``DATE_BELOW`` lines below the
     headline, else the closest ``Published ...`` line anywhere on the page (a footer's
     ``Erschienen am: 01.11.2023``)."""
-    def ranked(i: int) -> tuple[int, int, int, dt.date] | None:
+    def ranked(i: int) -> tuple[int, bool, int, int, dt.date] | None:
         """Rank, distance to the headline (lines above count double), index, day."""
         day = find_date(lines[i][:300], month_first)
         if day is None:
             return None
-        return _rank(lines[i]), (i - head if i >= head else 2 * (head - i)), i, day
+        # a sentence that mentions a day ranks after a line that dates the article
+        said = len(lines[i].split()) >= DATE_SENTENCE_WORDS \
+            and lines[i].rstrip().endswith((".", "!", "?"))
+        return _rank(lines[i]), said, (i - head if i >= head else 2 * (head - i)), i, day
 
     found = []
     for i in range(lo, hi):
@@ -368,7 +373,7 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
                 got = ranked(i)
                 if got is not None and got[0] == 0:
                     found.append((False, *got))
-    return min(found)[4] if found else None
+    return min(found)[5] if found else None
 
 
 JOINERS = frozenset({"and", "&", "und", "et", "y", "e", "a", "i"})
