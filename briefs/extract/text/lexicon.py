@@ -274,9 +274,13 @@ _LINK_NOTE = re.compile(
     re.IGNORECASE)
 
 
+_LINK_NOTE_WORDS = ("open", "öffnet", "ouvre", "abre", "apre", "extern", "link")
+
+
 def without_link_notes(line: str) -> tuple[str, bool]:
     """``line`` without its links' screen-reader notes, and whether it had any."""
-    if "(" not in line and "open" not in line.casefold():
+    low = line.casefold()
+    if not any(word in low for word in _LINK_NOTE_WORDS):
         return line, False
     cut = _LINK_NOTE.sub("", line)
     return (cut.strip(), True) if cut != line else (line, False)
@@ -307,10 +311,13 @@ def is_pitch(text: str) -> bool:
     return bool(_PITCH.search(text))
 
 
+FILLER_CHARS = 120  # a placeholder is a short line
+
+
 def is_filler(line: str) -> bool:
     """An advert's or an embedded post's placeholder inside an article's text
     (``Story continues below advertisement``, ``Externer Inhalt``)."""
-    return bool(_FILLER.match(_key(line)))
+    return len(line) <= FILLER_CHARS and bool(_FILLER.match(_key(line)))
 
 
 def is_junk_line(line: str) -> bool:
