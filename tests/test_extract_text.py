@@ -89,6 +89,13 @@ def test_a_line_that_dates_the_article_beats_a_sentence_that_mentions_a_day() ->
         "come in the autumn, when the next films are released.",
     ])
     assert _extract(dump).date == dt.date(2023, 4, 28)
+    # a byline's date line ends like a sentence too ("a.m."): it still dates the article
+    dump = "\n\n".join([
+        "Home", "A guide to the tariffs on trade with China",
+        "By Jane Roe on Monday, November 18th, 2019 at 11:04 a.m.",
+        "A cargo ship leaves the port, on Aug. 31, 2019. (AP)",
+        *STORY])
+    assert _extract(dump).date == dt.date(2019, 11, 18)
 
 
 # The text of a short council story the byline and body tests put under their header.

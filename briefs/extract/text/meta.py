@@ -332,6 +332,7 @@ def pick_date(lines: list[str], month_first: bool = False) -> tuple[dt.date | No
 NEAR_ABOVE, NEAR_BELOW = 3, 12  # a date this close to the headline is the article's
 DATE_BELOW, DATE_ALONE_WORDS = 40, 6  # else a short date line this far below the headline
 DATE_SENTENCE_WORDS = 8  # a line this long that ends like a sentence is text, not a date line
+_CLOCK_END = re.compile(r"\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*\)?\s*$", re.IGNORECASE)
 
 
 def date_near(lines: list[str], head: int, lo: int, hi: int,
@@ -348,9 +349,11 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
         day = find_date(lines[i][:300], month_first)
         if day is None:
             return None
-        # a sentence that mentions a day ranks after a line that dates the article
+        # a sentence that mentions a day (a caption, the text) ranks after a line that
+        # dates the article ("By Jane Roe on Monday, November 18, 2019 at 11:04 a.m.")
         said = len(lines[i].split()) >= DATE_SENTENCE_WORDS \
-            and lines[i].rstrip().endswith((".", "!", "?"))
+            and lines[i].rstrip().endswith((".", "!", "?")) \
+            and not _CLOCK_END.search(lines[i]) and find_byline(lines[i]) is None
         return _rank(lines[i]), said, (i - head if i >= head else 2 * (head - i)), i, day
 
     found = []
