@@ -494,6 +494,13 @@ def test_an_author_label_alone_then_the_name_gives_the_byline_and_authors_does_n
         "ABOUT", "AUTHORS", "EDITORIAL", "Council approves budget after long debate",
         "Jane Roe", "Do 9 Apr 2020", *STORY]))
     assert menu.byline == "Jane Roe"
+    for under, byline in ((["Author of the article:", "The Associated Press"],
+                           "The Associated Press"),
+                          (["Author of the article:", "By Ben Andrews"], "Ben Andrews")):
+        brief = _extract("\n\n".join([
+            "Home", "Council approves budget after long debate", *under,
+            "Published Jun 05, 2026", *STORY]))
+        assert brief.byline == byline
 
 
 NEXT_STORY = [

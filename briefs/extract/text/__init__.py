@@ -153,6 +153,8 @@ def _bylines(zone: list[Block], dates: set[int]) -> dict[int, str]:
     for k, block in enumerate(zone):
         name = meta.find_byline(block.text)
         if name is None and meta.is_by_word(block.text):
+            if k + 1 < len(zone) and meta.find_byline(zone[k + 1].text):
+                continue  # "Author of the article:" above "By Ben Andrews"
             # "By" alone, the names on the next lines ("David Brand", "and", "Ann Roe")
             parts = []
             for nxt in zone[k + 1 : k + 6]:

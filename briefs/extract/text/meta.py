@@ -382,7 +382,9 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
 JOINERS = frozenset({"and", "&", "und", "et", "y", "e", "a", "i"})
 # ("Authors" alone is a menu's link to the list of them)
 _BY_WORD = re.compile(r"^(by|par|von|por|di|door|od|autor(?:in|/in|\*in)?|author|"
-                      r"auteur(?:e|\(s\))?|written by)\s*:?$", re.IGNORECASE)
+                      r"auteur(?:e|\(s\))?|written by|author of (?:the|this) (?:article|story)|"
+                      r"autor(?:in)? des artikels|auteur de l'article|autor del artículo)"
+                      r"\s*:?$", re.IGNORECASE)
 
 
 def is_by_word(line: str) -> bool:
