@@ -258,6 +258,7 @@ PITCHES = [
     "Newsletter: The morning briefing informs you every weekday about what matters. "
     "Sign up here and get it in your inbox.",
     "Got a story? Get in touch with our news team by emailing us.",
+    "Join our Space Forums to keep talking space on the latest missions, night sky and more!",
 ]
 
 

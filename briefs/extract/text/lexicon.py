@@ -300,6 +300,8 @@ _PITCH = re.compile(
     r"inscri\w*|suscrib\w*)|\b(sign up|subscribe|abonnier\w*|anmelden)\b.{0,60}\bnewsletter|"
     r"\b(get in touch|contact) (with )?(our|the) (news ?)?(team|desk|newsroom)\b|\bgot a story\b|"
     r"\bwe want to hear from you\b|\bour website is (the|your)\b|\bbookmark our homepage\b|"
+    r"\bif you enjoyed this (article|story)\b|\bjoin our [\w ]{0,30}(forums?|community)\b|"
+    r"\bconfirm your subscription\b|"
     r"\bis an independent (global |nonprofit |non-profit )*news (organization|organisation|"
     r"agency|outlet)\b",
     re.IGNORECASE)
