@@ -197,7 +197,8 @@ def _junk_anywhere(text: str) -> bool:
 
 # A credit at the end of a caption: "... Photo: Olivier D./AFP", "| Foto: Reuters".
 _CREDIT = re.compile(
-    r"(\b(photo|foto|image|picture|bild|credit|crédit|crédito|fotografie|illustration)s?"
+    r"(\b(photo|photograph|photography|foto|fotografía|fotografia|image|picture|bild|credit|"
+    r"crédit|crédito|fotografie|illustration)s?"
     r"\s*(:|by|von|par|de)\s*[^.!?]{2,80}$|getty images\)?$|\bvia getty\b|"
     r"\|\s*(foto|photo|reuters|afp|ap|getty|epa|dpa|ctk|čtk)\b[^.!?]{0,60}$|"
     r"\((\w+ )?(photo|foto|bild|image)\b[^)]*\)$|"
