@@ -137,17 +137,17 @@ def make_blocks(lines: list[str]) -> list[Block]:
     for i, line in enumerate(lines):
         toks = line_tokens[i]
         stops = sum(map(stopwords.__contains__, toks))
+        junk_line = lexicon.is_junk_line(line)
         out.append(Block(
             index=i, text=line, words=count_words(line),
             stop_ratio=stops / len(toks) if toks else 0.0,
             sentence=bool(_SENTENCE_END.search(line)),
-            junk=players[i] or i in ticker or linked[i] or lexicon.is_junk_line(line)
-            or _menu_like(line),
+            junk=players[i] or i in ticker or linked[i] or junk_line or _menu_like(line),
             end=lexicon.is_end_marker(line),
             credit=i in captions or lexicon.is_credit(line),
             time_only=bool(_TIME_ONLY.match(line.strip())),
             player=players[i],
-            filler=lexicon.is_filler(line),
+            filler=junk_line and lexicon.is_filler(line),  # a filler is a junk line
         ))
     return out
 

@@ -275,14 +275,13 @@ _LINK_NOTE = re.compile(
     re.IGNORECASE)
 
 
-_LINK_NOTE_WORDS = ("open", "öffnet", "ouvre", "abre", "apre", "extern", "link")
+_LINK_NOTE_HINT = re.compile(r"open|öffnet|ouvre|abre|apre|extern|link", re.IGNORECASE)
 
 
 def without_link_notes(line: str) -> tuple[str, bool]:
     """``line`` without its links' screen-reader notes, and whether it had any."""
-    low = line.casefold()
-    if not any(word in low for word in _LINK_NOTE_WORDS):
-        return line, False
+    if ("(" not in line and "opens" not in line) or not _LINK_NOTE_HINT.search(line):
+        return line, False  # every note is bracketed or says "opens", and names a link
     cut = _LINK_NOTE.sub("", line)
     return (cut.strip(), True) if cut != line else (line, False)
 
@@ -315,12 +314,18 @@ def is_pitch(text: str) -> bool:
 
 
 FILLER_CHARS = 120  # a placeholder is a short line
+# One of these is in every placeholder ``_FILLER`` matches (a cheap test before it).
+_FILLER_HINT = re.compile(
+    r"contin|content|advert|anzeige|werbung|publici|extern|subscri|member|sign in|log in|"
+    r"regist|account|offers|journalism|full|suite|weiterlesen", re.IGNORECASE)
 
 
 def is_filler(line: str) -> bool:
     """An advert's or an embedded post's placeholder inside an article's text
     (``Story continues below advertisement``, ``Externer Inhalt``)."""
-    return len(line) <= FILLER_CHARS and bool(_FILLER.match(_key(line)))
+    if len(line) > FILLER_CHARS:
+        return False
+    return bool(_FILLER_HINT.search(line)) and bool(_FILLER.match(_key(line)))
 
 
 def is_junk_line(line: str) -> bool:
