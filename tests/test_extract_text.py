@@ -351,6 +351,9 @@ def test_find_date(line: str, day: dt.date | None) -> None:
 
 
 @pytest.mark.parametrize(("line", "name"), [
+    ("Von Anna Schmidt Veröffentlicht 15.03.2020", "Anna Schmidt"),
+    ("Von Eurosport Publiziert 15.03.2020 um 10:31", "Eurosport"),
+    ("Von David Straub, MDR THÜRINGEN Stand: 12.03.2024", "David Straub, MDR THÜRINGEN"),
     ("By Jane Roe", "Jane Roe"),
     ("By JOE HILDEBRAND | 3 June 2021", "JOE HILDEBRAND"),
     ("Par Sébastien Farcis", "Sébastien Farcis"),

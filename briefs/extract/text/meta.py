@@ -127,7 +127,8 @@ _BY_PREFIX = re.compile(
 _BY_RUN_ON = re.compile(r"^(?:By|Par|Von|Por)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ.])")
 _BY_STOP = re.compile(
     r"\s*(?:\||•|·|@|\s[-–—]\s|,?\s*(?:(?:last\s+)?updated|published|posted|aktualisiert|publié|"
-    r"publicado|\d{1,2}[./]\d|(?:19|20)\d{2}\s*[年년]|\d{1,2}\s+\w+\s+\d{4}|"
+    r"publicado|publiziert|veröffentlicht|erschienen|publicerad|publisert|gepubliceerd|"
+    r"stand\s*:|\d{1,2}[./]\d|(?:19|20)\d{2}\s*[年년]|\d{1,2}\s+\w+\s+\d{4}|"
     r"(?:" + _MONTH + r")\.?\s+\d|"
     r"\d{1,2}\.?\s+(?:" + _MONTH + r")\b)|"
     r"\s(?:is|was|has|ist|est|es)\s|"
@@ -142,8 +143,8 @@ _BY_STOP = re.compile(
     # "By Zach Hanlon 5 minute Read", "Will Leitch/November 18, 2016"
     r"\s\d+\s*min(?:ute)?s?\.?\s+read\b|/\s*(?=(?:" + _MONTH + r")\.?\s+\d)|"
     # "von Jane Roe Ein Kommentar", "by jroe Veröffentlicht ...", "by Ann 3 Comments"
-    r"\s(?:\S+\s)?(?:kommentare?|comments?|commentaires?|comentarios?|veröffentlicht|"
-    r"gepostet)\b).*$", re.IGNORECASE)
+    r"\s(?:(?:\d+|ein|eine|einen|a|an|one|no|keine)\s)?(?:kommentare?|comments?|commentaires?|"
+    r"comentarios?|gepostet)\b).*$", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _SEGMENTS = re.compile(r"\s*[|•]\s*|\s[·–—]\s")
 # Words of a job title or an outlet's desk: "Senior Staff Technologist", "Deputy Editor".
