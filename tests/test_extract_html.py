@@ -276,6 +276,24 @@ the harbour works are six months behind the plan, and that the delay will cost m
     assert extract_html(page(f"[{newsroom}, {person}]")).byline == "Jane Roe"
 
 
+@pytest.mark.parametrize(("head", "under", "byline"), [
+    # the data names the site (its newsroom, its address): the person under the headline
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": '
+     '"Organization", "name": "Harbour News"}}</script>', "<p>By Jane Roe</p>", "Jane Roe"),
+    ('<meta name="author" content="harbour-news.com">', "<p>Von Jane Roe Veröffentlicht "
+     "15.03.2020</p>", "Jane Roe"),
+    # nobody else is named: the site it is
+    ('<meta name="author" content="Harbour News">', "", "Harbour News"),
+])
+def test_a_person_under_the_headline_comes_before_the_sites_own_name(
+        head: str, under: str, byline: str) -> None:
+    text = "The council admitted on Monday that the harbour works are behind the plan. " * 4
+    page = (f'<html><head><title>Harbour works fall behind</title>'
+            f'<meta property="og:site_name" content="Harbour News">{head}</head><body><main>'
+            f"<h1>Harbour works fall behind</h1>{under}<p>{text}</p></main></body></html>")
+    assert extract_html(page).byline == byline
+
+
 def test_lists_and_tables_become_plain_paragraphs() -> None:
     page = """<html><body><article><h1>Flood defences: what the plan contains</h1>
 <p>The plan published on Monday lists the works below, with their cost and timing,

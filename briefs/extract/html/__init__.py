@@ -77,14 +77,19 @@ def extract_html(html: str) -> Brief:
     url = _url(tree, meta)
     sites = md.site_names(meta, articles)
     host = md.host_of(url)
-    byline = md.byline(tree, meta, articles, sites) or md.byline_after_headline(tree)
+    # a person the page's data or its byline names, else one printed under the headline,
+    # else the newsroom the data names, else trafilatura's guess (not the site's name)
+    byline = md.byline(tree, meta, articles, sites) or md.byline_after_headline(tree) \
+        or md.newsroom(articles)
     if byline is None:
         from trafilatura.metadata import extract_author
 
         found = extract_author(tree)
-        byline = _author_words(md.clean_byline(found.replace("; ", ", "))) if found else None
-        if byline and (byline.casefold() in _FORM_LABELS or not md.plausible_name(byline)):
-            byline = None  # a comment form's "Name" field or a photo credit, not an author
+        guess = _author_words(md.clean_byline(found.replace("; ", ", "))) if found else None
+        if guess and (guess.casefold() in _FORM_LABELS or not md.plausible_name(guess)):
+            guess = None  # a comment form's "Name" field or a photo credit, not an author
+        byline = guess if guess and not md.names_the_site(guess, sites) \
+            else md.site_byline(tree, meta, articles) or guess
     date = _date(tree, meta, articles, url)
     strip_invisible(tree)
     title = headline(tree, meta, articles, sites, host)

@@ -7,9 +7,11 @@ per field and tested:
 - headline: see :mod:`.headlines`.
 - byline: JSON-LD article ``author`` names > ``author`` metas (not URLs) > the visible
   byline element (``rel=author``, ``itemprop=author``, class ``byline``/``author``), read
-  as a dump's byline line is (``29. Juni 2017 · von Tobi`` gives ``Tobi``);
-  a leading "By"/"Par"/"Von"/"Por" and trailing dates are removed; where no person signs
-  the article, the organisation its JSON-LD names as author ("DER SPIEGEL").
+  as a dump's byline line is (``29. Juni 2017 · von Tobi`` gives ``Tobi``), each without
+  the names that are the site's own ("Lesotho Times", "mdr.de"); then a "By ..." line or
+  an author link just under the ``<h1>``; then the organisation the JSON-LD names as
+  author ("DER SPIEGEL"); then trafilatura's guess; the site's own name last.
+  A leading "By"/"Par"/"Von"/"Por" and trailing dates are removed.
 - site name: ``og:site_name`` > JSON-LD ``publisher.name`` > ``application-name`` >
   ``twitter:site``.
 - categories: JSON-LD ``BreadcrumbList`` (without "Home" and the article itself) >
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -257,23 +260,55 @@ def _names_only(text: str) -> str:
     return ", ".join(k for k in kept if k)
 
 
-def byline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
-           sites: list[str]) -> str | None:
-    """The author line (see the module docstring for the order)."""
+def _author_layers(tree: Any, meta: dict[str, list[str]],
+                   articles: list[dict[str, Any]]) -> list[list[str]]:
+    """Who the page says wrote it, source by source: JSON-LD, meta tags, byline elements."""
     layers: list[list[str]] = [[n for obj in articles for n in _names(obj.get("author"))]]
     layers.append([v for key in ("author", "article:author", "parsely-author", "byl",
                                  "dc.creator", "sailthru.author") for v in meta.get(key, [])])
     visible = [visible_byline(text_of(el)) for el in tree.xpath(_BYLINE_XPATH)[:3]]
     layers.append([n for n in (_names_only(clean_byline(once(v))) for v in visible if v) if n])
-    own = {squash(s) for s in sites}  # the site's names (not its address: see site_keys)
+    return layers
+
+
+def byline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
+           sites: list[str]) -> str | None:
+    """The author line (see the module docstring for the order): the first source that
+    names someone other than the site itself."""
+    return _first_layer(_author_layers(tree, meta, articles),
+                        lambda n: not names_the_site(n, sites))
+
+
+def site_byline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]]
+                ) -> str | None:
+    """The site's own name where the page gives it as the author ("Telebasel",
+    "mdr.de"): a last resort, when no person and no newsroom is named."""
+    return _first_layer(_author_layers(tree, meta, articles), plausible_name)
+
+
+def _first_layer(layers: list[list[str]], keep: Callable[[str], bool]) -> str | None:
+    """The names of the first layer that has any ``keep`` accepts, at most four."""
     for names in layers:
-        cleaned = [clean_byline(n) for n in names]
-        cleaned = [n for n in cleaned if plausible_name(n) and squash(n) not in own]
+        cleaned = [n for n in (clean_byline(n) for n in names) if keep(n)]
         unique = list(dict.fromkeys(cleaned))
         unique = [n for n in unique if not any(n != o and squash(n) in squash(o) for o in unique)]
         if unique:
             return ", ".join(unique[:4])
-    for obj in articles:  # no person signs it: the newsroom that does ("DER SPIEGEL")
+    return None
+
+
+def names_the_site(name: str, sites: list[str]) -> bool:
+    """A byline that is no author: not plausible, the site's own name ("Lesotho Times"),
+    or a web address ("mdr.de"). (The site's address is not compared: a blog's author
+    may be its address's name.)"""
+    return not plausible_name(name) or squash(name) in {squash(s) for s in sites} \
+        or bool(_DOMAIN.match(name.strip()))
+
+
+def newsroom(articles: list[dict[str, Any]]) -> str | None:
+    """The organisation the JSON-LD names as the author, when no person signs the
+    article ("DER SPIEGEL")."""
+    for obj in articles:
         for org in _names(obj.get("author"), people=False):
             if plausible_name(org):
                 return clean_byline(org)
