@@ -276,6 +276,17 @@ the harbour works are six months behind the plan, and that the delay will cost m
     assert extract_html(page(f"[{newsroom}, {person}]")).byline == "Jane Roe"
 
 
+def test_a_name_alone_under_the_headline_is_read_as_a_dump_reads_it() -> None:
+    """Markup that names no author: the page's visible lines are read as a text dump's."""
+    text = "The council admitted on Monday that the harbour works are behind the plan. " * 4
+    def page(under: str) -> str:
+        return (f"<html><head><title>Harbour works fall behind</title></head><body><main>"
+                f'<h1>Harbour works fall behind</h1><div class="x7Q">{under}</div>'
+                f"<p>{text}</p><p>{text}</p></main></body></html>")
+    assert extract_html(page("Kathrin Hofmeister")).byline == "Kathrin Hofmeister"
+    assert extract_html(page("Photovoltaik Anforderungen")).byline is None
+
+
 @pytest.mark.parametrize(("head", "under", "byline"), [
     # the data names the site (its newsroom, its address): the person under the headline
     ('<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": '

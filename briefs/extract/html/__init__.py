@@ -8,7 +8,8 @@ extracts the article text, which :mod:`.body` turns into plain paragraphs, short
 junk left out; on a page where trafilatura finds no text, the text-dump extractor reads
 the page's visible lines, and a page whose article shows only without JavaScript is
 read with its ``<noscript>`` content. A leading paragraph that repeats the headline is
-dropped.
+dropped. Where the markup names no author but the site, the page's visible lines are
+read for one as a text dump's are.
 """
 
 from __future__ import annotations
@@ -92,6 +93,8 @@ def extract_html(html: str) -> Brief:
             else md.site_byline(tree, meta, articles) or guess
     date = _date(tree, meta, articles, url)
     strip_invisible(tree)
+    if byline is None:
+        byline = _dump_byline(tree)
     title = headline(tree, meta, articles, sites, host)
     body = _article_text(tree, url)
     if not body and _NOSCRIPT.search(html):
@@ -117,6 +120,21 @@ def extract_html(html: str) -> Brief:
         url=url,
         lang=_lang(tree, meta),
     )
+
+
+def _dump_byline(tree: Any) -> str | None:
+    """The author a text dump of the page names (a bare name under the headline, a
+    "By" line the markup does not mark), when the markup names no one but the site: a
+    person's name or a desk, not a widget's label."""
+    from briefs.clean import clean_text
+    from briefs.extract.text import extract_text, lexicon
+
+    text, _notes = clean_text("\n\n".join(visible_lines(tree)))
+    found = extract_text(text).byline
+    if found and (lexicon.is_junk_line(found)
+                  or text_meta.looks_like_name(found.split(",")[0]) is None):
+        return None
+    return found
 
 
 def _article_text(tree: Any, url: str | None) -> list[str]:
