@@ -489,6 +489,19 @@ def test_by_alone_then_a_name_with_its_job_run_in_gives_the_name() -> None:
     assert brief.byline == "Emma Mackenzie"
 
 
+def test_an_article_signed_at_its_end_gives_the_byline_and_loses_the_line() -> None:
+    brief = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate", "3 June 2021", *STORY,
+        "Von Cosima Künzel", "Share", "Related articles"]))
+    assert brief.byline == "Cosima Künzel"
+    assert brief.body == tuple(STORY)
+    # a header byline wins over a name at the end
+    brief = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate", "By Jane Roe", *STORY,
+        "By Ann Other", "Share"]))
+    assert brief.byline == "Jane Roe"
+
+
 def test_an_author_label_alone_then_the_name_gives_the_byline_and_authors_does_not() -> None:
     labelled = _extract("\n\n".join([
         "Home", "Council approves budget after long debate", "AUTOR/IN", "Julius Richter",

@@ -111,6 +111,11 @@ def extract_text(text: str) -> Brief:
                                and b.text != title and b.index not in page.between])
     byline = _nearest(page.bylines, head) \
         or _name_under_headline(blocks, head, start, meta_idx, kept)
+    if byline is None:
+        signed = _signed_at_end(blocks, kept, stop)
+        if signed is not None:
+            byline = signed[1]
+            kept = [b for b in kept if b.index != signed[0]]
     return Brief(
         title=_KICKER_GLUED.sub(": ", title),
         body=tuple(b.text for b in kept),
@@ -124,6 +129,24 @@ def extract_text(text: str) -> Brief:
 
 NEXT_ARTICLE_AFTER = 3  # paragraphs of the article before another one can start
 NEXT_HEADLINE_ABOVE = 6  # lines between the next article's headline and its date line
+
+
+END_BYLINE_LINES = 3  # the article's last lines, and the lines after it, read for "Von ..."
+END_BYLINE_WORDS = 10
+
+
+def _signed_at_end(blocks: list[Block], kept: list[Block], stop: int
+                   ) -> tuple[int, str] | None:
+    """An article signed at its end ("Von Cosima Künzel", "Posted by Alex Durán"): a
+    short line that opens with "By"/"Von" among its last lines or right after them."""
+    tail = kept[-END_BYLINE_LINES:]
+    tail += [b for b in blocks[stop : stop + END_BYLINE_LINES] if not b.junk]
+    for block in tail:
+        if block.words <= END_BYLINE_WORDS:
+            name = meta.find_byline(block.text)
+            if name:
+                return block.index, name
+    return None
 
 
 def _next_article(blocks: list[Block], first: int, stop: int, title: str) -> int:
