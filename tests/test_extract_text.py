@@ -352,6 +352,7 @@ def test_find_date(line: str, day: dt.date | None) -> None:
 
 @pytest.mark.parametrize(("line", "name"), [
     ("Von Anna Schmidt Veröffentlicht 15.03.2020", "Anna Schmidt"),
+    ("Por Mariano Martín mmartin@ambito.com.ar", "Mariano Martín"),
     ("Von Eurosport Publiziert 15.03.2020 um 10:31", "Eurosport"),
     ("Von David Straub, MDR THÜRINGEN Stand: 12.03.2024", "David Straub, MDR THÜRINGEN"),
     ("By Jane Roe", "Jane Roe"),
