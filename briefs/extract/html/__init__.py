@@ -93,16 +93,17 @@ def extract_html(html: str) -> Brief:
             else md.site_byline(tree, meta, articles) or guess
     date = _date(tree, meta, articles, url)
     strip_invisible(tree)
+    dump = _AsDump(tree)
     if byline is None:
-        byline = _dump_byline(tree)
+        byline = _dump_byline(dump)
     title = headline(tree, meta, articles, sites, host)
-    body = _article_text(tree, url)
+    body = _article_text(tree, url, dump)
     if not body and _NOSCRIPT.search(html):
         # a page that shows its article only to readers without JavaScript
         tree = parse(html)
         strip_invisible(tree, noscript=True)
         title = headline(tree, meta, articles, sites, host)
-        body = _article_text(tree, url)
+        body = _article_text(tree, url, _AsDump(tree))
     # the headline, and the date line printed above it ("08.04.2015 12:46"), open no body
     while body and ((title and md.same(body[0], title)) or text_meta.only_a_date(body[0])):
         body.pop(0)
@@ -122,29 +123,42 @@ def extract_html(html: str) -> Brief:
     )
 
 
-def _dump_byline(tree: Any) -> str | None:
+class _AsDump:
+    """The page read as a text dump is (its visible lines), once, when first needed: for
+    the author where the markup names none, for the text where trafilatura finds none."""
+
+    def __init__(self, tree: Any) -> None:
+        self.tree = tree
+        self._brief: Brief | None = None
+
+    def brief(self) -> Brief:
+        if self._brief is None:
+            from briefs.clean import clean_text
+            from briefs.extract.text import extract_text
+
+            text, _notes = clean_text("\n\n".join(visible_lines(self.tree)))
+            self._brief = extract_text(text)
+        return self._brief
+
+
+def _dump_byline(dump: _AsDump) -> str | None:
     """The author a text dump of the page names (a bare name under the headline, a
     "By" line the markup does not mark), when the markup names no one but the site: a
     person's name or a desk, not a widget's label."""
-    from briefs.clean import clean_text
-    from briefs.extract.text import extract_text, lexicon
+    from briefs.extract.text import lexicon
 
-    text, _notes = clean_text("\n\n".join(visible_lines(tree)))
-    found = extract_text(text).byline
+    found = dump.brief().byline
     if found and (lexicon.is_junk_line(found)
                   or text_meta.looks_like_name(found.split(",")[0]) is None):
         return None
     return found
 
 
-def _article_text(tree: Any, url: str | None) -> list[str]:
+def _article_text(tree: Any, url: str | None, dump: _AsDump) -> list[str]:
     """The article's paragraphs: trafilatura's, else (where trafilatura finds none, as
     on a blog laid out in tables) what the text-dump extractor finds in the page's
     visible lines."""
     import trafilatura
-
-    from briefs.clean import clean_text
-    from briefs.extract.text import extract_text
 
     doc: Any = trafilatura.bare_extraction(
         tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
@@ -154,8 +168,7 @@ def _article_text(tree: Any, url: str | None) -> list[str]:
         body = without_widgets(paragraphs(doc.body))
         if body:
             return body
-    text, _notes = clean_text("\n\n".join(visible_lines(tree)))
-    return list(extract_text(text).body)
+    return list(dump.brief().body)
 
 
 def _url(tree: Any, meta: dict[str, list[str]]) -> str | None:
