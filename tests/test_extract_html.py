@@ -213,7 +213,8 @@ def test_a_byline_element_without_a_name_gives_none(text: str) -> None:
     assert visible_byline(text) is None
 
 
-@pytest.mark.parametrize("account", ["admin", "jdadmin", "Гость", "webmaster"])
+@pytest.mark.parametrize("account", ["admin", "jdadmin", "Гость", "webmaster", "No Author", "Datum",
+                                     "Follow"])
 def test_a_sites_own_account_is_no_byline(account: str) -> None:
     page = f"""<html><head><meta name="author" content="{account}"></head><body><article>
 <h1>Harbour works fall behind</h1><p>The council admitted on Monday that the harbour works

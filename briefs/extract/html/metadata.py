@@ -228,7 +228,8 @@ _NOT_NAMES = frozenset({"editor", "editors", "admin", "administrator", "xxx", "r
 
 # A site's own account, not a person: "admin", "jdadmin", "Гость" (guest), "webmaster"
 _ACCOUNT = re.compile(r"^(?:\w*admin\w*|guest|gast|гость|invité|invitado|webmaster|root|"
-                      r"user|utente|benutzer)$", re.IGNORECASE)
+                      r"user|utente|benutzer|no author|datum|date|stand|"
+                      r"follow|folgen)$", re.IGNORECASE)
 
 
 def plausible_name(text: str) -> bool:
