@@ -8,8 +8,8 @@ extracts the article text, which :mod:`.body` turns into plain paragraphs, short
 junk left out; on a page where trafilatura finds no text, the text-dump extractor reads
 the page's visible lines, and a page whose article shows only without JavaScript is
 read with its ``<noscript>`` content. A leading paragraph that repeats the headline is
-dropped. Where the markup names no author but the site, the page's visible lines are
-read for one as a text dump's are.
+dropped. Where the markup names no author at all, the page's visible lines are read for
+one as a text dump's are.
 """
 
 from __future__ import annotations
@@ -79,7 +79,8 @@ def extract_html(html: str) -> Brief:
     sites = md.site_names(meta, articles)
     host = md.host_of(url)
     # a person the page's data or its byline names, else one printed under the headline,
-    # else the newsroom the data names, else trafilatura's guess (not the site's name)
+    # else the newsroom the data names, else trafilatura's guess, else the site's own
+    # name; a page that names no one is read as a dump (below, once the hidden is gone)
     byline = md.byline(tree, meta, articles, sites) or md.byline_after_headline(tree) \
         or md.newsroom(articles)
     if byline is None:
@@ -143,7 +144,7 @@ class _AsDump:
 
 def _dump_byline(dump: _AsDump) -> str | None:
     """The author a text dump of the page names (a bare name under the headline, a
-    "By" line the markup does not mark), when the markup names no one but the site: a
+    "By" line the markup does not mark), for a page whose markup names no one: a
     person's name or a desk, not a widget's label."""
     from briefs.extract.text import lexicon
 

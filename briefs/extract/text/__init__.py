@@ -137,8 +137,8 @@ END_BYLINE_WORDS = 10
 
 def _signed_at_end(blocks: list[Block], kept: list[Block], stop: int
                    ) -> tuple[int, str] | None:
-    """An article signed at its end ("Von Cosima Künzel", "Posted by Alex Durán"): a
-    short line that opens with "By"/"Von" among its last lines or right after them."""
+    """An article signed at its end ("Von Cosima Künzel"): a short line that opens with
+    "By"/"Von" among its last lines or right after them, and its index."""
     tail = kept[-END_BYLINE_LINES:]
     tail += [b for b in blocks[stop : stop + END_BYLINE_LINES] if not b.junk]
     for block in tail:

@@ -42,8 +42,8 @@ def _chains(items: list[int], joins: Callable[[int, int], bool]) -> list[list[in
 def _transparent(block: Block) -> bool:
     """Lines a reader skips between paragraphs: adverts, widgets, captions, times (not
     the heading that ends an article)."""
-    return not block.end and (block.junk or block.credit or block.time_only or block.player
-                                  or block.filler)
+    return not block.end and (block.junk or block.credit or block.time_only
+                              or block.player or block.filler)
 
 
 def _titles_between(lines: list[Block]) -> bool:
@@ -151,7 +151,7 @@ def votes(blocks: list[Block]) -> list[float]:
     for i, block in enumerate(blocks):
         w = weight(block)
         if block.player or block.filler:
-            out.append(0.0)  # a player inside an article: neither for nor against
+            out.append(0.0)  # a player or a placeholder in an article: neither for nor against
         elif block.index in listed:
             out.append(LIST_WEIGHT)
         elif w > 0:
