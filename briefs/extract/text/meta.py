@@ -126,8 +126,9 @@ _BY_PREFIX = re.compile(
     re.IGNORECASE)
 _BY_RUN_ON = re.compile(r"^(?:By|Par|Von|Por)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ.])")
 _BY_STOP = re.compile(
-    r"\s*(?:\||•|·|\s[\w.+-]+@[\w-]+\.|@|\s[-–—]\s|,?\s*(?:(?:last\s+)?updated|published|posted|aktualisiert|publié|"
-    r"publicado|publiziert|veröffentlicht|erschienen|publicerad|publisert|gepubliceerd|"
+    r"\s*(?:\||•|·|\s[\w.+-]+@[\w-]+\.|@|\s[-–—]\s|"
+    r",?\s*(?:(?:last\s+)?updated|published|posted|aktualisiert|publié|publicado|"
+    r"publiziert|veröffentlicht|erschienen|publicerad|publisert|gepubliceerd|"
     r"stand\s*:|\d{1,2}[./]\d|(?:19|20)\d{2}\s*[年년]|\d{1,2}\s+\w+\s+\d{4}|"
     r"(?:" + _MONTH + r")\.?\s+\d|"
     r"\d{1,2}\.?\s+(?:" + _MONTH + r")\b)|"
