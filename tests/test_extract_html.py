@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from briefs.extract.html import extract_html
+from briefs.extract.html import HEAD_CHARS, extract_html
 from briefs.extract.html.metadata import strip_site, visible_byline
 from briefs.extract.html.page import parse, strip_invisible, visible_lines
 from briefs.read import decode
@@ -286,6 +286,10 @@ def test_a_name_alone_under_the_headline_is_read_as_a_dump_reads_it() -> None:
                 f"<p>{text}</p><p>{text}</p></main></body></html>")
     assert extract_html(page("Kathrin Hofmeister")).byline == "Kathrin Hofmeister"
     assert extract_html(page("Photovoltaik Anforderungen")).byline is None
+    # a long page is read for its author from its opening only
+    long = page("Kathrin Hofmeister").replace("</main>", f"<p>{text}</p>" * 400 + "</main>")
+    assert len(long) > 2 * HEAD_CHARS
+    assert extract_html(long).byline == "Kathrin Hofmeister"
 
 
 @pytest.mark.parametrize(("head", "under", "byline"), [

@@ -124,22 +124,39 @@ def extract_html(html: str) -> Brief:
     )
 
 
+HEAD_CHARS = 60_000  # the visible text read for an author: a byline is near the top
+
+
 class _AsDump:
     """The page read as a text dump is (its visible lines), once, when first needed: for
-    the author where the markup names none, for the text where trafilatura finds none."""
+    the text where trafilatura finds none, and its opening for the author where the
+    markup names none (the same reading, on a page shorter than ``HEAD_CHARS``)."""
 
     def __init__(self, tree: Any) -> None:
         self.tree = tree
-        self._brief: Brief | None = None
+        self._lines: list[str] | None = None
+        self._briefs: dict[bool, Brief] = {}
 
-    def brief(self) -> Brief:
-        if self._brief is None:
-            from briefs.clean import clean_text
-            from briefs.extract.text import extract_text
+    def _read(self, lines: list[str]) -> Brief:
+        from briefs.clean import clean_text
+        from briefs.extract.text import extract_text
 
-            text, _notes = clean_text("\n\n".join(visible_lines(self.tree)))
-            self._brief = extract_text(text)
-        return self._brief
+        text, _notes = clean_text("\n\n".join(lines))
+        return extract_text(text)
+
+    def brief(self, head_only: bool = False) -> Brief:
+        if self._lines is None:
+            self._lines = visible_lines(self.tree)
+        size, cut = 0, len(self._lines)
+        for k, line in enumerate(self._lines):
+            size += len(line)
+            if size > HEAD_CHARS:
+                cut = k
+                break
+        key = head_only and cut < len(self._lines)
+        if key not in self._briefs:
+            self._briefs[key] = self._read(self._lines[:cut] if key else self._lines)
+        return self._briefs[key]
 
 
 def _dump_byline(dump: _AsDump) -> str | None:
@@ -148,7 +165,7 @@ def _dump_byline(dump: _AsDump) -> str | None:
     person's name or a desk, not a widget's label."""
     from briefs.extract.text import lexicon
 
-    found = dump.brief().byline
+    found = dump.brief(head_only=True).byline
     if found and (lexicon.is_junk_line(found)
                   or text_meta.looks_like_name(found.split(",")[0]) is None):
         return None
