@@ -96,6 +96,12 @@ def test_a_line_that_dates_the_article_beats_a_sentence_that_mentions_a_day() ->
         "A cargo ship leaves the port, on Aug. 31, 2019. (AP)",
         *STORY])
     assert _extract(dump).date == dt.date(2019, 11, 18)
+    # the date line above a photo, its caption and the kicker still dates the article
+    dump = "\n\n".join([
+        "Home", "27.08.2024, 12:32 Uhr", "Bild", "Archivbild: a road in the hills",
+        "Nahost", "Council approves budget after long debate",
+        "Über dieses Thema berichtet: BR24 im Radio am 26.08.2024 um 06:00 Uhr.", *STORY])
+    assert _extract(dump).date == dt.date(2024, 8, 27)
 
 
 # The text of a short council story the byline and body tests put under their header.

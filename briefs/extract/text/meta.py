@@ -331,7 +331,7 @@ def pick_date(lines: list[str], month_first: bool = False) -> tuple[dt.date | No
     return min(found)[2], meta_lines
 
 
-NEAR_ABOVE, NEAR_BELOW = 3, 12  # a date this close to the headline is the article's
+NEAR_ABOVE, NEAR_BELOW = 4, 12  # a date this close to the headline is the article's
 DATE_BELOW, DATE_ALONE_WORDS = 40, 6  # else a short date line this far below the headline
 DATE_SENTENCE_WORDS = 8  # a line this long that ends like a sentence is text, not a date line
 _CLOCK_END = re.compile(r"\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*\)?\s*$", re.IGNORECASE)
