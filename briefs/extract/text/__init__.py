@@ -131,24 +131,6 @@ NEXT_ARTICLE_AFTER = 3  # paragraphs of the article before another one can start
 NEXT_HEADLINE_ABOVE = 6  # lines between the next article's headline and its date line
 
 
-END_BYLINE_LINES = 3  # the article's last lines, and the lines after it, read for "Von ..."
-END_BYLINE_WORDS = 10
-
-
-def _signed_at_end(blocks: list[Block], kept: list[Block], stop: int
-                   ) -> tuple[int, str] | None:
-    """An article signed at its end ("Von Cosima Künzel"): a short line that opens with
-    "By"/"Von" among its last lines or right after them, and its index."""
-    tail = kept[-END_BYLINE_LINES:]
-    tail += [b for b in blocks[stop : stop + END_BYLINE_LINES] if not b.junk]
-    for block in tail:
-        if block.words <= END_BYLINE_WORDS:
-            name = meta.find_byline(block.text)
-            if name:
-                return block.index, name
-    return None
-
-
 def _next_article(blocks: list[Block], first: int, stop: int, title: str) -> int:
     """Where the next article starts, on a page that scrolls on into it (``stop`` when
     it does not): its header, a headline above a ``Published ...`` line, after this
@@ -167,6 +149,24 @@ def _next_article(blocks: list[Block], first: int, stop: int, title: str) -> int
             if top is not None:
                 return top
     return stop
+
+
+END_BYLINE_LINES = 3  # the article's last lines, and the lines after it, read for "Von ..."
+END_BYLINE_WORDS = 10
+
+
+def _signed_at_end(blocks: list[Block], kept: list[Block], stop: int
+                   ) -> tuple[int, str] | None:
+    """An article signed at its end ("Von Cosima Künzel"): a short line that opens with
+    "By"/"Von" among its last lines or right after them, and its index."""
+    tail = kept[-END_BYLINE_LINES:]
+    tail += [b for b in blocks[stop : stop + END_BYLINE_LINES] if not b.junk]
+    for block in tail:
+        if block.words <= END_BYLINE_WORDS:
+            name = meta.find_byline(block.text)
+            if name:
+                return block.index, name
+    return None
 
 
 def _bylines(zone: list[Block], dates: set[int]) -> dict[int, str]:
