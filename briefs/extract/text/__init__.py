@@ -109,10 +109,12 @@ def extract_text(text: str) -> Brief:
     kept = body.without_pitch([b for b in blocks[first:stop]
                                if body.keep_in_body(b) and b.index not in meta_idx
                                and b.text != title and b.index not in page.between])
-    byline = _nearest(page.bylines, head) \
+    # (a byline past ``stop`` is the next article's)
+    byline = _nearest({i: n for i, n in page.bylines.items() if i < stop}, head) \
         or _name_under_headline(blocks, head, start, meta_idx, kept)
     if byline is None:
-        signed = _signed_at_end(blocks, kept, stop)
+        # (not the lines after a next article's start: its own byline is there)
+        signed = _signed_at_end(blocks, kept, stop if stop == page.stop else None)
         if signed is not None:
             byline = signed[1]
             kept = [b for b in kept if b.index != signed[0]]
@@ -155,12 +157,14 @@ END_BYLINE_LINES = 3  # the article's last lines, and the lines after it, read f
 END_BYLINE_WORDS = 10
 
 
-def _signed_at_end(blocks: list[Block], kept: list[Block], stop: int
+def _signed_at_end(blocks: list[Block], kept: list[Block], stop: int | None
                    ) -> tuple[int, str] | None:
     """An article signed at its end ("Von Cosima Künzel"): a short line that opens with
-    "By"/"Von" among its last lines or right after them, and its index."""
+    "By"/"Von" among its last lines or right after them (from ``stop``, when given), and
+    its index."""
     tail = kept[-END_BYLINE_LINES:]
-    tail += [b for b in blocks[stop : stop + END_BYLINE_LINES] if not b.junk]
+    if stop is not None:
+        tail += [b for b in blocks[stop : stop + END_BYLINE_LINES] if not b.junk]
     for block in tail:
         if block.words <= END_BYLINE_WORDS:
             name = meta.find_byline(block.text)
