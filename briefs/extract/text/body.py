@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from briefs.extract.text.blocks import Block, weight
-from briefs.extract.text.lexicon import is_consent, is_junk_line, is_pitch
+from briefs.extract.text.lexicon import is_consent, is_pitch
 from briefs.extract.text.meta import find_date
 
 GAP_GROWTH = 0.4  # each further line of a gap costs this much more than the last
@@ -42,8 +42,7 @@ def _chains(items: list[int], joins: Callable[[int, int], bool]) -> list[list[in
 def _transparent(block: Block) -> bool:
     """Lines a reader skips between paragraphs: adverts, widgets, captions, times (not
     the heading that ends an article)."""
-    return not block.end and (block.junk or block.credit or block.time_only
-                              or block.player or block.filler)
+    return not block.end and (block.junk or block.credit or block.time_only or block.player)
 
 
 def _titles_between(lines: list[Block]) -> bool:
@@ -220,10 +219,11 @@ def keep_in_body(block: Block) -> bool:
 
 
 def without_pitch(kept: list[Block]) -> list[Block]:
-    """The article's text without the publisher's pitch that closes it (a plea for
-    donations, a newsletter offer, the outlet describing itself), with the widgets
-    among it. Only the end is cut: an article about newsletters keeps its text."""
+    """The article's text (blocks kept in the body, widgets already out) without the
+    publisher's pitch that closes it (a plea for donations, a newsletter offer, the
+    outlet describing itself). Only the end is cut: an article about newsletters keeps
+    its text."""
     end = len(kept)
-    while end > 1 and (is_pitch(kept[end - 1].text) or is_junk_line(kept[end - 1].text)):
+    while end > 1 and is_pitch(kept[end - 1].text):
         end -= 1
     return kept[:end]
