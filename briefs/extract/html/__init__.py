@@ -81,7 +81,8 @@ def extract_html(html: str) -> Brief:
     # a person the page's data or its byline names, else one printed under the headline,
     # else the newsroom the data names, else trafilatura's guess, else the site's own
     # name; a page that names no one is read as a dump (below, once the hidden is gone)
-    byline = md.byline(tree, meta, articles, sites) or md.byline_after_headline(tree) \
+    authors = md.author_layers(tree, meta, articles)
+    byline = md.byline(authors, sites) or md.byline_after_headline(tree) \
         or md.newsroom(articles)
     if byline is None:
         from trafilatura.metadata import extract_author
@@ -91,7 +92,7 @@ def extract_html(html: str) -> Brief:
         if guess and (guess.casefold() in _FORM_LABELS or not md.plausible_name(guess)):
             guess = None  # a comment form's "Name" field or a photo credit, not an author
         byline = guess if guess and not md.names_the_site(guess, sites) \
-            else md.site_byline(tree, meta, articles) or guess
+            else md.site_byline(authors) or guess
     date = _date(tree, meta, articles, url)
     strip_invisible(tree)
     dump = _AsDump(tree)

@@ -261,9 +261,10 @@ def _names_only(text: str) -> str:
     return ", ".join(k for k in kept if k)
 
 
-def _author_layers(tree: Any, meta: dict[str, list[str]],
-                   articles: list[dict[str, Any]]) -> list[list[str]]:
-    """Who the page says wrote it, source by source: JSON-LD, meta tags, byline elements."""
+def author_layers(tree: Any, meta: dict[str, list[str]],
+                  articles: list[dict[str, Any]]) -> list[list[str]]:
+    """Who the page says wrote it, source by source: JSON-LD, meta tags, byline elements
+    (read once; :func:`byline` and :func:`site_byline` choose among them)."""
     layers: list[list[str]] = [[n for obj in articles for n in _names(obj.get("author"))]]
     layers.append([v for key in ("author", "article:author", "parsely-author", "byl",
                                  "dc.creator", "sailthru.author") for v in meta.get(key, [])])
@@ -272,19 +273,16 @@ def _author_layers(tree: Any, meta: dict[str, list[str]],
     return layers
 
 
-def byline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
-           sites: list[str]) -> str | None:
-    """The author line (see the module docstring for the order): the first source that
-    names someone other than the site itself."""
-    return _first_layer(_author_layers(tree, meta, articles),
-                        lambda n: not names_the_site(n, sites))
+def byline(layers: list[list[str]], sites: list[str]) -> str | None:
+    """The author line from :func:`author_layers` (see the module docstring for the
+    order): the first source that names someone other than the site itself."""
+    return _first_layer(layers, lambda n: not names_the_site(n, sites))
 
 
-def site_byline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]]
-                ) -> str | None:
+def site_byline(layers: list[list[str]]) -> str | None:
     """The site's own name where the page gives it as the author ("Telebasel",
     "mdr.de"): a last resort, when no person and no newsroom is named."""
-    return _first_layer(_author_layers(tree, meta, articles), plausible_name)
+    return _first_layer(layers, plausible_name)
 
 
 def _first_layer(layers: list[list[str]], keep: Callable[[str], bool]) -> str | None:
