@@ -30,6 +30,7 @@ from briefs.extract.html.page import (
     strip_invisible,
     visible_lines,
 )
+from briefs.extract.text import lexicon
 from briefs.extract.text import meta as text_meta
 from briefs.record import Brief
 
@@ -164,8 +165,6 @@ def _dump_byline(dump: _AsDump) -> str | None:
     """The author a text dump of the page names (a bare name under the headline, a
     "By" line the markup does not mark), for a page whose markup names no one: a
     person's name or a desk, not a widget's label."""
-    from briefs.extract.text import lexicon
-
     found = dump.brief(head_only=True).byline
     if found and (lexicon.is_junk_line(found)
                   or text_meta.looks_like_name(found.split(",")[0]) is None):
