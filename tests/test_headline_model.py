@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import subprocess
@@ -61,6 +62,36 @@ def test_headline_wins_over_its_deck_and_the_share_box() -> None:
     brief = extract_text(clean_text(dump)[0])
     assert brief.title == "Council approves budget after long debate"
     assert brief.body[0].startswith("The council voted")
+
+
+def test_headline_over_its_deck_and_byline_wins_whether_longer_or_shorter() -> None:
+    # a deck without a full stop sits right above the byline, as the headline often does
+    deck = "The mayor explained the late vote to residents who had waited for hours"
+    for title in ("City Council Passes Budget With More Money for Schools",
+                  "Council Approves the Budget for Schools and Roads After a Six-Hour "
+                  "Debate: 'We Did It'"):
+        dump = "\n\n".join(["Menu", "Subscribe", "News", "Local", title, deck,
+                             "By Ann Example", "Updated on June 3, 2021 09:22 AM", "Share",
+                             *BODY, "Related stories"])
+        brief = extract_text(clean_text(dump)[0])
+        assert brief.title == title
+        assert brief.byline == "Ann Example"
+
+
+def test_each_candidate_is_compared_with_its_neighbours() -> None:
+    dump = "\n\n".join(["Menu", "Council approves budget after long debate",
+                         "By Ann Example", *BODY])
+    page = analyse(clean_text(dump)[0])
+    assert page is not None
+    rows = headline.features(page.blocks, page.start, page.stop, page.meta, page.stopwords)
+    words = headline.FEATURES.index("log_words")
+    after = headline.FEATURES.index("next_log_words")
+    gap = headline.FEATURES.index("gap_next")
+    for (_, row), (_, below) in itertools.pairwise(rows):
+        assert row[after] == below[words] - row[words]
+    first_index, first = rows[0]
+    assert first[gap] == min(rows[1][0] - first_index, headline.GAP_CAP) / headline.GAP_CAP
+    assert rows[-1][1][after] == 0.0  # the last candidate has no neighbour below
 
 
 def test_subheading_in_the_text_is_not_the_headline() -> None:

@@ -6,7 +6,9 @@ stop at the end; closeness to the body (counting only lines that are not bylines
 dates, credits or widgets); the share of its content words found in the article's
 opening; whether the page repeats it (a title echoed in a breadcrumb or a share box);
 whether a byline or date follows it; and the hand-weighted score those signals gave
-before the model (``_score``). A linear model scores each candidate and the best wins.
+before the model (``_score``). Each of these is also taken as the difference to the
+candidates just below and above, so that a line is judged against its neighbours. A
+linear model scores each candidate and the best wins.
 
 The model's weights are in ``briefs/data/headline_model.json``, fitted by
 ``scripts/train_headline.py`` (a softmax over each page's candidates, L2-regularised)
@@ -47,7 +49,7 @@ def _eligible(block: Block, meta: set[int]) -> bool:
     return 3 <= block.words <= 40 and spaced and len(block.text) <= MAX_CHARS
 
 
-FEATURES: tuple[str, ...] = (
+LINE_FEATURES: tuple[str, ...] = (
     "hand_score", "in_run", "deep_in_run", "w1", "w2", "w3", "w4_22", "w23_30", "w_over_30",
     "log_words", "chars", "full_stop", "colon_end", "question_end", "lower_start", "prose",
     "sentence", "stop_ratio", "list_like", "opening_share", "opening_count", "no_content",
@@ -58,6 +60,16 @@ FEATURES: tuple[str, ...] = (
     "shorter_above", "heading_below", "heading_above", "standfirst_self", "trail",
     "hand_pick",
 )
+# A line is also judged against its neighbours: each line feature but its place on the
+# page again as the next candidate's value less this line's, and as the previous
+# candidate's less this line's (a title-cased line above a sentence-cased deck, a short
+# line under a long one); the first and last candidates differ by nothing from their
+# missing neighbour. Then how many lines separate it from each neighbour (at most
+# ``GAP_CAP``, which a missing neighbour counts as).
+_COMPARED = tuple(name for name in LINE_FEATURES if name != "page_position")
+FEATURES: tuple[str, ...] = LINE_FEATURES + tuple(f"next_{name}" for name in _COMPARED) \
+    + tuple(f"prev_{name}" for name in _COMPARED) + ("gap_next", "gap_prev")
+GAP_CAP = 10
 _SEPARATOR = re.compile(r"\s[|›»>/·•]\s|\s[-–—]\s")
 # A step of a breadcrumb trail ("Home › News › Title", "Home / Essays / 2017 / Title").
 _TRAIL_STEP = re.compile(r"\s[|›»>/<•]\s|^(?:[|›»>/•]\s)")
@@ -178,6 +190,22 @@ def features(blocks: list[Block], start: int, stop: int, meta: set[int],
     pick = _hand_pick(blocks, hand, meta)
     for i, row in out:
         row.append(float(i == pick))
+    return _with_neighbours(out)
+
+
+def _with_neighbours(rows: list[tuple[int, list[float]]]) -> list[tuple[int, list[float]]]:
+    """Each candidate's line features, then its next and previous candidates' features
+    less its own, then the lines to each of them (``FEATURES`` order)."""
+    keep = [k for k, name in enumerate(LINE_FEATURES) if name in _COMPARED]
+    out: list[tuple[int, list[float]]] = []
+    for k, (index, row) in enumerate(rows):
+        after_at, after = rows[k + 1] if k + 1 < len(rows) else (None, row)
+        before_at, before = rows[k - 1] if k > 0 else (None, row)
+        gap_next = GAP_CAP if after_at is None else min(after_at - index, GAP_CAP)
+        gap_prev = GAP_CAP if before_at is None else min(index - before_at, GAP_CAP)
+        out.append((index, row + [after[f] - row[f] for f in keep]
+                    + [before[f] - row[f] for f in keep]
+                    + [gap_next / GAP_CAP, gap_prev / GAP_CAP]))
     return out
 
 
