@@ -161,3 +161,21 @@ def test_training_script_fits_weights_that_find_the_fixture_headlines(tmp_path: 
         best = max(rows, key=lambda r: sum(w * x for w, x in zip(fitted, r[1], strict=True)))
         hits += headline_match(page.blocks[best[0]].text, expected["headline"])
     assert hits >= 0.8 * len(DUMPS)
+
+
+def test_training_script_leaves_out_the_cases_a_skip_file_lists(tmp_path: Path) -> None:
+    skip = tmp_path / "heldout.txt"
+    skip.write_text(f"# kept to check on\n{DUMPS[0].stem}\n\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "train_headline.py"),
+         str(_corpus(tmp_path / "corpus")), "--skip", str(skip), "--folds", "3", "--check"],
+        capture_output=True, text=True, check=True, cwd=ROOT)
+    assert f"{len(DUMPS) - 1} pages with the headline among the candidates" in run.stdout
+
+
+def test_the_shipped_held_out_list_names_fundus_cases_only() -> None:
+    lines = (ROOT / "scripts" / "heldout.txt").read_text(encoding="utf-8").splitlines()
+    ids = [line for line in lines if line and not line.startswith("#")]
+    assert len(ids) > 100
+    assert all(case.startswith("fun_") for case in ids)
+    assert ids == sorted(set(ids))
