@@ -63,6 +63,18 @@ def test_loaded_lead_clause_is_cut_and_quotes_may_keep_them() -> None:
     assert {r["term"] for r in composed.review} >= {"terrorist", "martyr", "regime"}
 
 
+def test_a_run_on_block_without_sentence_ends_is_not_the_summary() -> None:
+    run_on = " ".join(["council budget schools roads mayor"] * 40)  # 200 words, no full stop
+    composed = brief(
+        run_on,
+        "The council approved the city budget for next year after a debate of six hours.",
+        "Schools will receive most of the new money, the mayor said on Tuesday night.",
+    )
+    assert composed.summary.startswith("The council approved the city budget")
+    assert "council budget schools" not in composed.summary
+    assert all(len(point.split()) <= 70 for point in composed.key_points)
+
+
 def test_narration_with_a_loaded_term_is_not_a_point() -> None:
     composed = brief(
         "The ministry said on Monday that 40 vehicles crossed the border into the province.",

@@ -5,7 +5,8 @@ Lead-1 and Lead-3): the first *usable* sentence of the article, and the next one
 the first is short (under ``SHORT`` words). Usable means:
 
 - a sentence, not a caption or a line of page furniture (eight words or more, ends like
-  a sentence, is not a question, does not open with a quotation mark);
+  a sentence, is not a question, does not open with a quotation mark), nor a run-on
+  block that no sentence end splits (over ``MAX_WORDS`` words);
 - fair: a loaded term outside a direct quotation is put in neutral words when the
   lexicon has them (``resistance groups``: ``armed groups``); one left outside a
   quotation or an attributed clause gets its trailing clause trimmed off
@@ -26,6 +27,7 @@ from briefs.compose.sentences import count_words, strip_dateline
 
 SHORT = 20
 MIN_WORDS = 8
+MAX_WORDS = 150
 LOOK_AHEAD = 6  # sentences: the summary comes from the top of the article
 _ENDS = re.compile(r"[.!…。！][\"'”’)」』）]*$")
 
@@ -33,8 +35,8 @@ _ENDS = re.compile(r"[.!…。！][\"'”’)」』）]*$")
 def usable(sentence: Sentence, min_words: int = MIN_WORDS) -> str | None:
     """The sentence's text as the brief may use it, or ``None``."""
     text = strip_dateline(sentence.text)
-    if count_words(text) < min_words or text.endswith("?") or text[:1] in "“\"‘'(["\
-            or text.isupper():
+    if not min_words <= count_words(text) <= MAX_WORDS or text.endswith("?") \
+            or text[:1] in "“\"‘'([" or text.isupper():
         return None
     if not _ENDS.search(text):
         if not text[-1:].isalnum():
