@@ -2,18 +2,19 @@
 
 Seeds are read and extracted as ``convert`` would; every Markdown file under docs/
 is validated against the schema; symlinks in docs/ are refused; briefs whose date was
-not found in the article are listed for an editor.
+not found in the article, or lies after today, are listed for an editor.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefs.convert import Message, show
 from briefs.errors import BriefsError, SeedError
-from briefs.extract import extract
+from briefs.extract import extract, today
 from briefs.read import discover, read_seed, skipped
 from briefs.validate import validate_file, validate_page
 
@@ -45,6 +46,7 @@ def check_briefs(root: Path, docs_dir: Path, result: CheckResult | None = None) 
     pages that would be built to the same URL (``a.md`` and ``a/index.md``; names that
     differ only in case)."""
     result = result or CheckResult()
+    tomorrow = today() + dt.timedelta(days=1)  # a day's grace for the time zones
     urls: dict[str, str] = {}
     for folder, dirs, files in os.walk(docs_dir):
         base = Path(folder)
@@ -76,6 +78,12 @@ def check_briefs(root: Path, docs_dir: Path, result: CheckResult | None = None) 
                 result.messages.append(Message(
                     "INFO", shown, "date not found in the article (date_source: converted); "
                     "needs an editor's date: set date: and date_source: editor"))
+            day = meta.get("date")
+            day = day.date() if isinstance(day, dt.datetime) else day
+            if isinstance(day, dt.date) and day > tomorrow and meta.get("date_source") != "editor":
+                result.messages.append(Message(
+                    "WARNING", shown, f"date: {day.isoformat()} is after today; check it "
+                    "(set date_source: editor to keep a date to come)"))
     return result
 
 

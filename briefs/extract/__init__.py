@@ -93,9 +93,12 @@ def fallback_date(shown: str) -> dict[str, object]:
     from_name = parse_date(PurePath(shown).name)
     if from_name is not None:
         return {"date": from_name, "date_source": "filename"}
+    return {"date": today(), "date_source": "converted"}
+
+
+def today() -> dt.date:
+    """The day of ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else today (UTC)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        day = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    else:
-        day = dt.datetime.now(tz=dt.UTC).date()
-    return {"date": day, "date_source": "converted"}
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.datetime.now(tz=dt.UTC).date()

@@ -61,3 +61,19 @@ def test_check_says_how_to_settle_a_converted_date(project) -> None:
     assert after.stdout.strip().endswith("0 error(s), 0 brief(s) need an editor's date")
     assert convert(root).returncode == 0
     assert brief.read_text("utf-8") == fixed
+
+
+def test_check_warns_of_a_date_after_today_until_an_editor_keeps_it(project) -> None:
+    root = project()
+    text_seed(root, "x", TITLE, "Published 3 June 2091", PARA, article(1))
+    assert convert(root).returncode == 0
+    [brief] = briefs_of(root)
+    assert "date: 2091-06-03\ndate_source: article\n" in brief.read_text("utf-8")
+    first = run_briefs(root, "check")
+    assert first.returncode == 0  # a warning: the editor decides
+    assert lines(first, "WARNING") == [
+        f"WARNING docs/briefs/{brief.name}: date: 2091-06-03 is after today; check it "
+        "(set date_source: editor to keep a date to come)"]
+    brief.write_text(brief.read_text("utf-8").replace("date_source: article",
+                                                      "date_source: editor"), "utf-8")
+    assert not lines(run_briefs(root, "check"), "WARNING")
