@@ -574,6 +574,10 @@ def test_a_video_of_the_article_with_its_headline_and_date_is_not_a_next_article
     (["Der WindRebell"], None),  # an article opens it: a column's name
     (["Photovoltaik Anforderungen"], None),  # nouns
     (["Anna Mayor", "Foto: Jan Roe"], None),  # a photo's caption
+    # a deck, the date, then a photo's caption and credit above the name
+    (["The mayor promised schools and roads more money, and the council agreed",
+      "Publikacja: 02.02.2025 21:52", "Anna Mayor", "Foto: REUTERS/Jan Roe",
+      "Kathrin Hofmeister"], "Kathrin Hofmeister"),
 ])
 def test_a_name_alone_under_the_headline_is_the_byline_when_it_reads_as_a_person(
         under: list[str], byline: str | None) -> None:

@@ -232,8 +232,9 @@ def _name_only(zone: list[Block], k: int, dates: set[int]) -> str | None:
     return name if any(b.index in dates or b.time_only for b in near) else None
 
 
-# A bare name is a byline without a date beside it only this close under the headline.
-WEAK_NAME_BELOW = 4
+# A bare name is a byline without a date beside it only this close under the headline
+# (in lines, widgets, dates and a photo's caption and credit included).
+WEAK_NAME_BELOW = 8
 _ARTICLE_WORDS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "el",
                             "los", "las", "il", "lo", "de", "het", "een"})
 # Endings of long nouns and verbs, not of names: "Anforderungen", "Photovoltaik",
@@ -258,21 +259,23 @@ def _person_like(name: str) -> bool:
 
 def _name_under_headline(blocks: list[Block], head: int, start: int, meta_lines: set[int],
                          kept: list[Block]) -> str | None:
-    """A name alone on a line right under the headline (or under its deck), above the
-    article's text: the byline when no other line names the author. Not a caption's
-    name (a photo credit under it), nor one the article's text mentions (its subject)."""
+    """A name alone on a line right under the headline (or under its deck, and a photo's
+    caption and credit), above the article's text: the byline when no other line names
+    the author. Not a caption's name (a photo credit under it), nor one the article's
+    text mentions (its subject)."""
     text = " ".join(b.text for b in kept)
     lines = 0
     for block in blocks[head + 1 : head + 1 + WEAK_NAME_BELOW]:
         if block.index >= start:  # the text has begun (a name in it is not set apart)
             return None
-        if block.junk or block.time_only or block.index in meta_lines:
-            continue
+        after = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+        captioned = after is not None and after.credit
+        if block.junk or block.time_only or block.index in meta_lines or block.credit \
+                or (captioned and not block.prose):
+            continue  # (a photo's caption and credit neither)
         got = meta.name_line(block.text)
         name = got[0] if got and not got[1] else None
-        after = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
-        if name and _person_like(name) and not (after is not None and after.credit) \
-                and name not in text:
+        if name and _person_like(name) and not captioned and name not in text:
             return name
         lines += 1
         if lines == 2:  # the headline's deck may come first, not more
