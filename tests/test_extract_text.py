@@ -235,6 +235,19 @@ def test_a_kicker_run_into_the_headline_gets_its_space_back() -> None:
     assert brief.title == "Deutscher Handel mit Teheran: Druck durch Sanktionen"
 
 
+@pytest.mark.parametrize("run_in", [
+    "Neue Leipziger Schule Tenants win the right to keep pets",
+    "\"Es wird bald beginnen\"Tenants win the right to keep pets",
+])
+def test_a_kicker_run_into_the_headline_is_cut_when_the_page_prints_them_apart(
+        run_in: str) -> None:
+    kicker = run_in.removesuffix("Tenants win the right to keep pets").strip()
+    brief = _extract("\n\n".join([
+        "Home", f"{kicker}: Tenants win the right to keep pets", "Politik", run_in,
+        *ARTICLE_LINES]))
+    assert brief.title == "Tenants win the right to keep pets"
+
+
 def test_a_trail_from_the_home_page_is_never_the_headline() -> None:
     brief = _extract("\n\n".join([
         "Home > Tenancy", "Tenants win the right to keep pets",

@@ -93,6 +93,21 @@ def analyse(text: str) -> Page | None:
 _KICKER_GLUED = re.compile(r"(?<=[^\W\d_]{2}):(?=[^\W\d_]{2})")
 
 
+KICKER_WORDS = 6
+
+
+def _without_kicker(title: str, blocks: list[Block]) -> str:
+    """The headline without the kicker the dump ran into it ("Neue Leipziger Schule Judy
+    Lybke, ..."), when another line of the page prints the two apart ("Neue Leipziger
+    Schule: Judy Lybke, ...", a teaser or a sharing title)."""
+    for block in blocks:
+        kicker, colon, rest = block.text.partition(": ")
+        if colon and rest and len(kicker.split()) <= KICKER_WORDS \
+                and title in (f"{kicker} {rest}", f"{kicker}{rest}"):
+            return rest
+    return title
+
+
 def extract_text(text: str) -> Brief:
     """Headline, body, byline, date and breadcrumb categories from a cleaned page dump."""
     page = analyse(text)
@@ -119,7 +134,7 @@ def extract_text(text: str) -> Brief:
             byline = signed[1]
             kept = [b for b in kept if b.index != signed[0]]
     return Brief(
-        title=_KICKER_GLUED.sub(": ", title),
+        title=_KICKER_GLUED.sub(": ", _without_kicker(title, blocks)),
         body=tuple(b.text for b in kept),
         date=meta.date_near([b.text for b in blocks], head, *page.zone, page.month_first)
         or page.day,
