@@ -67,6 +67,7 @@ LINE_FEATURES: tuple[str, ...] = (
 # missing neighbour. Then how many lines separate it from each neighbour (at most
 # ``GAP_CAP``, which a missing neighbour counts as).
 _COMPARED = tuple(name for name in LINE_FEATURES if name != "page_position")
+_COMPARED_AT = tuple(LINE_FEATURES.index(name) for name in _COMPARED)
 FEATURES: tuple[str, ...] = LINE_FEATURES + tuple(f"next_{name}" for name in _COMPARED) \
     + tuple(f"prev_{name}" for name in _COMPARED) + ("gap_next", "gap_prev")
 GAP_CAP = 10
@@ -196,15 +197,14 @@ def features(blocks: list[Block], start: int, stop: int, meta: set[int],
 def _with_neighbours(rows: list[tuple[int, list[float]]]) -> list[tuple[int, list[float]]]:
     """Each candidate's line features, then its next and previous candidates' features
     less its own, then the lines to each of them (``FEATURES`` order)."""
-    keep = [k for k, name in enumerate(LINE_FEATURES) if name in _COMPARED]
     out: list[tuple[int, list[float]]] = []
     for k, (index, row) in enumerate(rows):
         after_at, after = rows[k + 1] if k + 1 < len(rows) else (None, row)
         before_at, before = rows[k - 1] if k > 0 else (None, row)
         gap_next = GAP_CAP if after_at is None else min(after_at - index, GAP_CAP)
         gap_prev = GAP_CAP if before_at is None else min(index - before_at, GAP_CAP)
-        out.append((index, row + [after[f] - row[f] for f in keep]
-                    + [before[f] - row[f] for f in keep]
+        out.append((index, row + [after[f] - row[f] for f in _COMPARED_AT]
+                    + [before[f] - row[f] for f in _COMPARED_AT]
                     + [gap_next / GAP_CAP, gap_prev / GAP_CAP]))
     return out
 
