@@ -395,6 +395,8 @@ def test_find_date(line: str, day: dt.date | None) -> None:
     ("Von Max Muster für den Tagesspiegel", "Max Muster"),
     ("By The Hollywood Reporter", None),
     ("By READ MORE", None),
+    ("Post author By Helge Fahrnberger", "Helge Fahrnberger"),  # WordPress's hidden label
+    ("by HLNF Staff Report", "HLNF Staff Report"),
 ])
 def test_find_byline(line: str, name: str | None) -> None:
     assert find_byline(line) == name

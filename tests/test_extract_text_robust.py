@@ -140,6 +140,10 @@ def test_byline_lines(line: str, name: str | None) -> None:
      ("Isabel Caro, Rocío Latorre y José Miguel Wilson", False)),
     ("Fragen der Solidarität", None),  # a German heading, not a "von" name
     ("Jane Roe/Reuters", None),
+    ("James Akinaka • 8h", ("James Akinaka", True)),  # a compact relative time
+    ("Evgenia Karp Zuletzt geändert am 06.11.2023", ("Evgenia Karp", True)),
+    ("Jacobo Betancur Peláez | Publicado hace 3 horas", ("Jacobo Betancur Peláez", True)),
+    ("Jane Roe • Sport", None),
 ])
 def test_name_lines(line: str, expected: tuple[str, bool] | None) -> None:
     assert name_line(line) == expected

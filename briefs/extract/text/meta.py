@@ -113,7 +113,8 @@ _UPDATED = re.compile(r"\b(updated|modified|aktualisiert|mis à jour|actualizado
 # "By Jane Roe", "Par ...", "Von ...", "Por ..."; "Text: ..." and "Autor: ..." need the colon
 # ("Text Edge Style" is a player's menu, not a byline); "ByJane Roe" (a link run on).
 _BY_PREFIX = re.compile(
-    r"^(?:(?:written by|words by|story by|reporting by|started by|thread starter|"
+    r"^(?:(?:post author\s+by|written by|words by|story by|reporting by|started by|"
+    r"thread starter|"
     r"themenstarter|by(?:by)?|par|von|por|di|door|av|af|od|"
     r"napsal[a]?|napisał[a]?)\s*:?\s+(?=\w)|"
     r"(?:autor(?:in)?|auteur|author|text|texto|redakce|redaktion|автор|текст|yazar|"
@@ -547,8 +548,8 @@ _AGENCY = re.compile(r"(?:the\s+)?(?:associated press|press association|agence f
                      r"united press international|deutsche presse-agentur|anadolu agency)",
                      re.IGNORECASE)
 # An outlet's desk or staff signing as a team: "BWW News Desk", "TMZ Staff".
-_DESK = re.compile(r"(?:[A-Z][\w&.'’-]*\s+){1,3}(?:news\s+desk|desk|staff|team|newsroom|"
-                   r"editors|redaktion)", re.IGNORECASE)
+_DESK = re.compile(r"(?:[A-Z][\w&.'’-]*\s+){1,3}(?:news\s+desk|desk|staff(?:\s+reports?)?|team|"
+                   r"newsroom|editors|redaktion)", re.IGNORECASE)
 _SECTION_PAIR = re.compile(r"^\S+ (?:&|und|and|et|y) \S+$")
 
 
@@ -587,7 +588,8 @@ def _one_name(text: str) -> str | None:
 
 _NAME_TAIL = re.compile(
     r"(?:\s*,\s*@\w+|\s*[|•·]\s*|\s(?:[-–—]|/{1,2})\s+|\s*,?\s+(?=\d)|\s+(?=(?:vor|il y a|hace|"
-    r"há|před|updated|published|posted|aktualisiert|publié|publicado)\b)|"
+    r"há|před|updated|published|posted|aktualisiert|publié|publicado|zuletzt geändert|"
+    r"geändert am)\b)|"
     # "Frank Hahn am 18. September 2019", "Jane Roe on May 3, 2021"
     r"\s+(?:am|on|le|el|il)\s+(?=\d|(?:" + _MONTH + r")\.?\s+\d)|"
     # a date after a slash without spaces, or a comma: "Will Leitch/November 18, 2016",
@@ -598,8 +600,11 @@ _NAME_TAIL = re.compile(
     # a relative time run into the name: "Dylan Jones5 hours ago"
     r"(?<=[a-zà-ÿ])(?=\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b))",
     re.IGNORECASE)
-_RELATIVE = re.compile(r"^(?:(?:published|updated|posted)\s*:?\s*)?(?:\d+\s*[^\W\d]+\s+ago$|"
-                       r"(vor|il y a|hace|há|před)\s+\d)", re.IGNORECASE)
+_RELATIVE = re.compile(r"^(?:(?:published|updated|posted|publicado|actualizado|publié|"
+                       r"mis à jour|pubblicato|aggiornato|veröffentlicht|aktualisiert)\s*:?\s*)?"
+                       r"(?:\d+\s*[^\W\d]+\s+ago$|(vor|il y a|hace|há|před)\s+\d|"
+                       # "James Akinaka • 8h", "Jane Roe · 5 min"
+                       r"\d{1,2}\s*(?:h|hrs?|min|mins|d)$)", re.IGNORECASE)
 # Capitalised words that are not names: days, date words, a page's own labels.
 _NOT_NAME = re.compile(
     r"\b(published|updated|posted|today|yesterday|monday|tuesday|wednesday|thursday|"
