@@ -397,6 +397,7 @@ def test_find_date(line: str, day: dt.date | None) -> None:
     ("By READ MORE", None),
     ("Post author By Helge Fahrnberger", "Helge Fahrnberger"),  # WordPress's hidden label
     ("by HLNF Staff Report", "HLNF Staff Report"),
+    ("Von Katharina Schmidt Kategorien: Mode 6. November 2023", "Katharina Schmidt"),
 ])
 def test_find_byline(line: str, name: str | None) -> None:
     assert find_byline(line) == name

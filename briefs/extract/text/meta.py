@@ -130,7 +130,7 @@ _BY_STOP = re.compile(
     r"\s*(?:\||•|·|\s[\w.+-]+@[\w-]+\.|@|\s[-–—]\s|"
     r",?\s*(?:(?:last\s+)?updated|published|posted|aktualisiert|publié|publicado|"
     r"publiziert|veröffentlicht|erschienen|publicerad|publisert|gepubliceerd|"
-    r"stand\s*:|\d{1,2}[./]\d|(?:19|20)\d{2}\s*[年년]|\d{1,2}\s+\w+\s+\d{4}|"
+    r"stand\s*:|kategorien?\s*:|categor(?:y|ies)\s*:|\d{1,2}[./]\d|(?:19|20)\d{2}\s*[年년]|\d{1,2}\s+\w+\s+\d{4}|"
     r"(?:" + _MONTH + r")\.?\s+\d|"
     r"\d{1,2}\.?\s+(?:" + _MONTH + r")\b)|"
     r"\s(?:is|was|has|ist|est|es)\s|"
