@@ -259,6 +259,9 @@ PITCHES = [
     "Sign up here and get it in your inbox.",
     "Got a story? Get in touch with our news team by emailing us.",
     "Join our Space Forums to keep talking space on the latest missions, night sky and more!",
+    "For more stories like this, check our news page.",
+    "Follow Example.co.uk on Twitter and Facebook for the latest news updates. Sign up for "
+    "our daily push alerts here.",
 ]
 
 

@@ -301,7 +301,9 @@ _PITCH = re.compile(
     r"\b(get in touch|contact) (with )?(our|the) (news ?)?(team|desk|newsroom)\b|\bgot a story\b|"
     r"\bwe want to hear from you\b|\bour website is (the|your)\b|\bbookmark our homepage\b|"
     r"\bif you enjoyed this (article|story)\b|\bjoin our [\w ]{0,30}(forums?|community)\b|"
-    r"\bconfirm your subscription\b|"
+    r"\bconfirm your subscription\b|\bfor more (stories|news|articles) like this\b|"
+    r"\bfollow [\w.]+ on (twitter|facebook|instagram|x)\b.{0,60}\b(latest|updates)\b|"
+    r"\bsign up for (our )?(daily |breaking )?(news )?(push )?(alerts|notifications)\b|"
     r"\bis an independent (global |nonprofit |non-profit )*news (organization|organisation|"
     r"agency|outlet)\b",
     re.IGNORECASE)
