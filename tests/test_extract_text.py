@@ -186,7 +186,8 @@ def test_end_markers_and_credits() -> None:
     assert is_end_marker("More on this story") and is_end_marker("Související")
     assert not is_end_marker("More on this later, he said.")
     for heading in ("MORE STORIES LIKE THIS ONE", "More On:", "More videos ...", "Up next",
-                    "JUST WATCHED", "More from Reuters"):
+                    "JUST WATCHED", "More from Reuters", "Ähnliche Artikel:",
+                    "Das könnte Sie auch interessieren", "Artículos relacionados"):
         assert is_end_marker(heading), heading
     assert is_credit("Love thine enemy. Photo: Olivier Douliery/AFP via Getty Images")
     assert is_credit("(Bild: Hersteller)")

@@ -143,6 +143,8 @@ _END = re.compile(
     r"more from [\w '’-]{1,30}|just watched|must watch|up next|watch next|related videos|"
     r"share this (story|article)|comments?|view comments|leave a comment|"
     r"mehr zum thema|weitere artikel|lesen sie auch|à lire aussi|sur le même sujet|"
+    r"ähnliche (artikel|beiträge)|das könnte sie auch interessieren|articles similaires|"
+    r"artículos relacionados|(también )?te puede interesar|potrebbe interessarti|"
     r"leia também|veja também|noticias relacionadas|související( články)?|"
     r"about the author|über den autor|à propos de l'auteur|"
     r"читайте также|по теме|czytaj (także|też)|zobacz (także|też)|ilgili haberler|"
