@@ -182,6 +182,12 @@ def test_article_lines_are_not_junk(line: str) -> None:
     assert not is_junk_line(line)
 
 
+def test_a_teaser_link_with_its_kind_after_a_bar_is_junk() -> None:
+    assert is_junk_line("Feuerwehr protestiert 24 Stunden gegen das Pensionsalter | mehr")
+    assert is_junk_line("Löschen, Retten, Rente: Feuerwehr-Ruhestand mit 60? | audio")
+    assert not is_junk_line("The council voted on Tuesday | and the mayor said more.")
+
+
 def test_end_markers_and_credits() -> None:
     assert is_end_marker("More on this story") and is_end_marker("Související")
     assert not is_end_marker("More on this later, he said.")

@@ -332,6 +332,11 @@ def is_filler(line: str) -> bool:
     return bool(_FILLER_HINT.search(line)) and bool(_FILLER.match(_key(line)))
 
 
+# A teaser link to another page, its kind after a bar: "... | mehr", "... | audio".
+_TEASER_END = re.compile(r"\s\|\s*(mehr|more|audio|video|galerie|bilder|weiterlesen|"
+                         r"lire la suite|leer más|leggi)$")
+
+
 def is_junk_line(line: str) -> bool:
     """A widget, navigation, advert, copyright, cookie or comment-count line."""
     key = _key(line)
@@ -344,6 +349,8 @@ def is_junk_line(line: str) -> bool:
     if "·" in key or "|" in key:  # "Remember me · Forgot password?": widgets side by side
         parts = [_key(p) for p in re.split(r"[·|]", key)]
         if all(not p or _JUNK_LINE.match(p) for p in parts):
+            return True
+        if _TEASER_END.search(key):  # "Feuerwehr protestiert 24 Stunden | mehr": a link
             return True
     low = line.casefold()
     return bool(_JUNK_LINE.match(key)) or ("inbox" in key and bool(_INBOX_PITCH.match(key))) \
