@@ -16,7 +16,7 @@ from briefs.clean import clean_line, clean_text
 from briefs.errors import SeedError
 from briefs.extract import extract
 from briefs.extract.text import extract_text
-from briefs.extract.text.meta import find_byline, find_date, name_line
+from briefs.extract.text.meta import find_byline, find_date, name_line, numeric_order
 from briefs.read import read_seed
 
 SENTENCE = "The council said on Monday that it would raise the budget for schools, officials said."
@@ -211,3 +211,24 @@ def test_soft_hyphens_go_without_a_warning_so_words_are_whole() -> None:
     assert text == "Messengerdienste sind kein rechtsfreier Raum\n\nZerowidth"
     assert notes == ["removed 1 control, bidi or zero-width character(s) (U+200B)"]
     assert clean_line("Deutsch\u00adland") == "Deutschland"
+
+
+@pytest.mark.parametrize(("lines", "english", "expected"), [
+    (["12/04/2020 by Kay", "14/04/2020 at 3:00 pm"], True, False),  # the 14th: day first
+    (["12/04/2020", "04/14/2020"], False, True),  # the 14th second: month first
+    (["12/04/2020", "14/04/2020", "04/14/2020"], True, True),  # both: the language's
+    (["12/04/2020"], False, False),  # nothing to tell: the language's
+])
+def test_a_page_tells_its_numeric_date_order(lines: list[str], english: bool,
+                                             expected: bool) -> None:
+    assert numeric_order(lines, default=english) is expected
+
+
+def test_an_english_page_that_writes_the_day_first_is_read_so() -> None:
+    story = [f"The council voted on Tuesday night to approve the budget, part {n} of the "
+             "report says, after a debate that lasted six hours and drew a large crowd."
+             for n in range(1, 6)]
+    brief = extract_text(clean_text("\n\n".join([
+        "Home", "Council approves budget after long debate", "12/04/2020 by Kay",
+        *story, "Comments", "14/04/2020 at 3:00 pm", "Great article, thanks."]))[0])
+    assert str(brief.date) == "2020-04-12"

@@ -80,12 +80,13 @@ def analyse(text: str) -> Page | None:
     zone_hi = min(stop, start + headline.INTO_RUN + 4)
     zone = blocks[zone_lo:zone_hi]
     english = stopwords is lexicon.stoplists().get("English")
-    day, date_lines = meta.pick_date([b.text for b in zone], month_first=english)
+    month_first = meta.numeric_order([b.text for b in blocks], default=english)
+    day, date_lines = meta.pick_date([b.text for b in zone], month_first=month_first)
     meta_idx = {zone_lo + i for i in date_lines}
     bylines = _bylines(zone, meta_idx)
     meta_idx |= set(bylines)
     return Page(blocks, start, stop, stopwords, day, meta_idx, bylines, (zone_lo, zone_hi),
-                english, between)
+                month_first, between)
 
 
 # "Deutscher Handel mit Teheran:Druck durch ...": a kicker run into its headline, as a dump

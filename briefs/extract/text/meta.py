@@ -171,6 +171,25 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４
 _OTHER_DIGITS = re.compile("[٠-٩۰-۹０-９]")
 
 
+_NUMERIC_DAY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})\b")
+
+
+def numeric_order(lines: list[str], default: bool) -> bool:
+    """Whether the page writes its numeric dates month first (``04/14/2020``): decided
+    by a date whose first or second number is over 12 when all such dates agree
+    (``14/04/2020`` elsewhere on the page makes ``12/04/2020`` the 12th of April), else
+    ``default`` (the page's language)."""
+    day_first = month_first = False
+    for line in lines:
+        if "/" not in line and "." not in line and "-" not in line:
+            continue
+        for match in _NUMERIC_DAY.finditer(line):
+            first, second = int(match[1]), int(match[2])
+            day_first |= 12 < first <= 31 and 1 <= second <= 12
+            month_first |= 12 < second <= 31 and 1 <= first <= 12
+    return default if day_first == month_first else month_first
+
+
 def find_date(line: str, month_first: bool = False) -> dt.date | None:
     """The first calendar day written in ``line``, or ``None``; ``month_first`` reads an
     ambiguous ``03/04/2021`` as March 4 (as US pages write it)."""
