@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefs.extract.html import HEAD_CHARS, extract_html
-from briefs.extract.html.metadata import strip_site, visible_byline
+from briefs.extract.html.metadata import clean_byline, plausible_name, strip_site, visible_byline
 from briefs.extract.html.page import parse, strip_invisible, visible_lines
 from briefs.read import decode
 from briefs.record import Brief
@@ -579,3 +579,24 @@ def test_the_date_line_and_headline_at_the_article_s_top_open_no_body() -> None:
     brief = extract_html(page)
     assert brief.title == "Council passes the budget"
     assert brief.body[0].startswith("The council voted")
+
+
+@pytest.mark.parametrize(("raw", "name"), [
+    ("Zum Profil von jesusfreak jesusfreak", "jesusfreak"),  # a label, the name twice
+    ("Artikel von hausinfo", "hausinfo"),
+    ("Vom Krimiblogger", "Krimiblogger"),
+    ("Text und Interview: Harald Willenbrock", "Harald Willenbrock"),
+    ("Inga HoeltmannFollow", "Inga Hoeltmann"),  # a Follow button run into the name
+    ("By Jane Roe | 3 June 2021", "Jane Roe"),
+])
+def test_a_byline_loses_its_label_and_what_is_glued_to_it(raw: str, name: str) -> None:
+    assert clean_byline(raw) == name
+
+
+@pytest.mark.parametrize("text", [
+    "cipha[at]cipha.net",  # an address
+    "Peter Amende und Fuchsy designed",  # the site's own credits in its footer
+    "Hecho en Bolivia con Drupal por Smartica",
+])
+def test_a_site_credit_or_an_address_is_no_author(text: str) -> None:
+    assert not plausible_name(text)

@@ -153,13 +153,24 @@ _PHOTO_CREDIT = re.compile(r"^\(|^(?:image|photo|photograph|picture|foto|bild)\b
                            r"\b(?:image|photo|picture|foto|bild|credit)\s*:", re.IGNORECASE)
 
 
+# A label before the author's name: "Zum Profil von jesusfreak", "Artikel von hausinfo",
+# "Text und Interview: Harald Willenbrock", "Author Bo"
+_LABEL = re.compile(r"^(?:zum profil von|(?:ein )?(?:artikel|beitrag) von|vom|"
+                    r"text (?:und|&) (?:interview|fotos?|bilder)\s*:|author|autor|auteur)\s+",
+                    re.IGNORECASE)
+# A "Follow" button's label run into the name: "Inga HoeltmannFollow"
+_FOLLOW_GLUED = re.compile(r"(?<=[a-zà-ÿ])(?:Follow|Folgen)$")
+
+
 def clean_byline(text: str) -> str:
-    """A byline without "By" and without a date glued to its end."""
+    """A byline without "By" or a label before it, and without a date or a "Follow"
+    button glued to its end."""
     text = flat(text)
     text = _SECTION_BY.sub("", text)
+    text = _LABEL.sub("", text)
     text = _BY.sub("", text)
-    text = _BYLINE_TAIL.sub("", text).strip(" ,;|-–—")
-    return text
+    text = _FOLLOW_GLUED.sub("", _BYLINE_TAIL.sub("", text)).strip(" ,;|-–—")
+    return once(text)
 
 
 _SEGMENT = re.compile(r"\s+[·|•—–/]\s+|\s*\|\s*")
@@ -232,10 +243,17 @@ _ACCOUNT = re.compile(r"^(?:\w*admin\w*|guest|gast|гость|invité|invitado|w
                       r"follow|folgen)$", re.IGNORECASE)
 
 
+# The site's own credits in its footer: "Peter Amende und Fuchsy designed", "Hecho en
+# Bolivia con Drupal por Smartica"
+_SITE_CREDIT = re.compile(r"\b(?:designed|powered|webdesign|drupal|wordpress|joomla|"
+                          r"theme)\b", re.IGNORECASE)
+
+
 def plausible_name(text: str) -> bool:
     """Not an address, nor a photo credit, nor a site's account ("admin"), nor "von" or
     "By" alone (a byline element whose name is a link printed in another element)."""
     return (2 <= len(text) <= 120 and "://" not in text and "@" not in text
+            and "[at]" not in text and not _SITE_CREDIT.search(text)
             and not text.lower().startswith(("http", "www.")) and any(c.isalpha() for c in text)
             and not text_meta.is_by_word(text) and not _PHOTO_CREDIT.search(text)
             and not _ACCOUNT.match(text.strip()))
