@@ -239,6 +239,21 @@ works are six months behind the plan.</p></article></body></html>"""
     assert extract_html(page("(Image: Getty Images/iStockphoto)")).byline is None
 
 
+@pytest.mark.parametrize(("printed", "byline"), [
+    ("Eine Kolumne von Nils Pickert", "Nils Pickert"),  # the page prints the whole name
+    ("Ich bin Nils. Nils Ich", "Nils"),  # a common word is no surname
+    ("Nils wrote this.", "Nils"),
+    ("Nils Nils", "Nils"),  # the name printed twice
+])
+def test_a_first_name_in_the_markup_is_completed_from_the_page(printed: str,
+                                                                byline: str) -> None:
+    page = f"""<html><head><meta name="author" content="Nils"></head><body><article>
+<h1>Harbour works fall behind</h1><p>The council admitted on Monday that the harbour
+works are six months behind the plan, and the mayor said the cost would rise.</p>
+<p>{printed}</p></article></body></html>"""
+    assert extract_html(page).byline == byline
+
+
 def test_a_breadcrumb_naming_the_site_is_no_category() -> None:
     page = """<html><head><meta property="og:site_name" content="FAZ.NET">
 <script type="application/ld+json">{"@type": "BreadcrumbList", "itemListElement": [

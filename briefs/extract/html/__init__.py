@@ -15,7 +15,9 @@ one as a text dump's are.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections import Counter
 from typing import Any
 
 from briefs.extract.dates import parse_date
@@ -99,6 +101,8 @@ def extract_html(html: str) -> Brief:
     dump = _AsDump(tree)
     if byline is None:
         byline = _dump_byline(dump)
+    elif _FIRST_NAME.match(byline) and not md.names_the_site(byline, sites):
+        byline = _full_name(byline, dump)
     title = headline(tree, meta, articles, sites, host)
     body = _article_text(tree, url, dump)
     if not body and _NOSCRIPT.search(html):
@@ -146,9 +150,14 @@ class _AsDump:
         text, _notes = clean_text("\n\n".join(lines))
         return extract_text(text)
 
-    def brief(self, head_only: bool = False) -> Brief:
+    def lines(self) -> list[str]:
+        """The page's visible lines."""
         if self._lines is None:
             self._lines = visible_lines(self.tree)
+        return self._lines
+
+    def brief(self, head_only: bool = False) -> Brief:
+        self._lines = self.lines()
         size, cut = 0, len(self._lines)
         for k, line in enumerate(self._lines):
             size += len(line)
@@ -159,6 +168,34 @@ class _AsDump:
         if key not in self._briefs:
             self._briefs[key] = self._read(self._lines[:cut] if key else self._lines)
         return self._briefs[key]
+
+
+_FIRST_NAME = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]{2,}$")
+_SURNAME = r"\s+([A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?|[A-ZÀ-Þ]{3,})\b"
+
+
+def _full_name(first: str, dump: _AsDump) -> str:
+    """The author's full name where the markup gives a first name only ("Nils") and the
+    page prints it whole ("Eine Kolumne von Nils Pickert", "Todd Bates"): the surname
+    that most often follows the first name on the page's lines."""
+    after = re.compile(r"\b" + re.escape(first) + _SURNAME, re.IGNORECASE)
+    seen: Counter[str] = Counter()
+    for line in dump.lines():
+        if first.casefold() in line.casefold():
+            seen.update(m[1] for m in after.finditer(line) if m[1][:1].isupper()
+                        and m[1].casefold() not in _common_words()
+                        and m[1].casefold() != first.casefold()
+                        and text_meta.looks_like_name(f"{first} {m[1]}") is not None)
+    if not seen:
+        return first
+    surname = max(sorted(seen), key=lambda k: seen[k])
+    return f"{first} {surname.title() if surname.isupper() else surname}"
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """The words of every stoplist ("Ich", "Debates" is not one): no one's surname."""
+    return frozenset().union(*lexicon.stoplists().values())
 
 
 def _dump_byline(dump: _AsDump) -> str | None:
