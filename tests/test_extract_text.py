@@ -512,6 +512,13 @@ def test_a_name_beside_two_stamps_in_swedish_is_the_byline() -> None:
     assert brief.byline == "Amanda Hällsten"
 
 
+def test_a_search_forms_von_label_above_its_filter_is_no_byline() -> None:
+    brief = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate", "Von:", "Filter Suche",
+        *STORY]))
+    assert brief.byline is None
+
+
 def test_by_alone_then_a_name_with_its_job_run_in_gives_the_name() -> None:
     brief = _extract("\n\n".join([
         "Home", "Council approves budget after long debate", "By",

@@ -230,7 +230,8 @@ def _author_line(block: Block) -> bool:
     text = block.text.strip()
     return bool(text) and block.words <= BYLINE_WORDS and not (
         block.junk or block.time_only or block.sentence or block.end
-        or any(c.isdigit() for c in text) or meta.is_by_word(text))
+        or any(c.isdigit() for c in text) or meta.is_by_word(text)
+        or meta.has_label_word(text))  # "Von:" above a search form's "Filter Suche"
 
 
 def _name_only(zone: list[Block], k: int, dates: set[int]) -> str | None:

@@ -639,6 +639,12 @@ _NOT_NAME = re.compile(
     r"['’]s\b", re.IGNORECASE)
 
 
+def has_label_word(text: str) -> bool:
+    """A word of a page's labels or navigation that no name holds ("Filter", "Menu",
+    "Published")."""
+    return _NOT_NAME.search(text) is not None
+
+
 # "…, 15:46", "… um 15:46 Uhr", "… at 9:41 am", "… kl. 14:47"
 _LEADING_TIME = re.compile(r"^[\s,|/·•]*(?:um|at|à|às|a las|kl\.?)?\s*" + CLOCK.pattern,
                            re.IGNORECASE)
