@@ -194,7 +194,7 @@ def _full_name(first: str, dump: _AsDump) -> str:
 
 @functools.cache
 def _common_words() -> frozenset[str]:
-    """The words of every stoplist ("Ich", "Debates" is not one): no one's surname."""
+    """The words of every stoplist ("Ich", "Und", "The"): no one's surname."""
     return frozenset().union(*lexicon.stoplists().values())
 
 
