@@ -16,6 +16,7 @@ from briefs.extract.text.meta import (
     find_byline,
     find_date,
     find_inner_byline,
+    name_line,
     only_a_date,
     yearless_date_line,
 )
@@ -510,6 +511,14 @@ def test_a_name_beside_two_stamps_in_swedish_is_the_byline() -> None:
         "Home", "Council approves budget after long debate", "Amanda Hällsten",
         "Uppdaterad 15.59 | Publicerad 14.14", *STORY]))
     assert brief.byline == "Amanda Hällsten"
+
+
+def test_a_name_above_a_section_and_the_date_is_the_byline() -> None:
+    brief = _extract("\n\n".join([
+        "Home", "Emma Grey Ellis", "Science", "Sep 30, 2016 7:00 AM",
+        "Council approves budget after long debate", *STORY]))
+    assert brief.byline == "Emma Grey Ellis"
+    assert name_line("Newsletter Anmeldung") is None  # a service's label
 
 
 def test_a_search_forms_von_label_above_its_filter_is_no_byline() -> None:

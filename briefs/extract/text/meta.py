@@ -635,7 +635,9 @@ _NOT_NAME = re.compile(
     r"newer|older|next|previous|recent|posts?|articles?|suche|filter|beiträge|forum|"
     r"moderator|seguir|follow|kategorien?|categor(y|ies)|rubriken?|ressort|archiv|archive|"
     # a social link printed after the name: "Andrew Husband Twitter"
-    r"twitter|facebook|instagram|linkedin|email|e-mail|share|tweet|teilen|partager)\b|"
+    r"twitter|facebook|instagram|linkedin|email|e-mail|share|tweet|teilen|partager|"
+    # a service's label: "Newsletter Anmeldung", "ARD Audiothek"
+    r"newsletter|anmeldung|login|mediathek|audiothek|podcasts?)\b|"
     r"['’]s\b", re.IGNORECASE)
 
 
