@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+from briefs.site import search
 from tests.helpers import run_briefs
 
 
@@ -27,6 +29,37 @@ def test_briefs_build_makes_the_site(project, seed_article: Path) -> None:
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert sum(lang["page_count"] for lang in entry["languages"].values()) == 1
     assert not (site / "search" / "search_index.json").exists()
+    # Pagefind wrote beside the site, and its index was moved in: nothing is left there.
+    assert not (root / "site.pagefind-next").exists()
+
+
+def test_a_new_search_index_replaces_the_old_file_by_file(tmp_path: Path,
+                                                          monkeypatch) -> None:
+    """The preview serves the site while it is re-indexed: each file is replaced whole
+    (the real ``os.replace``, watched), the entry file last, and the old index's other
+    files go after."""
+    live, new = tmp_path / "pagefind", tmp_path / "next"
+    for folder, files in ((live, {"pagefind-entry.json": "old", "fragment/a.pf": "old a",
+                                  "fragment/gone.pf": "stale"}),
+                          (new, {"pagefind-entry.json": "new", "fragment/a.pf": "new a",
+                                 "fragment/b.pf": "new b"})):
+        for rel, text in files.items():
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            (folder / rel).write_text(text, encoding="utf-8")
+    order: list[str] = []
+    real_replace = os.replace
+
+    def watched(src: str | Path, dst: str | Path) -> None:
+        order.append(Path(dst).relative_to(live).as_posix())
+        real_replace(src, dst)
+
+    monkeypatch.setattr(search.os, "replace", watched)
+    search.swap_in(new, live)
+    assert order[-1] == "pagefind-entry.json"
+    assert {p.relative_to(live).as_posix(): p.read_text(encoding="utf-8")
+            for p in live.rglob("*") if p.is_file()} == {
+        "pagefind-entry.json": "new", "fragment/a.pf": "new a", "fragment/b.pf": "new b"}
+    assert not new.exists()
 
 
 def test_stock_mkdocs_strict_build_of_converted_briefs(project, seed_article: Path,

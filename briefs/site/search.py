@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -45,9 +46,37 @@ export async function destroy() {}
 """
 
 
+ENTRY = "pagefind-entry.json"
+
+
+def _staging(site_dir: str) -> Path:
+    """Where Pagefind writes the new index: beside the site, on its file system, so the
+    files can be moved into ``site/pagefind`` one by one (a preview serves the site while
+    it is re-indexed, and never reads a file half written)."""
+    return Path(os.path.abspath(site_dir) + ".pagefind-next")
+
+
+def swap_in(new: Path, live: Path) -> None:
+    """Move the index in ``new`` into ``live``: every file replaced whole, the entry file
+    that names the others last, then the files of the old index that the new one no longer
+    names removed."""
+    moved: set[Path] = set()
+    names = sorted(p.relative_to(new) for p in new.rglob("*") if p.is_file())
+    for rel in sorted(names, key=lambda r: r.as_posix() == ENTRY):
+        (live / rel).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(new / rel, live / rel)
+        moved.add(rel)
+    for path in sorted(live.rglob("*"), reverse=True):
+        rel = path.relative_to(live)
+        if path.is_file() and rel not in moved:
+            path.unlink()
+    shutil.rmtree(new, ignore_errors=True)
+
+
 class Indexing:
-    """A Pagefind run, started in the background, writing ``site_dir/pagefind``; the
-    pages still to be rendered keep the other core busy meanwhile. ``finish`` waits.
+    """A Pagefind run, started in the background, writing the index beside the site and
+    then into ``site_dir/pagefind`` (``swap_in``); the pages still to be rendered keep the
+    other core busy meanwhile. ``finish`` waits.
 
     ``source`` is where the brief pages are read from: the built site, or a folder of
     pages holding only what Pagefind reads (``data-pagefind-body``), at the same paths,
@@ -63,8 +92,10 @@ class Indexing:
             folder.mkdir(exist_ok=True)
             (folder / "pagefind.js").write_text(EMPTY_INDEX, encoding="utf-8")
             return
+        staging = _staging(site_dir)
+        shutil.rmtree(staging, ignore_errors=True)  # a run that was killed
         command = [_binary(), "--site", source or site_dir, "--glob", "briefs/**/*.html",
-                   "--output-path", str(Path(site_dir) / "pagefind"),
+                   "--output-path", str(staging),
                    "--force-language", "en", "--quiet"]
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_COLOR": "1"}
         try:
@@ -87,9 +118,12 @@ class Indexing:
         if proc.returncode != 0:
             detail = (stderr or stdout).strip().splitlines()[-3:]
             raise EnvironmentFailure("pagefind", "search index not built: " + " ".join(detail))
+        staging = _staging(self.site_dir)
         try:
-            pagefind_order.canonicalise(Path(self.site_dir) / "pagefind")
+            pagefind_order.canonicalise(staging)
+            swap_in(staging, Path(self.site_dir) / "pagefind")
         except (pagefind_order.Unexpected, OSError, KeyError, ValueError) as exc:
+            shutil.rmtree(staging, ignore_errors=True)
             raise EnvironmentFailure("pagefind",
                                      f"search index not made deterministic: {exc}") from exc
         return stdout
@@ -100,6 +134,7 @@ class Indexing:
             self.proc.kill()
             self.proc.communicate()
             self.proc = None
+            shutil.rmtree(_staging(self.site_dir), ignore_errors=True)
 
 
 def search_page(here: str) -> str:
