@@ -15,7 +15,6 @@ one as a text dump's are.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections import Counter
 from typing import Any
@@ -157,16 +156,16 @@ class _AsDump:
         return self._lines
 
     def brief(self, head_only: bool = False) -> Brief:
-        self._lines = self.lines()
-        size, cut = 0, len(self._lines)
-        for k, line in enumerate(self._lines):
+        lines = self.lines()
+        size, cut = 0, len(lines)
+        for k, line in enumerate(lines):
             size += len(line)
             if size > HEAD_CHARS:
                 cut = k
                 break
-        key = head_only and cut < len(self._lines)
+        key = head_only and cut < len(lines)
         if key not in self._briefs:
-            self._briefs[key] = self._read(self._lines[:cut] if key else self._lines)
+            self._briefs[key] = self._read(lines[:cut] if key else lines)
         return self._briefs[key]
 
 
@@ -177,25 +176,20 @@ _SURNAME = r"\s+([A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?|[A-ZÀ
 def _full_name(first: str, dump: _AsDump) -> str:
     """The author's full name where the markup gives a first name only ("Nils") and the
     page prints it whole ("Eine Kolumne von Nils Pickert", "Todd Bates"): the surname
-    that most often follows the first name on the page's lines."""
+    that most often follows the first name on the page's lines (not a stopword of any
+    language, as "Ich" in "Nils Ich", nor the first name again)."""
     after = re.compile(r"\b" + re.escape(first) + _SURNAME, re.IGNORECASE)
     seen: Counter[str] = Counter()
     for line in dump.lines():
         if first.casefold() in line.casefold():
             seen.update(m[1] for m in after.finditer(line) if m[1][:1].isupper()
-                        and m[1].casefold() not in _common_words()
+                        and not lexicon.in_any_stoplist(m[1].casefold())
                         and m[1].casefold() != first.casefold()
                         and text_meta.looks_like_name(f"{first} {m[1]}") is not None)
     if not seen:
         return first
     surname = max(sorted(seen), key=lambda k: seen[k])
     return f"{first} {surname.title() if surname.isupper() else surname}"
-
-
-@functools.cache
-def _common_words() -> frozenset[str]:
-    """The words of every stoplist ("Ich", "Und", "The"): no one's surname."""
-    return frozenset().union(*lexicon.stoplists().values())
 
 
 def _dump_byline(dump: _AsDump) -> str | None:

@@ -468,6 +468,11 @@ def _lists_of() -> dict[str, tuple[str, ...]]:
     return {word: tuple(names) for word, names in out.items()}
 
 
+def in_any_stoplist(word: str) -> bool:
+    """Whether ``word`` (casefolded) is a stopword of any language ("ich", "und", "the")."""
+    return word in _lists_of()
+
+
 def guess_stopwords(tokens: list[str]) -> frozenset[str]:
     """The stoplist covering most of ``tokens`` (casefolded words of the long lines),
     weighed against the list's size so that big lists do not win by being big."""
