@@ -60,15 +60,13 @@ def swap_in(new: Path, live: Path) -> None:
     """Move the index in ``new`` into ``live``: every file replaced whole, the entry file
     that names the others last, then the files of the old index that the new one no longer
     names removed."""
-    moved: set[Path] = set()
     names = sorted(p.relative_to(new) for p in new.rglob("*") if p.is_file())
     for rel in sorted(names, key=lambda r: r.as_posix() == ENTRY):
         (live / rel).parent.mkdir(parents=True, exist_ok=True)
         os.replace(new / rel, live / rel)
-        moved.add(rel)
+    moved = set(names)
     for path in sorted(live.rglob("*"), reverse=True):
-        rel = path.relative_to(live)
-        if path.is_file() and rel not in moved:
+        if path.is_file() and path.relative_to(live) not in moved:
             path.unlink()
     shutil.rmtree(new, ignore_errors=True)
 
