@@ -15,6 +15,7 @@ from pathlib import Path
 from briefs.convert import Message, show
 from briefs.errors import BriefsError, SeedError
 from briefs.extract import extract, today
+from briefs.extract.dates import parse_date
 from briefs.read import discover, read_seed, skipped
 from briefs.validate import validate_file, validate_page
 
@@ -78,9 +79,8 @@ def check_briefs(root: Path, docs_dir: Path, result: CheckResult | None = None) 
                 result.messages.append(Message(
                     "INFO", shown, "date not found in the article (date_source: converted); "
                     "needs an editor's date: set date: and date_source: editor"))
-            day = meta.get("date")
-            day = day.date() if isinstance(day, dt.datetime) else day
-            if isinstance(day, dt.date) and day > tomorrow and meta.get("date_source") != "editor":
+            day = parse_date(meta.get("date"))  # (validated: a date or a datetime)
+            if day is not None and day > tomorrow and meta.get("date_source") != "editor":
                 result.messages.append(Message(
                     "WARNING", shown, f"date: {day.isoformat()} is after today; check it "
                     "(set date_source: editor to keep a date to come)"))
