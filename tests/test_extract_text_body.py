@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from briefs.clean import clean_text
 from briefs.extract.text import extract_text
-from briefs.extract.text.blocks import make_blocks, weight
+from briefs.extract.text.blocks import make_blocks, tokens, weight
 from briefs.extract.text.body import article_runs, comments, introduced_lists, teasers
 from briefs.record import Brief
 
@@ -277,3 +277,17 @@ def test_a_pitch_inside_the_text_and_news_about_donations_stay() -> None:
             "and that donations to the appeal had reached a million so far this week.")
     body = _extract([*ARTICLE[:6], PITCHES[1], *ARTICLE[6:], news, *PAGE_JUNK]).body
     assert PITCHES[1] in body and body[-1] == news
+
+
+def test_chinese_and_japanese_are_read_a_character_at_a_time() -> None:
+    assert tokens("Ubuntuが動く「UP Core」") == ["ubuntu", "が", "動", "く", "up", "core"]
+    assert tokens("국회가 예산을 통과") == ["국회가", "예산을", "통과"]  # Hangul is spaced
+    paragraph, teaser = make_blocks([
+        "県内の地方銀行は9日、スマートフォンで支払いができる新しい決済サービスを来年春から"
+        "導入すると発表した。県内にあるすべての支店で利用できるようにする。",
+        "1 「大手スーパーが値下げを発表」物価高の中で家計を助ける動きが広がる 経済新聞 "
+        "3/8(金) 7:01",
+    ])
+    # the particles of a Japanese sentence are its stopwords; a teaser's title has fewer
+    assert paragraph.unspaced and paragraph.prose
+    assert teaser.unspaced and not teaser.prose

@@ -16,7 +16,14 @@ from briefs.extract.text import lexicon
 _WORD = re.compile(r"\w+")
 # Scripts written without spaces between words: count characters, not "words".
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*(\s*\([^()]{1,20}\))?$")
+# Chinese and Japanese characters are tokens one by one (a word there is one to a few
+# characters, unspaced); other scripts, Korean's Hangul among them, by word.
+_HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+_TOKEN = re.compile(f"[{_HAN_KANA}]|[^\\W{_HAN_KANA}]+")
+_HAN_KANA_CHAR = re.compile(f"[{_HAN_KANA}]")
+UNSPACED_NO_END = 0.4  # function characters a Chinese or Japanese line without a full
+# stop needs to read as prose (particles run to a quarter of a teaser's characters)
+_SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]」』）]*(\s*\([^()]{1,20}\))?$")
 _SEPARATORS = re.compile(r"[▪•·|]")
 # A timestamp alone, or two of them ("Uppdaterad 15.59 | Publicerad 14.14").
 _TIME_ONLY = re.compile(
@@ -59,6 +66,7 @@ class Block:
     time_only: bool   # a timestamp or relative time alone ("49 minutes ago")
     player: bool = False  # a media player's controls, among others of its kind
     filler: bool = False  # an advert's or embed's placeholder between paragraphs
+    unspaced: bool = False  # mostly Chinese or Japanese, read character by character
 
     @property
     def prose(self) -> bool:
@@ -66,14 +74,18 @@ class Block:
         if self.junk or self.credit:
             return False
         if self.words >= 20:
-            return self.stop_ratio >= 0.12 if self.sentence else self.stop_ratio >= 0.25
+            if self.sentence:
+                return self.stop_ratio >= 0.12
+            # a teaser's title runs long in characters, with particles among them
+            return self.stop_ratio >= (UNSPACED_NO_END if self.unspaced else 0.25)
         if self.words >= 8:
             return self.sentence and self.stop_ratio >= 0.15
         return False
 
 
 def tokens(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+    """Casefolded word tokens; each Chinese or Japanese character is one."""
+    return _TOKEN.findall(text.casefold())
 
 
 def count_words(text: str) -> int:
@@ -117,6 +129,7 @@ def _ticker(lines: list[str]) -> set[int]:
 
 
 LINK_LINE_WORDS = 8  # a line this short that held a link's note is a link: junk
+LONG_LINE = 80  # characters of a line the page's language is guessed from
 
 
 def make_blocks(lines: list[str]) -> list[Block]:
@@ -127,8 +140,10 @@ def make_blocks(lines: list[str]) -> list[Block]:
     lines = [text for text, _ in cut]
     linked = [noted and count_words(text) < LINK_LINE_WORDS for text, noted in cut]
     line_tokens = [tokens(line) for line in lines]
-    long_tokens = [t for line, toks in zip(lines, line_tokens, strict=True) if len(line) > 80
-                   for t in toks]
+    # the language is guessed from the long lines (a character of Chinese or Japanese
+    # says about as much as two of a spaced script)
+    long_tokens = [t for line, toks in zip(lines, line_tokens, strict=True)
+                   if len(line) + len(_HAN_KANA_CHAR.findall(line)) > LONG_LINE for t in toks]
     stopwords = lexicon.guess_stopwords(long_tokens)
     players = _players(lines)
     captions = _gallery_captions(lines)
@@ -148,6 +163,7 @@ def make_blocks(lines: list[str]) -> list[Block]:
             time_only=bool(_TIME_ONLY.match(line.strip())),
             player=players[i],
             filler=junk_line and lexicon.is_filler(line),  # a filler is a junk line
+            unspaced=2 * len(_HAN_KANA_CHAR.findall(line)) > len(toks),
         ))
     return out
 

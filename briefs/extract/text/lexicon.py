@@ -111,7 +111,14 @@ _WIDGET = (
     r"zoeken|検索|搜索|首页|검색|بحث|الرئيسية|"
     r"реклама|reklam|annons|mainos|advertentie|広告|广告|광고|إعلان|"
     r"самое читаемое|najczęściej czytane|en çok okunanlar|mest lästa|luetuimmat|"
-    r"meest gelezen|più letti|人気記事|热门文章|많이 본 뉴스"
+    r"meest gelezen|più letti|人気記事|热门文章|많이 본 뉴스|"
+    # Japanese, Chinese, Korean: a share box's and a pager's buttons, "details here",
+    # "read on", "more", "back to the top", "close"
+    r"記事を印刷する|メールで送る|リンクを?コピー(する)?|ツイート(する)?|シェアする|"
+    r"(はてな)?ブックマーク|保存する|フォローする|詳しくはこちら|続きを読む|もっと見る|"
+    r"次へ|前へ|次のページ|前のページ|ページ(の)?(先頭|トップ)(へ)?(戻る)?|閉じる|"
+    r"复制链接|複製連結|收藏|阅读全文|閱讀全文|查看更多|更多|上一篇|下一篇|返回顶部|"
+    r"回到頂端|더 ?보기|스크랩|인쇄|이전|다음|맨 위로"
 )
 _JUNK_LINE = re.compile(rf"^(?:{_WIDGET})$")
 # What a page prints in place of an advert or an embedded post between an article's
@@ -149,8 +156,11 @@ _END = re.compile(
     r"about the author|über den autor|à propos de l'auteur|"
     r"читайте также|по теме|czytaj (także|też)|zobacz (także|też)|ilgili haberler|"
     r"läs också|relaterade artiklar|relaterte artikler|lue myös|lees ook|"
-    r"gerelateerde artikelen|leggi anche|articoli correlati|関連記事|相关文章|相关新闻|"
-    r"相关阅读|관련 ?기사|اقرأ أيضا\u064b?|комментарии|komentarze|yorumlar|kommentarer|"
+    r"gerelateerde artikelen|leggi anche|articoli correlati|"
+    r"関連(記事|ニュース|キーワード)|(おすすめ|注目|人気)(の)?記事|アクセスランキング|"
+    r"相[关關](文章|新[闻聞]|[阅閱][读讀]|推荐|報導|报道)|推荐阅读|延伸[阅閱][读讀]|"
+    r"[热熱]門(新[闻聞]|推荐)|热门推荐|관련 ?(기사|뉴스)|많이 본 (뉴스|기사)|"
+    r"اقرأ أيضا\u064b?|комментарии|komentarze|yorumlar|kommentarer|"
     r"コメント|评论|댓글)$"
 )
 # Junk wherever it sits in a line: at its start (``_JUNK_START``) or anywhere
@@ -240,7 +250,7 @@ def _key(line: str) -> str:
     text = line.casefold().strip()
     text = _TRAILING_COUNT.sub("", text)
     text = _LEADING_COUNT.sub("", text)
-    return text.strip(" .:|•·›»>-–—+*#()[]")
+    return text.strip(" .:|•·›»>-–—+*#()[]■□●◆◇▼▲▶►・【】［］〔〕《》〈〉")
 
 
 _COMMENT_WORD = re.compile(r"\b(comment|kommentar|commentaire|comentario|comentário|"
@@ -448,14 +458,27 @@ _PREFERRED = ("English", "German", "French", "Spanish", "Portuguese", "Czech", "
               "Indonesian", "Catalan", "Croatian", "Greek")
 
 
+# Chinese and Japanese are read a character at a time (``blocks.tokens``); jusText has
+# no list for either. Their function characters: Japanese particles, endings and
+# auxiliaries written in hiragana; Chinese particles, pronouns and prepositions, in
+# simplified and traditional forms.
+_CHARACTER_LISTS = {
+    "Japanese": "のにはをがたでてとしもないからればるすますだっうこんくりどよやへそ",
+    "Chinese": "的了是在和有不这這一也就都而及与與着著或个個们們为為之对對将將被从從到说說"
+               "要以于於其等会會可他她我你那地得所把但又还還并並让讓已由该該此没沒很",
+}
+
+
 @lru_cache(maxsize=1)
 def stoplists() -> dict[str, frozenset[str]]:
-    """jusText's stoplists for the common languages, casefolded."""
+    """jusText's stoplists for the common languages, casefolded, and the function
+    characters of Chinese and Japanese."""
     import justext  # type: ignore[import-untyped]
 
     available = justext.get_stoplists()
-    return {name: frozenset(w.casefold() for w in justext.get_stoplist(name))
-            for name in _PREFERRED if name in available}
+    lists = {name: frozenset(w.casefold() for w in justext.get_stoplist(name))
+             for name in _PREFERRED if name in available}
+    return lists | {name: frozenset(chars) for name, chars in _CHARACTER_LISTS.items()}
 
 
 @lru_cache(maxsize=1)
