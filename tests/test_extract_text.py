@@ -242,6 +242,11 @@ def test_a_kicker_run_into_the_headline_gets_its_space_back() -> None:
     brief = _extract("\n\n".join(["Deutscher Handel mit Teheran:Druck durch Sanktionen",
                                    *ARTICLE_LINES]))
     assert brief.title == "Deutscher Handel mit Teheran: Druck durch Sanktionen"
+    hindi = "समस्तीपुर पुलिस ने 2 बदमाशों को पकड़ा:दो दिनों के अंदर चोरी कांड का खुलासा"
+    assert _extract("\n\n".join([hindi, *ARTICLE_LINES])).title == hindi.replace(":", ": ")
+    for kept in ("Meeting at 10:30 ends the strike", "See https://example.com for more",
+                 "Lehrer:innen streiken in allen Schulen der Stadt"):
+        assert _extract("\n\n".join([kept, *ARTICLE_LINES])).title == kept
 
 
 @pytest.mark.parametrize("run_in", [

@@ -90,8 +90,11 @@ def analyse(text: str) -> Page | None:
 
 
 # "Deutscher Handel mit Teheran:Druck durch ...": a kicker run into its headline, as a dump
-# joins the two inline elements; the headline reads with a space after the colon.
-_KICKER_GLUED = re.compile(r"(?<=[^\W\d_]{2}):(?=[^\W\d_]{2})")
+# joins the two inline elements; the headline reads with a space after the colon. The
+# kicker may end in a vowel sign ("...पकड़ा:दो"), which is no word character; a time, a
+# number or an address ("10:30", "https://") is no kicker, nor a German gender colon
+# before a small letter ("Bürger:innen", "jede:r").
+_KICKER_GLUED = re.compile(r"(?<=[^\s\d!-/:-@\[-`{-~]{2}):(?=[^\W\d_])(?![a-zß-öø-ÿа-яё])")
 
 
 KICKER_WORDS = 6
