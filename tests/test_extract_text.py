@@ -189,6 +189,13 @@ def test_a_teaser_link_with_its_kind_after_a_bar_is_junk() -> None:
     assert not is_junk_line("The council voted on Tuesday | and the mayor said more.")
 
 
+def test_a_paywall_notice_in_japanese_is_junk() -> None:
+    assert is_junk_line("この記事は有料記事です。残り1234文字"
+                        "有料会員になると続きをお読みいただけます。")
+    assert is_junk_line("この記事は読者会員限定です")
+    assert not is_junk_line("政府は有料道路の料金を来年から引き下げると発表した。")
+
+
 def test_end_markers_and_credits() -> None:
     assert is_end_marker("More on this story") and is_end_marker("Související")
     assert not is_end_marker("More on this later, he said.")

@@ -196,7 +196,12 @@ _JUNK_INSIDE = re.compile(
     r"\b(advertising|affiliate) (disclosure|disclaimer)\b|"
     r"\bwe (may )?(receive|earn|get) (compensation|(a )?commissions?|affiliate commissions?)\b|"
     r"javascript is disabled|\(opens in (a )?new (window|tab)\)|"
-    r"\bmodal window\b|\bdialog window\b"
+    r"\bmodal window\b|\bdialog window\b|"
+    # a paywall's notice on a Japanese, Chinese or Korean page ("this article is for
+    # paying members; 1,234 characters remain")
+    r"この記事は(有料|(読者|有料)?会員(限定|専用))|有料会員になると|残り\d[\d,]*文字|"
+    r"続きを読むには|(会員登録|ログイン)して続きを|付费(阅读|閱讀|内容)|"
+    r"订阅后(阅读|查看)全文|유료 ?회원|로그인 후 (이용|열람)"
 )
 
 
