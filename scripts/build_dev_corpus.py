@@ -17,7 +17,12 @@ repositories and writes them in the same layout (``cases/<id>/source.html``,
   that fundus's hand-written parser for the outlet must return; MIT);
 - ``mer_*``: postlight/parser (Mercury), ``fixtures/*.html`` with the title, author and
   date its tests expect from each site's hand-written extractor (mostly English news
-  sites; MIT).
+  sites; MIT);
+- ``np_*``: AndyTheFactory/newspaper4k, ``tests/data/html/<name>.html`` with the title,
+  authors and date in ``tests/data/metadata/<name>.json`` and the text in
+  ``tests/data/txt/<name>.txt`` that newspaper4k's tests expect (20 pages in English,
+  Arabic, Chinese, Japanese, Spanish, Thai...; what newspaper4k returns, not a hand
+  annotation; MIT). Never fitted on.
 
 Dumps are made with the team corpus's own ``tools/html2dump.py``, so they have the
 seed's shape. The corpus is not shipped (the pages belong to their publishers); it is
@@ -25,7 +30,7 @@ what ``scripts/train_headline.py`` fits on and ``make eval CORPUS=...`` can scor
 
     python scripts/build_dev_corpus.py OUT --shared ../shared/corpus \\
         --benchmark CHECKOUT --readability CHECKOUT --trafilatura CHECKOUT --fundus CHECKOUT \\
-        --mercury CHECKOUT
+        --mercury CHECKOUT --newspaper4k CHECKOUT
 """
 
 from __future__ import annotations
@@ -224,6 +229,30 @@ def mercury(repo: Path, writer: Writer) -> None:
             "date": _expected(source, "date_published")})
 
 
+def newspaper4k(repo: Path, writer: Writer) -> None:
+    """Each page whose expected metadata and text newspaper4k's tests keep."""
+    for path in _list(repo, "tests/data/metadata"):
+        name = path.rsplit("/", 1)[-1]
+        if not name.endswith(".json"):
+            continue
+        stem = name.removesuffix(".json")
+        try:
+            raw = _show(repo, f"tests/data/html/{stem}.html")
+        except subprocess.CalledProcessError:
+            continue
+        meta = json.loads(_show(repo, f"tests/data/metadata/{name}"))
+        try:
+            body = _show(repo, f"tests/data/txt/{stem}.txt").decode("utf-8").strip() or None
+        except subprocess.CalledProcessError:
+            body = None
+        writer.write(f"np_{stem}", raw, {
+            "url": meta.get("url"), "headline": meta.get("title") or None,
+            "authors": meta.get("authors") or None,
+            "byline": ", ".join(meta.get("authors") or []) or None,
+            "date": meta.get("publish_date") or None, "body": body,
+            "lang": meta.get("language") or None})
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)
@@ -233,6 +262,7 @@ def main() -> int:
     parser.add_argument("--trafilatura", type=Path, help="adbar/trafilatura")
     parser.add_argument("--fundus", type=Path, help="flairNLP/fundus")
     parser.add_argument("--mercury", type=Path, help="postlight/parser")
+    parser.add_argument("--newspaper4k", type=Path, help="AndyTheFactory/newspaper4k")
     args = parser.parse_args()
     spec = importlib.util.spec_from_file_location("html2dump",
                                                   args.shared / "tools" / "html2dump.py")
@@ -245,7 +275,7 @@ def main() -> int:
                     lambda raw: html2dump.html_to_dump(html2dump.decode_html(raw)))
     for repo, build in ((args.benchmark, benchmark), (args.readability, readability),
                         (args.trafilatura, trafilatura), (args.fundus, fundus),
-                         (args.mercury, mercury)):
+                         (args.mercury, mercury), (args.newspaper4k, newspaper4k)):
         if repo is not None:
             build(repo, writer)
     print(f"wrote {writer.written} cases to {args.out}")
