@@ -76,7 +76,7 @@ def analyse(text: str) -> Page | None:
     between = frozenset(i for (_, a), (b, _) in itertools.pairwise(runs) for i in range(a, b)
                         if blocks[i].words < GAP_LINE_WORDS)
     stopwords = lexicon.guess_stopwords([t for b in blocks[start:stop] for t in tokens(b.text)])
-    zone_lo = max(0, start - headline.LOOKBACK - HEADER_BEFORE)
+    zone_lo = max(0, headline.lookback_start(blocks, start) - HEADER_BEFORE)
     zone_hi = min(stop, start + headline.INTO_RUN + 4)
     zone = blocks[zone_lo:zone_hi]
     english = stopwords is lexicon.stoplists().get("English")

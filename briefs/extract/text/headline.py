@@ -32,7 +32,24 @@ from briefs.extract.text.blocks import CJK, Block, tokens
 
 # A sentence's full stop (not an abbreviation's, as in "N.Y.C.", nor an ellipsis).
 _FULL_STOP = re.compile(r"(?:^|\s)[^\s.]{2,}\.$")
-LOOKBACK = 60
+LOOKBACK = 60  # lines above the body searched for the headline ...
+LOOKBACK_MAX = 240  # ... not counting widgets and lines printed again (a playlist's
+# "Now playing", "Video Ad Feedback" and clip lengths between headline and text)
+
+
+def lookback_start(blocks: list[Block], start: int) -> int:
+    """The first line of the header zone: ``LOOKBACK`` lines above ``start``, counting
+    neither junk nor a line the zone already printed, and at most ``LOOKBACK_MAX``."""
+    seen: set[str] = set()
+    counted = 0
+    i = start
+    while i > 0 and start - i < LOOKBACK_MAX and counted < LOOKBACK:
+        i -= 1
+        block = blocks[i]
+        if not (block.junk or block.time_only or block.text in seen):
+            counted += 1
+        seen.add(block.text)
+    return i
 FAR_CAP = 3.0  # the most distance costs a line followed by a byline or date
 INTO_RUN = 8  # a line this far into the run, followed by a byline or date, may be it
 
@@ -158,7 +175,7 @@ def features(blocks: list[Block], start: int, stop: int, meta: set[int],
     opening = openings.at(start)
     body_words = openings.words(start, stop)
     echoes = _Echoes(blocks)
-    lo = max(0, start - LOOKBACK)
+    lo = lookback_start(blocks, start)
     hi = min(stop, start + INTO_RUN)
     # Lines after an end-of-article heading ("Related", "Sur le même sujet") and before
     # the body are a box of links to other articles.
