@@ -419,6 +419,8 @@ def test_find_date(line: str, day: dt.date | None) -> None:
     ("Post author By Helge Fahrnberger", "Helge Fahrnberger"),  # WordPress's hidden label
     ("by HLNF Staff Report", "HLNF Staff Report"),
     ("Von Katharina Schmidt Kategorien: Mode 6. November 2023", "Katharina Schmidt"),
+    # a nickname quoted between the names
+    ('By Amanda "Tania Mae" Tan November 19, 2023 7:18 pm', 'Amanda "Tania Mae" Tan'),
 ])
 def test_find_byline(line: str, name: str | None) -> None:
     assert find_byline(line) == name

@@ -149,6 +149,8 @@ _BY_STOP = re.compile(
     r"\s(?:(?:\d+|ein|eine|einen|a|an|one|no|keine)\s)?(?:kommentare?|comments?|commentaires?|"
     r"comentarios?|gepostet)\b).*$", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\([^()]*\)")
+# A nickname quoted between a first name and a surname: Amanda "Tania Mae" Tan.
+_NICKNAME = re.compile(r"(?<=\w)\s+[\"“„'‘][A-Z][\w.'’ -]{0,30}[\"”“'’](?=\s+[A-Z])")
 _SEGMENTS = re.compile(r"\s*[|•]\s*|\s[·–—]\s")
 # Words of a job title or an outlet's desk: "Senior Staff Technologist", "Deputy Editor".
 _ROLE = re.compile(
@@ -555,7 +557,8 @@ def leading_names(text: str) -> str | None:
             if titled:
                 kept.append(titled)
             break
-        if not piece or not (_NAME.match(piece) or _CASELESS_NAME.match(piece)) \
+        if not piece or not (_NAME.match(_NICKNAME.sub("", piece))
+                             or _CASELESS_NAME.match(piece)) \
                 or _ROLE.search(piece) or len(piece.split()) > 8 or is_junk_line(piece):
             break  # "By READ MORE": a link's label, not a name
         kept.append(piece)
