@@ -140,10 +140,11 @@ def make_blocks(lines: list[str]) -> list[Block]:
     lines = [text for text, _ in cut]
     linked = [noted and count_words(text) < LINK_LINE_WORDS for text, noted in cut]
     line_tokens = [tokens(line) for line in lines]
+    han = [len(_HAN_KANA_CHAR.findall(line)) for line in lines]
     # the language is guessed from the long lines (a character of Chinese or Japanese
     # says about as much as two of a spaced script)
-    long_tokens = [t for line, toks in zip(lines, line_tokens, strict=True)
-                   if len(line) + len(_HAN_KANA_CHAR.findall(line)) > LONG_LINE for t in toks]
+    long_tokens = [t for line, toks, n in zip(lines, line_tokens, han, strict=True)
+                   if len(line) + n > LONG_LINE for t in toks]
     stopwords = lexicon.guess_stopwords(long_tokens)
     players = _players(lines)
     captions = _gallery_captions(lines)
@@ -163,7 +164,7 @@ def make_blocks(lines: list[str]) -> list[Block]:
             time_only=bool(_TIME_ONLY.match(line.strip())),
             player=players[i],
             filler=junk_line and lexicon.is_filler(line),  # a filler is a junk line
-            unspaced=2 * len(_HAN_KANA_CHAR.findall(line)) > len(toks),
+            unspaced=2 * han[i] > len(toks),
         ))
     return out
 
