@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefs.extract.text import lexicon
 
@@ -132,41 +133,59 @@ LINK_LINE_WORDS = 8  # a line this short that held a link's note is a link: junk
 LONG_LINE = 80  # characters of a line the page's language is guessed from
 
 
+class _Seen(NamedTuple):
+    """What a line's text alone says of it (a page prints many lines more than once:
+    "Share", "Advertisement", a clip's "Now playing"), worked out once per text."""
+
+    tokens: list[str]
+    han: int
+    words: int
+    sentence: bool
+    junk: bool
+    menu: bool
+    end: bool
+    credit: bool
+    time_only: bool
+    filler: bool
+
+
+def _seen(line: str) -> _Seen:
+    junk_line = lexicon.is_junk_line(line)
+    return _Seen(
+        tokens=tokens(line), han=len(_HAN_KANA_CHAR.findall(line)), words=count_words(line),
+        sentence=bool(_SENTENCE_END.search(line)), junk=junk_line, menu=_menu_like(line),
+        end=lexicon.is_end_marker(line), credit=lexicon.is_credit(line),
+        time_only=bool(_TIME_ONLY.match(line.strip())),
+        filler=junk_line and lexicon.is_filler(line))  # a filler is a junk line
+
+
 def make_blocks(lines: list[str]) -> list[Block]:
     """Blocks with features; the stopword list is guessed from the long lines. A link's
     screen-reader note (``(opens in new window)``) is cut from the text; a short line
     that held one is a link of a list or a share box."""
     cut = [lexicon.without_link_notes(line) for line in lines]
     lines = [text for text, _ in cut]
-    linked = [noted and count_words(text) < LINK_LINE_WORDS for text, noted in cut]
-    line_tokens = [tokens(line) for line in lines]
-    han = [len(_HAN_KANA_CHAR.findall(line)) for line in lines]
+    cache: dict[str, _Seen] = {}
+    seen = [cache.get(line) or cache.setdefault(line, _seen(line)) for line in lines]
+    linked = [noted and s.words < LINK_LINE_WORDS for (_, noted), s in zip(cut, seen,
+                                                                          strict=True)]
     # the language is guessed from the long lines (a character of Chinese or Japanese
     # says about as much as two of a spaced script)
-    long_tokens = [t for line, toks, n in zip(lines, line_tokens, han, strict=True)
-                   if len(line) + n > LONG_LINE for t in toks]
+    long_tokens = [t for line, s in zip(lines, seen, strict=True)
+                   if len(line) + s.han > LONG_LINE for t in s.tokens]
     stopwords = lexicon.guess_stopwords(long_tokens)
+    ratios = {text: sum(map(stopwords.__contains__, s.tokens)) / len(s.tokens)
+              for text, s in cache.items() if s.tokens}
     players = _players(lines)
     captions = _gallery_captions(lines)
     ticker = _ticker(lines)
-    out = []
-    for i, line in enumerate(lines):
-        toks = line_tokens[i]
-        stops = sum(map(stopwords.__contains__, toks))
-        junk_line = lexicon.is_junk_line(line)
-        out.append(Block(
-            index=i, text=line, words=count_words(line),
-            stop_ratio=stops / len(toks) if toks else 0.0,
-            sentence=bool(_SENTENCE_END.search(line)),
-            junk=players[i] or i in ticker or linked[i] or junk_line or _menu_like(line),
-            end=lexicon.is_end_marker(line),
-            credit=i in captions or lexicon.is_credit(line),
-            time_only=bool(_TIME_ONLY.match(line.strip())),
-            player=players[i],
-            filler=junk_line and lexicon.is_filler(line),  # a filler is a junk line
-            unspaced=2 * han[i] > len(toks),
-        ))
-    return out
+    return [Block(
+        index=i, text=line, words=s.words, stop_ratio=ratios.get(line, 0.0),
+        sentence=s.sentence,
+        junk=players[i] or i in ticker or linked[i] or s.junk or s.menu,
+        end=s.end, credit=i in captions or s.credit, time_only=s.time_only,
+        player=players[i], filler=s.filler, unspaced=2 * s.han > len(s.tokens),
+    ) for i, (line, s) in enumerate(zip(lines, seen, strict=True))]
 
 
 def weight(block: Block) -> float:
