@@ -15,11 +15,11 @@ from typing import NamedTuple
 from briefs.extract.text import lexicon
 
 _WORD = re.compile(r"\w+")
-# Scripts written without spaces between words: count characters, not "words".
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # Chinese and Japanese characters are tokens one by one (a word there is one to a few
 # characters, unspaced); other scripts, Korean's Hangul among them, by word.
 _HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+# Scripts written without spaces between words: count characters, not "words".
+CJK = re.compile(f"[{_HAN_KANA}\uac00-\ud7af]")
 _TOKEN = re.compile(f"[{_HAN_KANA}]|[^\\W{_HAN_KANA}]+")
 _HAN_KANA_CHAR = re.compile(f"[{_HAN_KANA}]")
 UNSPACED_NO_END = 0.4  # function characters a Chinese or Japanese line without a full

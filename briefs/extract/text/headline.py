@@ -35,6 +35,8 @@ _FULL_STOP = re.compile(r"(?:^|\s)[^\s.]{2,}\.$")
 LOOKBACK = 60  # lines above the body searched for the headline ...
 LOOKBACK_MAX = 240  # ... not counting widgets and lines printed again (a playlist's
 # "Now playing", "Video Ad Feedback" and clip lengths between headline and text)
+FAR_CAP = 3.0  # the most distance costs a line followed by a byline or date
+INTO_RUN = 8  # a line this far into the run, followed by a byline or date, may be it
 
 
 def lookback_start(blocks: list[Block], start: int) -> int:
@@ -50,8 +52,6 @@ def lookback_start(blocks: list[Block], start: int) -> int:
             counted += 1
         seen.add(block.text)
     return i
-FAR_CAP = 3.0  # the most distance costs a line followed by a byline or date
-INTO_RUN = 8  # a line this far into the run, followed by a byline or date, may be it
 
 
 def _is_meta(block: Block, meta: set[int]) -> bool:
