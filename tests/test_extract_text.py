@@ -213,6 +213,8 @@ def test_end_markers_and_credits() -> None:
     assert is_credit("Protesters in the square on Monday. Jane Roe / AP")
     assert is_credit("El ministro, este domingo en Madrid. EFE/ J.J. Guillén")
     assert not is_credit("The figures come from a Reuters/Ipsos poll.")
+    assert is_credit("Un grupo de pingüinos, en la Antártida el 11 de febrero pasado. EFE")
+    assert not is_credit("The figures come from Reuters.")
     assert is_credit("Photograph: REI") and is_credit("Fotografía: EFE")
     assert is_credit("Der Golf wurde kurzerhand umbenannt. Getty Images/Juanmonino")
     assert is_credit("(Luis Sinco / Los Angeles Times)") and is_credit("(AP Photo/Jane Roe)")

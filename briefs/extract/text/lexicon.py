@@ -432,12 +432,13 @@ _AGENCY = (r"(getty( images)?|afp|ap|epa|reuters|rex( features)?|corbis|shutters
 _AGENCY_LINE = re.compile(rf"^{_AGENCY}(\s*[/|,]\s*{_AGENCY})*$")
 
 
-# "... este domingo en Madrid. EFE/ J.J. Guillén": a caption's sentence, then the agency
-# and the photographer (in the page's own capitals, so "a Reuters/Ipsos poll" is text).
+# "... este domingo en Madrid. EFE/ J.J. Guillén", "... el 11 de febrero pasado. EFE": a
+# caption's sentence, then the agency and maybe the photographer (in the page's own
+# capitals, so "a Reuters/Ipsos poll" is text).
 _AGENCY_AND_NAME = re.compile(
     r"[.!?]\s+(?:EFE|Europa Press|ANSA|Xinhua|Anadolu|KEYSTONE|Keystone|Ritzau|Lusa|Belga|"
-    r"ANP|PAP|dpa|DPA|EPA|AFP|AP|Reuters|REUTERS|Getty Images|IMAGO|Imago)\s?/\s?"
-    r"(?:[A-ZÀ-Þ][\w.'’-]*\s?){1,4}$")
+    r"ANP|PAP|dpa|DPA|EPA|AFP|AP|Reuters|REUTERS|Getty Images|IMAGO|Imago)"
+    r"(?:\s?/\s?(?:[A-ZÀ-Þ][\w.'’-]*\s?){1,4})?$")
 
 
 # "Erstes Bild: So könnte ...", "Neues Foto: ...": one or two words before the label make
@@ -452,7 +453,7 @@ def is_credit(line: str) -> bool:
     if found and _KICKER_PREFIX.match(key[:found.start()]):
         found = None
     return bool(found or (":" in line and _RUN_ON_CREDIT.search(line))
-                or ("/" in line and _AGENCY_AND_NAME.search(line))
+                or _AGENCY_AND_NAME.search(line)
                 or (len(key) <= 40 and _AGENCY_LINE.match(key)))
 
 
