@@ -10,7 +10,8 @@ import pytest
 
 from briefs.clean import clean_text
 from briefs.evaluate.scoring import headline_match
-from briefs.extract.text import extract_text, split_breadcrumb
+from briefs.extract.text import _without_kicker, extract_text, lexicon, split_breadcrumb
+from briefs.extract.text.blocks import make_blocks
 from briefs.extract.text.lexicon import is_credit, is_end_marker, is_junk_line
 from briefs.extract.text.meta import (
     find_byline,
@@ -269,6 +270,20 @@ def test_a_kicker_run_into_the_headline_is_cut_when_the_page_prints_them_apart(
         "Home", f"{kicker}: Tenants win the right to keep pets", "Politik", run_in,
         *ARTICLE_LINES]))
     assert brief.title == "Tenants win the right to keep pets"
+
+
+def test_a_kicker_run_into_the_headline_is_cut_when_the_page_prints_the_headline_alone(
+        ) -> None:
+    brief = _extract("\n\n".join([
+        "Home", "Tenants win the right to keep pets",
+        "Olympische Spiele in Paris Tenants win the right to keep pets", *ARTICLE_LINES]))
+    assert brief.title == "Tenants win the right to keep pets"
+    # after a colon or a small word the words before belong to the headline
+    blocks = make_blocks(["Tenants win the right to keep pets"])
+    english = lexicon.stoplists()["English"]
+    for kept in ("Housing: Tenants win the right to keep pets",
+                 "Changes for Tenants With Tenants win the right to keep pets"):
+        assert _without_kicker(kept, blocks, english) == kept
 
 
 def test_a_trail_from_the_home_page_is_never_the_headline() -> None:

@@ -98,17 +98,31 @@ _KICKER_GLUED = re.compile(r"(?<=[^\s\d!-/:-@\[-`{-~]{2}):(?=[^\W\d_])(?![a-zß-
 
 
 KICKER_WORDS = 6
+_KICKER_ENDS = ":|-–—/·•»›>"
+SMALL_WORD = 4  # a function word ("With", "Of"), not a place in a big stoplist ("Paris")
 
 
-def _without_kicker(title: str, blocks: list[Block]) -> str:
+def _without_kicker(title: str, blocks: list[Block], stopwords: frozenset[str]) -> str:
     """The headline without the kicker the dump ran into it ("Neue Leipziger Schule Judy
     Lybke, ..."), when another line of the page prints the two apart ("Neue Leipziger
-    Schule: Judy Lybke, ...", a teaser or a sharing title)."""
+    Schule: Judy Lybke, ...", a teaser or a sharing title), or prints the headline alone
+    after a kicker or a breadcrumb trail of two words or more ("Olympische Spiele in Paris
+    Getränke per Schiff ins Stadtzentrum"; not after a colon, a dash or a small word, as in
+    "Burgenland: Best of Ruster Ausbruch DAC")."""
     for block in blocks:
         kicker, colon, rest = block.text.partition(": ")
         if colon and rest and len(kicker.split()) <= KICKER_WORDS \
                 and title in (f"{kicker} {rest}", f"{kicker}{rest}"):
             return rest
+    for block in blocks:
+        alone = block.text
+        if len(alone) < len(title) and title.endswith(" " + alone) and alone[:1].isupper() \
+                and len(alone.split()) >= 3:
+            before = title[: -len(alone)].split()
+            last = before[-1] if before else ""
+            if len(before) >= 2 and last[-1] not in _KICKER_ENDS \
+                    and not (len(last) <= SMALL_WORD and last.casefold() in stopwords):
+                return alone
     return title
 
 
@@ -138,7 +152,7 @@ def extract_text(text: str) -> Brief:
             byline = signed[1]
             kept = [b for b in kept if b.index != signed[0]]
     return Brief(
-        title=_KICKER_GLUED.sub(": ", _without_kicker(title, blocks)),
+        title=_KICKER_GLUED.sub(": ", _without_kicker(title, blocks, page.stopwords)),
         body=tuple(b.text for b in kept),
         date=meta.date_near([b.text for b in blocks], head, *page.zone, page.month_first)
         or page.day,

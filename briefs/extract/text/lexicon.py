@@ -352,10 +352,15 @@ _TEASER_END = re.compile(r"\s\|\s*(mehr|more|audio|video|galerie|bilder|weiterle
                          r"lire la suite|leer más|leggi)$")
 
 
+# A row of short codes, each a link: a family of local sites ("eic kyf msh nnz uhz tv nt"),
+# a language switcher ("DE EN FR ES").
+_CODE_ROW = re.compile(r"(?:[a-z]{2,3} ){3,}[a-z]{2,3}|(?:[A-Z]{2,3} ){3,}[A-Z]{2,3}")
+
+
 def is_junk_line(line: str) -> bool:
     """A widget, navigation, advert, copyright, cookie or comment-count line."""
     key = _key(line)
-    if not key:
+    if not key or _CODE_ROW.fullmatch(line.strip()):
         return True
     if _FILLER.match(key):
         return True
