@@ -451,9 +451,18 @@ _AGENCY_AND_NAME = re.compile(
 _KICKER_PREFIX = re.compile(r"^\w+( \w+)? $")
 
 
+# A caption naming who is in a picture, in order: "(L-R) Mike Pompeo, ...", "From left: ...",
+# "Von links nach rechts: ...".
+_LEFT_TO_RIGHT = re.compile(
+    r"^(?:\((?:l-r|l to r|from left)\)|(?:l-r|from left|left to right|von links(?: nach rechts)?|"
+    r"de gauche à droite|de izquierda a derecha|da sinistra(?: a destra)?)\s*:)\s")
+
+
 def is_credit(line: str) -> bool:
     """A caption or photo credit (``... Photo: Name/AFP``, ``(Bild: Hersteller)``)."""
     key = line.casefold().strip()
+    if _LEFT_TO_RIGHT.match(key):
+        return True
     found = _CREDIT.search(key)
     if found and _KICKER_PREFIX.match(key[:found.start()]):
         found = None
