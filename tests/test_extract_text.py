@@ -203,7 +203,8 @@ def test_end_markers_and_credits() -> None:
     for heading in ("MORE STORIES LIKE THIS ONE", "More On:", "More videos ...", "Up next",
                     "JUST WATCHED", "More from Reuters", "Ähnliche Artikel:",
                     "Das könnte Sie auch interessieren", "Artículos relacionados",
-                    "■関連記事", "【関連記事】", "・関連キーワード", "相關新聞", "관련기사"):
+                    "■関連記事", "【関連記事】", "・関連キーワード", "相關新聞", "관련기사",
+                    "Relacionadas", "Notícias relacionadas", "Lo más leído", "Les plus lus"):
         assert is_end_marker(heading), heading
     assert is_credit("Love thine enemy. Photo: Olivier Douliery/AFP via Getty Images")
     assert is_credit("(Bild: Hersteller)")
