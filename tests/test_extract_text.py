@@ -162,6 +162,9 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "This advertisement has not loaded yet, but your article continues below.",
     "Externer Inhalt nicht verfügbar", "Manage my privacy preferences",
     "An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.",
+    "eic kyf msh nnz uhz tv nt", "DE EN FR ES", "Facebook 0 Twitter 0 LinkedIn",
+    "You can follow any responses to this entry through the RSS 2.0 feed.",
+    "Sie können alle Antworten zu diesem Eintrag durch den RSS 2.0 Feed verfolgen.",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)
@@ -179,6 +182,7 @@ def test_junk_lines(line: str) -> None:
     "Scam texts are flooding your inbox", "The race lasted 90 minutes",
     "More than 100 people died in the floods",
     "The article content was checked by two editors.", "Die Firma will externe Inhalte prüfen.",
+    "Facebook and Twitter banned him", "the cat sat on the mat",
 ])
 def test_article_lines_are_not_junk(line: str) -> None:
     assert not is_junk_line(line)
@@ -204,7 +208,8 @@ def test_end_markers_and_credits() -> None:
                     "JUST WATCHED", "More from Reuters", "Ähnliche Artikel:",
                     "Das könnte Sie auch interessieren", "Artículos relacionados",
                     "■関連記事", "【関連記事】", "・関連キーワード", "相關新聞", "관련기사",
-                    "Relacionadas", "Notícias relacionadas", "Lo más leído", "Les plus lus"):
+                    "Relacionadas", "Notícias relacionadas", "Lo más leído", "Les plus lus",
+                    "More Trending", "Recent Posts", "Neueste Beiträge"):
         assert is_end_marker(heading), heading
     assert is_credit("Love thine enemy. Photo: Olivier Douliery/AFP via Getty Images")
     assert is_credit("(Bild: Hersteller)")

@@ -149,6 +149,10 @@ _END = re.compile(
     r"[\w .'’-]{0,30})?( \.\.\.|…)?|more (on|about)( this( story| topic)?)?\s*:?|"
     r"more from [\w '’-]{1,30}|just watched|must watch|up next|watch next|related videos|"
     r"share this (story|article)|comments?|view comments|leave a comment|"
+    r"more trending|read more stories|"
+    # a blog's sidebar after the post
+    r"recent posts|neueste beiträge|letzte beiträge|articles récents|entradas recientes|"
+    r"posts recentes|"
     r"mehr zum thema|weitere artikel|lesen sie auch|à lire aussi|sur le même sujet|"
     r"ähnliche (artikel|beiträge)|das könnte sie auch interessieren|articles similaires|"
     r"artículos relacionados|(también )?te puede interesar|potrebbe interessarti|"
@@ -182,6 +186,10 @@ _JUNK_START = re.compile(
 )
 _JUNK_INSIDE = re.compile(
     r"all rights reserved|alle rechte vorbehalten|"
+    # a blog post's footer: "You can follow any responses to this entry through the RSS 2.0
+    # feed", "Bookmark the permalink", and the same in a German theme
+    r"responses to this entry through|bookmark the permalink|"
+    r"antworten zu diesem eintrag (durch|über)|lesezeichen (auf|für) den permalink|"
     r"tous droits réservés|todos los derechos reservados|todos os direitos reservados|"
     r"všechna práva vyhrazena|tutti i diritti riservati|все права защищены|"
     r"tüm hakları saklıdır|جميع الحقوق محفوظة|版权所有|版權所有|無断転載|"
@@ -356,15 +364,28 @@ _TEASER_END = re.compile(r"\s\|\s*(mehr|more|audio|video|galerie|bilder|weiterle
                          r"lire la suite|leer más|leggi)$")
 
 
-# A row of short codes, each a link: a family of local sites ("eic kyf msh nnz uhz tv nt"),
-# a language switcher ("DE EN FR ES").
+# A row of short codes, each a link: a language switcher ("DE EN FR ES"), a family of local
+# sites ("eic kyf msh nnz uhz tv nt": in small letters, at most one of them a word that
+# some language's stoplist holds, so that "the cat sat on the mat" is text).
 _CODE_ROW = re.compile(r"(?:[a-z]{2,3} ){3,}[a-z]{2,3}|(?:[A-Z]{2,3} ){3,}[A-Z]{2,3}")
+
+
+def _code_row(line: str) -> bool:
+    text = line.strip()
+    return bool(_CODE_ROW.fullmatch(text)) and (
+        text.isupper() or sum(map(in_any_stoplist, text.split())) <= 1)
+
+
+# Share buttons side by side, with or without their counts ("Facebook 0 Twitter 0 LinkedIn").
+_SHARE_ROW = re.compile(
+    r"(?:(?:facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|xing|e-?mail|"
+    r"messenger|flipboard|threads|bluesky)\s*\d*\s*){2,}")
 
 
 def is_junk_line(line: str) -> bool:
     """A widget, navigation, advert, copyright, cookie or comment-count line."""
     key = _key(line)
-    if not key or _CODE_ROW.fullmatch(line.strip()):
+    if not key or _code_row(line) or _SHARE_ROW.fullmatch(key):
         return True
     if _FILLER.match(key):
         return True
