@@ -165,6 +165,7 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "eic kyf msh nnz uhz tv nt", "DE EN FR ES", "Facebook 0 Twitter 0 LinkedIn",
     "You can follow any responses to this entry through the RSS 2.0 feed.",
     "Sie können alle Antworten zu diesem Eintrag durch den RSS 2.0 Feed verfolgen.",
+    "We apologize, but this video has failed to load.",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)
@@ -209,7 +210,9 @@ def test_end_markers_and_credits() -> None:
                     "Das könnte Sie auch interessieren", "Artículos relacionados",
                     "■関連記事", "【関連記事】", "・関連キーワード", "相關新聞", "관련기사",
                     "Relacionadas", "Notícias relacionadas", "Lo más leído", "Les plus lus",
-                    "More Trending", "Recent Posts", "Neueste Beiträge"):
+                    "More Trending", "Recent Posts", "Neueste Beiträge", "You may like",
+                    "What to read next", "Latest in AI Platforms & Assistants",
+                    "Mehr zu Fleischkonsum"):
         assert is_end_marker(heading), heading
     assert is_credit("Love thine enemy. Photo: Olivier Douliery/AFP via Getty Images")
     assert is_credit("(Bild: Hersteller)")
@@ -668,3 +671,20 @@ def test_a_name_under_the_headline_that_the_text_mentions_is_its_subject() -> No
     brief = _extract("\n\n".join([
         "Home", "Council approves budget after long debate", "Anna Mayor", *story]))
     assert brief.byline is None
+
+
+def test_the_article_ends_at_a_related_heading_once_its_text_is_told() -> None:
+    article = [f"The council voted {n} times on the housing plan this year, and each time the "
+               f"members who opposed it said the costs for tenants were still not clear."
+               for n in range(2, 10)]
+    teasers = ["Tenants in the next town are also waiting for a decision on their rents, "
+               "which the mayor has promised before the summer holidays begin.",
+               "A new study says rents rose faster than wages in most cities last year, and "
+               "that small flats rose fastest of all across the whole country."]
+    brief = _extract("\n\n".join(["Council delays housing plan again", *article,
+                                  "Mehr zu Mieten", *teasers]))
+    assert list(brief.body) == article
+    # a heading early in the run is an inline box: the article goes on after it
+    brief = _extract("\n\n".join(["Council delays housing plan again", *article[:2],
+                                  "Related", *article[2:]]))
+    assert list(brief.body) == article

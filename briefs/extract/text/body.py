@@ -189,14 +189,17 @@ def _kadane(vote: list[float], lo: int, hi: int) -> tuple[float, int, int]:
 
 def article_runs(blocks: list[Block]) -> list[tuple[int, int]]:
     """The article's runs, in order, as ``(start, stop)`` (``stop`` exclusive): the
-    best-scoring run, and the runs that page furniture (a gallery, a share box, an
-    advert block) cut off from it: a run scoring at least half as much, at most
-    ``MERGE_GAP`` lines away, with no end-of-article heading between (the widgets
-    between two runs are left out of the text). Empty when nothing reads as prose."""
+    best-scoring run (up to an end-of-article heading below most of its text: teasers and
+    comments long enough to read as prose come after it), and the runs that page
+    furniture (a gallery, a share box, an advert block) cut off from it: a run scoring
+    at least half as much, at most ``MERGE_GAP`` lines away, with no end-of-article
+    heading between (the widgets between two runs are left out of the text). Empty when
+    nothing reads as prose."""
     vote = votes(blocks)
     best, start, stop = _kadane(vote, 0, len(vote))
     if best <= 0:
         return []
+    stop = _cut_at_end(blocks, vote, start, stop, best)
     runs = [(start, stop)]
     while True:
         first, last = runs[0][0], runs[-1][1]
@@ -211,6 +214,21 @@ def article_runs(blocks: list[Block]) -> list[tuple[int, int]]:
             runs.append((s, e))
             continue
         return runs
+
+
+END_CUT_SHARE = 0.8  # (0.7-0.9 measured alike on the working sets; 0.6 cut articles)
+
+
+def _cut_at_end(blocks: list[Block], vote: list[float], start: int, stop: int,
+                best: float) -> int:
+    """``stop``, or the first end-of-article heading in the run when the text above it
+    already holds ``END_CUT_SHARE`` of the run's score."""
+    total = 0.0
+    for i in range(start, stop):
+        if blocks[i].end and total >= END_CUT_SHARE * best:
+            return i
+        total += vote[i]
+    return stop
 
 
 def keep_in_body(block: Block) -> bool:

@@ -149,7 +149,8 @@ _END = re.compile(
     r"[\w .'’-]{0,30})?( \.\.\.|…)?|more (on|about)( this( story| topic)?)?\s*:?|"
     r"more from [\w '’-]{1,30}|just watched|must watch|up next|watch next|related videos|"
     r"share this (story|article)|comments?|view comments|leave a comment|"
-    r"more trending|read more stories|"
+    r"more trending|read more stories|you may like|what to read next|latest articles|"
+    r"latest videos( from)?|latest in [\w &'’-]{1,40}|mehr zu [\w &'’-]{1,40}|"
     # a blog's sidebar after the post
     r"recent posts|neueste beiträge|letzte beiträge|articles récents|entradas recientes|"
     r"posts recentes|"
@@ -189,6 +190,7 @@ _JUNK_INSIDE = re.compile(
     # a blog post's footer: "You can follow any responses to this entry through the RSS 2.0
     # feed", "Bookmark the permalink", and the same in a German theme
     r"responses to this entry through|bookmark the permalink|"
+    r"this video has failed to load|\bon google news and add us\b|"
     r"antworten zu diesem eintrag (durch|über)|lesezeichen (auf|für) den permalink|"
     r"tous droits réservés|todos los derechos reservados|todos os direitos reservados|"
     r"všechna práva vyhrazena|tutti i diritti riservati|все права защищены|"
