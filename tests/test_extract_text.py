@@ -688,3 +688,15 @@ def test_the_article_ends_at_a_related_heading_once_its_text_is_told() -> None:
     brief = _extract("\n\n".join(["Council delays housing plan again", *article[:2],
                                   "Related", *article[2:]]))
     assert list(brief.body) == article
+
+
+def test_an_opening_cut_off_by_a_paywall_box_joins_the_article() -> None:
+    article = [f"The council voted {n} times on the housing plan this year, and each time the "
+               f"members who opposed it said the costs for tenants were still not clear."
+               for n in range(2, 12)]
+    box = ["SUBSCRIBE TO UNLOCK MORE ARTICLES", "Subscribe now", "Daily puzzles",
+           "Exclusive articles", "Unlimited online access", "Sign in", "Share",
+           "Subscribe now", "Daily puzzles"]
+    brief = _extract("\n\n".join(["Council delays housing plan again", *article[:2], *box,
+                                  *article[2:]]))
+    assert list(brief.body) == article

@@ -204,16 +204,26 @@ def article_runs(blocks: list[Block]) -> list[tuple[int, int]]:
     while True:
         first, last = runs[0][0], runs[-1][1]
         score, s, e = _kadane(vote, max(0, first - MERGE_SCAN), first)
-        if score >= MERGE_SHARE * best and first - e <= MERGE_GAP \
+        if score >= _share(blocks[e:first]) * best and first - e <= MERGE_GAP \
                 and not any(b.end for b in blocks[e:first]):
             runs.insert(0, (s, e))
             continue
         score, s, e = _kadane(vote, last, min(len(vote), last + MERGE_SCAN))
-        if score >= MERGE_SHARE * best and s - last <= MERGE_GAP \
+        if score >= _share(blocks[last:s]) * best and s - last <= MERGE_GAP \
                 and not any(b.end for b in blocks[last:s]):
             runs.append((s, e))
             continue
         return runs
+
+
+FILLER_SHARE = 0.1
+
+
+def _share(gap: list[Block]) -> float:
+    """How strong a run must be, of the best run's score, to join it across ``gap``: less
+    when the gap holds an advert's or a paywall's placeholder, which says the article
+    goes on after it."""
+    return FILLER_SHARE if any(b.filler for b in gap) else MERGE_SHARE
 
 
 END_CUT_SHARE = 0.8  # (0.9 cut too little, 0.7 and less cut articles, on the working sets)
