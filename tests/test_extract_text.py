@@ -700,3 +700,37 @@ def test_an_opening_cut_off_by_a_paywall_box_joins_the_article() -> None:
     brief = _extract("\n\n".join(["Council delays housing plan again", *article[:2], *box,
                                   *article[2:]]))
     assert list(brief.body) == article
+
+
+def test_a_cookie_dialog_longer_than_the_article_is_not_the_article() -> None:
+    article = ["Ultium Cells will invest another 275 million dollars in its plant in Tennessee, "
+               "the company said on Friday, and hire four hundred more workers by next year.",
+               "The plant is meant to supply the nearby assembly works with battery cells for "
+               "two electric models, which the carmaker plans to build from next spring."]
+    dialog = ["We may request cookies to be set on your device when you visit our websites, "
+              "so that we know how you use them and can make them better for you.",
+              "Click on the different category headings to find out more, and change some of "
+              "your settings there, as blocking some types may affect your experience.",
+              "These cookies are strictly necessary to provide you with the services and "
+              "features available through our website and cannot be switched off.",
+              "We fully respect it if you want to refuse them, and we store a note so that we "
+              "do not ask you again every time you open one of the pages of this site.",
+              "These cookies collect information that helps us understand how our website is "
+              "used and how well our marketing campaigns work, in an anonymous form.",
+              "If you do not want us to follow your visit, you can block that in your browser "
+              "here, and you can change your mind whenever you like on this page.",
+              "Other cookies are needed as well, and you can choose whether you allow them or "
+              "not in the list below, one service at a time, before you go on."]
+    brief = _extract("\n\n".join(["Ultium Cells expands its plant in Tennessee", *article,
+                                  "Share", "Related", "How we use cookies", *dialog]))
+    assert list(brief.body) == article
+
+
+def test_an_article_about_cookies_is_still_the_article() -> None:
+    article = [f"The regulator fined {n} websites this year for setting cookies before their "
+               f"readers agreed, and said that cookie banners must offer a clear refusal."
+               for n in ("three", "four", "five", "six")]
+    brief = _extract("\n\n".join(["Regulator fines websites over cookies", *article,
+                                  "Share", "Related", "Cookie banners: what changes",
+                                  "Ten websites fined this year"]))
+    assert list(brief.body) == article

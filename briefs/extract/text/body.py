@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from briefs.extract.text.blocks import Block, weight
-from briefs.extract.text.lexicon import is_consent, is_pitch
+from briefs.extract.text.lexicon import is_consent, is_pitch, mentions_cookies
 from briefs.extract.text.meta import find_date
 
 GAP_GROWTH = 0.4  # each further line of a gap costs this much more than the last
@@ -134,6 +134,25 @@ def introduced_lists(blocks: list[Block]) -> set[int]:
     return out
 
 
+DIALOG_REACH = 4  # lines on each side looked at for a cookie dialog's other lines
+DIALOG_COOKIES = 3  # ... and how many of those and the line itself must name cookies
+
+
+def consent_dialog(blocks: list[Block]) -> set[int]:
+    """The blocks of a cookie or privacy-consent dialog: a paragraph that reads as one
+    (``lexicon.is_consent``), or a line of a stretch where ``DIALOG_COOKIES`` lines
+    within ``DIALOG_REACH`` name cookies ("Klicken Sie auf die verschiedenen
+    Kategorienüberschriften, um mehr zu erfahren..." between a dialog's cookie
+    paragraphs)."""
+    cookies = [mentions_cookies(b.text) for b in blocks]
+    out = set()
+    for i, block in enumerate(blocks):
+        if sum(cookies[max(0, i - DIALOG_REACH) : i + 1 + DIALOG_REACH]) >= DIALOG_COOKIES \
+                or is_consent(block.text):
+            out.add(block.index)
+    return out
+
+
 def votes(blocks: list[Block]) -> list[float]:
     """Each block's weight in context: a long gap of non-prose costs more than its
     lines alone (menus and teaser lists are long, captions and subheadings short), a
@@ -142,6 +161,7 @@ def votes(blocks: list[Block]) -> list[float]:
     (``comments``) and the paragraphs of a cookie dialog (``lexicon.is_consent``) count
     little."""
     prose = [weight(b) > 0 for b in blocks]
+    dialog = consent_dialog(blocks)
     teaser = teasers(blocks)
     thread = comments(blocks)
     listed = introduced_lists(blocks)
@@ -160,7 +180,7 @@ def votes(blocks: list[Block]) -> list[float]:
                 w *= TEASER_WEIGHT
             if block.index in thread:
                 w *= COMMENT_WEIGHT
-            if is_consent(block.text):
+            if block.index in dialog:
                 w *= CONSENT_WEIGHT
             out.append(w if any(near) else w / 2)
         else:

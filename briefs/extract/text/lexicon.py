@@ -437,6 +437,11 @@ def is_consent(text: str) -> bool:
         and bool(_PRIVACY_LAW.search(low))
 
 
+def mentions_cookies(text: str) -> bool:
+    """Whether ``text`` names cookies (the web's, not the baker's: no partner word needed)."""
+    return "ookie" in text and _COOKIE.search(text.casefold()) is not None
+
+
 def has_call_to_action(line: str) -> bool:
     """A line that asks the reader to share, click or subscribe."""
     return bool(_CALL_TO_ACTION.search(line))
