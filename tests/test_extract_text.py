@@ -734,3 +734,12 @@ def test_an_article_about_cookies_is_still_the_article() -> None:
                                   "Share", "Related", "Cookie banners: what changes",
                                   "Ten websites fined this year"]))
     assert list(brief.body) == article
+
+
+@pytest.mark.parametrize(("line", "alone"), [
+    ("3 hours ago", True), ("· 4 yr. ago · edited 4 yr. ago", True),
+    ("14K views 6 years ago", True), ("Uppdaterad 15.59 | Publicerad 14.14", True),
+    ("Mr Smith 4 yr. ago", False), ("2 views on the war in Ukraine", False),
+])
+def test_a_time_or_age_alone_on_its_line(line: str, alone: bool) -> None:
+    assert make_blocks([line])[0].time_only is alone

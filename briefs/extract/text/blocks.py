@@ -28,16 +28,20 @@ _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]」』）]*(\s*\(
 _SEPARATORS = re.compile(r"[▪•·|]")
 # A timestamp alone, or two of them ("Uppdaterad 15.59 | Publicerad 14.14").
 _TIME_ONLY = re.compile(
-    r"^(?:(?:^|\s*[|•·]\s*)((updated|published|posted|aktualisiert|veröffentlicht|mis à jour|"
+    r"^(?:(?:^|\s*[|•·]\s*|\s+)((updated|published|posted|edited|aktualisiert|veröffentlicht|"
+    r"mis à jour|"
     r"publié|actualizado|publicado|atualizado|aktualizováno|uppdaterad|publicerad|oppdatert|"
     r"publisert|opdateret|publiceret|bijgewerkt|gepubliceerd|päivitetty|julkaistu|"
     r"aggiornato|pubblicato|zaktualizowano|opublikowano)\s*:?\s*)?"
     r"(\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.|uhr|h)?\s*(utc|gmt|bst|cet|cest|mez|mesz|"
-    r"[ecmp][sd]?t)?|\d+\s*(min|mins|minutes?|hours?|hrs?|h|days?|"
+    r"[ecmp][sd]?t)?|\d+\s*(min|mins|minutes?|hours?|hrs?|h|days?|yrs?\.?|mos?\.?|"
     r"weeks?|months?|years?|sec|seconds?|std|stunden?|tage?n?|heures?|jours?|horas?|"
     r"días|dias|hodin(ami)?|dny|dnem)\s*(ago)?|(vor|il y a|hace|há|před)\s+\d+\s*\w*|"
     r"(just now|yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ontem|hoje|"
-    r"včera|dnes))){1,2}$", re.IGNORECASE)
+    r"včera|dnes)|"
+    # a video's or a post's views beside its age: "14K views 6 years ago"
+    r"\d[\d.,]*\s*[kmb]?\s+(views|aufrufe|vues|visualizaciones|visualizações)"
+    r")){1,2}$", re.IGNORECASE)
 
 
 # A menu, breadcrumb or footer row: three or more separators between short labels.
