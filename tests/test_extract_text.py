@@ -498,7 +498,16 @@ def test_a_trails_you_are_here_label_is_no_category() -> None:
     brief = _extract("\n\n".join(["Du befindest dich hier: Home > Politik > Inland",
                                    "Tenants win the right to keep pets", *ARTICLE_LINES]))
     assert brief.title == "Tenants win the right to keep pets"
-    assert brief.categories == ("Home", "Politik", "Inland")
+    assert brief.categories == ("Politik", "Inland")
+
+
+def test_the_home_page_and_account_links_are_no_category() -> None:
+    for crumb, sections in (("HomeWorld News", ("World News",)),
+                            ("Startseite › Kultur › Kultur", ("Kultur",)),
+                            ("Log InSign Up", ())):
+        brief = _extract("\n\n".join([crumb, "Tenants win the right to keep pets",
+                                       *ARTICLE_LINES]))
+        assert brief.categories == sections, crumb
 
 
 def test_a_kicker_above_the_headline_is_no_category() -> None:

@@ -334,6 +334,14 @@ def _nearest(bylines: dict[int, str], head: int) -> str | None:
     return None
 
 
+# A trail's first step, the home page, and the account links a dump runs into a trail
+# ("Log InSign Up"): no section of the site.
+_NOT_A_SECTION = re.compile(
+    r"^(?:home( ?page)?|startseite|accueil|inicio|início|portada|úvod|главная|首页|主页|홈|"
+    r"ホーム|log ?in|sign ?in|sign ?up|register|subscribe|anmelden|registrieren|"
+    r"posted in)$", re.IGNORECASE)
+
+
 def _categories(blocks: list[Block], head: int, title: str) -> list[str]:
     """The breadcrumb just above the headline, split into its sections."""
     for block in reversed(blocks[max(0, head - 3) : head]):
@@ -346,5 +354,7 @@ def _categories(blocks: list[Block], head: int, title: str) -> list[str]:
         text = _YOU_ARE_HERE.sub("", text)
         parts = [p for p in split_breadcrumb(text.replace(title, ""))
                  if p != title and not p.isdigit()]
-        return parts if len(parts) >= 2 or _CRUMB_SEP.search(text) else []
+        if len(parts) < 2 and not _CRUMB_SEP.search(text):
+            return []
+        return list(dict.fromkeys(p for p in parts if not _NOT_A_SECTION.match(p)))
     return []
