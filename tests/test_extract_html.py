@@ -480,6 +480,19 @@ def test_an_h1_for_screen_readers_only_is_not_the_headline() -> None:
     assert extract_html(page).title == "Speech by the President at the federal convention"
 
 
+def test_google_translates_tooltip_saved_with_the_page_is_not_the_headline() -> None:
+    page = ("<html><head><title>Vulnerability in the NETWAVE router | Advisory DB</title>"
+            '<meta property="og:site_name" content="Advisory DB"></head><body>'
+            "<div class='title'>Vulnerability in the NETWAVE router</div>"
+            "<p>" + "The router stores its passwords in a readable form over SNMP. " * 8
+            + "</p><div id='goog-gt-tt' class='skiptranslate' dir='ltr'>"
+              "<h1 class='title gray'>Original text</h1>"
+              "<div>Contribute a better translation</div></div></body></html>")
+    brief = extract_html(page)
+    assert brief.title == "Vulnerability in the NETWAVE router"
+    assert "Original text" not in body_text(brief)
+
+
 def test_a_comment_forms_name_label_is_not_the_byline() -> None:
     page = ("<html><body><article><h1>Care homes hire more nurses this winter</h1>"
             + "<p>The care homes of the county hired forty nurses this winter, the council "

@@ -166,6 +166,7 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "You can follow any responses to this entry through the RSS 2.0 feed.",
     "Sie können alle Antworten zu diesem Eintrag durch den RSS 2.0 Feed verfolgen.",
     "We apologize, but this video has failed to load.",
+    "Original text", "Contribute a better translation",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)

@@ -116,7 +116,10 @@ def strip_invisible(tree: Any, *, noscript: bool = False) -> None:
         if (tag in invisible
                 or (el.get("hidden") is not None and not _shown_later(el))
                 or (el.get("aria-hidden") or "").lower() == "true"
-                or _HIDDEN_STYLE.search(el.get("style") or "")):
+                or _HIDDEN_STYLE.search(el.get("style") or "")
+                # Google Translate's own interface, saved with a page it ran on (its
+                # tooltip holds an <h1>Original text</h1>)
+                or "skiptranslate" in (el.get("class") or "")):
             doomed.append(el)
     for el in doomed:
         if el.getparent() is None:

@@ -28,6 +28,8 @@ _WIDGET = (
     r"imprimir|compartilhar|sdílet( článek)?|tisk|condividi|stampa|delen|"
     r"folgen sie uns.*|suivez-nous.*|síguenos.*|siga-nos.*|sledujte nás.*|"
     r"to se mi líbí|gefällt mir|j'aime|me gusta|curtir|"
+    # Google Translate's tooltip, saved with a page it ran on
+    r"original text|contribute a better translation|rate this translation|"
     # navigation
     r"skip to( main)? content|skip to navigation|skip navigation|back to top( button)?|"
     r"(jump to|wechseln zu|aller à|ir a|saltar a)\s*:?\s*(navigation|navegación).*|"
