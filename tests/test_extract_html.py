@@ -114,6 +114,18 @@ def test_strip_site(title: str, expected: str) -> None:
     assert strip_site(title, ["BBC News"], "lanacion") == expected
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("マインドマップ風のツリーを描画できる「Treeviz」:phpspot開発日誌",
+     "マインドマップ風のツリーを描画できる「Treeviz」"),
+    ("这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报",
+     "这个约会软件，想用你和对方的相似好恶来帮你找对象"),
+    ("見出しの例です｜サイト名", "見出しの例です"),
+    ("会議:結論は出ず", "会議:結論は出ず"),  # no site after the colon: part of the headline
+])
+def test_strip_site_without_spaces(title: str, expected: str) -> None:
+    assert strip_site(title, ["サイト名"], "phpspot") == expected
+
+
 HOSTILE = """<!doctype html><html lang="en"><head>
 <meta charset="utf-8"><title>Council votes on the harbour plan | Example Times</title>
 <meta property="og:site_name" content="Example Times">

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 from briefs.extract.html.page import flat, text_of, types_of
 from briefs.extract.text import lexicon
 from briefs.extract.text import meta as text_meta
+from briefs.extract.text.blocks import CJK
 
 ARTICLE_TYPES = frozenset({
     "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
@@ -118,6 +119,26 @@ def strip_site(title: str, sites: list[str], host: str) -> str:
             if named:
                 title = title[: matches[named[0] - 1].start()].strip()
             break
+    return _strip_unspaced(title, sites, host) if CJK.search(title) else title
+
+
+# Chinese and Japanese titles part their segments without spaces:
+# "标题_栏目_站名", "「Treeviz」:phpspot開発日誌", "見出し｜サイト名".
+_UNSPACED_SEP = re.compile(r"[_｜|:：]")
+
+
+def _strip_unspaced(title: str, sites: list[str], host: str) -> str:
+    """A Chinese or Japanese ``title`` without its site's segment after an unspaced
+    separator, or, when underscores part three segments or more (a CMS's "headline_
+    section_site"), its first segment when that is the longest."""
+    pieces = title.split("_")
+    if len(pieces) >= 3 and len(pieces[0]) == max(len(p) for p in pieces):
+        return pieces[0].strip()
+    for _ in range(3):
+        parts = _UNSPACED_SEP.split(title)
+        if len(parts) < 2 or not is_site(parts[-1], sites, host):
+            break
+        title = title[: title.rfind(parts[-1]) - 1].strip() or title
     return title
 
 
