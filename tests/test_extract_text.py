@@ -167,6 +167,7 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Sie können alle Antworten zu diesem Eintrag durch den RSS 2.0 Feed verfolgen.",
     "We apologize, but this video has failed to load.",
     "Original text", "Contribute a better translation",
+    "【纠错】 【责任编辑:张樵苏 】", "（责任编辑：李四）",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)

@@ -387,10 +387,17 @@ _SHARE_ROW = re.compile(
     r"messenger|flipboard|threads|bluesky)\s*\d*\s*){2,}")
 
 
+# A Chinese page's closing credits: "【纠错】 【责任编辑:张樵苏 】" (a link to report an
+# error, the editor in charge).
+_EDITOR_CREDIT = re.compile(
+    r"(?:\s*[【\[（(]?\s*(?:纠错|糾錯|责任编辑|責任編輯|责编|責編)(?:\s*[:：]\s*[^】\]）)]{1,20})?"
+    r"\s*[】\]）)]?\s*)+")
+
+
 def is_junk_line(line: str) -> bool:
     """A widget, navigation, advert, copyright, cookie or comment-count line."""
     key = _key(line)
-    if not key or _code_row(line) or _SHARE_ROW.fullmatch(key):
+    if not key or _code_row(line) or _SHARE_ROW.fullmatch(key) or _EDITOR_CREDIT.fullmatch(line):
         return True
     if _FILLER.match(key):
         return True
