@@ -61,6 +61,10 @@ def test_token_diff_in_text_order() -> None:
     ("BBC News | Title here", "Title here"),
     ("Zimbabwe coup – Mugabe stays.", "Zimbabwe coup - Mugabe stays"),
     ("«Gute Löhne alleine reichen nicht»", "Gute Löhne alleine reichen nicht"),
+    ("米朝首脳直通電話 習氏に挑むトランプ戦術の成否",
+     "米朝首脳直通電話 習氏に挑むトランプ戦術の成否 ：日本経済新聞"),
+    ("海外留学生看两会：出国前后关注点大不同",
+     "海外留学生看两会：出国前后关注点大不同_教育频道_中国青年网"),
 ])
 def test_headline_match_accepts_normalised_variants(got: str, want: str) -> None:
     assert headline_match(got, want)
@@ -69,6 +73,7 @@ def test_headline_match_accepts_normalised_variants(got: str, want: str) -> None
 @pytest.mark.parametrize(("got", "want"), [
     ("Take your next trip with Atlas Obscura!", "The Deck of Cards That Made Tarot"),
     ("Coronavirus", "Coronavirus: New York ramps up mass burials"),
+    ("会議", "会議:結論は出ず"),  # a kicker is no site's name, however it is parted
     ('"Left" and "Right"', 'Left" and "Right'),
     ("", "A headline"),
     (None, "A headline"),
