@@ -503,10 +503,13 @@ def test_a_trails_you_are_here_label_is_no_category() -> None:
     assert brief.categories == ("Politik", "Inland")
 
 
-def test_the_home_page_and_account_links_are_no_category() -> None:
+def test_the_home_page_account_links_and_authors_are_no_category() -> None:
     for crumb, sections in (("HomeWorld News", ("World News",)),
                             ("Startseite › Kultur › Kultur", ("Kultur",)),
-                            ("Log InSign Up", ())):
+                            ("Log InSign Up", ()), ("Tips / Contact Us", ("Tips",)),
+                            ("Politik · Jochen Bittner, Tina Hildebrandt", ("Politik",)),
+                            ("North AmericaSyriaWest Asia",
+                             ("North America", "Syria", "West Asia"))):
         brief = _extract("\n\n".join([crumb, "Tenants win the right to keep pets",
                                        *ARTICLE_LINES]))
         assert brief.categories == sections, crumb

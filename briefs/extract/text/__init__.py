@@ -339,7 +339,13 @@ def _nearest(bylines: dict[int, str], head: int) -> str | None:
 _NOT_A_SECTION = re.compile(
     r"^(?:home( ?page)?|startseite|accueil|inicio|início|portada|úvod|главная|首页|主页|홈|"
     r"ホーム|log ?in|sign ?in|sign ?up|register|subscribe|anmelden|registrieren|"
-    r"posted in)$", re.IGNORECASE)
+    r"posted in|contact( us)?|kontakt|impressum)$", re.IGNORECASE)
+
+
+def _authors(part: str) -> bool:
+    """Whether a trail's part names two to four people ("Politik · Jochen Bittner, Tina
+    Hildebrandt": the section, then the authors)."""
+    return meta.people_count(part) >= 2 and meta.looks_like_name(part) is not None
 
 
 def _categories(blocks: list[Block], head: int, title: str) -> list[str]:
@@ -356,5 +362,6 @@ def _categories(blocks: list[Block], head: int, title: str) -> list[str]:
                  if p != title and not p.isdigit()]
         if len(parts) < 2 and not _CRUMB_SEP.search(text):
             return []
-        return list(dict.fromkeys(p for p in parts if not _NOT_A_SECTION.match(p)))
+        return list(dict.fromkeys(p for p in parts
+                                  if not (_NOT_A_SECTION.match(p) or _authors(p))))
     return []

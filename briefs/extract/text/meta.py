@@ -593,6 +593,11 @@ def looks_like_name(line: str) -> str | None:
     return _one_name(text)
 
 
+def people_count(line: str) -> int:
+    """How many parts a line of names splits into ("A, B und C": 3)."""
+    return len(_PEOPLE_JOIN.split(line.strip()))
+
+
 def _one_name(text: str) -> str | None:
     """``text`` when it is one person's name (two to four capitalised words)."""
     parts = text.split()
