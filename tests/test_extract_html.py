@@ -465,6 +465,7 @@ def test_headline_page_structure(name: str, expected: str) -> None:
     ("AOL Staff", "AOL Staff"),
     ("April Glaser", "April Glaser"), ("August Wilson 5 hours ago", "August Wilson"),
     ("Andrew Husband Twitter", "Andrew Husband"), ("Jane Roe Email", "Jane Roe"),
+    ("By Steven Shepard Link Copied", "Steven Shepard"),
 ])
 def test_visible_byline_element_gives_the_name_without_date_or_section(text: str,
                                                                         name: str) -> None:
@@ -480,6 +481,17 @@ def test_a_byline_element_holding_the_date_gives_the_name_only() -> None:
                       for i in range(6))
             + "</article></body></html>")
     assert extract_html(page).byline == "Kate Miller"
+
+
+def test_a_day_read_the_wrong_way_round_follows_the_pages_time_element() -> None:
+    page = ("<html><head><title>Insiders: Pence faces a long night</title></head><body>"
+            "<article><h1>Insiders: Pence faces a long night</h1>"
+            '<p class="timestamp"><time datetime="2016-10-04 05:07:09">10/04/2016 05:07 AM '
+            "EDT</time></p>"
+            + "<p>Virtually all Democratic insiders surveyed last week expect the debate to "
+              "go their way, and most Republicans agree with them this time.</p>" * 4
+            + "</article></body></html>")
+    assert extract_html(page).date == dt.date(2016, 10, 4)
 
 
 def test_an_h1_for_screen_readers_only_is_not_the_headline() -> None:

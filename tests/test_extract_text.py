@@ -168,6 +168,7 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "We apologize, but this video has failed to load.",
     "Original text", "Contribute a better translation",
     "【纠错】 【责任编辑:张樵苏 】", "（责任编辑：李四）",
+    "To revisit this article, visit My Profile, then View saved stories.",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)

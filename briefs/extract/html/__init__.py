@@ -246,7 +246,7 @@ def _date(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
 
     day = parse_date(find_date(tree, url=url, **set_date_params(True)))
     if day is not None:
-        return day
+        return _unswapped(day, tree, meta, articles)
     for obj in articles:
         day = parse_date(obj.get("datePublished"))
         if day is not None:
@@ -257,6 +257,20 @@ def _date(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
             if day is not None:
                 return day
     return None
+
+
+def _unswapped(day: dt.date, tree: Any, meta: dict[str, list[str]],
+               articles: list[dict[str, Any]]) -> dt.date:
+    """``day``, or the same figures read the other way round when only that day is in
+    the page's machine-readable dates (htmldate read the visible "10/04/2016" day first
+    on a page whose ``<time datetime="2016-10-04 ...">`` says October)."""
+    if day.day > 12 or day.day == day.month:
+        return day
+    machine = {parse_date(v) for v in tree.xpath("//time/@datetime")}
+    machine |= {parse_date(o.get("datePublished")) for o in articles}
+    machine |= {parse_date(v) for key in _DATE_KEYS for v in meta.get(key, [])}
+    swapped = day.replace(month=day.day, day=day.month)
+    return swapped if swapped in machine and day not in machine else day
 
 
 # A publishing system's own labels among the keywords ("Featured-auf-Startseite",

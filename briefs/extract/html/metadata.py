@@ -181,6 +181,9 @@ _LABEL = re.compile(r"^(?:zum profil von|(?:ein )?(?:artikel|beitrag) von|vom|"
                     re.IGNORECASE)
 # A "Follow" button's label run into the name: "Inga HoeltmannFollow"
 _FOLLOW_GLUED = re.compile(r"(?<=[a-zà-ÿ])(?:Follow|Folgen)$")
+# A share button's label after the name: "Steven Shepard Link Copied"
+_BUTTON_TAIL = re.compile(r"\s+(?:link copied|copy link|copied|share|teilen|partager)$",
+                          re.IGNORECASE)
 
 
 def clean_byline(text: str) -> str:
@@ -191,7 +194,7 @@ def clean_byline(text: str) -> str:
     text = _LABEL.sub("", text)
     text = _BY.sub("", text)
     text = _FOLLOW_GLUED.sub("", _BYLINE_TAIL.sub("", text)).strip(" ,;|-–—")
-    return once(text)
+    return once(_BUTTON_TAIL.sub("", text))
 
 
 _SEGMENT = re.compile(r"\s+[·|•—–/]\s+|\s*\|\s*")
@@ -204,7 +207,7 @@ def visible_byline(text: str) -> str | None:
     section too: ``29. Juni 2017, 23:39 · von Tobi`` -> ``Tobi``; ``Limespacer · 22.
     Oktober 2019`` -> ``Limespacer``; ``Newsdesk 28. Januar 2022, 12:01`` -> ``Newsdesk``.
     The text dumps' byline reading (:mod:`briefs.extract.text.meta`) comes first."""
-    line = once(flat(text))
+    line = once(_BUTTON_TAIL.sub("", flat(text)))
     name = text_meta.find_byline(line) or text_meta.find_inner_byline(line)
     if name:
         return name

@@ -194,6 +194,7 @@ _JUNK_INSIDE = re.compile(
     # feed", "Bookmark the permalink", and the same in a German theme
     r"responses to this entry through|bookmark the permalink|"
     r"this video has failed to load|\bon google news and add us\b|"
+    r"visit my profile, then view saved stories|"
     r"antworten zu diesem eintrag (durch|über)|lesezeichen (auf|für) den permalink|"
     r"tous droits réservés|todos los derechos reservados|todos os direitos reservados|"
     r"všechna práva vyhrazena|tutti i diritti riservati|все права защищены|"
