@@ -640,6 +640,7 @@ def test_the_date_line_and_headline_at_the_article_s_top_open_no_body() -> None:
     ("Text und Interview: Harald Willenbrock", "Harald Willenbrock"),
     ("Inga HoeltmannFollow", "Inga Hoeltmann"),  # a Follow button run into the name
     ("By Jane Roe | 3 June 2021", "Jane Roe"),
+    ("《KT》", "KT"), ("By Steven Shepard Link Copied", "Steven Shepard"),
 ])
 def test_a_byline_loses_its_label_and_what_is_glued_to_it(raw: str, name: str) -> None:
     assert clean_byline(raw) == name

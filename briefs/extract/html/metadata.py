@@ -194,7 +194,8 @@ def clean_byline(text: str) -> str:
     text = _LABEL.sub("", text)
     text = _BY.sub("", text)
     text = _FOLLOW_GLUED.sub("", _BYLINE_TAIL.sub("", text)).strip(" ,;|-–—")
-    return once(_BUTTON_TAIL.sub("", text))
+    # "《KT》": a Japanese or Chinese page sets its writer's name in brackets
+    return once(_BUTTON_TAIL.sub("", text)).strip("《》〈〉「」『』【】")
 
 
 _SEGMENT = re.compile(r"\s+[·|•—–/]\s+|\s*\|\s*")
