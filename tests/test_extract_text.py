@@ -169,6 +169,7 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Original text", "Contribute a better translation",
     "【纠错】 【责任编辑:张樵苏 】", "（责任编辑：李四）",
     "To revisit this article, visit My Profile, then View saved stories.",
+    "ShareSave", "Add as preferred on Google",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)
@@ -186,7 +187,7 @@ def test_junk_lines(line: str) -> None:
     "Scam texts are flooding your inbox", "The race lasted 90 minutes",
     "More than 100 people died in the floods",
     "The article content was checked by two editors.", "Die Firma will externe Inhalte prüfen.",
-    "Facebook and Twitter banned him", "the cat sat on the mat",
+    "Facebook and Twitter banned him", "the cat sat on the mat", "iPhone", "McDonald",
 ])
 def test_article_lines_are_not_junk(line: str) -> None:
     assert not is_junk_line(line)
@@ -443,6 +444,8 @@ def test_find_date(line: str, day: dt.date | None) -> None:
     ("By Thabo Mokone Parliamentary editor", "Thabo Mokone"),
     ("By Sophie FosterTravel News Reporter", "Sophie Foster"),
     ("By Ronald McDonald Senior Editor", "Ronald McDonald"),
+    ("By Steffan Rhys Deputy Content Hub Director", "Steffan Rhys"),
+    ("By Andrew HusbandTwitterNews & Culture Writer", "Andrew Husband"),
     ("By The New York Times | Source: Congressional Budget Office", None),
     ("By Dolores Chang For Dailymail.Com", "Dolores Chang"),
     ("Von Max Muster für den Tagesspiegel", "Max Muster"),

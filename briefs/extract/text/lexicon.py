@@ -195,6 +195,7 @@ _JUNK_INSIDE = re.compile(
     r"responses to this entry through|bookmark the permalink|"
     r"this video has failed to load|\bon google news and add us\b|"
     r"visit my profile, then view saved stories|"
+    r"\badd (us )?as (a )?preferred( source)? on google\b|"
     r"antworten zu diesem eintrag (durch|über)|lesezeichen (auf|für) den permalink|"
     r"tous droits réservés|todos los derechos reservados|todos os direitos reservados|"
     r"všechna práva vyhrazena|tutti i diritti riservati|все права защищены|"
@@ -382,6 +383,7 @@ def _code_row(line: str) -> bool:
         text.isupper() or sum(map(in_any_stoplist, text.split())) <= 1)
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Share buttons side by side, with or without their counts ("Facebook 0 Twitter 0 LinkedIn").
 _SHARE_ROW = re.compile(
     r"(?:(?:facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|xing|e-?mail|"
@@ -400,6 +402,9 @@ def is_junk_line(line: str) -> bool:
     key = _key(line)
     if not key or _code_row(line) or _SHARE_ROW.fullmatch(key) or _EDITOR_CREDIT.fullmatch(line):
         return True
+    if " " not in key and len(parts := _CAMEL.split(line.strip())) > 1 \
+            and all(_JUNK_LINE.match(p.casefold()) for p in parts):
+        return True  # "ShareSave": buttons run together
     if _FILLER.match(key):
         return True
     if len(key.split()) <= 6 and _COMMENT_WORD.search(key) and not _NO_COMMENT.search(line):

@@ -496,8 +496,11 @@ _CASELESS_NAME = re.compile(
 _JOB = re.compile(
     r"(editor|editors|reporter|correspondent|writer|columnist|contributor|producer|analyst|"
     r"journalist|redakteur(in)?|rédact(eur|rice)|redactor|redaktor(ka)?|korrespondent(in)?|"
-    r"journaliste|periodista|jornalista|photographer|fotograf(in)?|autor(in)?|author)",
+    r"journaliste|periodista|jornalista|photographer|fotograf(in)?|autor(in)?|author|"
+    r"director)",
     re.IGNORECASE)
+_CONTACT = re.compile(r"twitter|facebook|instagram|linkedin|e-?mail|bluesky|threads",
+                      re.IGNORECASE)
 # Words that open a job title after a name: "Parliamentary editor", "Senior Reporter",
 # "Landespolitische Korrespondentin", "Travel News Reporter".
 _ROLE_MODIFIERS = frozenset({
@@ -517,7 +520,8 @@ def _unglued(piece: str) -> str:
     (``FosterTravel`` -> ``Foster Travel``; ``McDonald`` stays)."""
     def split(match: re.Match[str]) -> str:
         word = match.group(1)
-        glued = word.casefold() in _ROLE_MODIFIERS or _JOB.fullmatch(word)
+        glued = word.casefold() in _ROLE_MODIFIERS or _JOB.fullmatch(word) \
+            or _CONTACT.fullmatch(word)
         return " " + word if glued else word
     return _RUN_ON_WORD.sub(split, piece)
 
@@ -532,6 +536,12 @@ def _before_role(piece: str) -> str | None:
             continue
         while at > 0 and words[at - 1].casefold() in _ROLE_MODIFIERS:
             at -= 1
+        if not 2 <= at <= 4:
+            # "Steffan Rhys Deputy Content Hub Director": the name ends at the title's
+            # first word that names a rank, or at a contact link ("Andrew Husband
+            # Twitter News & Culture Writer")
+            at = next((k for k, w in enumerate(words[:at])
+                       if _ROLE.fullmatch(w) or _CONTACT.fullmatch(w)), at)
         name = " ".join(words[:at])
         if 2 <= at <= 4 and _NAME.match(name) and not _ROLE.search(name) \
                 and words[0] not in ("The", "A", "An"):  # "The Hollywood Reporter"
