@@ -169,7 +169,7 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Original text", "Contribute a better translation",
     "【纠错】 【责任编辑:张樵苏 】", "（责任编辑：李四）",
     "To revisit this article, visit My Profile, then View saved stories.",
-    "ShareSave", "Add as preferred on Google",
+    "ShareSave", "Add as preferred on Google", "Threads", "Bluesky",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)

@@ -23,7 +23,7 @@ _WIDGET = (
     r"share|shares|share (this|the|on|via|to|article|story|page|post|link)\b.*|"
     r"tweet|retweet|pin it|pin|email|e-mail|mail|print|save|copy link|copy url|"
     r"facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|flipboard|messenger|"
-    r"tumblr|instagram|youtube|rss|sms|"
+    r"tumblr|instagram|youtube|rss|sms|threads|bluesky|mastodon|"
     r"follow( us)?( on .*)?|like us.*|teilen|drucken|partager|imprimer|compartir|"
     r"imprimir|compartilhar|sdílet( článek)?|tisk|condividi|stampa|delen|"
     r"folgen sie uns.*|suivez-nous.*|síguenos.*|siga-nos.*|sledujte nás.*|"
