@@ -158,7 +158,7 @@ def votes(blocks: list[Block]) -> list[float]:
     lines alone (menus and teaser lists are long, captions and subheadings short), a
     lone prose block among junk (a teaser, a footer notice) counts half, and the
     summaries of a list of other stories (``teasers``), the comments of a thread
-    (``comments``) and the paragraphs of a cookie dialog (``lexicon.is_consent``) count
+    (``comments``) and the paragraphs of a cookie dialog (``consent_dialog``) count
     little."""
     prose = [weight(b) > 0 for b in blocks]
     dialog = consent_dialog(blocks)
