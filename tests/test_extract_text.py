@@ -581,6 +581,11 @@ def test_a_name_above_a_section_and_the_date_is_the_byline() -> None:
         "Council approves budget after long debate", *STORY]))
     assert brief.byline == "Emma Grey Ellis"
     assert name_line("Newsletter Anmeldung") is None  # a service's label
+    # a Follow button between the name and the date
+    brief = _extract("\n\n".join([
+        "Home", "Tim O'Reilly", "Follow", "Oct 19, 2016 · 10 min read",
+        "Council approves budget after long debate", *STORY]))
+    assert brief.byline == "Tim O'Reilly"
 
 
 def test_a_search_forms_von_label_above_its_filter_is_no_byline() -> None:

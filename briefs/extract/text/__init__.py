@@ -263,8 +263,9 @@ def _name_only(zone: list[Block], k: int, dates: set[int]) -> str | None:
     if k + 1 < len(zone) and zone[k + 1].credit:
         return None  # a name alone above a photo credit is the photo's caption
     near = [b for b in zone[max(0, k - 1) : k + 2] if b is not zone[k]]
-    # "Emma Grey Ellis / Science / Sep 30, 2016": a section's name between
-    if k + 2 < len(zone) and zone[k + 1].words <= 2 and not zone[k + 1].junk:
+    # "Emma Grey Ellis / Science / Sep 30, 2016": a section's name between, or a button
+    # ("Tim O'Reilly / Follow / Oct 19, 2016 · 10 min read")
+    if k + 2 < len(zone) and (zone[k + 1].words <= 2 or zone[k + 1].junk):
         near.append(zone[k + 2])
     return name if any(b.index in dates or b.time_only for b in near) else None
 
