@@ -97,6 +97,7 @@ def test_byline_match_normalised() -> None:
     assert byline_match("Martin Untersinger",
                         "Martin Untersinger (avec Damien Leloup et Morgane Tual)")
     assert byline_match("Stella Kim and Jennifer Jett", "Stella Kim, Jennifer Jett")
+    assert byline_match("後藤大地", "著者：後藤大地")  # "author:" in Japanese
     assert not byline_match("Jennifer", "Stella Kim, Jennifer Jett")  # one name token is too little
     assert not byline_match("By Ana Sandoiu", "Steven Musil")
     assert not byline_match(None, "Steven Musil")

@@ -33,7 +33,8 @@ _SITE_SEP = re.compile(r"\s+[-|:·•/]\s+|\s*[|·•]\s*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _CJK_SITE_SEP = re.compile(r"\s*[_:|]\s*")
 _BYLINE_PREFIX = re.compile(
-    r"^(by|from|par|von|por|de|di|door|av|af|od|autor|author|auteur|text|texto)\b[:\s]*",
+    r"^(by|from|par|von|por|de|di|door|av|af|od|autor|author|auteur|text|texto|"
+    r"著者|作者|记者|記者|撰文)\b[:\s]*",
     re.IGNORECASE)
 # Words joining names in a byline ("A and B", "A und B", "A et B"...), dropped.
 _JOINERS = frozenset({"and", "und", "et", "y", "e", "a", "i", "og", "och", "en", "with",
