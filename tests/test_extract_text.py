@@ -18,6 +18,7 @@ from briefs.extract.text.meta import (
     find_date,
     find_inner_byline,
     name_line,
+    numeric_order,
     only_a_date,
     yearless_date_line,
 )
@@ -418,9 +419,23 @@ def test_a_yearless_date_line_marks_the_headline_above_it() -> None:
     ("19.11.202119.11.2021", dt.date(2021, 11, 19)),  # published and modified, run together
     ("01.21.2020 07:00 AM", dt.date(2020, 1, 21)),  # no month 21: the month comes first
     ("3.45.2020", None),
+    # Indonesian, Greek, Hindi, Bulgarian, Lithuanian
+    ("15 Agustus 2023", dt.date(2023, 8, 15)), ("31 Μαρτίου 2024", dt.date(2024, 3, 31)),
+    ("31 मार्च 2024", dt.date(2024, 3, 31)), ("3 юни 2022", dt.date(2022, 6, 3)),
+    ("Kovo 31, 2024", dt.date(2024, 3, 31)),
 ])
 def test_find_date(line: str, day: dt.date | None) -> None:
     assert find_date(line) == day
+
+
+@pytest.mark.parametrize(("lines", "month_first"), [
+    (["Published on 06/01/2026 - 13:55 GMT+1"], False),  # an English page in Europe
+    (["Published 06/01/2026 1:55 PM EDT"], True),
+    (["06/01/2026 10:00 CET", "11:00 EST"], True),  # zones disagree: the language decides
+    (["14/01/2026 10:00 EST"], False),  # a day over 12 settles it, whatever the zone
+])
+def test_the_order_of_a_numeric_date(lines: list[str], month_first: bool) -> None:
+    assert numeric_order(lines, default=True) is month_first
 
 
 @pytest.mark.parametrize(("line", "name"), [

@@ -60,8 +60,25 @@ _MONTH_NAMES = {
         " декабря декабрь грудня aralık joulukuuta decembrie"
         " ديسمبر كانون_الأول",
 }
-MONTHS = {name.replace("_", " "): number
-          for number, names in _MONTH_NAMES.items() for name in names.split()}
+# Indonesian, Greek (genitive), Hindi, Bulgarian and Lithuanian (genitive); not Croatian,
+# whose "listopada" is October where Polish's is November.
+_MORE_MONTH_NAMES = {
+    1: "Ιανουαρίου जनवरी януари sausio",
+    2: "Φεβρουαρίου फ़रवरी फरवरी февруари vasario",
+    3: "maret Μαρτίου मार्च kovo",
+    4: "Απριλίου अप्रैल април balandžio",
+    5: "Μαΐου मई gegužės",
+    6: "Ιουνίου जून юни birželio",
+    7: "Ιουλίου जुलाई юли liepos",
+    8: "agustus Αυγούστου अगस्त rugpjūčio",
+    9: "Σεπτεμβρίου सितंबर सितम्बर септември rugsėjo",
+    10: "Οκτωβρίου अक्टूबर октомври spalio",
+    11: "Νοεμβρίου नवंबर नवम्बर ноември lapkričio",
+    12: "desember Δεκεμβρίου दिसंबर दिसम्बर декември gruodžio",
+}
+MONTHS = {name.replace("_", " ").casefold(): number
+          for table in (_MONTH_NAMES, _MORE_MONTH_NAMES)
+          for number, names in table.items() for name in names.split()}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"((?:19|20)\d{2})"
 # A two-digit year only with the time after it: "Publisert: 05.08.24 kl. 14:47",
@@ -189,7 +206,20 @@ def numeric_order(lines: list[str], default: bool) -> bool:
             first, second = int(match[1]), int(match[2])
             day_first |= 12 < first <= 31 and 1 <= second <= 12
             month_first |= 12 < second <= 31 and 1 <= first <= 12
+    if day_first == month_first:
+        # no date settles it: a time's zone may ("13:55 GMT+1", "CEST": Europe, Africa or
+        # Asia, day first; "EDT", "PT": the United States, month first)
+        zones = {m[1] is not None for line in lines if ":" in line
+                 for m in _ZONE_AFTER_TIME.finditer(line)}
+        if len(zones) == 1:
+            return not zones.pop()
     return default if day_first == month_first else month_first
+
+
+_ZONE_AFTER_TIME = re.compile(
+    r"\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:(?P<day>(?:GMT|UTC)\s*\+\s*\d{1,2}|CET|CEST|"
+    r"EET|EEST|WET|WEST|BST|MSK|IST|WIB|JST|KST|SGT|HKT|AEST|AEDT|SAST|EAT|WAT)|"
+    r"(?:E|C|M|P)[SD]?T)\b")
 
 
 def find_date(line: str, month_first: bool = False) -> dt.date | None:
