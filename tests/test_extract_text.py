@@ -781,3 +781,12 @@ def test_an_article_about_cookies_is_still_the_article() -> None:
 ])
 def test_a_time_or_age_alone_on_its_line(line: str, alone: bool) -> None:
     assert make_blocks([line])[0].time_only is alone
+
+
+def test_a_photos_date_in_its_caption_is_not_the_articles() -> None:
+    brief = _extract("\n\n".join([
+        "Council approves budget after long debate",
+        "The mayor speaks to reporters in the town hall, on Aug. 7, 2024. (AP Photo/Jane Roe)",
+        *STORY]))
+    assert brief.title == "Council approves budget after long debate"
+    assert brief.date is None

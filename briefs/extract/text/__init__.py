@@ -81,7 +81,8 @@ def analyse(text: str) -> Page | None:
     zone = blocks[zone_lo:zone_hi]
     english = stopwords is lexicon.stoplists().get("English")
     month_first = meta.numeric_order([b.text for b in blocks], default=english)
-    day, date_lines = meta.pick_date([b.text for b in zone], month_first=month_first)
+    day, date_lines = meta.pick_date([b.text if not b.credit else "" for b in zone],
+                                     month_first=month_first)
     meta_idx = {zone_lo + i for i in date_lines}
     bylines = _bylines(zone, meta_idx)
     meta_idx |= set(bylines)
@@ -154,7 +155,8 @@ def extract_text(text: str) -> Brief:
     return Brief(
         title=_KICKER_GLUED.sub(": ", _without_kicker(title, blocks, page.stopwords)),
         body=tuple(b.text for b in kept),
-        date=meta.date_near([b.text for b in blocks], head, *page.zone, page.month_first)
+        date=meta.date_near([b.text if not b.credit else "" for b in blocks], head, *page.zone,
+                            page.month_first)
         or page.day,
         byline=byline,
         description=blocks[deck].text if deck is not None else None,
