@@ -790,3 +790,13 @@ def test_a_photos_date_in_its_caption_is_not_the_articles() -> None:
         *STORY]))
     assert brief.title == "Council approves budget after long debate"
     assert brief.date is None
+
+
+def test_at_the_same_distance_the_date_below_the_headline_is_the_articles() -> None:
+    # the date above closes the teaser of another story
+    brief = _extract("\n\n".join([
+        "Meet the group behind the gas stove study", "Jane Roe", "January 16, 2023",
+        "Politics", "Council approves budget after long debate",
+        "The mayor's plan passed by one vote after a night of speeches",
+        "Photo of the council chamber", "John Doe", "April 28, 2023", *STORY]))
+    assert brief.date == dt.date(2023, 4, 28)

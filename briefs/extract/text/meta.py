@@ -399,8 +399,10 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
     with none in the zone, a short date line up to ``DATE_BELOW`` lines below the
     headline, else the closest ``Published ...`` line anywhere on the page (a footer's
     ``Erschienen am: 01.11.2023``)."""
-    def ranked(i: int) -> tuple[int, bool, int, int, dt.date] | None:
-        """Rank, distance to the headline (lines above count double), index, day."""
+    def ranked(i: int) -> tuple[int, bool, int, bool, int, dt.date] | None:
+        """Rank, distance to the headline (lines above count double; at the same
+        distance, a line below first: the one above may close the teaser before the
+        headline), index, day."""
         day = find_date(lines[i][:300], month_first)
         if day is None:
             return None
@@ -409,7 +411,8 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
         said = len(lines[i].split()) >= DATE_SENTENCE_WORDS \
             and lines[i].rstrip().endswith((".", "!", "?")) \
             and not _CLOCK_END.search(lines[i]) and find_byline(lines[i]) is None
-        return _rank(lines[i]), said, (i - head if i >= head else 2 * (head - i)), i, day
+        return _rank(lines[i]), said, (i - head if i >= head else 2 * (head - i)), i < head, \
+            i, day
 
     found = []
     for i in range(lo, hi):
@@ -431,7 +434,7 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
                 got = ranked(i)
                 if got is not None and got[0] == 0:
                     found.append((False, *got))
-    return min(found)[5] if found else None
+    return min(found)[6] if found else None
 
 
 JOINERS = frozenset({"and", "&", "und", "et", "y", "e", "a", "i"})
