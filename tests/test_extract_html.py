@@ -494,6 +494,19 @@ def test_a_day_read_the_wrong_way_round_follows_the_pages_time_element() -> None
     assert extract_html(page).date == dt.date(2016, 10, 4)
 
 
+def test_a_year_alone_gives_no_january_first() -> None:
+    body = "".join("<p>The city council voted on Monday to cut the fees that small shops pay, "
+                   "and the mayor said the change would take effect in the spring.</p>"
+                   for _ in range(4))
+    page = ("<html><head><title>Council cuts fees for small shops</title></head><body>"
+            "<h1>Council cuts fees for small shops</h1>{date}" + body
+            + "<footer>© 2022 Example Times</footer></body></html>")
+    # htmldate reads the copyright's year as 1 January 2022: the visible date wins ...
+    assert extract_html(page.format(date="<p>April 2, 2019</p>")).date == dt.date(2019, 4, 2)
+    # ... and without one the brief has no date (an editor gives it), not a made-up day
+    assert extract_html(page.format(date="")).date is None
+
+
 def test_an_h1_for_screen_readers_only_is_not_the_headline() -> None:
     page = ("<html><head><title>Speech by the President at the federal convention | "
             "Presidency</title><meta property=\"og:site_name\" content=\"Presidency\">"

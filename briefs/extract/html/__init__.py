@@ -96,8 +96,13 @@ def extract_html(html: str) -> Brief:
         byline = guess if guess and not md.names_the_site(guess, sites) \
             else md.site_byline(authors) or guess
     date = _date(tree, meta, articles, url)
+    machine = _machine_dates(tree, meta, articles)
     strip_invisible(tree)
     dump = _AsDump(tree)
+    if date is not None and (date.month, date.day) == (1, 1) and date not in machine:
+        # htmldate's guess from a year alone (a copyright line's "© 2022"): the day the
+        # visible text gives, else none (the brief asks an editor)
+        date = dump.brief(head_only=True).date
     if byline is None:
         byline = _dump_byline(dump)
     elif _FIRST_NAME.match(byline) and not md.names_the_site(byline, sites):
@@ -259,6 +264,16 @@ def _date(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
     return None
 
 
+def _machine_dates(tree: Any, meta: dict[str, list[str]],
+                   articles: list[dict[str, Any]]) -> set[dt.date | None]:
+    """The days the page's markup states: ``<time datetime>``, JSON-LD ``datePublished``
+    and the publication metas."""
+    machine = {parse_date(v) for v in tree.xpath("//time/@datetime")}
+    machine |= {parse_date(o.get("datePublished")) for o in articles}
+    machine |= {parse_date(v) for key in _DATE_KEYS for v in meta.get(key, [])}
+    return machine
+
+
 def _unswapped(day: dt.date, tree: Any, meta: dict[str, list[str]],
                articles: list[dict[str, Any]]) -> dt.date:
     """``day``, or the same figures read the other way round when only that day is in
@@ -266,9 +281,7 @@ def _unswapped(day: dt.date, tree: Any, meta: dict[str, list[str]],
     on a page whose ``<time datetime="2016-10-04 ...">`` says October)."""
     if day.day > 12 or day.day == day.month:
         return day
-    machine = {parse_date(v) for v in tree.xpath("//time/@datetime")}
-    machine |= {parse_date(o.get("datePublished")) for o in articles}
-    machine |= {parse_date(v) for key in _DATE_KEYS for v in meta.get(key, [])}
+    machine = _machine_dates(tree, meta, articles)
     swapped = day.replace(month=day.day, day=day.month)
     return swapped if swapped in machine and day not in machine else day
 
