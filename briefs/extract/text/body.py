@@ -7,7 +7,11 @@ short lines inside an article (subheadings, list items) stay and the menus, teas
 lists and comment boxes around it go. A list or table that a paragraph introduces with
 a colon counts a little for, so an article that ends in one keeps it. An article that a
 gallery or a share box cuts in two is two runs close together of comparable weight
-(``article_runs``); the furniture between them is left out.
+(``article_runs``; a part of any weight when an advert's or a paywall's placeholder
+says the article goes on); the furniture between them is left out. The run stops at an
+end-of-article heading ("Related", "Comments") below most of its weight, however much
+prose the teasers or comments after it hold; and a cookie dialog's paragraphs, named by
+their neighbours' talk of cookies, count little.
 """
 
 from __future__ import annotations
