@@ -171,6 +171,11 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "【纠错】 【责任编辑:张樵苏 】", "（责任编辑：李四）",
     "To revisit this article, visit My Profile, then View saved stories.",
     "ShareSave", "Add as preferred on Google", "Threads", "Bluesky",
+    "Don't want to see this? Remove ads", "Passer la publicité", "Video Ad Feedback",
+    "Advert", "Vis mer", "Läs mer", "weitere Videos", "Buy now", "Read in English",
+    "Mit meiner Anmeldung zum Newsletter stimme ich der Werbevereinbarung zu.",
+    "Interested in more newsletters? Browse here.", "This advertisement has not loaded yet.",
+    "View 6 Images",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)
@@ -230,6 +235,9 @@ def test_end_markers_and_credits() -> None:
     assert not is_credit("The figures come from a Reuters/Ipsos poll.")
     assert is_credit("Un grupo de pingüinos, en la Antártida el 11 de febrero pasado. EFE")
     assert not is_credit("The figures come from Reuters.")
+    assert is_credit("Getty Images/iStockphoto)")  # the end of "(Image: Getty Images/...)"
+    assert is_credit("Anadolu via Getty Images)")
+    assert not is_credit("Erstes Bild: So könnte das neue Stadion aussehen")  # a kicker
     assert is_credit("(L-R) Mike Pompeo, Julian Assange, Sheldon Adelson")
     assert is_credit("Von links nach rechts: Mathias Malischewski, Projektleiter")
     assert not is_credit("From left to right, the parties moved to the centre.")

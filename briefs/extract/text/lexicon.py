@@ -59,9 +59,10 @@ _WIDGET = (
     r"kommentare?( lesen)?|commentaires?|comentarios?|comentários?|komentáře|"
     r"diskuse|commenti|reacties|"
     # ads
-    r"advertisement|advertising|ad|ads|sponsored( content)?|promoted( content)?|"
+    r"advertisement|advertising|advert|ad|ads|sponsored( content)?|promoted( content)?|"
     r"paid (post|content)|anzeige|werbung|publicité|publicidad|publicidade|reklama|"
-    r"pubblicità|"
+    r"pubblicità|(video )?ad feedback|don't want to see this\? remove ads|remove ads|"
+    r"passer la publicité|werbung überspringen|saltar publicidad|"
     r"(manage )?(my )?(privacy|cookie|consent) (settings|preferences)|"
     # newsletter
     r"newsletters?|sign up for .*newsletter.*|get (our|the) newsletter.*|"
@@ -73,7 +74,12 @@ _WIDGET = (
     r"continue reading( the main story| below| article)?|read later|read (the )?full "
     r"(story|article)|weiterlesen|caption|(hide|toggle|close) caption|"
     r"(view|see|show) (all )?(photos|gallery|images|slideshow)|buy photo|full ?screen|"
-    r"autoplay|skip ad|"
+    r"autoplay|skip ad|weitere videos|more videos|"
+    r"buy now|shop now|jetzt kaufen|"
+    # "read more" and "show more" in other languages, and a link to the page in another
+    r"vis mer|visa mer|läs mer|læs mere|lees meer|lees verder|"
+    r"leggi di più|leggi anche|lee más|leer más|ver más|mehr lesen|mehr anzeigen|"
+    r"read in (english|french|german|spanish)|am beliebtesten|"
     # paywall labels and account prompts
     r"(article )?réservé aux abonnés|abonnentenartikel|nur für abonnenten|abo-artikel|"
     r"(subscribers?|members?|premium)[ -]only( article| content| story)?|"
@@ -128,7 +134,8 @@ _JUNK_LINE = re.compile(rf"^(?:{_WIDGET})$")
 _FILLER = re.compile(
     r"^(?:(advertisement\s*[-–—:]?\s*)?(the )?(story|article) continues (below|after (this|the) "
     r"(ad|advertisement))( (this )?(ad|advertisement|gallery|video))?|"
-    r"this advertisement has not loaded yet,? but your article continues below|"
+    r"this advertisement has not loaded yet(,? but your article continues below)?|"
+    r"view \d+ (images|photos|pictures)|"  # a gallery's link where it sits in the text
     r"article content|(der )?artikel (wird )?(unter|nach) der (anzeige|werbung) fortgesetzt|"
     r"weiter nach der (anzeige|werbung)|la suite (de l'article )?après (cette |la )?publicité|"
     r"(el artículo )?continúa (después de|tras) la publicidad|"
@@ -195,6 +202,7 @@ _JUNK_INSIDE = re.compile(
     r"responses to this entry through|bookmark the permalink|"
     r"this video has failed to load|\bon google news and add us\b|"
     r"visit my profile, then view saved stories|"
+    r"mit meiner anmeldung zum newsletter|interested in more newsletters\?|"
     r"\badd (us )?as (a )?preferred( source)? on google\b|"
     r"antworten zu diesem eintrag (durch|über)|lesezeichen (auf|für) den permalink|"
     r"tous droits réservés|todos los derechos reservados|todos os direitos reservados|"
@@ -244,7 +252,7 @@ _CREDIT = re.compile(
     r"^\([^()/]{3,50}\s/\s[^()/]{2,40}\)$|^(bild|foto|photo): .{0,60}$|©\s*[^.!?©]{2,60}$|"
     # "... umbenannt. Getty Images/Juanmonino": an agency and its photographer
     r"\b(getty images|istock(photo)?|imago( images)?|shutterstock|alamy|picture alliance)"
-    r"\s?/\s?[\w .'’-]{2,40}$|"
+    r"\s?/\s?[\w .'’-]{2,40}\)?$|"
     # "... Kathrin Ziegler/Getty Images", "... Jane Roe / AP": a photographer and agency
     r"\w\s?/\s?(getty( images)?|ap|afp|reuters|dpa|epa|istock(photo)?|shutterstock|"
     r"picture alliance|imago)$|"
@@ -512,8 +520,8 @@ def is_credit(line: str) -> bool:
     if _LEFT_TO_RIGHT.match(key):
         return True
     found = _CREDIT.search(key)
-    if found and _KICKER_PREFIX.match(key[:found.start()]):
-        found = None
+    if found and ":" in found.group() and _KICKER_PREFIX.match(key[:found.start()]):
+        found = None  # "Erstes Bild: So könnte ...": a kicker, not a label
     return bool(found or (":" in line and _RUN_ON_CREDIT.search(line))
                 or _AGENCY_AND_NAME.search(line)
                 or (len(key) <= 40 and _AGENCY_LINE.match(key)))
