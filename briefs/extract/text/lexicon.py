@@ -499,8 +499,8 @@ _AGENCY_LINE = re.compile(rf"^{_AGENCY}(\s*[/|,]\s*{_AGENCY})*$")
 _AGENCY_AND_NAME = re.compile(
     r"[.!?]\s+(?:EFE|Europa Press|ANSA|Xinhua|Anadolu|KEYSTONE|Keystone|Ritzau|Lusa|Belga|"
     r"ANP|PAP|dpa|DPA|EPA|AFP|AP|Reuters|REUTERS|Getty Images|IMAGO|Imago)"
-    r"(?:\s?/\s?(?:[A-ZÀ-Þ][\w.'’-]*\s?){1,4})?$")
-
+    r"(?P<name>\s?/\s?(?:[A-ZÀ-Þ][\w.'’-]*\s?){1,4})?$")
+CAPTION_CHARS = 200  # a caption with the agency alone after it is no longer than this
 
 # "Erstes Bild: So könnte ...", "Neues Foto: ...": one or two words before the label make
 # a kicker, and the line a headline, not a caption's credit.
@@ -514,6 +514,14 @@ _LEFT_TO_RIGHT = re.compile(
     r"de gauche à droite|de izquierda a derecha|da sinistra(?: a destra)?)\s*:)\s")
 
 
+def _agency_credit(line: str) -> bool:
+    """A caption's sentence closed by the agency, with its photographer after a slash, or
+    alone on a line no longer than a caption (a paragraph that ends "... sagte er. dpa"
+    is text)."""
+    found = _AGENCY_AND_NAME.search(line)
+    return found is not None and (found["name"] is not None or len(line) <= CAPTION_CHARS)
+
+
 def is_credit(line: str) -> bool:
     """A caption or photo credit (``... Photo: Name/AFP``, ``(Bild: Hersteller)``)."""
     key = line.casefold().strip()
@@ -523,7 +531,7 @@ def is_credit(line: str) -> bool:
     if found and ":" in found.group() and _KICKER_PREFIX.match(key[:found.start()]):
         found = None  # "Erstes Bild: So könnte ...": a kicker, not a label
     return bool(found or (":" in line and _RUN_ON_CREDIT.search(line))
-                or _AGENCY_AND_NAME.search(line)
+                or _agency_credit(line)
                 or (len(key) <= 40 and _AGENCY_LINE.match(key)))
 
 
