@@ -237,7 +237,8 @@ def test_end_markers_and_credits() -> None:
     assert not is_credit("The figures come from Reuters.")
     assert not is_credit("Die Regierung will das Gesetz noch vor der Sommerpause beschließen, "
                          "und die Opposition hat bereits angekündigt, dagegen zu stimmen, wie "
-                         "ein Sprecher am Montag in Berlin mitteilte. dpa")  # a paragraph
+                         "ein Sprecher am Montag in Berlin mitteilte und dabei auf frühere "
+                         "Debatten verwies. dpa")  # a paragraph
     assert is_credit("Getty Images/iStockphoto)")  # the end of "(Image: Getty Images/...)"
     assert is_credit("Anadolu via Getty Images)")
     assert not is_credit("Erstes Bild: So könnte das neue Stadion aussehen")  # a kicker
