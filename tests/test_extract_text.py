@@ -312,7 +312,11 @@ def test_a_kicker_run_into_the_headline_is_cut_when_the_page_prints_the_headline
     english = lexicon.stoplists()["English"]
     for kept in ("Housing: Tenants win the right to keep pets",
                  "Changes for Tenants With Tenants win the right to keep pets"):
-        assert _without_kicker(kept, blocks, english) == kept
+        assert _without_kicker(kept, blocks, english, start=1) == kept
+    # a short tag after the text that ends the headline is no headline
+    tag = make_blocks(["Inflation Reduction Act"])
+    assert _without_kicker("Biden signs Inflation Reduction Act", tag, english, start=0) \
+        == "Biden signs Inflation Reduction Act"
 
 
 def test_a_trail_from_the_home_page_is_never_the_headline() -> None:

@@ -101,9 +101,11 @@ _KICKER_GLUED = re.compile(r"(?<=[^\s\d!-/:-@\[-`{-~]{2}):(?=[^\W\d_])(?![a-zß-
 KICKER_WORDS = 6
 _KICKER_ENDS = ":|-–—/·•»›>"
 SMALL_WORD = 4  # a function word ("With", "Of"), not a place in a big stoplist ("Paris")
+TAG_WORDS = 6  # a line below the text this long is no tag
 
 
-def _without_kicker(title: str, blocks: list[Block], stopwords: frozenset[str]) -> str:
+def _without_kicker(title: str, blocks: list[Block], stopwords: frozenset[str],
+                    start: int) -> str:
     """The headline without the kicker the dump ran into it ("Neue Leipziger Schule Judy
     Lybke, ..."), when another line of the page prints the two apart ("Neue Leipziger
     Schule: Judy Lybke, ...", a teaser or a sharing title), or prints the headline alone
@@ -117,8 +119,10 @@ def _without_kicker(title: str, blocks: list[Block], stopwords: frozenset[str]) 
             return rest
     for block in blocks:
         alone = block.text
+        # (above the text, or a long line: a short tag or topic link after the article
+        # that ends the headline, "Inflation Reduction Act", is no headline)
         if len(alone) < len(title) and title.endswith(" " + alone) and alone[:1].isupper() \
-                and len(alone.split()) >= 3:
+                and len(alone.split()) >= (3 if block.index < start else TAG_WORDS):
             before = title[: -len(alone)].split()
             last = before[-1] if before else ""
             if len(before) >= 2 and last[-1] not in _KICKER_ENDS \
@@ -153,7 +157,7 @@ def extract_text(text: str) -> Brief:
             byline = signed[1]
             kept = [b for b in kept if b.index != signed[0]]
     return Brief(
-        title=_KICKER_GLUED.sub(": ", _without_kicker(title, blocks, page.stopwords)),
+        title=_KICKER_GLUED.sub(": ", _without_kicker(title, blocks, page.stopwords, start)),
         body=tuple(b.text for b in kept),
         date=meta.date_near([b.text if not b.credit else "" for b in blocks], head, *page.zone,
                             page.month_first)
