@@ -543,6 +543,8 @@ def test_the_home_page_account_links_and_authors_are_no_category() -> None:
                             ("Startseite › Kultur › Kultur", ("Kultur",)),
                             ("Log InSign Up", ()), ("Tips / Contact Us", ("Tips",)),
                             ("Politik · Jochen Bittner, Tina Hildebrandt", ("Politik",)),
+                            ("World · North America, Europe",
+                             ("World", "North America, Europe")),
                             ("North AmericaSyriaWest Asia",
                              ("North America", "Syria", "West Asia"))):
         brief = _extract("\n\n".join([crumb, "Tenants win the right to keep pets",

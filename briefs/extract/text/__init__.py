@@ -352,7 +352,7 @@ _NOT_A_SECTION = re.compile(
 def _authors(part: str) -> bool:
     """Whether a trail's part names two to four people ("Politik · Jochen Bittner, Tina
     Hildebrandt": the section, then the authors)."""
-    return meta.people_count(part) >= 2 and meta.looks_like_name(part) is not None
+    return meta.several_people(part)
 
 
 def _categories(blocks: list[Block], head: int, title: str) -> list[str]:

@@ -636,9 +636,11 @@ def looks_like_name(line: str) -> str | None:
     return _one_name(text)
 
 
-def people_count(line: str) -> int:
-    """How many parts a line of names splits into ("A, B und C": 3)."""
-    return len(_PEOPLE_JOIN.split(line.strip()))
+def several_people(line: str) -> bool:
+    """Whether a line names two to four people, and nothing else ("Jochen Bittner, Tina
+    Hildebrandt"; not "North America, Europe")."""
+    people = _PEOPLE_JOIN.split(line.strip())
+    return 2 <= len(people) <= 4 and all(map(_one_name, people))
 
 
 def _one_name(text: str) -> str | None:
