@@ -54,6 +54,18 @@ def test_many_short_lines_around_an_article_still_find_it() -> None:
     assert len(brief.body) == 6
 
 
+def test_hostile_rows_of_buttons_and_credits_around_an_article() -> None:
+    # lines that patterns with spaces on both sides of an optional part read in
+    # exponentially many ways: each must be read at once (a hang here is the regression)
+    hostile = ["facebook " * 40 + "!", "纠错 " * 40 + "x", " " * 20000 + "纠错" + " " * 20000,
+               "Share (" + "(" * 20000 + "12"]
+    article = ["Storm closes schools across the region",
+               *[f"{SENTENCE} Paragraph {i} adds detail about the storm." for i in range(6)]]
+    brief = extract_text(clean_text("\n\n".join(hostile + article + hostile))[0])
+    assert brief.title == "Storm closes schools across the region"
+    assert all(paragraph in brief.body for paragraph in article[1:])
+
+
 @pytest.mark.parametrize(("line", "name"), [
     ("By Daniel Roe, Senior Staff Technologist, Example Project", "Daniel Roe"),
     ("By Alex Heath, a deputy editor and author of a newsletter.", "Alex Heath"),

@@ -277,10 +277,16 @@ _TRAILING_COUNT = re.compile(r"[\s:()\[\]]*\(?\d[\d.,kKmM]*\)?\s*$")
 _LEADING_COUNT = re.compile(r"^\d[\d.,kKmM]*\s+")
 
 
+COUNT_TAIL = 40  # characters at a line's end looked at for a count
+
+
 def _key(line: str) -> str:
-    """A line reduced for whole-line matching: casefolded, counts and punctuation cut."""
+    """A line reduced for whole-line matching: casefolded, counts and punctuation cut.
+    (The count is looked for in the line's last ``COUNT_TAIL`` characters only: searched
+    for along a whole line, a long run of spaces or brackets costs time squared.)"""
     text = line.casefold().strip()
-    text = _TRAILING_COUNT.sub("", text)
+    head, tail = text[:-COUNT_TAIL], text[-COUNT_TAIL:]
+    text = head + _TRAILING_COUNT.sub("", tail)
     text = _LEADING_COUNT.sub("", text)
     return text.strip(" .:|•·›»>-–—+*#()[]■□●◆◇▼▲▶►・【】［］〔〕《》〈〉")
 
@@ -393,22 +399,38 @@ def _code_row(line: str) -> bool:
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Share buttons side by side, with or without their counts ("Facebook 0 Twitter 0 LinkedIn").
-_SHARE_ROW = re.compile(
-    r"(?:(?:facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|xing|e-?mail|"
-    r"messenger|flipboard|threads|bluesky)\s*\d*\s*){2,}")
+_NETWORKS = frozenset({"facebook", "twitter", "x", "whatsapp", "linkedin", "reddit",
+                       "pinterest", "telegram", "xing", "email", "e-mail", "messenger",
+                       "flipboard", "threads", "bluesky"})
+
+
+def _share_row(key: str) -> bool:
+    """Two share buttons or more side by side, each maybe with its count (word by word:
+    a pattern that lets spaces fall on either side of a count backtracks without end on
+    a hostile line)."""
+    words = key.split()
+    named = sum(word in _NETWORKS for word in words)
+    return named >= 2 and all(word in _NETWORKS or word.isdigit() for word in words)
 
 
 # A Chinese page's closing credits: "【纠错】 【责任编辑:张樵苏 】" (a link to report an
 # error, the editor in charge).
+_EDITOR_CREDIT_ITEM = (r"[【\[（(]?(?:纠错|糾錯|责任编辑|責任編輯|责编|責編)"
+                       r"(?:\s*[:：]\s*[^】\]）)\s]{1,20})?(?:\s*[】\]）)])?")
+# (an item begins with no space and takes one before its closing bracket only, so the
+# spaces between two items have one reading)
+EDITOR_CREDIT_CHARS = 120  # such credits are short
 _EDITOR_CREDIT = re.compile(
-    r"(?:\s*[【\[（(]?\s*(?:纠错|糾錯|责任编辑|責任編輯|责编|責編)(?:\s*[:：]\s*[^】\]）)]{1,20})?"
-    r"\s*[】\]）)]?\s*)+")
+    rf"\s*{_EDITOR_CREDIT_ITEM}(?:\s*{_EDITOR_CREDIT_ITEM})*\s*")
 
 
 def is_junk_line(line: str) -> bool:
     """A widget, navigation, advert, copyright, cookie or comment-count line."""
     key = _key(line)
-    if not key or _code_row(line) or _SHARE_ROW.fullmatch(key) or _EDITOR_CREDIT.fullmatch(line):
+    if not key or _code_row(line) or _share_row(key):
+        return True
+    if ("编" in line or "編" in line or "错" in line or "錯" in line) \
+            and len(line) <= EDITOR_CREDIT_CHARS and _EDITOR_CREDIT.fullmatch(line.strip()):
         return True
     if " " not in key and len(parts := _CAMEL.split(line.strip())) > 1 \
             and all(_JUNK_LINE.match(p.casefold()) for p in parts):
