@@ -96,12 +96,14 @@ def extract_html(html: str) -> Brief:
         byline = guess if guess and not md.names_the_site(guess, sites) \
             else md.site_byline(authors) or guess
     date = _date(tree, meta, articles, url)
-    machine = _machine_dates(tree, meta, articles)
+    # a January 1 that no markup states is htmldate's guess from a year alone (a
+    # copyright line's "© 2022"): the day the visible text gives, else none (the brief
+    # asks an editor); the markup is read before the hidden elements go
+    guessed = date is not None and (date.month, date.day) == (1, 1) \
+        and date not in _machine_dates(tree, meta, articles)
     strip_invisible(tree)
     dump = _AsDump(tree)
-    if date is not None and (date.month, date.day) == (1, 1) and date not in machine:
-        # htmldate's guess from a year alone (a copyright line's "© 2022"): the day the
-        # visible text gives, else none (the brief asks an editor)
+    if guessed:
         date = dump.brief(head_only=True).date
     if byline is None:
         byline = _dump_byline(dump)
