@@ -16,6 +16,7 @@ their neighbours' talk of cookies, count little.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -142,19 +143,15 @@ DIALOG_REACH = 4  # lines on each side looked at for a cookie dialog's other lin
 DIALOG_COOKIES = 3  # ... and how many of those and the line itself must name cookies
 
 
-def consent_dialog(blocks: list[Block]) -> set[int]:
-    """The blocks of a cookie or privacy-consent dialog: a paragraph that reads as one
-    (``lexicon.is_consent``), or a line of a stretch where ``DIALOG_COOKIES`` lines
-    within ``DIALOG_REACH`` name cookies ("Klicken Sie auf die verschiedenen
-    Kategorienüberschriften, um mehr zu erfahren..." between a dialog's cookie
-    paragraphs)."""
-    cookies = [mentions_cookies(b.text) for b in blocks]
-    out = set()
-    for i, block in enumerate(blocks):
-        if sum(cookies[max(0, i - DIALOG_REACH) : i + 1 + DIALOG_REACH]) >= DIALOG_COOKIES \
-                or is_consent(block.text):
-            out.add(block.index)
-    return out
+def cookie_stretch(blocks: list[Block]) -> list[bool]:
+    """For each block, whether it sits in a stretch of a cookie dialog: ``DIALOG_COOKIES``
+    lines within ``DIALOG_REACH`` of it, itself included, name cookies ("Klicken Sie auf
+    die verschiedenen Kategorienüberschriften, um mehr zu erfahren..." between a dialog's
+    cookie paragraphs)."""
+    named = list(itertools.accumulate((mentions_cookies(b.text) for b in blocks), initial=0))
+    last = len(blocks)
+    return [named[min(last, i + 1 + DIALOG_REACH)] - named[max(0, i - DIALOG_REACH)]
+            >= DIALOG_COOKIES for i in range(last)]
 
 
 def votes(blocks: list[Block]) -> list[float]:
@@ -162,10 +159,11 @@ def votes(blocks: list[Block]) -> list[float]:
     lines alone (menus and teaser lists are long, captions and subheadings short), a
     lone prose block among junk (a teaser, a footer notice) counts half, and the
     summaries of a list of other stories (``teasers``), the comments of a thread
-    (``comments``) and the paragraphs of a cookie dialog (``consent_dialog``) count
-    little."""
+    (``comments``) and the paragraphs of a cookie dialog (one that reads as such,
+    ``lexicon.is_consent``, or one among lines that name cookies, ``cookie_stretch``)
+    count little."""
     prose = [weight(b) > 0 for b in blocks]
-    dialog = consent_dialog(blocks)
+    dialog = cookie_stretch(blocks)
     teaser = teasers(blocks)
     thread = comments(blocks)
     listed = introduced_lists(blocks)
@@ -184,7 +182,7 @@ def votes(blocks: list[Block]) -> list[float]:
                 w *= TEASER_WEIGHT
             if block.index in thread:
                 w *= COMMENT_WEIGHT
-            if block.index in dialog:
+            if dialog[i] or is_consent(block.text):
                 w *= CONSENT_WEIGHT
             out.append(w if any(near) else w / 2)
         else:
