@@ -349,12 +349,6 @@ _NOT_A_SECTION = re.compile(
     r"posted in|contact( us)?|kontakt|impressum)$", re.IGNORECASE)
 
 
-def _authors(part: str) -> bool:
-    """Whether a trail's part names two to four people ("Politik · Jochen Bittner, Tina
-    Hildebrandt": the section, then the authors)."""
-    return meta.several_people(part)
-
-
 def _categories(blocks: list[Block], head: int, title: str) -> list[str]:
     """The breadcrumb just above the headline, split into its sections."""
     for block in reversed(blocks[max(0, head - 3) : head]):
@@ -369,6 +363,7 @@ def _categories(blocks: list[Block], head: int, title: str) -> list[str]:
                  if p != title and not p.isdigit()]
         if len(parts) < 2 and not _CRUMB_SEP.search(text):
             return []
+        # (nor a part naming people: "Politik · Jochen Bittner, Tina Hildebrandt")
         return list(dict.fromkeys(p for p in parts
-                                  if not (_NOT_A_SECTION.match(p) or _authors(p))))
+                                  if not (_NOT_A_SECTION.match(p) or meta.several_people(p))))
     return []
