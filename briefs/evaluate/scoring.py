@@ -20,6 +20,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from briefs.extract.text.blocks import HAN_KANA_CHAR
+
 _TOKEN = re.compile(r"\w+")
 _QUOTES = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
@@ -30,7 +32,6 @@ _QUOTES = str.maketrans({
 # Separators between a headline and the site's name: "Title - Site", "Site | Title".
 _SITE_SEP = re.compile(r"\s+[-|:·•/]\s+|\s*[|·•]\s*")
 # Chinese and Japanese titles part the site's name without spaces (after NFKC: ":", "|")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _CJK_SITE_SEP = re.compile(r"\s*[_:|]\s*")
 _BYLINE_PREFIX = re.compile(
     r"^(by|from|par|von|por|de|di|door|av|af|od|autor|author|auteur|text|texto|"
@@ -136,7 +137,7 @@ def headline_variants(text: str) -> set[str]:
         variants.add(norm[: seps[-1].start()])  # "Title - Site" -> "Title"
         variants.add(norm[seps[0].end() :])     # "Site | Title" -> "Title"
     cut = norm
-    while _CJK.search(cut):
+    while HAN_KANA_CHAR.search(cut):
         # "見出し：日本経済新聞", "标题_栏目_站名": unspaced, and only short last parts
         parts = _CJK_SITE_SEP.split(cut)
         if len(parts) < 2 or 2 * len(parts[-1]) > len(cut) - len(parts[-1]):

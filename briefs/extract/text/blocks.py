@@ -21,7 +21,7 @@ _HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
 # Scripts written without spaces between words: count characters, not "words".
 CJK = re.compile(f"[{_HAN_KANA}\uac00-\ud7af]")
 _TOKEN = re.compile(f"[{_HAN_KANA}]|[^\\W{_HAN_KANA}]+")
-_HAN_KANA_CHAR = re.compile(f"[{_HAN_KANA}]")
+HAN_KANA_CHAR = re.compile(f"[{_HAN_KANA}]")  # a Chinese or Japanese character
 UNSPACED_NO_END = 0.4  # function characters a Chinese or Japanese line without a full
 # stop needs to read as prose (particles run to a quarter of a teaser's characters)
 _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]」』）]*(\s*\([^()]{1,20}\))?$")
@@ -156,7 +156,7 @@ class _Seen(NamedTuple):
 def _seen(line: str) -> _Seen:
     junk_line = lexicon.is_junk_line(line)
     return _Seen(
-        tokens=tokens(line), han=len(_HAN_KANA_CHAR.findall(line)), words=count_words(line),
+        tokens=tokens(line), han=len(HAN_KANA_CHAR.findall(line)), words=count_words(line),
         sentence=bool(_SENTENCE_END.search(line)), junk=junk_line, menu=_menu_like(line),
         end=lexicon.is_end_marker(line), credit=lexicon.is_credit(line),
         time_only=bool(_TIME_ONLY.match(line.strip())),
