@@ -175,7 +175,8 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Advert", "Vis mer", "Läs mer", "weitere Videos", "Buy now", "Read in English",
     "Mit meiner Anmeldung zum Newsletter stimme ich der Werbevereinbarung zu.",
     "Interested in more newsletters? Browse here.", "This advertisement has not loaded yet.",
-    "View 6 Images",
+    "View 6 Images", "Do Not Sell or Share My Personal Information", "Do Not Sell My Info",
+    "Your Privacy Choices", "CA Notice of Collection", "User account menu",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)
@@ -194,6 +195,7 @@ def test_junk_lines(line: str) -> None:
     "More than 100 people died in the floods",
     "The article content was checked by two editors.", "Die Firma will externe Inhalte prüfen.",
     "Facebook and Twitter banned him", "the cat sat on the mat", "iPhone", "McDonald",
+    "Privacy rights are under attack in California",
 ])
 def test_article_lines_are_not_junk(line: str) -> None:
     assert not is_junk_line(line)

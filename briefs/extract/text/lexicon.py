@@ -64,6 +64,10 @@ _WIDGET = (
     r"pubblicità|(video )?ad feedback|don't want to see this\? remove ads|remove ads|"
     r"passer la publicité|werbung überspringen|saltar publicidad|"
     r"(manage )?(my )?(privacy|cookie|consent) (settings|preferences)|"
+    # privacy laws' links: "Do Not Sell or Share My Personal Information"
+    r"do not sell( or share)? my (personal )?(info|information|data)|"
+    r"(your )?(california )?privacy (choices|rights)|(ca )?notice of collection|"
+    r"user account menu|"
     # newsletter
     r"newsletters?|sign up for .*newsletter.*|get (our|the) newsletter.*|"
     r"[\w'’ ]{1,30} newsletter|thanks for signing up!?|thank you for (signing up|subscribing)!?|"
