@@ -156,6 +156,7 @@ def extract_text(text: str) -> Brief:
         if signed is not None:
             byline = signed[1]
             kept = [b for b in kept if b.index != signed[0]]
+    kept = body.without_bio(kept, byline)
     return Brief(
         title=_KICKER_GLUED.sub(": ", _without_kicker(title, blocks, page.stopwords, start)),
         body=tuple(b.text for b in kept),

@@ -277,3 +277,29 @@ def without_pitch(kept: list[Block]) -> list[Block]:
     while end > 1 and is_pitch(kept[end - 1].text):
         end -= 1
     return kept[:end]
+
+
+# What an author's note says of the writer right after the name: "... is a reporter for",
+# "... currently works for", "... ist freie Autorin", "... est journaliste".
+_BIO = re.compile(
+    r"^,?\s*(?:\([^)]{1,60}\)\s*)?(?:is (?:an?|the|currently)\b|currently\b|works (?:for|at|as)\b|"
+    r"writes (?:for|about)\b|has (?:been|written|worked|covered)\b|joined\b|covers\b|"
+    r"ist (?:eine?|freie[rn]?|seit|redakteur|korrespondent)|est (?:une?|journaliste|"
+    r"rédact|correspondant)|es (?:una?|periodista|redactor)|é (?:uma?|jornalista))",
+    re.IGNORECASE)
+
+
+def without_bio(kept: list[Block], byline: str | None) -> list[Block]:
+    """The article's text without an author's note that opens it ("Alexia Tsotsis
+    currently works for TechCrunch as a writer. ..."): the first paragraph, when it
+    begins with a name of the byline and then says who the writer is. A note after the
+    article is left (annotations differ on whether it is the article's)."""
+    if not kept or not byline or len(kept) < 2:
+        return kept
+    first = kept[0].text
+    for name in re.split(r",\s*|\s+(?:and|und|et|y|e)\s+|\s*&\s*", byline):
+        name = name.strip()
+        if len(name.split()) >= 2 and first.startswith(name) \
+                and _BIO.match(first[len(name):]):
+            return kept[1:]
+    return kept
