@@ -23,6 +23,12 @@ repositories and writes them in the same layout (``cases/<id>/source.html``,
   ``tests/data/txt/<name>.txt`` that newspaper4k's tests expect (20 pages in English,
   Arabic, Chinese, Japanese, Spanish, Thai...; what newspaper4k returns, not a hand
   annotation; MIT). Never fitted on.
+- ``goo_*``: goose3/goose3, ``tests/data/<topic>/<name>.html`` with what goose3's tests
+  expect in ``<name>.json``: the title, authors and publication date where a test checks
+  them, and the opening of the article's text (``cleaned_text``, often cut short, kept
+  as ``body_prefix``: its first 30 words). The pages of 3 KB or more (smaller ones are
+  made by hand to test one feature, with no article): some 55, mostly English news of
+  2008-2015; goose3's output, not a hand annotation (Apache-2.0). Never fitted on.
 
 Dumps are made with the team corpus's own ``tools/html2dump.py``, so they have the
 seed's shape. The corpus is not shipped (the pages belong to their publishers); it is
@@ -30,7 +36,7 @@ what ``scripts/train_headline.py`` fits on and ``make eval CORPUS=...`` can scor
 
     python scripts/build_dev_corpus.py OUT --shared ../shared/corpus \\
         --benchmark CHECKOUT --readability CHECKOUT --trafilatura CHECKOUT --fundus CHECKOUT \\
-        --mercury CHECKOUT --newspaper4k CHECKOUT
+        --mercury CHECKOUT --newspaper4k CHECKOUT --goose CHECKOUT
 """
 
 from __future__ import annotations
@@ -253,6 +259,37 @@ def newspaper4k(repo: Path, writer: Writer) -> None:
             "lang": meta.get("language") or None})
 
 
+PREFIX_WORDS = 30
+REAL_PAGE = 3000  # bytes: below, a page goose3's tests made by hand for one feature
+
+
+def goose(repo: Path, writer: Writer) -> None:
+    """Each test page of goose3 with an expected title, date, authors or text."""
+    out = subprocess.run(["git", "-C", str(repo), "ls-tree", "-r", "--name-only", "HEAD",
+                          "tests/data/"], capture_output=True, text=True, check=True).stdout
+    for path in (f for f in out.split() if f.endswith(".json")):
+        stem = path.removesuffix(".json")
+        try:
+            raw = _show(repo, f"{stem}.html")
+        except subprocess.CalledProcessError:
+            continue
+        if len(raw) < REAL_PAGE:
+            continue
+        record = json.loads(_show(repo, path))
+        expected = record.get("expected") or {}
+        text = expected.get("cleaned_text") or ""
+        opening = " ".join(text.split("\n\n")[0].split()[:PREFIX_WORDS]) or None
+        authors = expected.get("authors") or None
+        truth = {"url": record.get("url"), "headline": expected.get("title") or None,
+                 "date": expected.get("publish_date") or None, "authors": authors,
+                 "byline": ", ".join(authors) if authors else None,
+                 "body_prefix": opening, "lang": expected.get("meta_lang") or None}
+        if any(truth[k] for k in ("headline", "date", "byline", "body_prefix")):
+            topic, name = stem.split("/")[-2:]
+            slug = re.sub(r"[^a-z0-9]+", "-", f"{topic}_{name}".lower()).strip("-")
+            writer.write(f"goo_{slug}", raw, truth)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)
@@ -263,6 +300,7 @@ def main() -> int:
     parser.add_argument("--fundus", type=Path, help="flairNLP/fundus")
     parser.add_argument("--mercury", type=Path, help="postlight/parser")
     parser.add_argument("--newspaper4k", type=Path, help="AndyTheFactory/newspaper4k")
+    parser.add_argument("--goose", type=Path, help="goose3/goose3")
     args = parser.parse_args()
     spec = importlib.util.spec_from_file_location("html2dump",
                                                   args.shared / "tools" / "html2dump.py")
@@ -275,7 +313,8 @@ def main() -> int:
                     lambda raw: html2dump.html_to_dump(html2dump.decode_html(raw)))
     for repo, build in ((args.benchmark, benchmark), (args.readability, readability),
                         (args.trafilatura, trafilatura), (args.fundus, fundus),
-                         (args.mercury, mercury), (args.newspaper4k, newspaper4k)):
+                         (args.mercury, mercury), (args.newspaper4k, newspaper4k),
+                         (args.goose, goose)):
         if repo is not None:
             build(repo, writer)
     print(f"wrote {writer.written} cases to {args.out}")
