@@ -49,8 +49,3 @@ def clean_line(text: str) -> str:
     text = _BREAKS.sub(" ", unicodedata.normalize("NFC", text.replace(_SOFT_HYPHEN, "")))
     text = text.replace("\n", " ")
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
-
-
-def blocks(text: str) -> list[str]:
-    """The non-empty lines of cleaned text: a page dump has one block per line."""
-    return [line for line in text.split("\n") if line]

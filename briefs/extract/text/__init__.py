@@ -17,8 +17,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from briefs.clean import blocks as lines_of
-from briefs.extract.text import body, headline, lexicon, meta
+from briefs.extract.text import body, headline, lexicon, meta, unwrap
 from briefs.extract.text.blocks import Block, make_blocks, tokens
 from briefs.record import Brief
 
@@ -66,7 +65,7 @@ class Page:
 
 def analyse(text: str) -> Page | None:
     """The blocks, body run, date and byline lines of a cleaned dump (``None``: no prose)."""
-    blocks = make_blocks(lines_of(text))
+    blocks = make_blocks(unwrap.lines(text))
     runs = body.article_runs(blocks)
     if not runs:
         return None
