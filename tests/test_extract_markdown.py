@@ -9,7 +9,7 @@ import pytest
 
 from briefs.errors import SeedError
 from briefs.extract import extract
-from briefs.extract.markdown import extract_markdown
+from briefs.extract.markdown import extract_markdown, plain_paragraphs
 from briefs.read import read_seed
 from tests.conftest import FIXTURES
 from tests.helpers import run_briefs
@@ -75,3 +75,91 @@ def test_markdown_seed_converts_through_the_cli(project, tmp_path: Path) -> None
     page = next((root / "docs" / "briefs").glob("*.md")).read_text(encoding="utf-8")
     assert "Harbour plan: approved after a long night" in page
     assert "**approved**" not in page and "](https://example.org/council)" not in page
+
+
+# A whole page a scraper saved as Markdown (menus as lists of links, the headline as
+# "# ...", images, the footer): read as the dump of the page, as a .txt or a .md seed.
+SCRAPED = FIXTURES / "markdown" / "scraped_observer_lvmh.txt"
+READER = FIXTURES / "markdown" / "reader_heise_1password.md"
+
+
+def _no_markup(brief_body: tuple[str, ...]) -> None:
+    text = "\n".join(brief_body)
+    assert "](" not in text and "https://" not in text and "![" not in text
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_page_scraped_as_markdown_reads_as_its_dump(tmp_path: Path, suffix: str) -> None:
+    seed = tmp_path / f"lvmh{suffix}"
+    seed.write_bytes(SCRAPED.read_bytes())
+    brief, _notes = extract(read_seed(seed, f"seeds/lvmh{suffix}"))
+    assert brief.title == ("Bernard Arnault’s LVMH Gives the Louvre a $16M Boost to Acquire "
+                           "a Chardin Masterpiece")
+    assert brief.byline == "Alexandra Tremayne-Pengelly"
+    assert brief.date == dt.date(2023, 11, 8)
+    text = "\n".join(brief.body)
+    assert "For over a year, the Louvre has fought to acquire" in text
+    assert "Editorial Ethics" not in text and "Newsletters" not in text
+    _no_markup(brief.body)
+
+
+def test_a_reader_header_gives_the_address_and_the_date() -> None:
+    brief, _notes = extract(read_seed(READER, "seeds/reader_heise_1password.md"))
+    assert brief.title == "1Password für Mac generiert Einmal-Passwörter"
+    assert brief.url == ("https://www.heise.de/mac-and-i/meldung/"
+                         "1Password-fuer-Mac-generiert-Einmal-Passwoerter-2596987.html")
+    assert brief.date == dt.date(2015, 4, 8) and brief.date_source == "article"
+    assert "1Password kostet aktuell knapp 50 Euro im Mac App Store" in "\n".join(brief.body)
+    assert "Einloggen" not in "\n".join(brief.body)
+    _no_markup(brief.body)
+
+
+def test_an_article_with_a_list_of_sources_is_still_read_as_markdown(tmp_path: Path) -> None:
+    sources = "\n".join(f"- [Report {k}](https://example.org/report-{k})" for k in range(12))
+    seed = tmp_path / "bridge.md"
+    seed.write_text("# Bridge to close in spring\n\n"
+                    "The council voted on Tuesday to close the old bridge to cars.\n\n"
+                    "Engineers found two cracked supports after the floods.\n\n"
+                    f"## Sources\n\n{sources}\n", encoding="utf-8")
+    brief, _notes = extract(read_seed(seed, "seeds/bridge.md"))
+    assert brief.title == "Bridge to close in spring"
+    assert brief.body[:2] == ("The council voted on Tuesday to close the old bridge to cars.",
+                              "Engineers found two cracked supports after the floods.")
+    assert "Report 11" in brief.body
+
+
+@pytest.mark.parametrize("dump", sorted((FIXTURES / "dumps").glob("*.txt")),
+                         ids=lambda p: p.stem)
+def test_a_dump_is_never_taken_for_markdown(dump: Path) -> None:
+    from briefs.clean import clean_text
+    from briefs.extract.text import from_markdown
+
+    assert not from_markdown.reads_as_markdown(clean_text(dump.read_text("utf-8"))[0])
+
+
+def test_brackets_that_never_close_render_as_text() -> None:
+    assert plain_paragraphs("A [sic] note, a lone [ bracket, an \\[escaped one, a < sign "
+                            "and a [link](https://example.org).") == [
+        "A [sic] note, a lone [ bracket, an [escaped one, a < sign and a link."]
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_a_flood_of_markdown_syntax_is_read_at_once(tmp_path: Path, suffix: str) -> None:
+    # Python-Markdown spends the square of a paragraph's open brackets, entities or tags
+    # (50,000 "[" took about four minutes): each such paragraph must be read at once
+    # (a hang here is the regression)
+    floods = ["[" * 50_000, "![" * 25_000, "[a](" * 12_000, "<a " * 16_000,
+              "&#91;" * 10_000, "\\[" * 25_000]
+    if suffix == ".md":  # (as a .txt, 25,000 lines of "[" make it no Markdown)
+        floods.append("[\n" * 25_000)
+    article = ["# Storm closes schools across the region",
+               *[f"The council said on Monday that it would close {n} schools, officials "
+                 "said." for n in range(3, 9)],
+               *[f"- [Section {k}](https://example.org/{k})" for k in range(12)]]
+    seed = tmp_path / f"storm{suffix}"
+    seed.write_text("\n\n".join(article + floods), encoding="utf-8")
+    brief, _notes = extract(read_seed(seed, f"seeds/storm{suffix}"))
+    assert brief.title == "Storm closes schools across the region"
+    if suffix == ".md":  # (read as a dump, the floods of "<a a ..." outweigh the text)
+        assert "The council said on Monday that it would close 3 schools, officials said." \
+            in brief.body

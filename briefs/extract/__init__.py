@@ -20,8 +20,8 @@ from briefs.errors import SeedError
 from briefs.extract.dates import parse_date
 from briefs.extract.html import extract_html
 from briefs.extract.html.page import TooDeep
-from briefs.extract.markdown import extract_markdown
-from briefs.extract.text import extract_text
+from briefs.extract.markdown import extract_markdown, has_front_matter
+from briefs.extract.text import extract_text, from_markdown
 from briefs.read import Seed
 from briefs.record import Brief
 
@@ -31,19 +31,11 @@ def extract(seed: Seed) -> tuple[Brief, list[str]]:
 
     Raises ``SeedError`` when the seed has no headline or no article text.
     """
-    notes: list[str] = []
-    if seed.kind == "html":
-        try:
-            brief = extract_html(seed.text)
-        except TooDeep as exc:
-            raise SeedError(seed.path, "elements nested over 2048 deep; the HTML parser "
-                            "cannot read the page") from exc
-    else:
-        text, notes = clean_text(seed.text)
-        if seed.kind == "markdown":
-            brief = extract_markdown(text, seed.path)
-        else:
-            brief = extract_text(text)
+    try:
+        brief, notes = _by_kind(seed)
+    except TooDeep as exc:  # (Markdown's raw HTML is parsed too)
+        raise SeedError(seed.path, "elements nested over 2048 deep; the HTML parser "
+                        "cannot read the page") from exc
     if brief.date is not None:
         brief = brief.replace(date_source="article")
     if brief.url is None and seed.saved_from:
@@ -56,6 +48,27 @@ def extract(seed: Seed) -> tuple[Brief, list[str]]:
     if brief.date is None:
         brief = brief.replace(**fallback_date(seed.path))
     return brief.replace(seed=seed.path), notes
+
+
+def _by_kind(seed: Seed) -> tuple[Brief, list[str]]:
+    if seed.kind == "html":
+        return extract_html(seed.text), []
+    text, notes = clean_text(seed.text)
+    if seed.kind == "markdown" and (has_front_matter(text)
+                                    or not from_markdown.scraped_page(text)):
+        return extract_markdown(text, seed.path), notes
+    if seed.kind == "markdown" or from_markdown.reads_as_markdown(text):
+        return _from_markdown_page(text), notes  # a page a scraper saved as Markdown
+    return extract_text(text), notes
+
+
+def _from_markdown_page(text: str) -> Brief:
+    """A whole page saved as Markdown, read as its dump; a reader's header (``URL
+    Source:``, ``Published Time:``, ``Title:``) fills what the page's lines do not."""
+    dump, header = from_markdown.as_dump(text)
+    brief = extract_text(dump)
+    return brief.replace(url=brief.url or header.url, date=header.date or brief.date,
+                         title=brief.title or header.title)
 
 
 def apply_sidecar(brief: Brief, seed: Seed) -> Brief:

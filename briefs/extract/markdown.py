@@ -29,6 +29,10 @@ FRONT_KEYS = ("title", "date", "byline", "author", "site_name", "url", "lang", "
               "tags", "description", "summary", "draft")
 
 
+def has_front_matter(text: str) -> bool:
+    return _FRONT.match(text) is not None
+
+
 def extract_markdown(text: str, shown: str) -> Brief:
     """Title and fields from front matter, plain paragraphs from the rest."""
     meta: dict[str, Any] = {}
@@ -83,9 +87,98 @@ def _front_matter(source: str, shown: str) -> dict[str, Any]:
         raise SeedError(shown, str(exc)) from exc
 
 
+# Python-Markdown's inline pass costs the square of a paragraph's inline constructs: a
+# paragraph of thousands of brackets or entities ("[[[[...", "&#91;&#91;...", "<a <a
+# ...") takes minutes to hours. So a "[" or "<" that does not close on its line is made
+# a literal character first, and a paragraph longer than ``CHUNK`` characters holding
+# more than ``SPECIALS`` of the characters inline syntax starts with is cut at spaces
+# into paragraphs of at most ``CHUNK``: rendering stays linear. An article's text, its
+# links and its few long paragraphs render as before.
+CHUNK = 2000
+SPECIALS = 100
+_ANGLE = re.compile(r"<[^<>\n]*>?")
+_SPECIAL = re.compile(r"[\[\]<>&\\`*_!]")
+
+
+def _closed_brackets(line: str) -> set[int]:
+    """Where the "[" of ``line`` are that a "]" closes on the line and whose "(...)"
+    after it, if any, closes too (a link, an image, "[sic]"); a "[" escaped with a
+    backslash is literal already and is left out."""
+    closed: set[int] = set()
+    stack: list[int] = []
+    for k, ch in enumerate(line):
+        if ch == "[" and not _escaped(line, k):
+            stack.append(k)
+        elif ch == "]" and stack:
+            start = stack.pop()
+            if not line.startswith("(", k + 1) or _paren_closes(line, k + 1):
+                closed.add(start)
+    return closed
+
+
+def _escaped(line: str, k: int) -> bool:
+    """The character at ``k`` follows an odd run of backslashes."""
+    run = 0
+    while k - run - 1 >= 0 and line[k - run - 1] == "\\" and run < 64:
+        run += 1
+    return run % 2 == 1
+
+
+def _paren_closes(line: str, at: int) -> bool:
+    """The "(" at ``at`` closes before the next "(" or the end of the line (a link's
+    target holds no parenthesis unescaped)."""
+    end = line.find(")", at + 1)
+    nxt = line.find("(", at + 1)
+    return end != -1 and (nxt == -1 or end < nxt)
+
+
+def _literal_brackets(line: str) -> str:
+    if "[" in line:
+        closed = _closed_brackets(line)
+        parts: list[str] = []
+        for k, ch in enumerate(line):
+            if ch == "[" and k not in closed:
+                if parts and parts[-1] == "\\" and _escaped(line, k):
+                    parts.pop()  # "\[": a literal bracket either way
+                parts.append("&#91;")
+            else:
+                parts.append(ch)
+        line = "".join(parts)
+    if "<" in line:
+        line = _ANGLE.sub(lambda m: m.group() if m.group().endswith(">")
+                          else "&lt;" + m.group()[1:], line)
+    return line
+
+
+def _cut(block: str) -> list[str]:
+    """``block`` in pieces of at most ``CHUNK`` characters, cut at spaces where it can."""
+    pieces: list[str] = []
+    rest = block
+    while len(rest) > CHUNK:
+        at = max(rest.rfind(" ", 0, CHUNK), rest.rfind("\n", 0, CHUNK))
+        at = at if at > CHUNK // 2 else CHUNK
+        pieces.append(rest[:at])
+        rest = rest[at:].lstrip()
+    pieces.append(rest)
+    return pieces
+
+
+def _bounded(text: str) -> str:
+    """``text`` made safe for Python-Markdown's time (above)."""
+    lines = [_literal_brackets(line) for line in text.split("\n")]
+    blocks = "\n".join(lines).split("\n\n")
+    out: list[str] = []
+    for block in blocks:
+        if len(block) > CHUNK and len(_SPECIAL.findall(block)) > SPECIALS:
+            out.extend(_cut(block))
+        else:
+            out.append(block)
+    return "\n\n".join(out)
+
+
 def plain_paragraphs(text: str) -> list[str]:
     """The visible text of rendered Markdown, one item per block."""
-    rendered = markdown.markdown(text, extensions=["tables"], output_format="html")
+    rendered = markdown.markdown(_bounded(text), extensions=["tables"], output_format="html")
     tree = parse(f"<html><body>{rendered}</body></html>")
     if tree is None:
         return []
