@@ -149,7 +149,8 @@ def test_a_flood_of_markdown_syntax_is_read_at_once(tmp_path: Path, suffix: str)
     # (50,000 "[" took about four minutes): each such paragraph must be read at once
     # (a hang here is the regression)
     floods = ["[" * 50_000, "![" * 25_000, "[a](" * 12_000, "<a " * 16_000,
-              "&#91;" * 10_000, "\\[" * 25_000]
+              "&#91;" * 10_000, "\\[" * 25_000, "[" * 20_000 + "]" * 20_000,
+              "[a](" * 8_000 + ")" * 8_000]
     if suffix == ".md":  # (as a .txt, 25,000 lines of "[" make it no Markdown)
         floods.append("[\n" * 25_000)
     article = ["# Storm closes schools across the region",

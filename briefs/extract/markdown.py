@@ -89,65 +89,71 @@ def _front_matter(source: str, shown: str) -> dict[str, Any]:
 
 # Python-Markdown's inline pass costs the square of a paragraph's inline constructs: a
 # paragraph of thousands of brackets or entities ("[[[[...", "&#91;&#91;...", "<a <a
-# ...") takes minutes to hours. So a "[" or "<" that does not close on its line is made
-# a literal character first, and a paragraph longer than ``CHUNK`` characters holding
-# more than ``SPECIALS`` of the characters inline syntax starts with is cut at spaces
-# into paragraphs of at most ``CHUNK``: rendering stays linear. An article's text, its
-# links and its few long paragraphs render as before.
+# ...") takes minutes to hours. So a "[" or "<" that never closes (a "[" in its
+# paragraph, a "<" on its line) is made a literal character first, and a paragraph
+# longer than ``CHUNK`` characters holding more than ``SPECIALS`` of the characters
+# inline syntax starts with is cut at spaces into paragraphs of at most ``CHUNK``:
+# rendering stays linear. An article's text, its links and its few long paragraphs
+# render as before.
 CHUNK = 2000
 SPECIALS = 100
+MAX_NESTING = 8  # brackets or parentheses inside each other ("[![logo](src)](href)": 2)
 _ANGLE = re.compile(r"<[^<>\n]*>?")
 _SPECIAL = re.compile(r"[\[\]<>&\\`*_!]")
 
 
-def _closed_brackets(line: str) -> set[int]:
-    """Where the "[" of ``line`` are that a "]" closes on the line and whose "(...)"
-    after it, if any, closes too (a link, an image, "[sic]"); a "[" escaped with a
-    backslash is literal already and is left out."""
+def _closed_brackets(block: str) -> set[int]:
+    """Where the "[" of ``block`` are that a "]" closes in the paragraph and whose
+    "(...)" after it, if any, closes too (a link, an image, "[sic]"), nested at most
+    ``MAX_NESTING`` deep; a bracket escaped with a backslash is literal already and is
+    left out. One pass each for brackets and parentheses."""
+    closes: set[int] = set()  # the "(" that a ")" closes
+    parens: list[int] = []
+    for k, ch in enumerate(block):
+        if ch == "(" and not _escaped(block, k):
+            parens.append(k)
+        elif ch == ")" and parens and not _escaped(block, k):
+            start = parens.pop()
+            if len(parens) < MAX_NESTING:
+                closes.add(start)
     closed: set[int] = set()
     stack: list[int] = []
-    for k, ch in enumerate(line):
-        if ch == "[" and not _escaped(line, k):
+    for k, ch in enumerate(block):
+        if ch == "[" and not _escaped(block, k):
             stack.append(k)
-        elif ch == "]" and stack:
+        elif ch == "]" and stack and not _escaped(block, k):
             start = stack.pop()
-            if not line.startswith("(", k + 1) or _paren_closes(line, k + 1):
+            if len(stack) < MAX_NESTING and (not block.startswith("(", k + 1)
+                                             or k + 1 in closes):
                 closed.add(start)
     return closed
 
 
-def _escaped(line: str, k: int) -> bool:
+def _escaped(text: str, k: int) -> bool:
     """The character at ``k`` follows an odd run of backslashes."""
     run = 0
-    while k - run - 1 >= 0 and line[k - run - 1] == "\\" and run < 64:
+    while k - run - 1 >= 0 and text[k - run - 1] == "\\" and run < 64:
         run += 1
     return run % 2 == 1
 
 
-def _paren_closes(line: str, at: int) -> bool:
-    """The "(" at ``at`` closes before the next "(" or the end of the line (a link's
-    target holds no parenthesis unescaped)."""
-    end = line.find(")", at + 1)
-    nxt = line.find("(", at + 1)
-    return end != -1 and (nxt == -1 or end < nxt)
-
-
-def _literal_brackets(line: str) -> str:
-    if "[" in line:
-        closed = _closed_brackets(line)
+def _literal_brackets(block: str) -> str:
+    """``block`` with each "[" and "<" that never closes made a literal character."""
+    if "[" in block:
+        closed = _closed_brackets(block)
         parts: list[str] = []
-        for k, ch in enumerate(line):
+        for k, ch in enumerate(block):
             if ch == "[" and k not in closed:
-                if parts and parts[-1] == "\\" and _escaped(line, k):
+                if parts and parts[-1] == "\\" and _escaped(block, k):
                     parts.pop()  # "\[": a literal bracket either way
                 parts.append("&#91;")
             else:
                 parts.append(ch)
-        line = "".join(parts)
-    if "<" in line:
-        line = _ANGLE.sub(lambda m: m.group() if m.group().endswith(">")
-                          else "&lt;" + m.group()[1:], line)
-    return line
+        block = "".join(parts)
+    if "<" in block:
+        block = _ANGLE.sub(lambda m: m.group() if m.group().endswith(">")
+                           else "&lt;" + m.group()[1:], block)
+    return block
 
 
 def _cut(block: str) -> list[str]:
@@ -165,14 +171,12 @@ def _cut(block: str) -> list[str]:
 
 def _bounded(text: str) -> str:
     """``text`` made safe for Python-Markdown's time (above)."""
-    lines = [_literal_brackets(line) for line in text.split("\n")]
-    blocks = "\n".join(lines).split("\n\n")
     out: list[str] = []
-    for block in blocks:
+    for block in text.split("\n\n"):
         if len(block) > CHUNK and len(_SPECIAL.findall(block)) > SPECIALS:
-            out.extend(_cut(block))
+            out.extend(_literal_brackets(piece) for piece in _cut(block))
         else:
-            out.append(block)
+            out.append(_literal_brackets(block))
     return "\n\n".join(out)
 
 
