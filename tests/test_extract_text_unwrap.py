@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -89,3 +90,20 @@ def test_chinese_lines_are_never_joined() -> None:
     lines = [f"{line}{k}号" if k % 2 else line for k, line in enumerate(lines)]
     text = "\n".join(f"{line}\niPhone {k} 的用户也受影响" for k, line in enumerate(lines))
     assert unwrap.lines(text) == [x for x in text.split("\n") if x]
+
+
+def test_a_lynx_dump_loses_its_link_numbers_and_its_list_of_addresses() -> None:
+    brief = extract_text(_read(WRAPPED / "lynx_refs_villagevoice.txt"))
+    assert brief.title == ("Party Like It’s 1923: Will Donald Trump Write His Own ‘Mein "
+                           "Kampf’ in Jail?")
+    assert brief.byline == "R.C. Baker"
+    text = "\n".join(brief.body)
+    assert "Trump has been known to contradict himself" in text
+    assert not re.search(r"\[\d+\]", text)
+    assert "https://" not in text and "References" not in text
+
+
+def test_bracketed_numbers_of_a_few_citations_stay() -> None:
+    text = "\n\n".join(["Storm closes schools", "The council said so.[1] It met on Monday.[2]",
+                        "References", "1. https://example.org/a"])
+    assert unwrap.lines(text)[1] == "The council said so.[1] It met on Monday.[2]"

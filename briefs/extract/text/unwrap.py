@@ -120,10 +120,25 @@ def _width(pairs: list[_Pair], sizes: list[int]) -> int | None:
     return width
 
 
+# ``lynx -dump`` numbers each link ("the [12]council said") and lists the addresses
+# under "References" at the end: the numbers go when a page has many of them and such
+# a list (or a great many of them).
+_LINK_NUMBER = re.compile(r"\[\d{1,4}\]")
+_REFERENCES = re.compile(r"^(?:References|Visible links)$", re.MULTILINE)
+LINK_NUMBERS, MANY_LINK_NUMBERS = 5, 20
+
+
+def _without_link_numbers(text: str) -> str:
+    found = len(_LINK_NUMBER.findall(text))
+    if found >= MANY_LINK_NUMBERS or (found >= LINK_NUMBERS and _REFERENCES.search(text)):
+        return _LINK_NUMBER.sub("", text)
+    return text
+
+
 def lines(text: str) -> list[str]:
     """The non-empty lines of cleaned ``text``, with the lines of a hard-wrapped
-    paragraph joined into one."""
-    raw = text.split("\n")
+    paragraph joined into one (and a text browser's link numbers taken out)."""
+    raw = _without_link_numbers(text).split("\n")
     kept = [line for line in raw if line]
     if len(kept) <= MIN_BREAKS:
         return kept
@@ -133,7 +148,9 @@ def lines(text: str) -> list[str]:
     count = Counter(kept)
     pairs = [_Pair(a, b, glued[k], count[b] > 1)
              for k, (a, b) in enumerate(itertools.pairwise(kept))]
-    width = _width([p for p in pairs if p.glued or not grouped], [len(line) for line in kept])
+    # (list items, a menu's or a list of references, are not the text's lines)
+    width = _width([p for p in pairs if p.glued or not grouped],
+                   [len(line) for line in kept if not _ITEM.match(line)])
     if width is None:
         return kept
     out: list[str] = [kept[0]]
