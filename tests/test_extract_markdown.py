@@ -164,3 +164,35 @@ def test_a_flood_of_markdown_syntax_is_read_at_once(tmp_path: Path, suffix: str)
     if suffix == ".md":  # (read as a dump, the floods of "<a a ..." outweigh the text)
         assert "The council said on Monday that it would close 3 schools, officials said." \
             in brief.body
+
+
+@pytest.mark.parametrize("name", ["trafilatura_observer_lvmh.txt",
+                                  "trafilatura_observer_lvmh.md"])
+def test_trafilatura_output_with_its_metadata(name: str) -> None:
+    brief, _notes = extract(read_seed(FIXTURES / "markdown" / name, f"seeds/{name}"))
+    assert brief.title == ("Bernard Arnault’s LVMH Gives the Louvre a $16M Boost to Acquire "
+                           "a Chardin Masterpiece")
+    assert brief.byline == "Alexandra Tremayne-Pengelly"
+    assert brief.date == dt.date(2023, 11, 8) and brief.date_source == "article"
+    assert brief.url == "https://observer.com/2023/11/bernard-arnault-lvmh-louvre-chardin/"
+    assert brief.site_name == "Observer" and brief.categories == ("Arts",)
+    assert brief.body[0].startswith("For over a year, the Louvre has fought to acquire")
+    assert len(brief.body) > 5  # one paragraph per line of the text output
+
+
+def test_a_dump_that_opens_with_a_rule_of_dashes_is_still_a_dump(tmp_path: Path) -> None:
+    seed = tmp_path / "rule.txt"
+    seed.write_text("---\nNews from the valley\n---\n\nStorm closes schools across the region"
+                    "\n\n" + "\n\n".join(
+                        f"The council said on Monday that it would close {n} schools "
+                        "because of the storm, officials said." for n in range(3, 9)),
+                    encoding="utf-8")
+    brief, _notes = extract(read_seed(seed, "seeds/rule.txt"))
+    assert brief.title == "Storm closes schools across the region"
+
+
+def test_an_unknown_front_matter_field_is_still_refused(tmp_path: Path) -> None:
+    seed = tmp_path / "typo.md"
+    seed.write_text("---\ntitel: Bridge to close\n---\n\nThe council voted.\n", encoding="utf-8")
+    with pytest.raises(SeedError, match="unknown field"):
+        extract(read_seed(seed, "seeds/typo.md"))

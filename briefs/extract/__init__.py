@@ -20,7 +20,7 @@ from briefs.errors import SeedError
 from briefs.extract.dates import parse_date
 from briefs.extract.html import extract_html
 from briefs.extract.html.page import TooDeep
-from briefs.extract.markdown import extract_markdown, has_front_matter
+from briefs.extract.markdown import extract_markdown, front_matter_article, has_front_matter
 from briefs.extract.text import extract_text, from_markdown
 from briefs.read import Seed
 from briefs.record import Brief
@@ -57,6 +57,8 @@ def _by_kind(seed: Seed) -> tuple[Brief, list[str]]:
     if seed.kind == "markdown" and (has_front_matter(text)
                                     or not from_markdown.scraped_page(text)):
         return extract_markdown(text, seed.path), notes
+    if seed.kind == "text" and front_matter_article(text):
+        return extract_markdown(text, seed.path, lines_are_paragraphs=True), notes
     if seed.kind == "markdown" or from_markdown.reads_as_markdown(text):
         return _from_markdown_page(text), notes  # a page a scraper saved as Markdown
     return extract_text(text), notes

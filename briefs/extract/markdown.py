@@ -27,14 +27,34 @@ _ATX_TITLE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*(?:\n|\Z)")
 _LINE_TAGS = LINE_TAGS - {"br"}
 FRONT_KEYS = ("title", "date", "byline", "author", "site_name", "url", "lang", "categories",
               "tags", "description", "summary", "draft")
+# What trafilatura writes in the front matter of its text and Markdown output
+# (``--with-metadata``): three of its names for ours, the rest read and left.
+TOOL_NAMES = {"sitename": "site_name", "language": "lang", "excerpt": "description"}
+TOOL_KEYS = ("hostname", "fingerprint", "id", "license", "comments", "raw_text", "text",
+             "image", "pagetype", "filedate", "source", "source-hostname", *TOOL_NAMES)
 
 
 def has_front_matter(text: str) -> bool:
     return _FRONT.match(text) is not None
 
 
-def extract_markdown(text: str, shown: str) -> Brief:
-    """Title and fields from front matter, plain paragraphs from the rest."""
+def front_matter_article(text: str) -> bool:
+    """A text seed that opens with front matter naming its title (what trafilatura's
+    text output with its metadata looks like): an article, not a page dump."""
+    match = _FRONT.match(text)
+    if not match:
+        return False
+    try:
+        meta = yaml_load.load_mapping(match.group(1), FRONT_KEYS + TOOL_KEYS,
+                                      noun="front matter")
+    except yaml_load.MappingError:
+        return False  # (a dump that opens with a rule of dashes)
+    return bool(meta.get("title"))
+
+
+def extract_markdown(text: str, shown: str, lines_are_paragraphs: bool = False) -> Brief:
+    """Title and fields from front matter, plain paragraphs from the rest: rendered as
+    Markdown, or each line a paragraph (``lines_are_paragraphs``: a text seed)."""
     meta: dict[str, Any] = {}
     match = _FRONT.match(text)
     if match:
@@ -66,7 +86,8 @@ def extract_markdown(text: str, shown: str) -> Brief:
 
     return Brief(
         title=flat(str(title)) if title else None,
-        body=tuple(plain_paragraphs(text)),
+        body=tuple(flat(line) for line in text.split("\n") if line.strip())
+        if lines_are_paragraphs else tuple(plain_paragraphs(text)),
         date=date,
         byline=text_or_none("byline", "author"),
         categories=strings("categories"),
@@ -81,10 +102,14 @@ def extract_markdown(text: str, shown: str) -> Brief:
 
 def _front_matter(source: str, shown: str) -> dict[str, Any]:
     try:
-        return yaml_load.load_mapping(source, FRONT_KEYS, noun="front matter",
+        meta = yaml_load.load_mapping(source, FRONT_KEYS + TOOL_KEYS, noun="front matter",
                                       label="front matter", first_line=2)
     except yaml_load.MappingError as exc:
         raise SeedError(shown, str(exc)) from exc
+    for theirs, ours in TOOL_NAMES.items():
+        if meta.get(ours) in (None, "") and meta.get(theirs) not in (None, ""):
+            meta[ours] = meta[theirs]
+    return meta
 
 
 # Python-Markdown's inline pass costs the square of a paragraph's inline constructs: a
