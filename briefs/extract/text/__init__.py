@@ -94,6 +94,9 @@ def analyse(text: str) -> Page | None:
 # kicker may end in a vowel sign ("...पकड़ा:दो"), which is no word character; a time, a
 # number or an address ("10:30", "https://") is no kicker, nor a German gender colon
 # before a small letter ("Bürger:innen", "jede:r").
+# A Markdown heading's marks before the headline ("# Storm closes schools"), in a dump
+# with too little Markdown to be read as such.
+_ATX = re.compile(r"^#{1,6}\s+(?=\S)")
 _KICKER_GLUED = re.compile(r"(?<=[^\s\d!-/:-@\[-`{-~]{2}):(?=[^\W\d_])(?![a-zß-öø-ÿа-яё])")
 
 
@@ -157,7 +160,8 @@ def extract_text(text: str) -> Brief:
             kept = [b for b in kept if b.index != signed[0]]
     kept = body.without_bio(kept, byline)
     return Brief(
-        title=_KICKER_GLUED.sub(": ", _without_kicker(title, blocks, page.stopwords, start)),
+        title=_KICKER_GLUED.sub(": ", _without_kicker(_ATX.sub("", title), blocks,
+                                                       page.stopwords, start)),
         body=tuple(b.text for b in kept),
         date=meta.date_near([b.text if not b.credit else "" for b in blocks], head, *page.zone,
                             page.month_first)
