@@ -18,6 +18,9 @@ such groups (``lynx``: a blank line ends a paragraph); else across the blank lin
 follows every line (a dump of ``<br>`` lines), and only inside a sentence. Lines longer
 than ``W``, short lines (a menu, a headline's end, a paragraph's last line), list
 items and Chinese, Japanese or Korean lines stay as they are.
+
+``lynx -dump`` also numbers each link ("the [12]council said"): on a page with many such
+numbers and lynx's list of addresses under "References", the numbers go first.
 """
 
 from __future__ import annotations
