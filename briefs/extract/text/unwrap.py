@@ -145,15 +145,18 @@ def lines(text: str) -> list[str]:
     kept = [line for line in raw if line]
     if len(kept) <= MIN_BREAKS:
         return kept
+    # (list items, a menu's or a list of references, are not the text's lines)
+    sizes = [len(line) for line in kept if not _ITEM.match(line)]
+    long_lines = [size for size in sizes if size >= 20]
+    if sum(size > MAX_WIDTH + SLACK for size in long_lines) > LONGER_SHARE * len(long_lines):
+        return kept  # longer lines than any wrap width leaves: a dump of whole paragraphs
     # whether each non-empty line is followed by another with no blank line between
     glued = [bool(raw[k + 1]) for k, line in enumerate(raw) if line and k + 1 < len(raw)]
     grouped = any(glued)  # lynx: a blank line only between paragraphs
     count = Counter(kept)
     pairs = [_Pair(a, b, glued[k], count[b] > 1)
              for k, (a, b) in enumerate(itertools.pairwise(kept))]
-    # (list items, a menu's or a list of references, are not the text's lines)
-    width = _width([p for p in pairs if p.glued or not grouped],
-                   [len(line) for line in kept if not _ITEM.match(line)])
+    width = _width([p for p in pairs if p.glued or not grouped], sizes)
     if width is None:
         return kept
     out: list[str] = [kept[0]]
