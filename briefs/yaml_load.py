@@ -1,8 +1,10 @@
 """The one YAML loader for front matter, sidecars and Markdown seeds.
 
-``yaml.SafeLoader`` with two refusals that become a ``yaml.YAMLError`` naming the line:
-a key given twice (the last one would win silently) and a date-shaped value that is no
-calendar day (``2024-02-30``: PyYAML raises a bare ``ValueError`` that would end the run).
+``yaml.SafeLoader`` with three refusals that become a ``yaml.YAMLError`` naming the line:
+a key given twice (the last one would win silently), a date-shaped value that is no
+calendar day (``2024-02-30``: PyYAML raises a bare ``ValueError`` that would end the run)
+and an alias (``*name``): none of these files needs one, and aliases of aliases (a
+"billion laughs" of a few hundred bytes) make a list that printing or walking never ends.
 """
 
 from __future__ import annotations
@@ -56,12 +58,30 @@ def load(text: str) -> Any:
     error's message and line are the pure-Python parser's. libyaml accepts tabs where the
     pure-Python parser refuses them: a document with a tab goes to ``StrictLoader``.
     """
+    if "*" in text:
+        _refuse_aliases(text)
     if "\t" not in text:
         try:
             return yaml.load(text, Loader=_FastLoader)  # a SafeLoader-equivalent subclass
         except yaml.YAMLError:
             pass
     return yaml.load(text, Loader=StrictLoader)  # a SafeLoader subclass
+
+
+def _refuse_aliases(text: str) -> None:
+    """Raise ``yaml.YAMLError`` at the first alias of ``text`` (its tokens are read,
+    nothing is built); a document that does not scan is left to ``load``'s parser."""
+    loader = _FastLoader if "\t" not in text else StrictLoader
+    try:
+        for token in yaml.scan(text, Loader=loader):
+            if isinstance(token, yaml.AliasToken):
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"an alias (*{token.value}) is not allowed here",
+                    token.start_mark)
+    except yaml.constructor.ConstructorError:
+        raise
+    except yaml.YAMLError:
+        return
 
 
 class MappingError(ValueError):

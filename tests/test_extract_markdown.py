@@ -195,3 +195,29 @@ def test_an_unknown_front_matter_field_is_still_refused(tmp_path: Path) -> None:
     seed.write_text("---\ntitel: Bridge to close\n---\n\nThe council voted.\n", encoding="utf-8")
     with pytest.raises(SeedError, match="unknown field"):
         extract(read_seed(seed, "seeds/typo.md"))
+
+
+BOMB = "".join(f"- &l{k} [{', '.join([f'*l{k - 1}'] * 9) if k else 'lol, lol, lol'}]\n"
+               for k in range(9))
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("bomb.md", f"---\ntitle: Bomb\ncategories:\n{BOMB}tags: [*l8, *l8]\n---\n\nText.\n"),
+    ("bomb.txt", f"---\ntitle: Bomb\ncategories:\n{BOMB}---\nText.\n"),
+])
+def test_a_front_matter_of_aliases_is_refused_at_once(tmp_path: Path, name: str,
+                                                       text: str) -> None:
+    # nine levels of nine aliases each: printed, the categories would be 9^9 items
+    seed = tmp_path / name
+    seed.write_text(text, encoding="utf-8")
+    with pytest.raises(SeedError, match=r"line 5: an alias \(\*l0\) is not allowed"):
+        extract(read_seed(seed, f"seeds/{name}"))
+
+
+def test_a_sidecar_of_aliases_is_refused_at_once(tmp_path: Path) -> None:
+    (tmp_path / "storm.txt").write_text("Storm closes schools\n\n" + "The council said on "
+                                        "Monday that it would close the schools. " * 5,
+                                        encoding="utf-8")
+    (tmp_path / "storm.yml").write_text(f"tags:\n{BOMB}", encoding="utf-8")
+    with pytest.raises(SeedError, match="alias"):
+        read_seed(tmp_path / "storm.txt", "seeds/storm.txt")

@@ -38,12 +38,17 @@ def has_front_matter(text: str) -> bool:
     return _FRONT.match(text) is not None
 
 
+_TITLE_LINE = re.compile(r"^title:[ \t]*\S", re.MULTILINE)
+
+
 def front_matter_article(text: str) -> bool:
     """A text seed that opens with front matter naming its title (what trafilatura's
     text output with its metadata looks like): an article, not a page dump."""
     match = _FRONT.match(text)
     if not match:
         return False
+    if _TITLE_LINE.search(match.group(1)):
+        return True  # (one that does not load is refused with the reason, as a .md's)
     try:
         meta = yaml_load.load_mapping(match.group(1), FRONT_KEYS + TOOL_KEYS,
                                       noun="front matter")

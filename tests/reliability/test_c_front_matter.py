@@ -126,6 +126,10 @@ C4 = {
     "bad_date": (lambda t: t.replace("date: 2023-11-14", "date: 2024-13-45", 1),
                  "front matter line 3: not a calendar date: 2024-13-45 (month must be in "
                  "1..12)"),
+    # aliases of aliases: a few hundred bytes that print as billions of items
+    "alias_bomb": (lambda t: t.replace("date_source:", "tags: [&a [x, x, x], *a, *a]\n"
+                                       "date_source:", 1),
+                   "front matter line 4: an alias (*a) is not allowed here"),
     "fields_after_dashes": (lambda t: t.replace("date_source:", "---\ndate_source:", 1),
                             "front matter line 4: '---' ends the front matter early; field "
                             "'date_source' follows at line 5"),
