@@ -190,14 +190,20 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
 
 def cmd_extract(args: argparse.Namespace, console: Console) -> int:
     from briefs.compose import compose
+    from briefs.errors import SeedError
     from briefs.extract import extract
     from briefs.read import read_seed
 
     failed = 0
     for name in args.seeds_given:
         try:
-            brief, notes = extract(read_seed(Path(name), name))
-            brief = compose(brief)
+            try:
+                brief, notes = extract(read_seed(Path(name), name))
+                brief = compose(brief)
+            except BriefsError:
+                raise
+            except Exception as exc:  # as in convert: a fault of ours on one seed, named
+                raise SeedError.internal(name, exc) from exc
         except BriefsError as exc:
             failed += 1
             console.message(f"ERROR {exc.message}")

@@ -666,3 +666,18 @@ def test_a_byline_loses_its_label_and_what_is_glued_to_it(raw: str, name: str) -
 ])
 def test_a_site_credit_or_an_address_is_no_author(text: str) -> None:
     assert not plausible_name(text)
+
+
+@pytest.mark.parametrize("ld", ["[" * 100_000 + "]" * 100_000,
+                                '{"a":' * 50_000 + "1" + "}" * 50_000,
+                                '{"@type":"NewsArticle","author":' * 900 + '{"name":"X"}'
+                                + "}" * 900])
+def test_json_ld_nested_past_any_reason_is_passed_over(ld: str) -> None:
+    # Python's JSON reader gives up past its recursion limit (RecursionError, no
+    # ValueError): such a block is no article's, and the page is read without it
+    paragraphs = "".join("<p>The council said on Monday that it would close the schools "
+                         f"because of the storm, officials said ({k}).</p>" for k in range(6))
+    brief = extract_html(f'<html><head><script type="application/ld+json">{ld}</script>'
+                         f"</head><body><h1>Storm closes schools</h1>{paragraphs}</body></html>")
+    assert brief.title == "Storm closes schools"
+    assert len(brief.body) == 6

@@ -63,7 +63,7 @@ def json_ld(tree: Any) -> list[dict[str, Any]]:
         text = _LD_WRAPPER.sub("", script.text or "")
         try:
             data = json.loads(text, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # (nested past Python's recursion limit)
             continue
         _flatten(data, found, depth=0)
     return found
