@@ -48,8 +48,8 @@ def test_files_that_are_no_seed_are_named_not_silently_dropped(project,
         warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
         assert warnings == [  # in path order
             "WARNING seeds/README.md: a folder's README, not a seed; skipped",
-            "WARNING seeds/article.xhtml: not a seed (.txt, .html, .htm, .md, .mhtml, .mht); "
-            "skipped",
+            "WARNING seeds/article.xhtml: not a seed (.txt, .html, .htm, .md, .json, .mhtml, "
+            ".mht); skipped",
             "WARNING seeds/orphan.yml: sidecar without a seed of the same name; skipped",
         ]
 

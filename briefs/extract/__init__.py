@@ -20,6 +20,7 @@ from briefs.errors import SeedError
 from briefs.extract.dates import parse_date
 from briefs.extract.html import extract_html
 from briefs.extract.html.page import TooDeep
+from briefs.extract.json_seed import extract_json
 from briefs.extract.markdown import extract_markdown, front_matter_article, has_front_matter
 from briefs.extract.text import extract_text, from_markdown
 from briefs.read import Seed
@@ -53,6 +54,8 @@ def extract(seed: Seed) -> tuple[Brief, list[str]]:
 def _by_kind(seed: Seed) -> tuple[Brief, list[str]]:
     if seed.kind == "html":
         return extract_html(seed.text), []
+    if seed.kind == "json":
+        return extract_json(seed.text, seed.path), []
     text, notes = clean_text(seed.text)
     if seed.kind == "markdown" and (has_front_matter(text)
                                     or not from_markdown.scraped_page(text)):

@@ -1,9 +1,10 @@
 """Stage 1, read: find the seeds, refuse unusable files, decode bytes to text.
 
 A seed is a text dump (``.txt``), a saved page (``.html``/``.htm``, or a browser's web
-archive ``.mhtml``/``.mht``: :mod:`.mhtml`) or a Markdown file with front matter
-(``.md``). An optional sidecar ``x.yml`` beside ``x.txt`` carries what the text cannot
-say (url, date, byline, site_name...); it wins over the text.
+archive ``.mhtml``/``.mht``: :mod:`.mhtml`), a Markdown file with front matter
+(``.md``) or an article a scraper saved as JSON (``.json``). An optional sidecar
+``x.yml`` beside ``x.txt`` carries what the text cannot say (url, date, byline,
+site_name...); it wins over the text.
 
 Refused, each with its own reason: symlinks, files over the size limit of their kind
 (before reading them), empty files, whitespace-only files and binary files. Decoding is
@@ -27,7 +28,7 @@ from briefs.read.decode import decode
 
 __all__ = ["SEED_SUFFIXES", "Seed", "decode", "discover", "kind_of", "read_seed", "skipped"]
 
-SEED_SUFFIXES = (".txt", ".html", ".htm", ".md", *mhtml.SUFFIXES)
+SEED_SUFFIXES = (".txt", ".html", ".htm", ".md", ".json", *mhtml.SUFFIXES)
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 MB = 1024 * 1024
 MAX_BYTES = 2 * MB
@@ -45,7 +46,7 @@ class Seed:
     """A seed file read and decoded, before anything is taken out of it."""
 
     path: str  # as shown to the user: relative to the project root when possible
-    kind: str  # "text", "html" or "markdown"
+    kind: str  # "text", "html", "markdown" or "json"
     text: str
     raw_sha: str  # sha256 of the bytes (and the sidecar's): the hash for incremental runs
     sidecar: dict[str, Any] = field(default_factory=dict)
@@ -59,6 +60,8 @@ def kind_of(path: Path) -> str:
         return "html"
     if suffix == ".md":
         return "markdown"
+    if suffix == ".json":
+        return "json"
     return "text"
 
 
@@ -110,7 +113,8 @@ def read_seed(path: Path, shown: str) -> Seed:
         raise SeedError(shown, "symlink refused (seeds must be regular files)")
     kind = kind_of(path)
     archive = path.suffix.lower() in mhtml.SUFFIXES
-    limit = MAX_ARCHIVE_BYTES if archive else MAX_HTML_BYTES if kind == "html" else MAX_BYTES
+    limit = MAX_ARCHIVE_BYTES if archive \
+        else MAX_HTML_BYTES if kind in ("html", "json") else MAX_BYTES  # (JSON may hold a page)
     try:
         size = path.stat().st_size
         if size > limit:

@@ -1,0 +1,163 @@
+"""Extract an article a scraper saved as JSON (``.json``): one object, its fields by name.
+
+Scrapers write one JSON object per article under names of their own: news-please
+(``title``, ``maintext``, ``authors``, ``date_publish``, ``source_domain``), trafilatura's
+JSON output (``title``, ``text``, ``author``, ``date``, ``sitename``), newspaper and
+Scrapy items (``headline``, ``body``, ``content``, ``article_body``, ``published``,
+``link``...). Each field of the brief is taken from the first of its usual names the
+object holds (``FIELDS``, names compared without case, ``-`` or ``_``); a list of
+authors is joined. The text's paragraphs are its lines (a blank line or a line break
+between them). Text that holds HTML markup, or an object with only the page's HTML
+(``html``, ``raw_html``), is read as a saved page is, the object's fields winning.
+
+A file that is no JSON, holds no object (or a list of several: one seed is one
+article), or nests deeper than ``MAX_DEPTH`` is refused by name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from briefs.clean import clean_line as flat
+from briefs.errors import SeedError
+from briefs.extract.dates import parse_date
+from briefs.record import Brief
+
+# The brief's field, and the names scrapers give it, most specific first.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline", "title_page", "title_rss", "name"),
+    "body": ("maintext", "text", "body", "content", "article_body", "articlebody",
+             "article_text", "article", "full_text", "raw_text", "description_full"),
+    "byline": ("byline", "authors", "author", "creator", "writer"),
+    "date": ("date_publish", "date_published", "datepublished", "published", "publish_date",
+             "published_at", "pubdate", "date", "published_time", "created_at",
+             "date_modify", "date_modified"),
+    "url": ("url", "link", "source_url", "canonical_url", "final_url", "permalink",
+            "source"),  # (trafilatura's "source" is the page's address)
+    "site_name": ("site_name", "sitename", "source_hostname", "source_domain", "publisher",
+                  "hostname", "domain"),
+    "description": ("description", "summary", "excerpt", "lead", "standfirst",
+                    "subtitle", "teaser"),
+    "lang": ("lang", "language", "inlanguage"),
+    "categories": ("categories", "category", "section", "sections"),
+    "tags": ("tags", "keywords"),
+}
+HTML_NAMES = ("html", "raw_html", "page_html", "content_html", "body_html", "source_html")
+MAX_DEPTH = 20
+_MARKUP = re.compile(r"</(?:p|div|br|span|a|h[1-6]|li|em|strong|b|i)\s*>|<br\s*/?>",
+                     re.IGNORECASE)
+_PARAGRAPHS = re.compile(r"\n\s*\n|\n")
+
+
+def _key(name: str) -> str:
+    return name.casefold().replace("-", "").replace("_", "")
+
+
+def _object(text: str, shown: str) -> dict[str, Any]:
+    try:
+        data = json.loads(text)
+    except RecursionError as exc:
+        raise SeedError(shown, "JSON nested too deep to read") from exc
+    except ValueError as exc:
+        raise SeedError(shown, f"not JSON ({exc})") from exc
+    if isinstance(data, list) and len(data) == 1:
+        data = data[0]
+    if isinstance(data, list):
+        raise SeedError(shown, f"a list of {len(data)} items; a JSON seed is one article "
+                        "(one object)")
+    if not isinstance(data, dict):
+        raise SeedError(shown, "no JSON object (an article is one object of fields)")
+    if _depth(data) > MAX_DEPTH:
+        raise SeedError(shown, f"JSON nested over {MAX_DEPTH} deep")
+    return data
+
+
+def _depth(data: Any) -> int:
+    """How deep ``data`` nests (walked without recursion)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_DEPTH:
+            break
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return deepest
+
+
+def _text(value: Any) -> str | None:
+    """A field's text: a string, a number, or the names in an object ({"name": ...})."""
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, dict):
+        return _text(value.get("name") or value.get("@value") or value.get("text"))
+    return None
+
+
+def _strings(value: Any, split: bool = False) -> list[str]:
+    """A field's texts: a list's items, or (``split``) a string's comma-separated parts
+    ("Politics, World")."""
+    items = value if isinstance(value, list) else [value]
+    texts = [t for t in (_text(v) for v in items) if t]
+    if split:
+        texts = [part for t in texts for part in t.split(",")]
+    return [flat(t) for t in texts if flat(t)]
+
+
+def extract_json(text: str, shown: str) -> Brief:
+    """The article of a JSON seed (see the module's docstring)."""
+    data = _object(text, shown)
+    by_key = {_key(str(k)): v for k, v in data.items()}
+
+    def first(field: str) -> Any:
+        for name in FIELDS[field]:
+            value = by_key.get(_key(name))
+            if value not in (None, "", [], {}):
+                return value
+        return None
+
+    body_value = _text(first("body"))
+    html = next((v for v in (by_key.get(_key(n)) for n in HTML_NAMES)
+                 if isinstance(v, str) and v.strip()), None)
+    page = Brief()
+    if body_value and _MARKUP.search(body_value):
+        html, body_value = body_value, None
+    if html and not body_value:
+        from briefs.extract.html import extract_html
+
+        page = extract_html(html)
+    body = tuple(flat(p) for p in _PARAGRAPHS.split(body_value) if flat(p)) \
+        if body_value else page.body
+    authors = _strings(first("byline"))
+    raw_date = first("date")
+    date = parse_date(raw_date if isinstance(raw_date, str) else _text(raw_date) or "")
+    title = _text(first("title"))
+    return Brief(
+        title=flat(title) if title else page.title,
+        body=body,
+        date=date or page.date,
+        byline=", ".join(authors) if authors else page.byline,
+        categories=tuple(_strings(first("categories"), split=True)) or page.categories,
+        tags=tuple(_strings(first("tags"), split=True)) or page.tags,
+        description=_one(first("description")) or page.description,
+        site_name=_one(first("site_name")) or page.site_name,
+        url=_address(first("url")) or page.url,
+        lang=_one(first("lang")) or page.lang,
+    )
+
+
+def _address(value: Any) -> str | None:
+    found = _one(value)
+    return found if found and found.startswith(("http://", "https://")) else None
+
+
+def _one(value: Any) -> str | None:
+    found = _strings(value)
+    return found[0] if found else None

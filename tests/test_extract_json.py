@@ -1,0 +1,91 @@
+"""JSON seeds: one article a scraper saved as a JSON object, its fields by their names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefs.errors import SeedError
+from briefs.extract import extract
+from briefs.read import read_seed
+from tests.conftest import FIXTURES
+from tests.helpers import run_briefs
+
+JSON = FIXTURES / "json"
+
+
+def _extract(path: Path):  # type: ignore[no-untyped-def]
+    return extract(read_seed(path, f"seeds/{path.name}"))[0]
+
+
+def test_trafilatura_json_output() -> None:
+    brief = _extract(JSON / "trafilatura_observer_lvmh.json")
+    assert brief.title == ("Bernard Arnault’s LVMH Gives the Louvre a $16M Boost to Acquire "
+                           "a Chardin Masterpiece")
+    assert brief.byline == "Alexandra Tremayne-Pengelly"
+    assert brief.date == dt.date(2023, 11, 8) and brief.date_source == "article"
+    assert brief.url == "https://observer.com/2023/11/bernard-arnault-lvmh-louvre-chardin/"
+    assert brief.site_name == "Observer" and brief.categories == ("Arts",)
+    assert brief.body[0].startswith("For over a year, the Louvre has fought to acquire")
+    assert len(brief.body) > 5
+
+
+def test_news_please_json() -> None:
+    brief = _extract(JSON / "newsplease_harbour.json")
+    assert brief.title == "Harbour plan approved after a long night"
+    assert brief.byline == "Ana Pereira, Ben Okafor"
+    assert brief.date == dt.date(2024, 3, 5)
+    assert brief.site_name == "example.org" and brief.lang == "en"
+    assert brief.url == "https://example.org/news/harbour-plan"
+    assert brief.body == (
+        "The city council approved the harbour plan on Tuesday after a debate that lasted "
+        "well into the night.",
+        "A new sea wall will be built along the old quay, and two pumping stations will "
+        "follow.",
+        '"The quay will be safe from the winter storms," the mayor said.')
+
+
+def test_a_body_in_html_is_read_as_a_page_and_its_script_is_dropped() -> None:
+    brief = _extract(JSON / "scrapy_html_body.json")
+    assert brief.title == "Storm closes schools across the region"
+    assert brief.byline == "Lena Fischer" and brief.date == dt.date(2024, 2, 11)
+    assert brief.categories == ("Weather", "Education")
+    text = "\n".join(brief.body)
+    assert "All schools in the region will stay closed on Monday" in text
+    assert "Parents were told to check the office's page for updates." in text
+    assert "alert" not in text and "<" not in text
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    ("{not json", "not JSON"),
+    ('[{"title": "a", "text": "b"}, {"title": "c", "text": "d"}]', "a list of 2 items"),
+    ("42", "no JSON object"),
+    ("[" * 100_000 + "]" * 100_000, "nested too deep"),
+    ('{"title": "a", "text": ' + '{"a": ' * 30 + "1" + "}" * 30 + "}", "nested over 20 deep"),
+    ('{"title": "Storm closes schools"}', "no article text found"),
+    ('{"text": "The council said on Monday that it would close the schools."}',
+     "no headline found"),
+])
+def test_a_json_seed_that_is_no_article_is_refused_by_name(tmp_path: Path, content: str,
+                                                           reason: str) -> None:
+    seed = tmp_path / "bad.json"
+    seed.write_text(content, encoding="utf-8")
+    with pytest.raises(SeedError, match=reason) as caught:
+        _extract(seed)
+    assert caught.value.message.startswith("seeds/bad.json: ")
+
+
+def test_json_seeds_publish_beside_the_others(project) -> None:  # type: ignore[no-untyped-def]
+    root = project(JSON / "newsplease_harbour.json", JSON / "scrapy_html_body.json",
+                   FIXTURES / "markdown" / "scraped_observer_lvmh.txt")
+    result = run_briefs(root, "build")
+    assert result.returncode == 0, result.stderr
+    briefs = sorted(p.name for p in (root / "docs" / "briefs").glob("*.md"))
+    assert briefs == ["bernard-arnault-s-lvmh-gives-the-louvre-a-16m-boost-to-acquire-a-chardin.md",
+                      "harbour-plan-approved-after-a-long-night.md",
+                      "storm-closes-schools-across-the-region.md"]
+    page = (root / "site" / "briefs" / "harbour-plan-approved-after-a-long-night"
+            / "index.html").read_text(encoding="utf-8")
+    assert "A new sea wall will be built along the old quay" in page
