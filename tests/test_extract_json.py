@@ -58,6 +58,14 @@ def test_a_body_in_html_is_read_as_a_page_and_its_script_is_dropped() -> None:
     assert "alert" not in text and "<" not in text
 
 
+def test_a_text_given_as_a_list_of_paragraphs(tmp_path: Path) -> None:
+    seed = tmp_path / "list.json"
+    seed.write_text('{"headline": "Storm closes schools", "paragraphs": ["First one.", '
+                    '"", "Second one."], "published": "2024-02-11"}', encoding="utf-8")
+    brief = _extract(seed)
+    assert brief.body == ("First one.", "Second one.")
+
+
 @pytest.mark.parametrize(("content", "reason"), [
     ("{not json", "not JSON"),
     ('[{"title": "a", "text": "b"}, {"title": "c", "text": "d"}]', "a list of 2 items"),

@@ -7,8 +7,9 @@ Scrapy items (``headline``, ``body``, ``content``, ``article_body``, ``published
 ``link``...). Each field of the brief is taken from the first of its usual names the
 object holds (``FIELDS``, names compared without case, ``-`` or ``_``); a list of
 authors is joined. The text's paragraphs are its lines (a blank line or a line break
-between them). Text that holds HTML markup, or an object with only the page's HTML
-(``html``, ``raw_html``), is read as a saved page is, the object's fields winning.
+between them), or the items of a list of them. Text that holds HTML markup, or an
+object with only the page's HTML (``html``, ``raw_html``), is read as a saved page is,
+the object's fields winning.
 
 A file that is no JSON, holds no object (or a list of several: one seed is one
 article), or nests deeper than ``MAX_DEPTH`` is refused by name.
@@ -29,7 +30,8 @@ from briefs.record import Brief
 FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline", "title_page", "title_rss", "name"),
     "body": ("maintext", "text", "body", "content", "article_body", "articlebody",
-             "article_text", "article", "full_text", "raw_text", "description_full"),
+             "article_text", "article", "full_text", "raw_text", "paragraphs",
+             "description_full"),
     "byline": ("byline", "authors", "author", "creator", "writer"),
     "date": ("date_publish", "date_published", "datepublished", "published", "publish_date",
              "published_at", "pubdate", "date", "published_time", "created_at",
@@ -123,7 +125,10 @@ def extract_json(text: str, shown: str) -> Brief:
                 return value
         return None
 
-    body_value = _text(first("body"))
+    found_body = first("body")
+    if isinstance(found_body, list):  # the paragraphs one by one
+        found_body = "\n".join(_strings(found_body))
+    body_value = _text(found_body)
     html = next((v for v in (by_key.get(_key(n)) for n in HTML_NAMES)
                  if isinstance(v, str) and v.strip()), None)
     page = Brief()
