@@ -26,7 +26,8 @@ repositories and writes them in the same layout (``cases/<id>/source.html``,
 - ``goo_*``: goose3/goose3, ``tests/data/<topic>/<name>.html`` with what goose3's tests
   expect in ``<name>.json``: the title, authors and publication date where a test checks
   them, and the opening of the article's text (``cleaned_text``, often cut short, kept
-  as ``body_prefix``: its first 30 words). The pages of 3 KB or more (smaller ones are
+  as ``body_prefix``: its first 30 words, never its last, which the cut may have cut
+  in two). The pages of 3 KB or more (smaller ones are
   made by hand to test one feature, with no article): some 55, mostly English news of
   2008-2015; goose3's output, not a hand annotation (Apache-2.0). Never fitted on.
 
@@ -278,7 +279,9 @@ def goose(repo: Path, writer: Writer) -> None:
         record = json.loads(_show(repo, path))
         expected = record.get("expected") or {}
         text = expected.get("cleaned_text") or ""
-        opening = " ".join(text.split("\n\n")[0].split()[:PREFIX_WORDS]) or None
+        first = text.split("\n\n")[0].split()
+        # (goose3's tests cut the text anywhere: a last word may be cut too)
+        opening = " ".join(first[:min(PREFIX_WORDS, len(first) - 1)]) or None
         authors = expected.get("authors") or None
         truth = {"url": record.get("url"), "headline": expected.get("title") or None,
                  "date": expected.get("publish_date") or None, "authors": authors,
