@@ -28,7 +28,7 @@ repositories and writes them in the same layout (``cases/<id>/source.html``,
   them, and the opening of the article's text (``cleaned_text``, often cut short, kept
   as ``body_prefix``: its first 30 words, never its last, which the cut may have cut
   in two). The pages of 3 KB or more (smaller ones are
-  made by hand to test one feature, with no article): some 55, mostly English news of
+  made by hand to test one feature, with no article): 47, mostly English news of
   2008-2015; goose3's output, not a hand annotation (Apache-2.0). Never fitted on.
 
 Dumps are made with the team corpus's own ``tools/html2dump.py``, so they have the
