@@ -285,3 +285,17 @@ def test_neutral_words_replace_loaded_terms_outside_quotations_only() -> None:
     # a term with no neutral words ("martyrs") leaves the sentence unfair: not used
     assert neutralise("The resistance groups honoured their martyrs in the capital.", None) \
         is None
+
+
+def test_a_paragraph_of_initials_is_split_at_once() -> None:
+    # each point after an initial is passed, so the piece before the next one grew and
+    # was read whole: 66,000 "A." took minutes (a hang here is the regression)
+    paragraph = "A. " * 66_000 + "The council met. It voted."
+    sentences = split_sentences(paragraph)
+    assert sentences[-1] == "It voted."
+    assert sentences[0].startswith("A. A. A.") and sentences[0].endswith("The council met.")
+
+
+def test_an_unclosed_quotation_keeps_its_sentences_together_at_once() -> None:
+    paragraph = "“" + "He spoke. " * 40_000 + "The end."
+    assert split_sentences(paragraph) == [paragraph]

@@ -10,6 +10,7 @@ off the front of a lead.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # After . ! ? … when a capital or digit begins the next sentence; after Chinese and
@@ -50,11 +51,16 @@ def split_sentences(paragraph: str) -> list[str]:
     """The sentences of one paragraph, whitespace-trimmed, in order."""
     out: list[str] = []
     start = 0
+    quotes = _Quotes(paragraph)
     for match in _BOUNDARY.finditer(paragraph):
+        # (only the word before the point is read, not the whole piece, which grows
+        # while points are passed: "A. A. A. ..." would cost the square of its length)
+        low = max(start, match.start() - WORD_CHARS)
         if match.group().startswith(".") and _is_abbreviation(
-                paragraph[start:match.start()], paragraph[match.end():].lstrip()):
+                paragraph[low:match.start()], paragraph[match.end():match.end() + 8].lstrip(),
+                whole=low == start):
             continue
-        if _inside_quotation(paragraph[start:match.end()]):
+        if quotes.open_between(start, match.end()):
             continue
         piece = paragraph[start:match.end()].strip()
         if piece:
@@ -66,10 +72,12 @@ def split_sentences(paragraph: str) -> list[str]:
     return out
 
 
-def _is_abbreviation(before: str, after: str) -> bool:
+def _is_abbreviation(before: str, after: str, whole: bool = True) -> bool:
+    """The word that ends ``before`` (the piece so far, or its last ``WORD_CHARS``
+    characters: ``whole`` False) is an abbreviation or an initial, not a sentence's end."""
     match = _LAST_WORD.search(before)
-    if not match:
-        return False
+    if not match or (not whole and match.start() == 0):
+        return False  # (a word longer than WORD_CHARS)
     word = match.group(1).lstrip("(\"'“‘")
     if len(word) == 1 and word.isupper():
         return True  # an initial: John F. Kennedy
@@ -80,9 +88,24 @@ def _is_abbreviation(before: str, after: str) -> bool:
     return word.casefold().rstrip(".") in ABBREVIATIONS
 
 
-def _inside_quotation(text: str) -> bool:
-    """True when a quotation opened in ``text`` is still open at its end."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+WORD_CHARS = 64  # a longer "word" before a point is no abbreviation
+
+
+class _Quotes:
+    """Where a paragraph's quotation marks are, to count them in any stretch at once."""
+
+    def __init__(self, paragraph: str) -> None:
+        self.at = {mark: [k for k, ch in enumerate(paragraph) if ch == mark]
+                   for mark in ("“", "”", '"')}
+
+    def _count(self, mark: str, start: int, end: int) -> int:
+        places = self.at[mark]
+        return bisect.bisect_left(places, end) - bisect.bisect_left(places, start)
+
+    def open_between(self, start: int, end: int) -> bool:
+        """A quotation opened in ``paragraph[start:end]`` is still open at its end."""
+        return self._count("“", start, end) > self._count("”", start, end) \
+            or self._count('"', start, end) % 2 == 1
 
 
 def strip_dateline(sentence: str) -> str:
