@@ -299,3 +299,16 @@ def test_a_paragraph_of_initials_is_split_at_once() -> None:
 def test_an_unclosed_quotation_keeps_its_sentences_together_at_once() -> None:
     paragraph = "“" + "He spoke. " * 40_000 + "The end."
     assert split_sentences(paragraph) == [paragraph]
+
+
+@pytest.mark.parametrize("paragraph", ["…" * 200_000, "“a b c d e " * 36_000,
+                                       "he said “" * 44_000])
+def test_runs_of_points_and_opening_quotes_are_read_at_once(paragraph: str) -> None:
+    # each was read to its end from every point or mark (a hang here is the regression)
+    brief = compose(Brief(title="Storm closes schools", body=(paragraph,)))
+    assert brief.quotes == ()
+
+
+def test_a_japanese_sentence_ends_at_its_full_stop_before_a_line_break() -> None:
+    assert split_sentences("以下、その手順。\nWindows10での操作方法です。") == [
+        "以下、その手順。", "Windows10での操作方法です。"]

@@ -13,7 +13,9 @@ import re
 
 from briefs.compose.analysis import Sentence
 
-_QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
+# (a quotation holds no opening mark of its own kind: a text of "“" by the thousand
+# with no closing one would otherwise be read to its end from each of them)
+_QUOTE = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 MIN_WORDS = 4
 
 

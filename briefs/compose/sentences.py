@@ -15,8 +15,10 @@ import re
 
 # After . ! ? … when a capital or digit begins the next sentence; after Chinese and
 # Japanese full stops (。！？) always, as those scripts put no space between sentences.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])|"
-                       r"[。！？]+[」』”’）)]*(?=\S)")
+# A run of points is read from its start and once (possessive): "……" by the thousand
+# would otherwise be tried from each of its points, each time to its end.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])|"
+                       r"(?<![。！？])[。！？]++[」』”’）)]*+(?=\s*\S)")
 _LAST_WORD = re.compile(r"([\w.’'-]+)$")
 ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt",
