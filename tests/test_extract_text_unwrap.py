@@ -107,3 +107,12 @@ def test_bracketed_numbers_of_a_few_citations_stay() -> None:
     text = "\n\n".join(["Storm closes schools", "The council said so.[1] It met on Monday.[2]",
                         "References", "1. https://example.org/a"])
     assert unwrap.lines(text)[1] == "The council said so.[1] It met on Monday.[2]"
+
+
+def test_a_by_line_under_a_headline_is_no_wrap_of_it() -> None:
+    # a blank line after every line: "by: ..." in lower case reads like a wrap's next line
+    lines = ["Angry media will not buckle over the new surveillance laws, editors say",
+             "by: Laurie Oakes", *_wrapped(PARAGRAPH), *_wrapped(SECOND)]
+    out = unwrap.lines("\n\n".join(lines))
+    assert out[:2] == lines[:2]
+    assert out[2:] == [PARAGRAPH, SECOND]

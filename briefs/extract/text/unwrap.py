@@ -29,6 +29,7 @@ import itertools
 import re
 from collections import Counter
 
+from briefs.extract.text import meta
 from briefs.extract.text.blocks import CJK
 
 MIN_WIDTH, MAX_WIDTH = 40, 120  # widths tried
@@ -84,6 +85,14 @@ class _Pair:
     def inside_sentence(self) -> bool:
         return self.lower or bool(_OPEN_END.search(self.first)
                                   and not self.first.rsplit(None, 1)[-1][:1].isupper())
+
+
+def _byline(pair: _Pair, width: int) -> bool:
+    """The second line is a short "by ..." line under a headline ("by: Laurie Oakes"),
+    which a page that leaves a blank line after every line cannot tell from a wrap by
+    its place alone."""
+    return len(pair.second) < width - BAND and pair.second[:2].casefold() == "by" \
+        and meta.find_byline(pair.second) is not None
 
 
 def _width(pairs: list[_Pair], sizes: list[int]) -> int | None:
@@ -161,7 +170,7 @@ def lines(text: str) -> list[str]:
         return kept
     out: list[str] = [kept[0]]
     for pair in pairs:
-        if (pair.glued if grouped else pair.inside_sentence()) \
+        if (pair.glued if grouped else pair.inside_sentence() and not _byline(pair, width)) \
                 and (pair.broken_at(width) or pair.goes_on(width)):
             out[-1] = f"{out[-1]} {pair.second}"
         else:
