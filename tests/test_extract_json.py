@@ -66,6 +66,18 @@ def test_a_text_given_as_a_list_of_paragraphs(tmp_path: Path) -> None:
     assert brief.body == ("First one.", "Second one.")
 
 
+@pytest.mark.parametrize(("value", "day"), [
+    ("1676551869", dt.date(2023, 2, 16)), ("1676551869000", dt.date(2023, 2, 16)),
+    ('"2023-02-16T12:51:09Z"', dt.date(2023, 2, 16)), ('"16 February 2023"', dt.date(2023, 2, 16)),
+    ("42", None), ("true", None)])
+def test_a_date_as_text_or_unix_time(tmp_path: Path, value: str, day: dt.date | None) -> None:
+    seed = tmp_path / "dated.json"
+    seed.write_text('{"headline": "Storm closes schools", "text": "The council met.", '
+                    f'"published": {value}}}', encoding="utf-8")
+    brief = _extract(seed)
+    assert (brief.date if brief.date_source == "article" else None) == day
+
+
 @pytest.mark.parametrize(("content", "reason"), [
     ("{not json", "not JSON"),
     ('[{"title": "a", "text": "b"}, {"title": "c", "text": "d"}]', "a list of 2 items"),

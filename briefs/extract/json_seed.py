@@ -6,10 +6,11 @@ JSON output (``title``, ``text``, ``author``, ``date``, ``sitename``), newspaper
 Scrapy items (``headline``, ``body``, ``content``, ``article_body``, ``published``,
 ``link``...). Each field of the brief is taken from the first of its usual names the
 object holds (``FIELDS``, names compared without case, ``-`` or ``_``); a list of
-authors is joined. The text's paragraphs are its lines (a blank line or a line break
-between them), or the items of a list of them. Text that holds HTML markup, or an
-object with only the page's HTML (``html``, ``raw_html``), is read as a saved page is,
-the object's fields winning.
+authors is joined; a date is a text or a Unix time (seconds or milliseconds: its day in
+UTC). The text's paragraphs are its lines (a blank line or a line break between them),
+or the items of a list of them. Text that holds HTML markup, or an object with only the
+page's HTML (``html``, ``raw_html``), is read as a saved page is, the object's fields
+winning.
 
 A file that is no JSON, holds no object (or a list of several: one seed is one
 article), or nests deeper than ``MAX_DEPTH`` is refused by name.
@@ -17,6 +18,7 @@ article), or nests deeper than ``MAX_DEPTH`` is refused by name.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from typing import Any
@@ -141,8 +143,7 @@ def extract_json(text: str, shown: str) -> Brief:
     body = tuple(flat(p) for p in _PARAGRAPHS.split(body_value) if flat(p)) \
         if body_value else page.body
     authors = _strings(first("byline"))
-    raw_date = first("date")
-    date = parse_date(raw_date if isinstance(raw_date, str) else _text(raw_date) or "")
+    date = _date(first("date"))
     title = _text(first("title"))
     return Brief(
         title=flat(title) if title else page.title,
@@ -156,6 +157,20 @@ def extract_json(text: str, shown: str) -> Brief:
         url=_address(first("url")) or page.url,
         lang=_one(first("lang")) or page.lang,
     )
+
+
+EPOCH_SECONDS = (1e8, 1e10)  # 1973 to 2286: a Unix time in seconds, or in milliseconds
+# (news APIs' "published": 1676551869 or 1676551869000), read as its day in UTC
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        low, high = EPOCH_SECONDS
+        seconds = value / 1000 if low * 1000 <= value < high * 1000 else value
+        if low <= seconds < high:
+            return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
+        return None
+    return parse_date(value if isinstance(value, str) else _text(value) or "")
 
 
 def _address(value: Any) -> str | None:
