@@ -137,26 +137,25 @@ def _closed_brackets(block: str) -> set[int]:
     "(...)" after it, if any, closes too (a link, an image, "[sic]"), nested at most
     ``MAX_NESTING`` deep; a bracket escaped with a backslash is literal already and is
     left out. One pass each for brackets and parentheses."""
-    closes: set[int] = set()  # the "(" that a ")" closes
-    parens: list[int] = []
-    for k, ch in enumerate(block):
-        if ch == "(" and not _escaped(block, k):
-            parens.append(k)
-        elif ch == ")" and parens and not _escaped(block, k):
-            start = parens.pop()
-            if len(parens) < MAX_NESTING:
-                closes.add(start)
-    closed: set[int] = set()
+    parens = _pairs(block, "(", ")")
+    return {start for start, end in _pairs(block, "[", "]").items()
+            if not block.startswith("(", end + 1) or end + 1 in parens}
+
+
+def _pairs(block: str, opening: str, closing: str) -> dict[int, int]:
+    """Where each ``opening`` mark of ``block`` that a ``closing`` one closes is, and
+    where that one is, for marks nested at most ``MAX_NESTING`` deep; escaped marks do
+    not count."""
+    pairs: dict[int, int] = {}
     stack: list[int] = []
     for k, ch in enumerate(block):
-        if ch == "[" and not _escaped(block, k):
+        if ch == opening and not _escaped(block, k):
             stack.append(k)
-        elif ch == "]" and stack and not _escaped(block, k):
+        elif ch == closing and stack and not _escaped(block, k):
             start = stack.pop()
-            if len(stack) < MAX_NESTING and (not block.startswith("(", k + 1)
-                                             or k + 1 in closes):
-                closed.add(start)
-    return closed
+            if len(stack) < MAX_NESTING:
+                pairs[start] = k
+    return pairs
 
 
 def _escaped(text: str, k: int) -> bool:
