@@ -20,16 +20,8 @@ def _extract(path: Path):  # type: ignore[no-untyped-def]
     return extract(read_seed(path, f"seeds/{path.name}"))[0]
 
 
-def test_trafilatura_json_output() -> None:
-    brief = _extract(JSON / "trafilatura_observer_lvmh.json")
-    assert brief.title == ("Bernard Arnault’s LVMH Gives the Louvre a $16M Boost to Acquire "
-                           "a Chardin Masterpiece")
-    assert brief.byline == "Alexandra Tremayne-Pengelly"
-    assert brief.date == dt.date(2023, 11, 8) and brief.date_source == "article"
-    assert brief.url == "https://observer.com/2023/11/bernard-arnault-lvmh-louvre-chardin/"
-    assert brief.site_name == "Observer" and brief.categories == ("Arts",)
-    assert brief.body[0].startswith("For over a year, the Louvre has fought to acquire")
-    assert len(brief.body) > 5
+# (trafilatura's JSON output: tests/test_extract_markdown.py, with its text and
+# Markdown output of the same page)
 
 
 def test_news_please_json() -> None:

@@ -165,10 +165,13 @@ def test_a_flood_of_markdown_syntax_is_read_at_once(tmp_path: Path, suffix: str)
             in brief.body
 
 
-@pytest.mark.parametrize("name", ["trafilatura_observer_lvmh.txt",
-                                  "trafilatura_observer_lvmh.md"])
-def test_trafilatura_output_with_its_metadata(name: str) -> None:
-    brief, _notes = extract(read_seed(FIXTURES / "markdown" / name, f"seeds/{name}"))
+@pytest.mark.parametrize("path", [FIXTURES / "markdown" / "trafilatura_observer_lvmh.txt",
+                                  FIXTURES / "markdown" / "trafilatura_observer_lvmh.md",
+                                  FIXTURES / "json" / "trafilatura_observer_lvmh.json"],
+                         ids=lambda p: p.suffix)
+def test_trafilatura_output_with_its_metadata(path: Path) -> None:
+    # as text and Markdown (front matter, then one paragraph per line) and as JSON
+    brief, _notes = extract(read_seed(path, f"seeds/{path.name}"))
     assert brief.title == ("Bernard Arnault’s LVMH Gives the Louvre a $16M Boost to Acquire "
                            "a Chardin Masterpiece")
     assert brief.byline == "Alexandra Tremayne-Pengelly"
@@ -176,7 +179,7 @@ def test_trafilatura_output_with_its_metadata(name: str) -> None:
     assert brief.url == "https://observer.com/2023/11/bernard-arnault-lvmh-louvre-chardin/"
     assert brief.site_name == "Observer" and brief.categories == ("Arts",)
     assert brief.body[0].startswith("For over a year, the Louvre has fought to acquire")
-    assert len(brief.body) > 5  # one paragraph per line of the text output
+    assert len(brief.body) > 5  # one paragraph per line of its text
 
 
 def test_a_dump_that_opens_with_a_rule_of_dashes_is_still_a_dump(tmp_path: Path) -> None:
