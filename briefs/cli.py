@@ -197,16 +197,12 @@ def cmd_extract(args: argparse.Namespace, console: Console) -> int:
     failed = 0
     for name in args.seeds_given:
         try:
-            try:
-                brief, notes = extract(read_seed(Path(name), name))
-                brief = compose(brief)
-            except BriefsError:
-                raise
-            except Exception as exc:  # as in convert: a fault of ours on one seed, named
-                raise SeedError.internal(name, exc) from exc
-        except BriefsError as exc:
+            brief, notes = extract(read_seed(Path(name), name))
+            brief = compose(brief)
+        except Exception as exc:  # as in convert: a fault of ours on one seed is named too
+            error = exc if isinstance(exc, BriefsError) else SeedError.internal(name, exc)
             failed += 1
-            console.message(f"ERROR {exc.message}")
+            console.message(f"ERROR {error.message}")
             continue
         for note in notes:
             console.message(f"WARNING {name}: {note}")

@@ -89,14 +89,14 @@ def analyse(text: str) -> Page | None:
                 month_first, between)
 
 
+# A Markdown heading's marks before the headline ("# Storm closes schools"), in a dump
+# with too little Markdown to be read as such.
+_ATX = re.compile(r"^#{1,6}\s+(?=\S)")
 # "Deutscher Handel mit Teheran:Druck durch ...": a kicker run into its headline, as a dump
 # joins the two inline elements; the headline reads with a space after the colon. The
 # kicker may end in a vowel sign ("...पकड़ा:दो"), which is no word character; a time, a
 # number or an address ("10:30", "https://") is no kicker, nor a German gender colon
 # before a small letter ("Bürger:innen", "jede:r").
-# A Markdown heading's marks before the headline ("# Storm closes schools"), in a dump
-# with too little Markdown to be read as such.
-_ATX = re.compile(r"^#{1,6}\s+(?=\S)")
 _KICKER_GLUED = re.compile(r"(?<=[^\s\d!-/:-@\[-`{-~]{2}):(?=[^\W\d_])(?![a-zß-öø-ÿа-яё])")
 
 
