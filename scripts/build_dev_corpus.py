@@ -293,6 +293,17 @@ def goose(repo: Path, writer: Writer) -> None:
             writer.write(f"goo_{slug}", raw, truth)
 
 
+def load_html2dump(tools: Path) -> Any | None:
+    """The team corpus's ``tools/html2dump.py`` as a module (``None``: not there)."""
+    path = tools / "html2dump.py"
+    spec = importlib.util.spec_from_file_location("html2dump", path)
+    if not path.is_file() or spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)
@@ -305,13 +316,10 @@ def main() -> int:
     parser.add_argument("--newspaper4k", type=Path, help="AndyTheFactory/newspaper4k")
     parser.add_argument("--goose", type=Path, help="goose3/goose3")
     args = parser.parse_args()
-    spec = importlib.util.spec_from_file_location("html2dump",
-                                                  args.shared / "tools" / "html2dump.py")
-    if spec is None or spec.loader is None:
+    html2dump = load_html2dump(args.shared / "tools")
+    if html2dump is None:
         print(f"{args.shared}/tools/html2dump.py: not found", file=sys.stderr)
         return 2
-    html2dump = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(html2dump)
     writer = Writer(args.out, args.shared,
                     lambda raw: html2dump.html_to_dump(html2dump.decode_html(raw)))
     for repo, build in ((args.benchmark, benchmark), (args.readability, readability),

@@ -29,24 +29,16 @@ links, what a page's menus look like.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import shutil
 import sys
 import textwrap
 from pathlib import Path
 from typing import Any
 
+from build_dev_corpus import load_html2dump  # (beside this script)
+
 WIDTH = 76
 SHAPES = ("lynx", "br", "lynx-refs", "markdown")
-
-
-def _load_html2dump(tools: Path) -> Any:
-    spec = importlib.util.spec_from_file_location("html2dump", tools / "html2dump.py")
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"{tools}/html2dump.py: not found")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _wrapped(blocks: list[str], between: str) -> str:
@@ -159,7 +151,9 @@ def main() -> int:
     parser.add_argument("--shape", choices=SHAPES, required=True)
     parser.add_argument("--tools", type=Path, default=Path("../shared/corpus/tools"))
     args = parser.parse_args()
-    hd = _load_html2dump(args.tools)
+    hd = load_html2dump(args.tools)
+    if hd is None:
+        raise SystemExit(f"{args.tools}/html2dump.py: not found")
     lynx_reader, markdown_reader = _readers(hd)
     written = 0
     for case in sorted((args.corpus / "cases").iterdir()):
