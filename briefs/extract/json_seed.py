@@ -23,7 +23,7 @@ import json
 import re
 from typing import Any
 
-from briefs.clean import clean_line as flat
+from briefs.clean import clean_line
 from briefs.errors import SeedError
 from briefs.extract.dates import parse_date
 from briefs.record import Brief
@@ -112,7 +112,7 @@ def _strings(value: Any, split: bool = False) -> list[str]:
     texts = [t for t in (_text(v) for v in items) if t]
     if split:
         texts = [part for t in texts for part in t.split(",")]
-    return [flat(t) for t in texts if flat(t)]
+    return [line for line in map(clean_line, texts) if line]
 
 
 def extract_json(text: str, shown: str) -> Brief:
@@ -140,13 +140,13 @@ def extract_json(text: str, shown: str) -> Brief:
         from briefs.extract.html import extract_html
 
         page = extract_html(html)
-    body = tuple(flat(p) for p in _PARAGRAPHS.split(body_value) if flat(p)) \
+    body = tuple(p for p in map(clean_line, _PARAGRAPHS.split(body_value)) if p) \
         if body_value else page.body
     authors = _strings(first("byline"))
     date = _date(first("date"))
     title = _text(first("title"))
     return Brief(
-        title=flat(title) if title else page.title,
+        title=clean_line(title) if title else page.title,
         body=body,
         date=date or page.date,
         byline=", ".join(authors) if authors else page.byline,
