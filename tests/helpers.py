@@ -33,7 +33,7 @@ def fetch(url: str) -> str:
         return str(response.read().decode("utf-8"))
 
 
-def wait_for(predicate: Callable[[], object], seconds: float) -> bool:
+def wait_for(predicate: Callable[[], object], seconds: float, every: float = 0.25) -> bool:
     """Poll ``predicate`` until it is true (False after ``seconds``); OSError means not yet."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -42,23 +42,29 @@ def wait_for(predicate: Callable[[], object], seconds: float) -> bool:
                 return True
         except OSError:
             pass
-        time.sleep(0.25)
+        time.sleep(every)
     return False
 
 
 @contextmanager
-def serving(root: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
+def serving(root: Path, env: dict[str, str] | None = None,
+            stop: signal.Signals = signal.SIGINT,
+            ) -> Iterator[tuple[subprocess.Popen[str], str]]:
     """A real ``briefs serve`` in ``root`` on a free loopback port: (process, base URL).
-    Stopped with SIGINT on exit (SIGKILL after 10 s)."""
+    Stopped on exit as a terminal's Ctrl+C does (SIGINT to the process group), or with
+    ``stop`` sent to the server alone as ``kill`` does; SIGKILL after 10 s."""
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "briefs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
         yield proc, f"http://127.0.0.1:{port}/"
     finally:
-        os.killpg(proc.pid, signal.SIGINT)
+        if stop == signal.SIGINT:
+            os.killpg(proc.pid, signal.SIGINT)
+        else:
+            proc.send_signal(stop)
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:

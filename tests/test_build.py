@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from briefs.site import search
 from tests.helpers import run_briefs
 
@@ -31,6 +33,22 @@ def test_briefs_build_makes_the_site(project, seed_article: Path) -> None:
     assert not (site / "search" / "search_index.json").exists()
     # Pagefind wrote beside the site, and its index was moved in: nothing is left there.
     assert not (root / "site.pagefind-next").exists()
+
+
+def test_a_failed_search_index_leaves_nothing_beside_the_site(tmp_path: Path) -> None:
+    """Pagefind writes beside the site (a preview's site is in the temporary folder);
+    a run that fails, as one does when the preview is stopped under it, must not leave
+    its half-written index there: one such folder was left per stopped preview."""
+    site = tmp_path / "site"
+    site.mkdir()
+    # A real Pagefind run that fails: nothing to index where it is sent.
+    run = search.Indexing(str(site), pages=1, source=str(tmp_path / "nothing-here"))
+    staging = tmp_path / "site.pagefind-next"
+    staging.mkdir(exist_ok=True)
+    (staging / "fragment.pf").write_bytes(b"half an index")  # what a killed run leaves
+    with pytest.raises(search.EnvironmentFailure, match="search index not built"):
+        run.finish()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def test_a_new_search_index_replaces_the_old_file_by_file(tmp_path: Path,

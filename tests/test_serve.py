@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import time
 from pathlib import Path
 
@@ -22,3 +23,25 @@ def test_serve_shows_briefs_and_converts_a_new_seed(project, seed_article: Path)
         started = time.monotonic()
         assert wait_for(lambda: "Harbour cranes return" in fetch(url), 20)
         assert time.monotonic() - started < 20
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_a_stopped_preview_leaves_no_files_behind(project, seed_article: Path,
+                                                  tmp_path: Path, stop: signal.Signals) -> None:
+    """The preview's site lives in the temporary folder, its search index is written
+    beside it: stopped by Ctrl+C (which reaches Pagefind too) or by ``kill``, and even
+    while it rebuilds for a seed just saved, it exits cleanly and removes both."""
+    root = project(seed_article)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    with serving(root, env={"TMPDIR": str(temp)}, stop=stop) as (proc, url):
+        assert wait_for(lambda: "US sends truckloads" in fetch(url), 60), "home page never served"
+        assert [p.name for p in temp.iterdir() if p.name.startswith("briefs-serve-")]
+        new_seed = FIXTURES / "serve" / "late_arrival.txt"
+        shutil.copy(new_seed, root / "seeds" / new_seed.name)
+        # Stopped while Pagefind re-indexes the site for the new brief.
+        assert wait_for(lambda: [*temp.glob("briefs-serve-*.pagefind-next")], 20,
+                        every=0.005), "Pagefind never seen at work"
+    assert proc.returncode == 0, proc.stdout.read() if proc.stdout else ""
+    assert sorted(p.name for p in temp.iterdir()) == []

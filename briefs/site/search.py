@@ -103,27 +103,32 @@ class Indexing:
             raise EnvironmentFailure("pagefind", f"search index not built: {exc}") from exc
 
     def finish(self) -> str:
-        """Wait for Pagefind, then make its files the same bytes on every run; its log."""
+        """Wait for Pagefind, then make its files the same bytes on every run; its log.
+        However it ends (Pagefind failed, was killed with the preview, timed out), the
+        folder it wrote beside the site is gone afterwards."""
         if self.proc is None:
             return ""
         proc, self.proc = self.proc, None
-        try:
-            stdout, stderr = proc.communicate(timeout=TIMEOUT_SECONDS)
-        except subprocess.TimeoutExpired as exc:
-            proc.kill()
-            proc.communicate()
-            raise EnvironmentFailure("pagefind", f"search index not built: {exc}") from exc
-        if proc.returncode != 0:
-            detail = (stderr or stdout).strip().splitlines()[-3:]
-            raise EnvironmentFailure("pagefind", "search index not built: " + " ".join(detail))
         staging = _staging(self.site_dir)
         try:
-            pagefind_order.canonicalise(staging)
-            swap_in(staging, Path(self.site_dir) / "pagefind")
-        except (pagefind_order.Unexpected, OSError, KeyError, ValueError) as exc:
+            try:
+                stdout, stderr = proc.communicate(timeout=TIMEOUT_SECONDS)
+            except subprocess.TimeoutExpired as exc:
+                proc.kill()
+                proc.communicate()
+                raise EnvironmentFailure("pagefind", f"search index not built: {exc}") from exc
+            if proc.returncode != 0:
+                detail = (stderr or stdout).strip().splitlines()[-3:]
+                raise EnvironmentFailure("pagefind",
+                                         "search index not built: " + " ".join(detail))
+            try:
+                pagefind_order.canonicalise(staging)
+                swap_in(staging, Path(self.site_dir) / "pagefind")
+            except (pagefind_order.Unexpected, OSError, KeyError, ValueError) as exc:
+                raise EnvironmentFailure(
+                    "pagefind", f"search index not made deterministic: {exc}") from exc
+        finally:
             shutil.rmtree(staging, ignore_errors=True)
-            raise EnvironmentFailure("pagefind",
-                                     f"search index not made deterministic: {exc}") from exc
         return stdout
 
     def cancel(self) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import tempfile
 import threading
 from collections.abc import Callable
@@ -88,6 +89,7 @@ def serve(config_file: Path, dev_addr: str, seeds_dir: Path,
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     logger.propagate = False
+    _stop_on_sigterm()
     site_dir = tempfile.mkdtemp(prefix="briefs-serve-")
     preview = preview_plugin()
     after_build = AfterBuild()
@@ -147,6 +149,18 @@ def serve(config_file: Path, dev_addr: str, seeds_dir: Path,
         logger.removeHandler(handler)
         logger.propagate = True
         shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _stop_on_sigterm() -> None:
+    """``kill`` (SIGTERM, as service managers and ``timeout`` stop a process) ends the
+    preview as Ctrl+C does: cleanly, its temporary site removed. Python's default for it
+    is to die on the spot and leave the site in the temporary folder."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
 
 
 def _warm_up() -> None:
