@@ -120,6 +120,25 @@ def test_a_breadcrumb_trail_ending_in_the_title_is_not_the_headline() -> None:
     assert extract_text(clean_text(dump)[0]).title == "Council approves budget after long debate"
 
 
+def test_a_footer_printed_above_the_article_is_no_box_of_links_to_it() -> None:
+    """A heading such as "More From ..." opens a box of links to other articles, which
+    the headline is not in; but a copyright line after it ends the page's footer (some
+    layouts are read footer first), and the lines that follow are the article's."""
+    footer = ["More From Example News", "About us", "Our newsroom values", "Contact us"]
+    article = ["Politics", "Council approves budget after long debate", "By Ann Example",
+               "3 June 2021", *BODY]
+    box = headline.FEATURES.index("in_link_box")
+    for copyright, boxed in ((["Copyright 2021 Example News. All rights reserved."], 0.0),
+                             ([], 1.0)):
+        dump = "\n\n".join(["Home", *footer, *copyright, *article])
+        page = analyse(clean_text(dump)[0])
+        assert page is not None
+        rows = dict(headline.features(page.blocks, page.start, page.stop, page.meta,
+                                      page.stopwords))
+        (title,) = [i for i in rows if page.blocks[i].text == article[1]]
+        assert rows[title][box] == boxed
+
+
 def test_captions_ending_in_a_credit_are_credits() -> None:
     assert is_credit("Pro-Kopf-Konsum von 11,1 Litern pro Jahr © APA/APA (dpa)/Jens Büttner")
     assert is_credit("Beamte kontrollieren Autofahrer an der Grenze. (Foto: picture alliance)")

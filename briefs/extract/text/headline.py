@@ -93,6 +93,7 @@ _SEPARATOR = re.compile(r"\s[|›»>/·•]\s|\s[-–—]\s")
 _TRAIL_STEP = re.compile(r"\s[|›»>/<•]\s|^(?:[|›»>/•]\s)")
 _LIST_LABEL = re.compile(r"^\w+( \w+)?:\s")
 MAX_CHARS = 300
+_COPYRIGHT = re.compile(r"\s*(?:copyright\b|©|\(c\)\s)", re.IGNORECASE)
 MODEL_FILE = "headline_model.json"
 
 
@@ -179,8 +180,15 @@ def features(blocks: list[Block], start: int, stop: int, meta: set[int],
     hi = min(stop, start + INTO_RUN)
     # Lines after an end-of-article heading ("Related", "Sur le même sujet") and before
     # the body are a box of links to other articles.
-    ends = [i for i in range(lo, start) if blocks[i].end]
-    box_from = ends[-1] if ends else start
+    # A copyright line after such a heading closes it: that was the page's footer, and
+    # the article follows (a footer printed above the article, as some layouts are read).
+    box_from = start
+    for i in range(start - 1, lo - 1, -1):
+        if _COPYRIGHT.match(blocks[i].text):
+            break
+        if blocks[i].end:
+            box_from = i
+            break
     out: list[tuple[int, list[float]]] = []
     hand: dict[int, float] = {}  # the first version's candidates and scores
     distance = 0
