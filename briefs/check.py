@@ -16,6 +16,7 @@ from briefs.convert import Message, show
 from briefs.errors import BriefsError, SeedError
 from briefs.extract import extract, today
 from briefs.extract.dates import parse_date
+from briefs.files import utf8_name
 from briefs.read import discover, read_seed, skipped
 from briefs.validate import validate_file, validate_page
 
@@ -55,10 +56,19 @@ def check_briefs(root: Path, docs_dir: Path, result: CheckResult | None = None) 
             path = base / name
             if path.is_symlink():
                 result.error(BriefsError(show(path, root), "symlink in docs/ refused"))
+            elif not name.startswith(".") and not utf8_name(name):
+                # (MkDocs would stop on it with a codec error naming no file)
+                result.error(BriefsError(show(path, root), "file name is not valid UTF-8; "
+                                         "rename the file"))
+            elif not name.startswith(".") and not (path.is_file() or path.is_dir()):
+                # MkDocs would read it to copy it into the site: a named pipe for ever
+                result.error(BriefsError(show(path, root), "not a regular file (a named "
+                                         "pipe, socket or device) in docs/; refused"))
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (base / d).is_symlink())
         for name in sorted(files):
             path = base / name
-            if not name.endswith(".md") or name.startswith(".") or path.is_symlink():
+            if not name.endswith(".md") or name.startswith(".") or path.is_symlink() \
+                    or not path.is_file() or not utf8_name(name):
                 continue
             shown = show(path, root)
             result.briefs += 1

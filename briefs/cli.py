@@ -14,6 +14,7 @@ import os
 import sys
 import time
 import traceback
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,21 @@ def _docs_dir(config: Path) -> str:
     return str(value) if value else "docs"
 
 
+def one_line(text: str) -> str:
+    """``text`` with its control, format and line-separator characters written as escapes
+    (``seeds/new\\nline.txt``): a file's name may hold any of them, and a message stays
+    one line, with no escape sequence reaching the terminal and no right-to-left mark
+    turning the line around."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch == " " or unicodedata.category(ch) not in _UNPRINTED
+        else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+_UNPRINTED = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+
+
 class Console:
     """Messages on stderr, one a line; progress only on a terminal."""
 
@@ -67,7 +83,7 @@ class Console:
         if self.quiet and line.startswith("INFO"):
             return
         self._clear()
-        print(line, file=sys.stderr)
+        print(one_line(line), file=sys.stderr)
 
     def progress(self, done: int, total: int) -> None:
         if self.tty and not self.quiet and total >= 20:
@@ -79,7 +95,7 @@ class Console:
 
     def summary(self, line: str) -> None:
         self._clear()
-        print(line)
+        print(one_line(line))
 
 
 # Commands -----------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from briefs import state as state_mod
 from briefs.compose import compose
 from briefs.errors import BriefInvalid, SeedError
 from briefs.extract import extract
+from briefs.files import read_regular
 from briefs.incremental import Fingerprint, StatCache, fingerprint
 from briefs.read import read_seed, sidecar_path
 from briefs.record import Brief
@@ -211,7 +212,7 @@ def read_brief(target: Path) -> str | None:
     if target.is_symlink() or not target.is_file():
         return None
     try:
-        return target.read_bytes().decode("utf-8")
+        return read_regular(target).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return ""  # unreadable or not UTF-8: an editor's change, never overwritten
 

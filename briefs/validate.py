@@ -17,6 +17,7 @@ import yaml
 
 from briefs import yaml_load
 from briefs.errors import BriefInvalid
+from briefs.files import NotRegular, read_regular
 from briefs.incremental import Fingerprint, fingerprint
 from briefs.record import FIELDS, REQUIRED
 
@@ -145,7 +146,10 @@ def _read(path: Path, shown: str) -> str:
     if path.is_symlink():
         raise BriefInvalid(shown, "symlink in docs/ refused")
     try:
-        return path.read_bytes().decode("utf-8")
+        return read_regular(path).decode("utf-8")
+    except NotRegular as exc:
+        raise BriefInvalid(shown, "not a regular file (a named pipe, socket or device); "
+                                  "refused") from exc
     except UnicodeDecodeError as exc:
         raise BriefInvalid(shown, f"not UTF-8 (invalid byte at {exc.start})") from exc
 

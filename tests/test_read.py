@@ -348,3 +348,19 @@ def test_a_web_archive_gives_the_address_it_was_saved_from_when_the_page_names_n
     brief, _ = extract(read_seed(path, "seeds/budget.mht"))
     assert brief.url == "https://www.heise.de/mac-and-i/meldung/1Password.html"
     assert brief.title == "Council passes the budget"
+
+
+def test_a_device_or_a_pipe_is_no_file_to_read(tmp_path: Path) -> None:
+    """``/dev/zero`` would never end and a named pipe would wait for a writer: both are
+    refused from what the open file is, without reading a byte."""
+    from briefs.files import NotRegular, TooLarge, read_regular
+
+    with pytest.raises(NotRegular):
+        read_regular(Path("/dev/zero"))
+    os.mkfifo(tmp_path / "pipe.txt")
+    with pytest.raises(NotRegular):
+        read_regular(tmp_path / "pipe.txt")
+    (tmp_path / "x.txt").write_bytes(b"12345")
+    assert read_regular(tmp_path / "x.txt") == b"12345"
+    with pytest.raises(TooLarge):
+        read_regular(tmp_path / "x.txt", limit=4)

@@ -23,6 +23,7 @@ from typing import Any
 
 from briefs import yaml_load
 from briefs.errors import SeedError
+from briefs.files import NotRegular, TooLarge, read_regular, utf8_name
 from briefs.read import mhtml
 from briefs.read.decode import decode
 
@@ -107,19 +108,26 @@ def _is_readme(path: Path) -> bool:
     return path.stem.casefold() == "readme"
 
 
+NOT_REGULAR = "not a regular file (a named pipe, socket or device); refused"
+
+
 def read_seed(path: Path, shown: str) -> Seed:
     """Read one seed: refuse symlinks, empty, huge and binary files; decode; load a sidecar."""
     if path.is_symlink():
         raise SeedError(shown, "symlink refused (seeds must be regular files)")
+    if not utf8_name(shown):
+        # (its bytes are kept as surrogates, which no brief name, state file or page holds)
+        raise SeedError(shown, "file name is not valid UTF-8; rename the file")
     kind = kind_of(path)
     archive = path.suffix.lower() in mhtml.SUFFIXES
     limit = MAX_ARCHIVE_BYTES if archive \
         else MAX_HTML_BYTES if kind in ("html", "json") else MAX_BYTES  # (JSON may hold a page)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise SeedError(shown, f"{size} bytes exceeds {limit // MB} MB limit")
-        data = path.read_bytes()
+        data = read_regular(path, limit)
+    except NotRegular as exc:
+        raise SeedError(shown, NOT_REGULAR) from exc
+    except TooLarge as exc:
+        raise SeedError(shown, f"{exc.size} bytes exceeds {limit // MB} MB limit") from exc
     except OSError as exc:
         raise SeedError(shown, f"cannot read: {exc.strerror}") from exc
     if not data:

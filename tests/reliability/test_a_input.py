@@ -141,6 +141,57 @@ def test_a7_symlinks_in_seeds_and_docs_are_refused(project) -> None:
     assert "ERROR docs/leak.md: symlink in docs/ refused" in lines(built, "ERROR")
 
 
+def test_a7_named_pipes_in_seeds_and_docs_are_refused_without_waiting(project) -> None:
+    """A named pipe where a seed or page should be: reading it would wait for a writer
+    for ever (a hung run, seen here). Refused by name; the other seeds still publish."""
+    root = project()
+    good(root)
+    os.mkfifo(root / "seeds" / "pipe.txt")
+    result = convert(root, timeout=60)
+    assert result.returncode == 1
+    assert lines(result, "ERROR") == [
+        "ERROR seeds/pipe.txt: not a regular file (a named pipe, socket or device); refused"]
+    assert len(briefs_of(root)) == 1
+    os.mkfifo(root / "docs" / "briefs" / "pipe.md")
+    os.mkfifo(root / "docs" / "extra.css")  # MkDocs would copy it into the site
+    built = build(root, timeout=120)
+    assert built.returncode == 1 and not (root / "site").exists()
+    refused = "not a regular file (a named pipe, socket or device) in docs/; refused"
+    assert {f"ERROR docs/briefs/pipe.md: {refused}", f"ERROR docs/extra.css: {refused}"} \
+        <= set(lines(built, "ERROR"))
+
+
+def test_a7_odd_file_names_are_named_on_one_line(project) -> None:
+    """A file's name may hold a line break, an escape sequence or bytes that are not
+    UTF-8: each message stays one line, with them escaped; a name that is not UTF-8 is
+    refused (no brief, URL or state file can hold it), and the others still publish."""
+    root = project()
+    good(root)
+    seeds = os.fsencode(root / "seeds")
+    text_seed(root, "twice", TITLE, PARA, article(1))
+    os.rename(root / "seeds" / "twice.txt", root / "seeds" / "new\nline.txt")
+    raw = dump("Ferry owners welcome the budget", article(7)).encode()
+    with open(seeds + b"/bad\xff\x1b[31mname.txt", "wb") as handle:
+        handle.write(raw)
+    result = convert(root)
+    assert result.returncode == 1
+    assert "\x1b" not in result.stderr
+    assert lines(result, "ERROR") == [
+        "ERROR seeds/bad\\udcff\\x1b[31mname.txt: file name is not valid UTF-8; rename the file"]
+    assert lines(result, "WARNING") == [
+        "WARNING seeds/new\\nline.txt: duplicate of seeds/good.txt; no brief written"]
+    assert len(briefs_of(root)) == 1
+    # An editor's page under such a name: the build refuses it by name, before MkDocs.
+    os.remove(seeds + b"/bad\xff\x1b[31mname.txt")
+    page = briefs_of(root)[0].read_bytes()
+    with open(os.fsencode(root / "docs" / "briefs") + b"/copy\xff.md", "wb") as handle:
+        handle.write(page)
+    built = build(root)
+    assert built.returncode == 1 and not (root / "site").exists()
+    assert "ERROR docs/briefs/copy\\udcff.md: file name is not valid UTF-8; rename the file" \
+        in lines(built, "ERROR")
+
+
 def test_a8_html_seed_script_style_comment_hidden_and_entity_text(project, control) -> None:
     from tests.xss_oracle import site_problems
 
