@@ -18,6 +18,7 @@ from briefs.extract import extract, today
 from briefs.extract.dates import parse_date
 from briefs.files import utf8_name
 from briefs.read import discover, read_seed, skipped
+from briefs.record import LANG_CODE, web_address
 from briefs.validate import validate_file, validate_page
 
 
@@ -89,6 +90,15 @@ def check_briefs(root: Path, docs_dir: Path, result: CheckResult | None = None) 
                 result.messages.append(Message(
                     "INFO", shown, "date not found in the article (date_source: converted); "
                     "needs an editor's date: set date: and date_source: editor"))
+            link, lang = meta.get("url"), meta.get("lang")
+            if link and not web_address(str(link)):
+                result.messages.append(Message(
+                    "WARNING", shown, f"url: {str(link)[:80]!r} is not a web address "
+                    "(http:// or https://); the page shows no link to it"))
+            if lang and not LANG_CODE.match(str(lang).strip()):
+                result.messages.append(Message(
+                    "WARNING", shown, f"lang: {str(lang)[:40]!r} is not a language code "
+                    "such as en or pt-BR; the page does not declare it"))
             day = parse_date(meta.get("date"))  # (validated: a date or a datetime)
             if day is not None and day > tomorrow and meta.get("date_source") != "editor":
                 result.messages.append(Message(

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 
 def _f(kind: str, doc: str, *, required: bool = False, owner: str = "tool, editor",
@@ -99,3 +101,27 @@ FIELDS: tuple[dataclasses.Field[Any], ...] = tuple(
 )
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
 REQUIRED: tuple[str, ...] = tuple(f.name for f in FIELDS if f.metadata["required"])
+
+
+# A language code as the site writes it in ``lang=""``: "en", "pt-BR", "zh-Hant".
+LANG_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+def lang_code(value: str) -> str | None:
+    """``value`` as a language code ("EN" -> "en", "pt_BR" -> "pt-BR"), or ``None``
+    when it is none."""
+    head, _, rest = value.strip().replace("_", "-").partition("-")
+    code = head.lower() + ("-" + rest if rest else "")
+    return code if LANG_CODE.match(code) else None
+
+
+def web_address(value: str) -> bool:
+    """Whether ``value`` is an http(s) address with a host (what a brief may link to)."""
+    text = value.strip()
+    if not text or any(ch.isspace() for ch in text):
+        return False
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # "http://[::1" and such
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)

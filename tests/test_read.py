@@ -227,6 +227,44 @@ def test_sidecar_bad_date_is_rejected_naming_file_and_field(tmp_path: Path) -> N
     assert caught.value.message == "seeds/x.yml: 'date': expected YYYY-MM-DD, got 'May 1st'"
 
 
+@pytest.mark.parametrize(("line", "field", "cause"), [
+    ("url: javascript:alert(1)", "url",
+     "not a web address (http:// or https://): 'javascript:alert(1)'"),
+    ("url: www.example.com/news", "url",
+     "not a web address (http:// or https://): 'www.example.com/news'"),
+    ("lang: <script>alert(1)</script>", "lang",
+     "not a language code such as en or pt-BR: '<script>alert(1)</script>'"),
+    ("draft: maybe", "draft", "expected true or false, got 'maybe'"),
+])
+def test_sidecar_value_that_cannot_be_used_is_refused_naming_file_and_field(
+        tmp_path: Path, line: str, field: str, cause: str) -> None:
+    """Where the page's own value would be dropped quietly (a link the site cannot
+    show, a draft flag that is no flag), the sidecar an editor wrote is refused."""
+    seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
+    (tmp_path / "x.yml").write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(SeedError) as caught:
+        extract(read_seed(seed_path, "seeds/x.txt"))
+    assert caught.value.message == f"seeds/x.yml: '{field}': {cause}"
+
+
+def test_sidecar_language_code_is_written_as_the_site_needs_it(tmp_path: Path) -> None:
+    seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
+    (tmp_path / "x.yml").write_text("lang: PT_br\ndraft: false\n", encoding="utf-8")
+    brief, _ = extract(read_seed(seed_path, "seeds/x.txt"))
+    assert brief.lang == "pt-br" and not brief.draft
+
+
+def test_seed_url_that_is_no_web_address_is_left_out_with_a_note(tmp_path: Path) -> None:
+    """A Markdown seed's front matter is the seed's own word, not an editor's: a url
+    there that the site could not link to is left out, with a warning."""
+    seed_path = write(tmp_path, "x.md", (
+        "---\ntitle: Harbour plan approved\nurl: javascript:alert(1)\nlang: EN_gb\n---\n\n"
+        + "The council approved the plan on Monday after a long debate. " * 5).encode())
+    brief, notes = extract(read_seed(seed_path, "seeds/x.md"))
+    assert brief.url is None and brief.lang == "en-gb"
+    assert notes == ["url: 'javascript:alert(1)' is not a web address; left out"]
+
+
 def test_sidecar_that_is_not_a_mapping_is_rejected(tmp_path: Path) -> None:
     seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
     (tmp_path / "x.yml").write_text("- just\n- a list\n", encoding="utf-8")

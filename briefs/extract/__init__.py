@@ -24,7 +24,7 @@ from briefs.extract.json_seed import extract_json
 from briefs.extract.markdown import extract_markdown, front_matter_article, has_front_matter
 from briefs.extract.text import extract_text, from_markdown
 from briefs.read import Seed
-from briefs.record import Brief
+from briefs.record import Brief, lang_code, web_address
 
 
 def extract(seed: Seed) -> tuple[Brief, list[str]]:
@@ -41,6 +41,12 @@ def extract(seed: Seed) -> tuple[Brief, list[str]]:
         brief = brief.replace(date_source="article")
     if brief.url is None and seed.saved_from:
         brief = brief.replace(url=seed.saved_from)  # where the browser saved it from
+    if brief.url is not None and not web_address(brief.url):
+        # a page's canonical or og:url that is relative, or a javascript: link
+        notes.append(f"url: {_shown(brief.url)} is not a web address; left out")
+        brief = brief.replace(url=None)
+    if brief.lang is not None:
+        brief = brief.replace(lang=lang_code(brief.lang))  # "en_US" -> "en-US"; a bad one out
     brief = apply_sidecar(brief, seed)
     if not brief.title:
         raise SeedError(seed.path, "no headline found")
@@ -83,6 +89,15 @@ def apply_sidecar(brief: Brief, seed: Seed) -> Brief:
     for key in ("title", "byline", "site_name", "url", "lang"):
         if side.get(key) not in (None, ""):
             changes[key] = clean_line(str(side[key]))
+    if "url" in changes and not web_address(str(changes["url"])):
+        raise SeedError(_sidecar_name(seed), "not a web address (http:// or https://): "
+                        f"{_shown(side['url'])}", field="url")
+    if "lang" in changes:
+        code = lang_code(str(changes["lang"]))
+        if code is None:
+            raise SeedError(_sidecar_name(seed), "not a language code such as en or pt-BR: "
+                            f"{_shown(side['lang'])}", field="lang")
+        changes["lang"] = code
     for key in ("categories", "tags"):
         value = side.get(key)
         if value:
@@ -91,8 +106,12 @@ def apply_sidecar(brief: Brief, seed: Seed) -> Brief:
     for key in ("summary", "description"):  # an editor's summary wins over the drafted one
         if side.get(key):
             changes[key] = clean_line(str(side[key]))
-    if side.get("draft") is True:
-        changes["draft"] = True
+    if "draft" in side:
+        if not isinstance(side["draft"], bool):
+            raise SeedError(_sidecar_name(seed), "expected true or false, got "
+                            f"{_shown(side['draft'])}", field="draft")
+        if side["draft"]:
+            changes["draft"] = True
     if "date" in side:
         day = parse_date(side["date"])
         if day is None:
@@ -100,6 +119,11 @@ def apply_sidecar(brief: Brief, seed: Seed) -> Brief:
                             field="date")
         changes["date"], changes["date_source"] = day, "sidecar"
     return brief.replace(**changes) if changes else brief
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _sidecar_name(seed: Seed) -> str:

@@ -186,8 +186,8 @@ def _content_hash(path: Path, data: bytes) -> str:
     digest = hashlib.sha256(data)
     side = sidecar_path(path)
     if side is not None:
-        with contextlib.suppress(OSError):
-            digest.update(b"\0sidecar\0" + side.read_bytes())
+        with contextlib.suppress(OSError, TooLarge):  # (read_sidecar says why)
+            digest.update(b"\0sidecar\0" + read_regular(side, MAX_BYTES))
     return digest.hexdigest()
 
 
@@ -206,9 +206,15 @@ def read_sidecar(path: Path, shown: str) -> dict[str, Any]:
         return {}
     side_shown = str(Path(shown).with_suffix(side.suffix))
     try:
-        text = side.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SeedError(side_shown, f"cannot read sidecar: {exc}") from exc
+        text = read_regular(side, MAX_BYTES).decode("utf-8")
+    except TooLarge as exc:
+        raise SeedError(side_shown, f"sidecar of {exc.size} bytes exceeds "
+                                    f"{MAX_BYTES // MB} MB limit") from exc
+    except UnicodeDecodeError as exc:
+        raise SeedError(side_shown, f"sidecar is not UTF-8 (invalid byte at {exc.start})") \
+            from exc
+    except OSError as exc:
+        raise SeedError(side_shown, f"cannot read sidecar: {exc.strerror or exc}") from exc
     try:
         return yaml_load.load_mapping(text, SIDECAR_KEYS, noun="sidecar")
     except yaml_load.MappingError as exc:

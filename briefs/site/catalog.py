@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from briefs.incremental import fingerprint
+from briefs.record import LANG_CODE
 from briefs.validate import known_valid
 
 BRIEFS_PREFIX = "briefs/"
@@ -29,7 +30,6 @@ _FRONT_END = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
 
 # A language code as front matter may give it: "ar", "pt-BR", "zh-Hans".
-LANG_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 @dataclass(frozen=True)
 class Facet:
@@ -232,10 +232,9 @@ def weekly(entries: list[Entry], weeks: int = 52) -> list[tuple[dt.date, int]]:
     if not counts:
         return []
     last = max(counts)
-    first = max(min(counts), last - dt.timedelta(weeks=weeks - 1))
-    out = []
-    monday = first
-    while monday <= last:
-        out.append((monday, counts.get(monday, 0)))
-        monday += dt.timedelta(weeks=1)
-    return out
+    first = last - dt.timedelta(weeks=min(weeks - 1, (last - min(counts)).days // 7))
+    # (counted in weeks from the first, not stepped past the last: a brief dated in the
+    # last week of 9999 would step beyond the calendar)
+    return [(monday, counts.get(monday, 0))
+            for monday in (first + dt.timedelta(weeks=k)
+                           for k in range((last - first).days // 7 + 1))]

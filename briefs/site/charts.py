@@ -72,7 +72,7 @@ def weeks(catalog: Catalog) -> str:
     for i, (monday, count) in enumerate(series):
         x = left + i * step
         h = plot_h * count / most
-        end = monday + dt.timedelta(days=6)
+        end = min(monday, dt.date.max - dt.timedelta(days=6)) + dt.timedelta(days=6)
         cols.append(f'<rect class="chart-bar" x="{x + 0.5:.1f}" y="{8 + plot_h - h:.1f}" '
                     f'width="{max(step - 1, 1):.1f}" height="{h:.1f}">'
                     f"<title>{monday.isoformat()} to {end.isoformat()}: {count}</title></rect>")

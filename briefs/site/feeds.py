@@ -16,7 +16,8 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from briefs.site.catalog import FACETS, LANG_CODE, Catalog, Entry
+from briefs.record import LANG_CODE
+from briefs.site.catalog import FACETS, Catalog, Entry
 
 FEED_SIZE = 50
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

@@ -101,16 +101,26 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return markdown
 
 
+# The days a sitemap date may take: MkDocs stamps the gzipped sitemap with the newest as
+# a 32-bit Unix time, which a brief of 1965 (an archive's) or of 9999 (a typo an editor
+# kept) would overflow, failing the whole build. The brief's page shows its own date.
+SITEMAP_DAYS = ("1970-01-01", "2106-02-06")
+
+
 def _sitemap_date(page: Any) -> str:
-    """A brief's date; a listing's newest brief's; the newest brief's for other pages."""
+    """A brief's date; a listing's newest brief's; the newest brief's for other pages;
+    within ``SITEMAP_DAYS``."""
     uri = str(page.file.src_uri)
     newest = STATE.catalog.newest
     if is_brief(page):
         entry = STATE.entries.get(uri)
-        return (entry.date if entry is not None else cat.day(page.meta.get("date"))) or newest
-    if uri in STATE.listings:
-        return STATE.listings[uri].newest or newest
-    return newest
+        day = (entry.date if entry is not None else cat.day(page.meta.get("date"))) or newest
+    elif uri in STATE.listings:
+        day = STATE.listings[uri].newest or newest
+    else:
+        day = newest
+    first, last = SITEMAP_DAYS
+    return min(max(day, first), last) if day else day
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:

@@ -15,7 +15,8 @@ import html
 import re
 from typing import Any
 
-from briefs.site.catalog import LANG_CODE, Catalog, day, text_list
+from briefs.record import LANG_CODE, web_address
+from briefs.site.catalog import Catalog, day, text_list
 from briefs.site.listings import facet_url, href
 
 # (front-matter key, label, pagefind filter name or "")
@@ -67,7 +68,7 @@ def text_attrs(lang: object) -> str:
 def safe_url(value: object) -> str:
     """``value`` when it is an http(s) URL, else ''. Never a javascript: link."""
     text = str(value or "").strip()
-    return text if text.lower().startswith(("http://", "https://")) and " " not in text else ""
+    return text if web_address(text) else ""
 
 
 def _fact(meta: dict[str, Any], key: str, label: str, pf_filter: str,

@@ -4,6 +4,7 @@ refused with file, line and reason before MkDocs runs, and site/ stays as it was
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,20 @@ def test_c4_broken_front_matter_refused_with_line(project, case: str) -> None:
     change, message = C4[case]
     brief = edit_front_matter(root, change)
     assert_refused(root, f"ERROR docs/briefs/{brief.name}: {message}")
+
+
+def test_c4_a_link_or_language_the_site_cannot_use_is_named(project) -> None:
+    """An editor's ``url: www.example.com`` (no scheme) or ``lang: en US`` builds, but the
+    page shows no link and declares no language: the check says so, by file and field."""
+    root = built(project)
+    brief = edit_front_matter(root, lambda t: re.sub(
+        r"^lang: .*$", "lang: en US\nurl: www.example.com/budget", t, count=1, flags=re.M))
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    shown = f"docs/briefs/{brief.name}"
+    assert {f"WARNING {shown}: url: 'www.example.com/budget' is not a web address "
+            "(http:// or https://); the page shows no link to it",
+            f"WARNING {shown}: lang: 'en US' is not a language code such as en or pt-BR; "
+            "the page does not declare it"} <= set(lines(result, "WARNING"))
+    page = (root / "site" / "briefs" / brief.stem / "index.html").read_text(encoding="utf-8")
+    assert "www.example.com/budget" not in page and 'lang="en US"' not in page
