@@ -51,8 +51,15 @@ def _docs_dir(config: Path) -> str:
     _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
     try:
         data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Tolerant)
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(str(config), f"cannot read: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(str(config), f"cannot read: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(str(config), f"not UTF-8 (invalid byte at {exc.start})") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        raise ConfigError(str(config), f"{where}{getattr(exc, 'problem', None) or exc}") \
+            from exc
     value = data.get("docs_dir") if isinstance(data, dict) else None
     return str(value) if value else "docs"
 

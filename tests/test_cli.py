@@ -86,6 +86,29 @@ def test_exit_2_on_usage_and_configuration_errors(tmp_path: Path) -> None:
     assert "mkdocs.yml: no such file" in run_briefs(tmp_path, "convert").stderr
 
 
+@pytest.mark.parametrize(("tail", "cause"), [
+    (b"site_name: [unclosed\n", "line {n}, column 1: expected ',' or ']', but got "
+                                 "'<stream end>'"),
+    (b"extra:\n\tkey: value\n", "line {m}, column 1: found character '\\t' that cannot "
+                                 "start any token"),
+    (b"site_author: caf\xe9\n", "not UTF-8 (invalid byte at {at})"),
+])
+def test_a_broken_mkdocs_yml_is_named_with_its_line(project, tail: bytes, cause: str) -> None:
+    """An editor's slip in mkdocs.yml: exit 2, one line naming the file and where, for
+    every command (a file not in UTF-8 ended in a traceback)."""
+    root = project()
+    config = root / "mkdocs.yml"
+    before = config.read_bytes()
+    config.write_bytes(before + tail)
+    lines = before.count(b"\n")
+    expected = "ERROR mkdocs.yml: " + cause.format(n=lines + 2, m=lines + 2,
+                                                   at=len(before) + len(b"site_author: caf"))
+    for command in ("convert", "build", "check"):
+        result = run_briefs(root, command)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.strip().splitlines() == [expected]
+
+
 def test_exit_3_when_another_run_holds_the_lock(project, seed_article: Path) -> None:
     root = project(seed_article)
     lock = root / "docs" / ".publish.lock"
