@@ -177,6 +177,9 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Interested in more newsletters? Browse here.", "This advertisement has not loaded yet.",
     "View 6 Images", "Do Not Sell or Share My Personal Information", "Do Not Sell My Info",
     "Your Privacy Choices", "CA Notice of Collection", "User account menu",
+    # data, not words: an inline image's base64, a tracking address
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" * 5,
+    "https://click.example.com/track?u=" + "a8F3kd93JfK2" * 20 + " (opens in a new tab)",
 ])
 def test_junk_lines(line: str) -> None:
     assert is_junk_line(line)
@@ -196,6 +199,10 @@ def test_junk_lines(line: str) -> None:
     "The article content was checked by two editors.", "Die Firma will externe Inhalte prüfen.",
     "Facebook and Twitter banned him", "the cat sat on the mat", "iPhone", "McDonald",
     "Privacy rights are under attack in California",
+    # a long link quoted in a paragraph of words; a paragraph of Japanese without spaces
+    "The full report, published on Monday, is at https://example.org/reports/" + "x" * 190
+    + " and runs to 300 pages; the ministry said it would answer every point in it.",
+    "政府は月曜日、来年度の予算案を閣議決定した。" * 12,
 ])
 def test_article_lines_are_not_junk(line: str) -> None:
     assert not is_junk_line(line)

@@ -428,8 +428,22 @@ _EDITOR_CREDIT = re.compile(
     rf"\s*{_EDITOR_CREDIT_ITEM}(?:\s*{_EDITOR_CREDIT_ITEM})*\s*")
 
 
+# A run of printable ASCII without a space this long is no word of an article: an
+# inline image's base64, a token, a tracking address (a sentence quoting a long link is
+# mostly words, and Chinese, Japanese or Thai text is not ASCII).
+_BLOB = re.compile(r"[!-~]{200,}")
+
+
+def _blob(line: str) -> bool:
+    """Mostly (four fifths or more) runs of ``_BLOB``: data, not text."""
+    runs = sum(len(m.group()) for m in _BLOB.finditer(line))
+    return runs > 0 and 5 * runs >= 4 * len(line.strip())
+
+
 def is_junk_line(line: str) -> bool:
-    """A widget, navigation, advert, copyright, cookie or comment-count line."""
+    """A widget, navigation, advert, copyright, cookie or comment-count line; data."""
+    if len(line) >= 200 and _blob(line):
+        return True
     key = _key(line)
     if not key or _code_row(line) or _share_row(key):
         return True

@@ -490,6 +490,7 @@ _NOT_AUTHOR = re.compile(r"\b(?:geteilt|shared|partagée?|compartida|photos?|fot
                          r"image|illustration|video|grafik|quelle|source)\W*$", re.IGNORECASE)
 _HANDLE = re.compile(r"^[\w.-]{2,30}$")
 INNER_BY_WORDS = 25  # a posting line is short; a sentence with "von" in it is text
+INNER_BY_CHARS = 300  # (and as many characters: a line without spaces is one word)
 
 
 def find_inner_byline(line: str) -> str | None:
@@ -497,7 +498,8 @@ def find_inner_byline(line: str) -> str | None:
     -> ``IWB``; ``Veröffentlicht am 12. Juni 2017 von gizzmo`` -> ``gizzmo`` (a user
     name, lower case, is taken only here, where the line says it is an author)."""
     text = line.strip()
-    if len(text.split()) > INNER_BY_WORDS or not (_POSTED.match(text) or find_date(text)):
+    if len(text) > INNER_BY_CHARS or len(text.split()) > INNER_BY_WORDS \
+            or not (_POSTED.match(text) or find_date(text)):
         return None
     for match in _INNER_BY.finditer(text):
         if _NOT_AUTHOR.search(text[: match.start()]):
