@@ -10,10 +10,17 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 
 from briefs.extract.html import HEAD_CHARS, extract_html
 from briefs.extract.html.metadata import clean_byline, plausible_name, strip_site, visible_byline
-from briefs.extract.html.page import parse, strip_invisible, visible_lines
+from briefs.extract.html.page import (
+    drop_keep_tails,
+    flatten_long_runs,
+    parse,
+    strip_invisible,
+    visible_lines,
+)
 from briefs.read import decode
 from briefs.record import Brief
 from tests.conftest import FIXTURES
@@ -681,3 +688,18 @@ def test_json_ld_nested_past_any_reason_is_passed_over(ld: str) -> None:
                          f"</head><body><h1>Storm closes schools</h1>{paragraphs}</body></html>")
     assert brief.title == "Storm closes schools"
     assert len(brief.body) == 6
+
+
+def test_hidden_elements_go_and_the_text_around_them_stays_in_order() -> None:
+    """Removing hidden elements keeps each one's following text, in reading order, with
+    kept elements between them (done per parent in one pass, for speed)."""
+    root = lxml_html.fromstring("<p>a<i>x</i>b<b>k</b>c<i>y</i>d<i>z</i>e<b>m</b></p>")
+    drop_keep_tails(list(root.iter("i")))
+    assert lxml_html.tostring(root, encoding="unicode") == "<p>ab<b>k</b>cde<b>m</b></p>"
+    # a paragraph of thousands of inline elements becomes its text, unchanged
+    words = "".join(f"<span>w{n}</span> " for n in range(3000))
+    para = lxml_html.fromstring(f"<div><p>Start {words}end<br>after</p></div>")
+    before = para.text_content()
+    flatten_long_runs(para)
+    (p,) = para
+    assert [child.tag for child in p] == ["br"] and para.text_content() == before

@@ -19,7 +19,7 @@ from briefs.clean import clean_line, clean_text
 from briefs.errors import SeedError
 from briefs.extract.dates import parse_date
 from briefs.extract.html import extract_html
-from briefs.extract.html.page import TooDeep
+from briefs.extract.html.page import MAX_ELEMENTS, TooDeep, TooMany
 from briefs.extract.json_seed import extract_json
 from briefs.extract.markdown import extract_markdown, front_matter_article, has_front_matter
 from briefs.extract.text import extract_text, from_markdown
@@ -37,6 +37,9 @@ def extract(seed: Seed) -> tuple[Brief, list[str]]:
     except TooDeep as exc:  # (Markdown's raw HTML is parsed too)
         raise SeedError(seed.path, "elements nested over 2048 deep; the HTML parser "
                         "cannot read the page") from exc
+    except TooMany as exc:
+        raise SeedError(seed.path, f"{exc.count} HTML elements, over the {MAX_ELEMENTS} "
+                        "a page is read with; refused") from exc
     if brief.date is not None:
         brief = brief.replace(date_source="article")
     if brief.url is None and seed.saved_from:
