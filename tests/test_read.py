@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import os
 from pathlib import Path
 
@@ -421,3 +422,23 @@ def test_a_device_or_a_pipe_is_no_file_to_read(tmp_path: Path) -> None:
     assert read_regular(tmp_path / "x.txt") == b"12345"
     with pytest.raises(TooLarge):
         read_regular(tmp_path / "x.txt", limit=4)
+
+
+def test_a_field_past_any_real_one_is_cut_with_a_note(tmp_path: Path) -> None:
+    """A JSON seed of 100,000 authors made a brief of 1.9 MB, a Markdown seed of
+    100,000 tags one of 1 MB: each field is held to a bound, and the editor told."""
+    body = "The council voted on the budget for the next year after a long debate. " * 3
+    seed = tmp_path / "many.json"
+    seed.write_text(json.dumps({
+        "title": "Council passes the budget " + "again " * 200, "text": body,
+        "authors": [f"Ann Example {n}" for n in range(100000)],
+        "tags": [f"tag {n}" for n in range(1000)]}), encoding="utf-8")
+    brief, notes = extract(read_seed(seed, "seeds/many.json"))
+    assert brief.byline is not None and len(brief.byline) <= 300
+    assert brief.byline.startswith("Ann Example 0, Ann Example 1, ")
+    assert brief.byline.endswith("…")
+    assert brief.title is not None and len(brief.title) <= 300
+    assert len(brief.tags) == 50
+    assert notes == ["title: 1225 characters, cut to 300",
+                     "byline: 1888888 characters, cut to 300",
+                     "tags: 1000 items, kept the first 50, each at most 100 characters"]
