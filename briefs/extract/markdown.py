@@ -19,6 +19,7 @@ from briefs import yaml_load
 from briefs.errors import SeedError
 from briefs.extract.dates import parse_date
 from briefs.extract.html.page import LINE_TAGS, flat, parse, strip_invisible, visible_lines
+from briefs.markdown_bounds import bounded
 from briefs.record import Brief
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -117,101 +118,9 @@ def _front_matter(source: str, shown: str) -> dict[str, Any]:
     return meta
 
 
-# Python-Markdown's inline pass costs the square of a paragraph's inline constructs: a
-# paragraph of thousands of brackets or entities ("[[[[...", "&#91;&#91;...", "<a <a
-# ...") takes minutes to hours. So a "[" or "<" that never closes (a "[" in its
-# paragraph, a "<" on its line) is made a literal character first, and a paragraph
-# longer than ``CHUNK`` characters holding more than ``SPECIALS`` of the characters
-# inline syntax starts with is cut at spaces into paragraphs of at most ``CHUNK``:
-# rendering stays linear. An article's text, its links and its few long paragraphs
-# render as before.
-CHUNK = 2000
-SPECIALS = 100
-MAX_NESTING = 8  # brackets or parentheses inside each other ("[![logo](src)](href)": 2)
-_ANGLE = re.compile(r"<[^<>\n]*>?")
-_SPECIAL = re.compile(r"[\[\]<>&\\`*_!]")
-
-
-def _closed_brackets(block: str) -> set[int]:
-    """Where the "[" of ``block`` are that a "]" closes in the paragraph and whose
-    "(...)" after it, if any, closes too (a link, an image, "[sic]"), nested at most
-    ``MAX_NESTING`` deep; a bracket escaped with a backslash is literal already and is
-    left out. One pass each for brackets and parentheses."""
-    parens = _pairs(block, "(", ")")
-    return {start for start, end in _pairs(block, "[", "]").items()
-            if not block.startswith("(", end + 1) or end + 1 in parens}
-
-
-def _pairs(block: str, opening: str, closing: str) -> dict[int, int]:
-    """Where each ``opening`` mark of ``block`` that a ``closing`` one closes is, and
-    where that one is, for marks nested at most ``MAX_NESTING`` deep; escaped marks do
-    not count."""
-    pairs: dict[int, int] = {}
-    stack: list[int] = []
-    for k, ch in enumerate(block):
-        if ch == opening and not _escaped(block, k):
-            stack.append(k)
-        elif ch == closing and stack and not _escaped(block, k):
-            start = stack.pop()
-            if len(stack) < MAX_NESTING:
-                pairs[start] = k
-    return pairs
-
-
-def _escaped(text: str, k: int) -> bool:
-    """The character at ``k`` follows an odd run of backslashes."""
-    run = 0
-    while k - run - 1 >= 0 and text[k - run - 1] == "\\" and run < 64:
-        run += 1
-    return run % 2 == 1
-
-
-def _literal_brackets(block: str) -> str:
-    """``block`` with each "[" and "<" that never closes made a literal character."""
-    if "[" in block:
-        closed = _closed_brackets(block)
-        parts: list[str] = []
-        for k, ch in enumerate(block):
-            if ch == "[" and k not in closed:
-                if parts and parts[-1] == "\\" and _escaped(block, k):
-                    parts.pop()  # "\[": a literal bracket either way
-                parts.append("&#91;")
-            else:
-                parts.append(ch)
-        block = "".join(parts)
-    if "<" in block:
-        block = _ANGLE.sub(lambda m: m.group() if m.group().endswith(">")
-                           else "&lt;" + m.group()[1:], block)
-    return block
-
-
-def _cut(block: str) -> list[str]:
-    """``block`` in pieces of at most ``CHUNK`` characters, cut at spaces where it can."""
-    pieces: list[str] = []
-    rest = block
-    while len(rest) > CHUNK:
-        at = max(rest.rfind(" ", 0, CHUNK), rest.rfind("\n", 0, CHUNK))
-        at = at if at > CHUNK // 2 else CHUNK
-        pieces.append(rest[:at])
-        rest = rest[at:].lstrip()
-    pieces.append(rest)
-    return pieces
-
-
-def _bounded(text: str) -> str:
-    """``text`` made safe for Python-Markdown's time (above)."""
-    out: list[str] = []
-    for block in text.split("\n\n"):
-        if len(block) > CHUNK and len(_SPECIAL.findall(block)) > SPECIALS:
-            out.extend(_literal_brackets(piece) for piece in _cut(block))
-        else:
-            out.append(_literal_brackets(block))
-    return "\n\n".join(out)
-
-
 def plain_paragraphs(text: str) -> list[str]:
     """The visible text of rendered Markdown, one item per block."""
-    rendered = markdown.markdown(_bounded(text), extensions=["tables"], output_format="html")
+    rendered = markdown.markdown(bounded(text), extensions=["tables"], output_format="html")
     tree = parse(f"<html><body>{rendered}</body></html>")
     if tree is None:
         return []

@@ -26,6 +26,7 @@ import os
 import shutil
 from typing import Any
 
+from briefs.markdown_bounds import bounded_page
 from briefs.site import catalog as cat
 from briefs.site import charts, feeds, head, listings, pages, parallel, sanitize, search
 
@@ -98,7 +99,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         # front matter is raw text, on any page (briefs, listings, hand-written pages).
         page.title = html.escape(" ".join(str(page.meta.get("title") or "").split()),
                                  quote=True)
-    return markdown
+    # An editor may paste anything into a brief: what would take Python-Markdown minutes
+    # or its stack (20,000 "[", a list 500 deep) is made safe; the rest is left as written.
+    return bounded_page(markdown)
 
 
 # The days a sitemap date may take: MkDocs stamps the gzipped sitemap with the newest as

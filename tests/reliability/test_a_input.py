@@ -258,3 +258,22 @@ def test_a8_html_seed_script_style_comment_hidden_and_entity_text(project, contr
     page = (root / "site" / "briefs" / brief.stem / "index.html").read_text("utf-8")
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert site_problems(root / "site", control) == []
+
+
+def test_a6_pathological_markdown_pasted_into_a_brief_builds(project) -> None:
+    """An editor's paste into a brief is rendered as written, but Python-Markdown took
+    36 s for a paragraph of 20,000 "[", 69 s for 20,000 "![", and a list indented 500
+    deep ended the build in RecursionError. Such paragraphs are made safe before they
+    are rendered; their text still reaches the page."""
+    root = project()
+    good(root)
+    assert convert(root).returncode == 0
+    (brief,) = briefs_of(root)
+    nested = "\n".join("  " * depth + f"- level {depth}" for depth in range(500))
+    with brief.open("a", encoding="utf-8") as handle:
+        handle.write("\n" + "[" * 20000 + "\n\n" + "![" * 20000 + "\n\n" + nested + "\n")
+    result = build(root, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = next((root / "site" / "briefs").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "level 0" in page and "level 499" in page
+    assert page.count("[") >= 20000
