@@ -186,11 +186,32 @@ def _build(args: argparse.Namespace, project: Project, console: Console) -> int:
     return report.exit_code
 
 
+def dev_addr(value: str) -> str:
+    """``--dev-addr`` checked before anything runs (MkDocs checks it after the first
+    convert, and a port past 65535 ended in a traceback): an IP address or localhost,
+    a port from 0 to 65535."""
+    import ipaddress
+
+    host, colon, port = value.rpartition(":")
+    bare = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    try:
+        if bare != "localhost":
+            ipaddress.ip_address(bare)
+        valid = bool(colon) and port.isdigit() and int(port) <= 65535
+    except ValueError:
+        valid = False
+    if not valid:
+        raise argparse.ArgumentTypeError(
+            f"expected IP:PORT (127.0.0.1:8000, [::1]:8000, localhost:8000), got {value!r}")
+    return value
+
+
 def cmd_serve(args: argparse.Namespace, console: Console) -> int:
     from briefs.convert import convert
-    from briefs.site.serve import serve
+    from briefs.site.serve import can_listen, serve
 
     project = Project(args)
+    can_listen(args.dev_addr)  # a port taken is said before anything is converted
 
     def run_convert() -> None:
         try:
@@ -296,6 +317,7 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("--site-dir", metavar="DIR", help="output folder (default: site/)")
         if name == "serve":
             p.add_argument("--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000",
+                           type=dev_addr,
                            help="address to serve on (default: 127.0.0.1:8000)")
         if name == "extract":
             p.add_argument("seeds_given", nargs="+", metavar="SEED", help="seed files")

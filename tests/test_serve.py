@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import shutil
 import signal
+import socket
 import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import FIXTURES
-from tests.helpers import fetch, serving, wait_for
+from tests.helpers import fetch, run_briefs, serving, wait_for
 
 
 @pytest.mark.slow
@@ -45,3 +46,35 @@ def test_a_stopped_preview_leaves_no_files_behind(project, seed_article: Path,
                         every=0.005), "Pagefind never seen at work"
     assert proc.returncode == 0, proc.stdout.read() if proc.stdout else ""
     assert sorted(p.name for p in temp.iterdir()) == []
+
+
+@pytest.mark.parametrize("address", ["abc", "127.0.0.1:99999", "127.0.0.1:-1", "[::1]:80x",
+                                     "999.1.1.1:8000"])
+def test_a_bad_address_is_a_usage_error_before_anything_runs(project, seed_article: Path,
+                                                            address: str) -> None:
+    """MkDocs checked --dev-addr after the first convert (exit 1), and a port past 65535
+    ended in a traceback; now it is a usage error, exit 2, and nothing is converted."""
+    root = project(seed_article)
+    result = run_briefs(root, "serve", "--dev-addr", address, timeout=30)
+    assert result.returncode == 2
+    assert "argument --dev-addr: expected IP:PORT" in result.stderr
+    assert "Traceback" not in result.stderr and not (root / "docs" / "briefs").exists()
+
+
+def test_a_port_in_use_is_named_before_anything_runs(project, seed_article: Path,
+                                                     tmp_path: Path) -> None:
+    """Another server on the port: MkDocs found it after the first build and ended in a
+    traceback; now exit 3, one line naming the address, and no temporary site left."""
+    root = project(seed_article)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        address = f"127.0.0.1:{other.getsockname()[1]}"
+        result = run_briefs(root, "serve", "--dev-addr", address, timeout=30,
+                            env={"TMPDIR": str(temp)})
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"ERROR {address}: cannot serve there: Address already in use; pass another --dev-addr"]
+    assert list(temp.iterdir()) == []

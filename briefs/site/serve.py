@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from briefs.errors import EnvironmentFailure
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 DEBOUNCE_SECONDS = 0.3
@@ -90,6 +92,7 @@ def serve(config_file: Path, dev_addr: str, seeds_dir: Path,
     logger.setLevel(logging.INFO)
     logger.propagate = False
     _stop_on_sigterm()
+    can_listen(dev_addr)
     site_dir = tempfile.mkdtemp(prefix="briefs-serve-")
     preview = preview_plugin()
     after_build = AfterBuild()
@@ -149,6 +152,25 @@ def serve(config_file: Path, dev_addr: str, seeds_dir: Path,
         logger.removeHandler(handler)
         logger.propagate = True
         shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def can_listen(dev_addr: str) -> None:
+    """Raise ``EnvironmentFailure`` when nothing can listen on ``dev_addr`` (the port is
+    taken, or not this user's to open): said before the first build, where MkDocs would
+    find it after it and end in a traceback."""
+    import socket
+
+    host, _, port = dev_addr.rpartition(":")
+    host = host.strip("[]")
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, int(port), type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+            probe.bind(address)
+    except OSError as exc:
+        raise EnvironmentFailure(dev_addr, f"cannot serve there: {exc.strerror or exc}; "
+                                 "pass another --dev-addr") from exc
 
 
 def _stop_on_sigterm() -> None:
