@@ -16,7 +16,7 @@ from briefs.convert import Message, show
 from briefs.errors import BriefsError, SeedError
 from briefs.extract import extract, today
 from briefs.extract.dates import parse_date
-from briefs.files import utf8_name
+from briefs.files import kind_of_file, utf8_name
 from briefs.read import discover, read_seed, skipped
 from briefs.record import LANG_CODE, web_address
 from briefs.validate import validate_file, validate_page
@@ -63,8 +63,9 @@ def check_briefs(root: Path, docs_dir: Path, result: CheckResult | None = None) 
                                          "rename the file"))
             elif not name.startswith(".") and not (path.is_file() or path.is_dir()):
                 # MkDocs would read it to copy it into the site: a named pipe for ever
-                result.error(BriefsError(show(path, root), "not a regular file (a named "
-                                         "pipe, socket or device) in docs/; refused"))
+                kind = kind_of_file(path.lstat().st_mode)
+                result.error(BriefsError(show(path, root), f"not a regular file ({kind}) "
+                                         "in docs/; refused"))
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (base / d).is_symlink())
         for name in sorted(files):
             path = base / name

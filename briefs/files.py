@@ -11,11 +11,29 @@ import os
 import stat
 from pathlib import Path
 
-__all__ = ["NotRegular", "TooLarge", "read_regular", "utf8_name"]
+__all__ = ["NotRegular", "TooLarge", "kind_of_file", "read_regular", "utf8_name"]
 
 
 class NotRegular(OSError):
-    """A named pipe, socket or device where a file was expected."""
+    """A folder, named pipe, socket or device where a file was expected; ``kind`` says
+    which ("a named pipe")."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        super().__init__(f"{path}: not a regular file ({kind})")
+        self.kind = kind
+
+
+def kind_of_file(mode: int) -> str:
+    """What a file that is not a regular file is, by its ``st_mode``."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
 
 
 class TooLarge(ValueError):
@@ -39,7 +57,7 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotRegular(f"{path}: not a regular file")
+            raise NotRegular(path, kind_of_file(info.st_mode))
         if limit is not None and info.st_size > limit:
             raise TooLarge(info.st_size)
         chunks = []

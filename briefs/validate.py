@@ -148,8 +148,7 @@ def _read(path: Path, shown: str) -> str:
     try:
         return read_regular(path).decode("utf-8")
     except NotRegular as exc:
-        raise BriefInvalid(shown, "not a regular file (a named pipe, socket or device); "
-                                  "refused") from exc
+        raise BriefInvalid(shown, f"not a regular file ({exc.kind}); refused") from exc
     except UnicodeDecodeError as exc:
         raise BriefInvalid(shown, f"not UTF-8 (invalid byte at {exc.start})") from exc
 

@@ -413,11 +413,17 @@ def test_a_device_or_a_pipe_is_no_file_to_read(tmp_path: Path) -> None:
     refused from what the open file is, without reading a byte."""
     from briefs.files import NotRegular, TooLarge, read_regular
 
-    with pytest.raises(NotRegular):
+    with pytest.raises(NotRegular) as caught:
         read_regular(Path("/dev/zero"))
+    assert caught.value.kind == "a device"
     os.mkfifo(tmp_path / "pipe.txt")
-    with pytest.raises(NotRegular):
+    with pytest.raises(NotRegular) as caught:
         read_regular(tmp_path / "pipe.txt")
+    assert caught.value.kind == "a named pipe"
+    (tmp_path / "folder.txt").mkdir()
+    with pytest.raises(SeedError) as refused:
+        read_seed(tmp_path / "folder.txt", "seeds/folder.txt")
+    assert refused.value.message == "seeds/folder.txt: not a regular file (a folder); refused"
     (tmp_path / "x.txt").write_bytes(b"12345")
     assert read_regular(tmp_path / "x.txt") == b"12345"
     with pytest.raises(TooLarge):

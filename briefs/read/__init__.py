@@ -108,8 +108,6 @@ def _is_readme(path: Path) -> bool:
     return path.stem.casefold() == "readme"
 
 
-NOT_REGULAR = "not a regular file (a named pipe, socket or device); refused"
-
 
 def read_seed(path: Path, shown: str) -> Seed:
     """Read one seed: refuse symlinks, empty, huge and binary files; decode; load a sidecar."""
@@ -125,7 +123,7 @@ def read_seed(path: Path, shown: str) -> Seed:
     try:
         data = read_regular(path, limit)
     except NotRegular as exc:
-        raise SeedError(shown, NOT_REGULAR) from exc
+        raise SeedError(shown, f"not a regular file ({exc.kind}); refused") from exc
     except TooLarge as exc:
         raise SeedError(shown, f"{exc.size} bytes exceeds {limit // MB} MB limit") from exc
     except OSError as exc:
