@@ -448,3 +448,11 @@ def test_a_field_past_any_real_one_is_cut_with_a_note(tmp_path: Path) -> None:
     assert notes == ["title: 1225 characters, cut to 300",
                      "byline: 1888888 characters, cut to 300",
                      "tags: 1000 items, kept the first 50, each at most 100 characters"]
+
+
+def test_a_yaml_sidecar_is_named_as_it_is_called(tmp_path: Path) -> None:
+    seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
+    (tmp_path / "x.yaml").write_text("draft: maybe\n", encoding="utf-8")
+    with pytest.raises(SeedError) as caught:
+        extract(read_seed(seed_path, "seeds/x.txt"))
+    assert caught.value.message == "seeds/x.yaml: 'draft': expected true or false, got 'maybe'"

@@ -172,7 +172,7 @@ def _shown(value: object) -> str:
 
 
 def _sidecar_name(seed: Seed) -> str:
-    return str(PurePath(seed.path).with_suffix(".yml"))
+    return seed.sidecar_shown or str(PurePath(seed.path).with_suffix(".yml"))
 
 
 def fallback_date(shown: str) -> dict[str, object]:

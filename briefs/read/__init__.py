@@ -51,6 +51,7 @@ class Seed:
     text: str
     raw_sha: str  # sha256 of the bytes (and the sidecar's): the hash for incremental runs
     sidecar: dict[str, Any] = field(default_factory=dict)
+    sidecar_shown: str = ""  # the sidecar's path as shown (``seeds/x.yaml``), when there is one
     notes: tuple[str, ...] = ()  # warnings for the CLI, e.g. "decoded as windows-1252"
     saved_from: str | None = None  # a web archive's address, when the page names none
 
@@ -141,8 +142,10 @@ def read_seed(path: Path, shown: str) -> Seed:
         raise SeedError(shown, "blank file (only whitespace)")
     kind = _sniffed(kind, text, notes)
     sidecar = read_sidecar(path, shown)
+    side = sidecar_path(path)
+    side_shown = str(Path(shown).with_suffix(side.suffix)) if side is not None else ""
     return Seed(path=shown, kind=kind, text=text,
-                raw_sha=_content_hash(path, data), sidecar=sidecar,
+                raw_sha=_content_hash(path, data), sidecar=sidecar, sidecar_shown=side_shown,
                 notes=tuple(notes), saved_from=saved_from)
 
 
