@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -456,3 +457,17 @@ def test_a_yaml_sidecar_is_named_as_it_is_called(tmp_path: Path) -> None:
     with pytest.raises(SeedError) as caught:
         extract(read_seed(seed_path, "seeds/x.txt"))
     assert caught.value.message == "seeds/x.yaml: 'draft': expected true or false, got 'maybe'"
+
+
+def test_a_seed_named_as_long_as_a_name_may_be_is_read(project, seed_article: Path) -> None:
+    """A seed of a 255-byte name: asking for its sidecar (a longer name) raised
+    ENAMETOOLONG, and the seed was refused as an internal error; a lone sidecar of such
+    a name stopped the listing of skipped files the same way."""
+    root = project()
+    shutil.copy(seed_article, root / "seeds" / ("x" * 251 + ".txt"))
+    (root / "seeds" / ("y" * 251 + ".yml")).write_text("draft: true\n", encoding="utf-8")
+    result = run_briefs(root, "convert")
+    assert result.returncode == 0, result.stderr
+    assert len(list((root / "docs" / "briefs").glob("*.md"))) == 1
+    assert result.stderr.strip().splitlines() == [
+        f"WARNING seeds/{'y' * 251}.yml: sidecar without a seed of the same name; skipped"]

@@ -83,7 +83,7 @@ def skipped(seeds_dir: Path) -> list[tuple[Path, str]]:
         if _is_readme(path):
             out.append((path, "a folder's README, not a seed; skipped"))
         elif path.suffix.lower() in SIDECAR_SUFFIXES:
-            if not any(path.with_suffix(s).is_file() for s in SEED_SUFFIXES):
+            if not any(_is_file(path.with_suffix(s)) for s in SEED_SUFFIXES):
                 out.append((path, "sidecar without a seed of the same name; skipped"))
         else:
             out.append((path, f"not a seed ({', '.join(SEED_SUFFIXES)}); skipped"))
@@ -193,11 +193,22 @@ def _content_hash(path: Path, data: bytes) -> str:
 
 
 def sidecar_path(path: Path) -> Path | None:
+    """The sidecar beside ``path`` (``x.yml``, else ``x.yaml``), or ``None``. A seed whose
+    name is as long as a name may be (255 bytes) has none: its sidecar's name would be
+    longer, and asking for it raises ENAMETOOLONG, which ``is_file`` does not swallow."""
     for suffix in SIDECAR_SUFFIXES:
         candidate = path.with_suffix(suffix)
-        if candidate.is_file() and not candidate.is_symlink():
+        if _is_file(candidate) and not candidate.is_symlink():
             return candidate
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """``path.is_file()``, false for a name too long to ask about."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def read_sidecar(path: Path, shown: str) -> dict[str, Any]:
