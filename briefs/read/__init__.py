@@ -109,7 +109,6 @@ def _is_readme(path: Path) -> bool:
     return path.stem.casefold() == "readme"
 
 
-
 def read_seed(path: Path, shown: str) -> Seed:
     """Read one seed: refuse symlinks, empty, huge and binary files; decode; load a sidecar."""
     if path.is_symlink():
@@ -141,12 +140,12 @@ def read_seed(path: Path, shown: str) -> Seed:
     if not text.strip():
         raise SeedError(shown, "blank file (only whitespace)")
     kind = _sniffed(kind, text, notes)
-    sidecar = read_sidecar(path, shown)
     side = sidecar_path(path)
     side_shown = str(Path(shown).with_suffix(side.suffix)) if side is not None else ""
+    side_bytes, sidecar = _read_sidecar(side, side_shown) if side is not None else (None, {})
     return Seed(path=shown, kind=kind, text=text,
-                raw_sha=_content_hash(path, data), sidecar=sidecar, sidecar_shown=side_shown,
-                notes=tuple(notes), saved_from=saved_from)
+                raw_sha=_content_hash(data, side_bytes), sidecar=sidecar,
+                sidecar_shown=side_shown, notes=tuple(notes), saved_from=saved_from)
 
 
 def _archived_page(page: mhtml.Archived, shown: str) -> tuple[str, list[str]]:
@@ -181,14 +180,12 @@ def _sniffed(kind: str, text: str, notes: list[str]) -> str:
     return kind
 
 
-def _content_hash(path: Path, data: bytes) -> str:
+def _content_hash(data: bytes, sidecar: bytes | None) -> str:
     """The seed's hash; with a sidecar, over both, so editing the sidecar alone updates
     the brief (a seed without one hashes as it always did)."""
     digest = hashlib.sha256(data)
-    side = sidecar_path(path)
-    if side is not None:
-        with contextlib.suppress(OSError, TooLarge):  # (read_sidecar says why)
-            digest.update(b"\0sidecar\0" + read_regular(side, MAX_BYTES))
+    if sidecar is not None:
+        digest.update(b"\0sidecar\0" + sidecar)
     return digest.hexdigest()
 
 
@@ -211,14 +208,12 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def read_sidecar(path: Path, shown: str) -> dict[str, Any]:
-    """The sidecar mapping beside ``path``, or ``{}``. Unknown keys are an error."""
-    side = sidecar_path(path)
-    if side is None:
-        return {}
-    side_shown = str(Path(shown).with_suffix(side.suffix))
+def _read_sidecar(side: Path, side_shown: str) -> tuple[bytes, dict[str, Any]]:
+    """The sidecar's bytes (for the seed's hash) and its mapping; read once. Unknown keys
+    are an error."""
     try:
-        text = read_regular(side, MAX_BYTES).decode("utf-8")
+        data = read_regular(side, MAX_BYTES)
+        text = data.decode("utf-8")
     except TooLarge as exc:
         raise SeedError(side_shown, f"sidecar of {exc.size} bytes exceeds "
                                     f"{MAX_BYTES // MB} MB limit") from exc
@@ -228,6 +223,6 @@ def read_sidecar(path: Path, shown: str) -> dict[str, Any]:
     except OSError as exc:
         raise SeedError(side_shown, f"cannot read sidecar: {exc.strerror or exc}") from exc
     try:
-        return yaml_load.load_mapping(text, SIDECAR_KEYS, noun="sidecar")
+        return data, yaml_load.load_mapping(text, SIDECAR_KEYS, noun="sidecar")
     except yaml_load.MappingError as exc:
         raise SeedError(side_shown, str(exc)) from exc
