@@ -88,14 +88,16 @@ def _cut(block: str) -> list[str]:
     return pieces
 
 
-def _bounded_blocks(text: str) -> str:
-    """``text`` made safe for Python-Markdown's time (above)."""
+def _bounded_blocks(text: str, *, every_block: bool) -> str:
+    """``text`` made safe for Python-Markdown's time (above): a long paragraph dense with
+    syntax cut, its unclosed brackets made literal; with ``every_block``, every other
+    paragraph's unclosed brackets too."""
     out: list[str] = []
     for block in text.split("\n\n"):
         if len(block) > CHUNK and len(_SPECIAL.findall(block)) > SPECIALS:
             out.extend(_literal_brackets(piece) for piece in _cut(block))
         else:
-            out.append(_literal_brackets(block))
+            out.append(_literal_brackets(block) if every_block else block)
     return "\n\n".join(out)
 
 
@@ -120,7 +122,7 @@ def _shallow(text: str) -> str:
 def bounded(text: str) -> str:
     """A seed's Markdown, rendered for its text only: every paragraph's unclosed
     brackets made literal, long paragraphs of syntax cut (see above), indentation held."""
-    return _bounded_blocks(_shallow(text))
+    return _bounded_blocks(_shallow(text), every_block=True)
 
 
 def bounded_page(text: str) -> str:
@@ -128,10 +130,4 @@ def bounded_page(text: str) -> str:
     minutes or its stack is changed, a paragraph of over ``CHUNK`` characters holding more
     than ``SPECIALS`` of syntax's characters (cut, its unclosed brackets made literal) and
     indentation past ``MAX_INDENT``. Any other paragraph is left exactly as written."""
-    out: list[str] = []
-    for block in _shallow(text).split("\n\n"):
-        if len(block) > CHUNK and len(_SPECIAL.findall(block)) > SPECIALS:
-            out.extend(_literal_brackets(piece) for piece in _cut(block))
-        else:
-            out.append(block)
-    return "\n\n".join(out)
+    return _bounded_blocks(_shallow(text), every_block=False)
