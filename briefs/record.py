@@ -125,3 +125,9 @@ def web_address(value: str) -> bool:
     except ValueError:  # "http://[::1" and such
         return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+def show_value(value: object) -> str:
+    """A field's value as an error message quotes it: its repr, at most 60 characters."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -19,7 +19,7 @@ from briefs import yaml_load
 from briefs.errors import BriefInvalid
 from briefs.files import NotRegular, read_regular
 from briefs.incremental import Fingerprint, fingerprint
-from briefs.record import FIELDS, REQUIRED
+from briefs.record import FIELDS, REQUIRED, show_value
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 _KINDS = {f.name: f.metadata["kind"] for f in FIELDS}
@@ -78,7 +78,7 @@ def _check_template(data: dict[str, Any], shown: str) -> None:
         return
     if value not in _TEMPLATES:
         raise BriefInvalid(shown, f"expected one of {', '.join(_TEMPLATES)}, got "
-                           f"{_show(value)}", field="template")
+                           f"{show_value(value)}", field="template")
 
 
 def validate_text(text: str, shown: str) -> dict[str, Any]:
@@ -104,25 +104,26 @@ def validate_text(text: str, shown: str) -> dict[str, Any]:
 
 def _check(kind: str, value: Any) -> str | None:
     if kind == "str":
-        return None if isinstance(value, str) else f"expected text, got {_show(value)}"
+        return None if isinstance(value, str) else f"expected text, got {show_value(value)}"
     if kind == "int":
         ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
-        return None if ok else f"expected a whole number, got {_show(value)}"
+        return None if ok else f"expected a whole number, got {show_value(value)}"
     if kind == "bool":
-        return None if isinstance(value, bool) else f"expected true or false, got {_show(value)}"
+        return None if isinstance(value, bool) \
+            else f"expected true or false, got {show_value(value)}"
     if kind == "date":
         if isinstance(value, dt.date):
             return None
-        return f"expected YYYY-MM-DD, got {_show(value)}"
+        return f"expected YYYY-MM-DD, got {show_value(value)}"
     if kind == "list[str]":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return f"expected a list of text, got {_show(value)}"
+            return f"expected a list of text, got {show_value(value)}"
         return None
     if kind == "list[map]":
         if not isinstance(value, list) or not all(
                 isinstance(v, dict) and all(isinstance(x, str) for x in v.values())
                 for v in value):
-            return f"expected a list of mappings, got {_show(value)}"
+            return f"expected a list of mappings, got {show_value(value)}"
         return None
     return None
 
@@ -133,13 +134,8 @@ def _check_keys(keys: tuple[str, ...], value: Any) -> str | None:
         return None
     for i, item in enumerate(value):
         if set(item) != set(keys):
-            return f"item {i + 1}: expected keys {', '.join(keys)}, got {_show(sorted(item))}"
+            return f"item {i + 1}: expected keys {', '.join(keys)}, got {show_value(sorted(item))}"
     return None
-
-
-def _show(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _read(path: Path, shown: str) -> str:

@@ -24,7 +24,7 @@ from briefs.extract.json_seed import extract_json
 from briefs.extract.markdown import extract_markdown, front_matter_article, has_front_matter
 from briefs.extract.text import extract_text, from_markdown
 from briefs.read import Seed
-from briefs.record import Brief, lang_code, web_address
+from briefs.record import Brief, lang_code, show_value, web_address
 
 
 def extract(seed: Seed) -> tuple[Brief, list[str]]:
@@ -46,7 +46,7 @@ def extract(seed: Seed) -> tuple[Brief, list[str]]:
         brief = brief.replace(url=seed.saved_from)  # where the browser saved it from
     if brief.url is not None and not web_address(brief.url):
         # a page's canonical or og:url that is relative, or a javascript: link
-        notes.append(f"url: {_shown(brief.url)} is not a web address; left out")
+        notes.append(f"url: {show_value(brief.url)} is not a web address; left out")
         brief = brief.replace(url=None)
     if brief.lang is not None:
         brief = brief.replace(lang=lang_code(brief.lang))  # "en_US" -> "en-US"; a bad one out
@@ -136,12 +136,12 @@ def apply_sidecar(brief: Brief, seed: Seed) -> Brief:
             changes[key] = clean_line(str(side[key]))
     if "url" in changes and not web_address(str(changes["url"])):
         raise SeedError(_sidecar_name(seed), "not a web address (http:// or https://): "
-                        f"{_shown(side['url'])}", field="url")
+                        f"{show_value(side['url'])}", field="url")
     if "lang" in changes:
         code = lang_code(str(changes["lang"]))
         if code is None:
             raise SeedError(_sidecar_name(seed), "not a language code such as en or pt-BR: "
-                            f"{_shown(side['lang'])}", field="lang")
+                            f"{show_value(side['lang'])}", field="lang")
         changes["lang"] = code
     for key in ("categories", "tags"):
         value = side.get(key)
@@ -154,7 +154,7 @@ def apply_sidecar(brief: Brief, seed: Seed) -> Brief:
     if "draft" in side:
         if not isinstance(side["draft"], bool):
             raise SeedError(_sidecar_name(seed), "expected true or false, got "
-                            f"{_shown(side['draft'])}", field="draft")
+                            f"{show_value(side['draft'])}", field="draft")
         if side["draft"]:
             changes["draft"] = True
     if "date" in side:
@@ -164,11 +164,6 @@ def apply_sidecar(brief: Brief, seed: Seed) -> Brief:
                             field="date")
         changes["date"], changes["date_source"] = day, "sidecar"
     return brief.replace(**changes) if changes else brief
-
-
-def _shown(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _sidecar_name(seed: Seed) -> str:
