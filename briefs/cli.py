@@ -192,12 +192,13 @@ def dev_addr(value: str) -> str:
     a port from 0 to 65535."""
     import ipaddress
 
-    host, colon, port = value.rpartition(":")
-    bare = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    from briefs.site.serve import split_address
+
+    host, port = split_address(value)
     try:
-        if bare != "localhost":
-            ipaddress.ip_address(bare)
-        valid = bool(colon) and port.isdigit() and int(port) <= 65535
+        if host != "localhost":
+            ipaddress.ip_address(host)
+        valid = ":" in value and port.isdigit() and int(port) <= 65535
     except ValueError:
         valid = False
     if not valid:

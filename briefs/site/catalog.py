@@ -29,8 +29,6 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_END = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
 
-# A language code as front matter may give it: "ar", "pt-BR", "zh-Hans".
-
 @dataclass(frozen=True)
 class Facet:
     """A front-matter list field readers browse by: ``regions`` -> /regions/<slug>/."""

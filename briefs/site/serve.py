@@ -92,7 +92,6 @@ def serve(config_file: Path, dev_addr: str, seeds_dir: Path,
     logger.setLevel(logging.INFO)
     logger.propagate = False
     _stop_on_sigterm()
-    can_listen(dev_addr)
     site_dir = tempfile.mkdtemp(prefix="briefs-serve-")
     preview = preview_plugin()
     after_build = AfterBuild()
@@ -154,14 +153,19 @@ def serve(config_file: Path, dev_addr: str, seeds_dir: Path,
         shutil.rmtree(site_dir, ignore_errors=True)
 
 
+def split_address(dev_addr: str) -> tuple[str, str]:
+    """``HOST:PORT`` as host (an IPv6 one without its brackets) and port."""
+    host, _, port = dev_addr.rpartition(":")
+    return (host[1:-1] if host.startswith("[") and host.endswith("]") else host), port
+
+
 def can_listen(dev_addr: str) -> None:
     """Raise ``EnvironmentFailure`` when nothing can listen on ``dev_addr`` (the port is
-    taken, or not this user's to open): said before the first build, where MkDocs would
-    find it after it and end in a traceback."""
+    taken, or not this user's to open): ``briefs serve`` asks before its first convert,
+    where MkDocs would find it after the first build and end in a traceback."""
     import socket
 
-    host, _, port = dev_addr.rpartition(":")
-    host = host.strip("[]")
+    host, port = split_address(dev_addr)
     try:
         family, kind, proto, _, address = socket.getaddrinfo(
             host, int(port), type=socket.SOCK_STREAM)[0]
