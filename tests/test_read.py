@@ -221,12 +221,18 @@ def test_sidecar_unknown_key_is_rejected_naming_the_file(tmp_path: Path) -> None
     assert "unknown field(s) outlet, titel" in caught.value.message
 
 
-def test_sidecar_bad_date_is_rejected_naming_file_and_field(tmp_path: Path) -> None:
+def _sidecar_refusal(tmp_path: Path, sidecar: str, text: str) -> str:
+    """The error reading ``seeds/x.txt`` gives with ``text`` in its sidecar ``sidecar``."""
     seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
-    (tmp_path / "x.yml").write_text("date: May 1st\n", encoding="utf-8")
+    (tmp_path / sidecar).write_text(text, encoding="utf-8")
     with pytest.raises(SeedError) as caught:
         extract(read_seed(seed_path, "seeds/x.txt"))
-    assert caught.value.message == "seeds/x.yml: 'date': expected YYYY-MM-DD, got 'May 1st'"
+    return caught.value.message
+
+
+def test_sidecar_bad_date_is_rejected_naming_file_and_field(tmp_path: Path) -> None:
+    assert _sidecar_refusal(tmp_path, "x.yml", "date: May 1st\n") == \
+        "seeds/x.yml: 'date': expected YYYY-MM-DD, got 'May 1st'"
 
 
 @pytest.mark.parametrize(("line", "field", "cause"), [
@@ -242,11 +248,7 @@ def test_sidecar_value_that_cannot_be_used_is_refused_naming_file_and_field(
         tmp_path: Path, line: str, field: str, cause: str) -> None:
     """Where the page's own value would be dropped quietly (a link the site cannot
     show, a draft flag that is no flag), the sidecar an editor wrote is refused."""
-    seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
-    (tmp_path / "x.yml").write_text(line + "\n", encoding="utf-8")
-    with pytest.raises(SeedError) as caught:
-        extract(read_seed(seed_path, "seeds/x.txt"))
-    assert caught.value.message == f"seeds/x.yml: '{field}': {cause}"
+    assert _sidecar_refusal(tmp_path, "x.yml", line + "\n") == f"seeds/x.yml: '{field}': {cause}"
 
 
 def test_sidecar_language_code_is_written_as_the_site_needs_it(tmp_path: Path) -> None:
@@ -452,11 +454,8 @@ def test_a_field_past_any_real_one_is_cut_with_a_note(tmp_path: Path) -> None:
 
 
 def test_a_yaml_sidecar_is_named_as_it_is_called(tmp_path: Path) -> None:
-    seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
-    (tmp_path / "x.yaml").write_text("draft: maybe\n", encoding="utf-8")
-    with pytest.raises(SeedError) as caught:
-        extract(read_seed(seed_path, "seeds/x.txt"))
-    assert caught.value.message == "seeds/x.yaml: 'draft': expected true or false, got 'maybe'"
+    assert _sidecar_refusal(tmp_path, "x.yaml", "draft: maybe\n") == \
+        "seeds/x.yaml: 'draft': expected true or false, got 'maybe'"
 
 
 def test_a_seed_named_as_long_as_a_name_may_be_is_read(project, seed_article: Path) -> None:
