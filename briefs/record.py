@@ -131,3 +131,26 @@ def show_value(value: object) -> str:
     """A field's value as an error message quotes it: its repr, at most 60 characters."""
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def as_text(value: object) -> str:
+    """A text field's value as an editor or a scraper gave it: ``value`` when it is text.
+
+    YAML reads some values left unquoted as something else (``NO`` as false, ``10:30`` as
+    630, ``0x1F`` as 31, ``[a, b]`` as a list, ``!!binary`` as bytes); their Python form
+    is not what was written, so ``ValueError`` says to quote them instead."""
+    if isinstance(value, str):
+        return value
+    raise ValueError(f"expected text, got {show_value(value)}; put it in quotes")
+
+
+def as_texts(value: object) -> list[str]:
+    """A list field's items (one text alone is a list of one), each as ``as_text``."""
+    return [as_text(item) for item in (value if isinstance(value, list) else [value])]
+
+
+def as_flag(value: object) -> bool:
+    """A true/false field's value (``draft``); ``ValueError`` for anything else."""
+    if isinstance(value, bool):
+        return value
+    raise ValueError(f"expected true or false, got {show_value(value)}")

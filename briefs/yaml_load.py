@@ -1,14 +1,18 @@
 """The one YAML loader for front matter, sidecars and Markdown seeds.
 
-``yaml.SafeLoader`` with three refusals that become a ``yaml.YAMLError`` naming the line:
-a key given twice (the last one would win silently), a date-shaped value that is no
-calendar day (``2024-02-30``: PyYAML raises a bare ``ValueError`` that would end the run)
-and an alias (``*name``): none of these files needs one, and aliases of aliases (a
-"billion laughs" of a few hundred bytes) make a list that printing or walking never ends.
+``yaml.SafeLoader`` with refusals that become a ``yaml.YAMLError`` naming the line:
+a key given twice (the last one would win silently); a key that is no text (``? [a, b]``
+cannot even be compared with the others); a date-shaped value that is no calendar day
+(``2024-02-30``: PyYAML raises a bare ``ValueError`` that would end the run); a lone
+surrogate (``"\\ud800"``, half of a character: libyaml, which the site reads briefs with,
+refuses it, the pure-Python parser does not); and an alias (``*name``): none of these
+files needs one, and aliases of aliases (a "billion laughs" of a few hundred bytes) make
+a list that printing or walking never ends.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from typing import Any
 
@@ -23,6 +27,9 @@ def _mapping(loader: StrictLoader, node: yaml.MappingNode, deep: bool = False) -
     seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
+        if not isinstance(key, str):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a key must be text, got {_shown(key)}", key_node.start_mark)
         if key in seen:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key '{key}'", key_node.start_mark)
@@ -38,8 +45,29 @@ def _timestamp(loader: StrictLoader, node: yaml.ScalarNode) -> Any:
             None, None, f"not a calendar date: {node.value} ({exc})", node.start_mark) from exc
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _str(loader: StrictLoader, node: yaml.ScalarNode) -> Any:
+    value = loader.construct_yaml_str(node)
+    found = _SURROGATE.search(value)
+    if found:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"a lone surrogate (\\u{ord(found.group()):04x}) is half of a "
+            "character, not text", node.start_mark)
+    return value
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, (list, dict, set)):  # (filled in later: its items are not known)
+        return {list: "a list", dict: "a mapping", set: "a set"}[type(value)]
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+StrictLoader.add_constructor("tag:yaml.org,2002:str", _str)
 
 
 class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -49,22 +77,26 @@ class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
 
 _FastLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 _FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_FastLoader.add_constructor("tag:yaml.org,2002:str", _str)
 
 
 def load(text: str) -> Any:
     """``text`` parsed with ``StrictLoader``'s rules; raises ``yaml.YAMLError``.
 
     libyaml reads first; a document it refuses is read again by ``StrictLoader``, so an
-    error's message and line are the pure-Python parser's. libyaml accepts tabs where the
-    pure-Python parser refuses them: a document with a tab goes to ``StrictLoader``.
+    error's message and line are the pure-Python parser's; one that only libyaml refuses
+    is refused with libyaml's error (the site reads briefs with libyaml: what it cannot
+    read must not pass). libyaml accepts tabs where the pure-Python parser refuses them:
+    a document with a tab goes to ``StrictLoader``.
     """
     if "*" in text:
         _refuse_aliases(text)
     if "\t" not in text:
         try:
             return yaml.load(text, Loader=_FastLoader)  # a SafeLoader-equivalent subclass
-        except yaml.YAMLError:
-            pass
+        except yaml.YAMLError as fast:
+            yaml.load(text, Loader=StrictLoader)  # a SafeLoader subclass: its message
+            raise fast from None
     return yaml.load(text, Loader=StrictLoader)  # a SafeLoader subclass
 
 

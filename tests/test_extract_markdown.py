@@ -200,6 +200,60 @@ def test_an_unknown_front_matter_field_is_still_refused(tmp_path: Path) -> None:
         extract(read_seed(seed, "seeds/typo.md"))
 
 
+@pytest.mark.parametrize(("line", "field", "cause"), [
+    ("draft: maybe", "draft", "expected true or false, got 'maybe'"),
+    ("draft: 'true'", "draft", "expected true or false, got 'true'"),
+    ("title: yes", "title", "expected text, got True; put it in quotes"),
+    ("title: 0x1F", "title", "expected text, got 31; put it in quotes"),
+    ("title: !!binary aGVsbG8=", "title", "expected text, got b'hello'; put it in quotes"),
+    ("author: {name: Jane Roe}", "author",
+     "expected text, got {'name': 'Jane Roe'}; put it in quotes"),
+    ("tags: [on, 12:30]", "tags", "expected text, got True; put it in quotes"),
+])
+def test_a_front_matter_value_yaml_reads_as_no_text_is_refused(tmp_path: Path, line: str,
+                                                               field: str, cause: str) -> None:
+    """YAML 1.1 reads ``yes`` as true and ``0x1F`` as 31: the brief would show Python's
+    view of the value, not what was written."""
+    seed = tmp_path / "x.md"
+    seed.write_text(f"---\n{line}\n---\n\n# Bridge to close\n\nThe council voted.\n",
+                    encoding="utf-8")
+    with pytest.raises(SeedError) as caught:
+        extract(read_seed(seed, "seeds/x.md"))
+    assert caught.value.message == f"seeds/x.md: '{field}': {cause}"
+
+
+def test_a_front_matter_draft_is_kept(project, tmp_path: Path) -> None:
+    """``draft: true`` in a Markdown seed is the author's word: the brief is a draft, and
+    the built site has no trace of it."""
+    seed = tmp_path / "embargo.md"
+    seed.write_text(
+        "---\ntitle: Embargoed harbour plan\ndraft: true\ndate: 2024-01-01\n---\n\n"
+        "The council approved the harbour plan on Monday after a long debate.\n",
+        encoding="utf-8")
+    root = project(SEED, seed)
+    result = run_briefs(root, "build")
+    assert result.returncode == 0, result.stderr
+    brief = (root / "docs" / "briefs" / "embargoed-harbour-plan.md").read_text("utf-8")
+    assert "\ndraft: true\n" in brief
+    site = root / "site"
+    assert (site / "index.html").is_file()
+    assert not (site / "briefs" / "embargoed-harbour-plan").exists()
+    assert not [p for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".xml",
+                ".json") and b"Embargoed harbour" in p.read_bytes()]
+
+
+def test_a_lone_surrogate_in_a_json_seed_is_removed_with_a_note(tmp_path: Path) -> None:
+    """``"\\ud800"`` is valid JSON but half of a character: no UTF-8 file can hold it, and
+    the site's YAML reader would refuse the brief."""
+    seed = tmp_path / "x.json"
+    seed.write_text('{"title": "Lone \\ud800 half", "maintext": "The council voted on '
+                    'Monday. It approved the plan \\udc00 at once."}', encoding="utf-8")
+    brief, notes = extract(read_seed(seed, "seeds/x.json"))
+    assert brief.title == "Lone  half" and "\udc00" not in "".join(brief.body)
+    assert notes == ["title: lone surrogates (halves of a character) removed",
+                     "body: lone surrogates (halves of a character) removed"]
+
+
 BOMB = "".join(f"- &l{k} [{', '.join([f'*l{k - 1}'] * 9) if k else 'lol, lol, lol'}]\n"
                for k in range(9))
 

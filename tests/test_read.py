@@ -243,12 +243,42 @@ def test_sidecar_bad_date_is_rejected_naming_file_and_field(tmp_path: Path) -> N
     ("lang: <script>alert(1)</script>", "lang",
      "not a language code such as en or pt-BR: '<script>alert(1)</script>'"),
     ("draft: maybe", "draft", "expected true or false, got 'maybe'"),
+    # YAML 1.1 reads these unquoted values as no text: what was written is lost
+    ("title: 10:30", "title", "expected text, got 630; put it in quotes"),
+    ("byline: [Alice, Bob]", "byline", "expected text, got ['Alice', 'Bob']; put it in quotes"),
+    ("categories: [NO]", "categories", "expected text, got False; put it in quotes"),
+    ("tags: [covid, null]", "tags", "expected text, got None; put it in quotes"),
+    # zero-width spaces alone would blank the page's own headline
+    ('title: "\\u200b\\u200b"', "title", "no visible text in '\\u200b\\u200b'"),
 ])
 def test_sidecar_value_that_cannot_be_used_is_refused_naming_file_and_field(
         tmp_path: Path, line: str, field: str, cause: str) -> None:
     """Where the page's own value would be dropped quietly (a link the site cannot
     show, a draft flag that is no flag), the sidecar an editor wrote is refused."""
     assert _sidecar_refusal(tmp_path, "x.yml", line + "\n") == f"seeds/x.yml: '{field}': {cause}"
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ('title: "Bad \\ud800 half"\n', "line 1: a lone surrogate (\\ud800) is half of a character, "
+     "not text"),
+    ("? [a, b]\n: 1\n", "line 1: a key must be text, got a list"),
+])
+def test_sidecar_yaml_no_brief_can_hold_is_refused_with_its_line(tmp_path: Path, text: str,
+                                                                cause: str) -> None:
+    seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
+    (tmp_path / "x.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(SeedError) as caught:
+        read_seed(seed_path, "seeds/x.txt")
+    assert caught.value.message == f"seeds/x.yml: {cause}"
+
+
+def test_sidecar_draft_false_publishes_a_seed_that_says_draft(tmp_path: Path) -> None:
+    seed_path = write(tmp_path, "x.md", (
+        "---\ntitle: Harbour plan approved\ndraft: true\n---\n\n"
+        + "The council approved the plan on Monday after a long debate. " * 5).encode())
+    assert extract(read_seed(seed_path, "seeds/x.md"))[0].draft is True
+    (tmp_path / "x.yml").write_text("draft: false\n", encoding="utf-8")
+    assert extract(read_seed(seed_path, "seeds/x.md"))[0].draft is None
 
 
 def test_sidecar_language_code_is_written_as_the_site_needs_it(tmp_path: Path) -> None:

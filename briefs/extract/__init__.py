@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+from collections.abc import Callable
 from pathlib import PurePath
+from typing import TypeVar
 
 from briefs.clean import clean_line, clean_text
 from briefs.errors import SeedError
@@ -24,7 +27,9 @@ from briefs.extract.json_seed import extract_json
 from briefs.extract.markdown import extract_markdown, front_matter_article, has_front_matter
 from briefs.extract.text import extract_text, from_markdown
 from briefs.read import Seed
-from briefs.record import Brief, lang_code, show_value, web_address
+from briefs.record import Brief, as_flag, as_text, as_texts, lang_code, show_value, web_address
+
+T = TypeVar("T")
 
 
 def extract(seed: Seed) -> tuple[Brief, list[str]]:
@@ -40,6 +45,7 @@ def extract(seed: Seed) -> tuple[Brief, list[str]]:
     except TooMany as exc:
         raise SeedError(seed.path, f"{exc.count} HTML elements, over the {MAX_ELEMENTS} "
                         "a page is read with; refused") from exc
+    brief = _without_surrogates(brief, notes)
     if brief.date is not None:
         brief = brief.replace(date_source="article")
     if brief.url is None and seed.saved_from:
@@ -59,6 +65,27 @@ def extract(seed: Seed) -> tuple[Brief, list[str]]:
         brief = brief.replace(**fallback_date(seed.path))
     brief = _bounded(brief, notes)
     return brief.replace(seed=seed.path), notes
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(brief: Brief, notes: list[str]) -> Brief:
+    """``brief`` without lone surrogates (a JSON seed's ``"\\ud800"``: half of a
+    character, which no UTF-8 file can hold and the site's YAML reader refuses)."""
+    changes: dict[str, object] = {}
+    for key, value in brief.front_matter().items():
+        if isinstance(value, str) and _SURROGATE.search(value):
+            changes[key] = _SURROGATE.sub("", value)
+        elif isinstance(value, list) and any(isinstance(v, str) and _SURROGATE.search(v)
+                                             for v in value):
+            changes[key] = tuple(_SURROGATE.sub("", v) if isinstance(v, str) else v
+                                 for v in value)
+    if any(_SURROGATE.search(p) for p in brief.body):
+        changes["body"] = tuple(_SURROGATE.sub("", p) for p in brief.body)
+    for key in changes:
+        notes.append(f"{key}: lone surrogates (halves of a character) removed")
+    return brief.replace(**changes) if changes else brief
 
 
 # The most a field of a brief holds: a page's (or a sidecar's) value past these is no
@@ -131,9 +158,27 @@ def apply_sidecar(brief: Brief, seed: Seed) -> Brief:
     """Sidecar fields win over what the page says."""
     side = seed.sidecar
     changes: dict[str, object] = {}
-    for key in ("title", "byline", "site_name", "url", "lang"):
-        if side.get(key) not in (None, ""):
-            changes[key] = clean_line(str(side[key]))
+
+    def given(key: str, read: Callable[[object], T]) -> T | None:
+        value = side.get(key)
+        if value is None or value == "":
+            return None
+        try:
+            return read(value)
+        except ValueError as exc:
+            raise SeedError(_sidecar_name(seed), str(exc), field=key) from exc
+
+    def line(key: str, text: str) -> str:
+        cleaned = clean_line(text)
+        if not cleaned:  # (zero-width spaces alone): it would blank the page's own value
+            raise SeedError(_sidecar_name(seed), f"no visible text in {show_value(text)}",
+                            field=key)
+        return cleaned
+
+    for key in ("title", "byline", "site_name", "url", "lang", "summary", "description"):
+        text = given(key, as_text)
+        if text is not None:  # (an editor's summary wins over the drafted one)
+            changes[key] = line(key, text)
     if "url" in changes and not web_address(str(changes["url"])):
         raise SeedError(_sidecar_name(seed), "not a web address (http:// or https://): "
                         f"{show_value(side['url'])}", field="url")
@@ -144,19 +189,12 @@ def apply_sidecar(brief: Brief, seed: Seed) -> Brief:
                             f"{show_value(side['lang'])}", field="lang")
         changes["lang"] = code
     for key in ("categories", "tags"):
-        value = side.get(key)
-        if value:
-            items = value if isinstance(value, list) else [value]
-            changes[key] = tuple(clean_line(str(v)) for v in items)
-    for key in ("summary", "description"):  # an editor's summary wins over the drafted one
-        if side.get(key):
-            changes[key] = clean_line(str(side[key]))
-    if "draft" in side:
-        if not isinstance(side["draft"], bool):
-            raise SeedError(_sidecar_name(seed), "expected true or false, got "
-                            f"{show_value(side['draft'])}", field="draft")
-        if side["draft"]:
-            changes["draft"] = True
+        items = given(key, as_texts)
+        if items:
+            changes[key] = tuple(cleaned for cleaned in map(clean_line, items) if cleaned)
+    draft = given("draft", as_flag)
+    if draft is not None:
+        changes["draft"] = True if draft else None
     if "date" in side:
         day = parse_date(side["date"])
         if day is None:

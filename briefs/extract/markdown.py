@@ -11,7 +11,8 @@ text, emphasis loses its stars, raw HTML is reduced to its visible text.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import markdown
 
@@ -20,8 +21,9 @@ from briefs.errors import SeedError
 from briefs.extract.dates import parse_date
 from briefs.extract.html.page import LINE_TAGS, flat, parse, strip_invisible, visible_lines
 from briefs.markdown_bounds import bounded
-from briefs.record import Brief
+from briefs.record import Brief, as_flag, as_text, as_texts
 
+T = TypeVar("T")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _ATX_TITLE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*(?:\n|\Z)")
 # A hard line break ("two spaces" or <br>) stays inside its paragraph.
@@ -66,7 +68,7 @@ def extract_markdown(text: str, shown: str, lines_are_paragraphs: bool = False) 
     if match:
         meta = _front_matter(match.group(1), shown)
         text = text[match.end():]
-    title = meta.get("title")
+    title = _field(meta, "title", as_text, shown)
     heading = _ATX_TITLE.match(text)
     if heading:
         text = text[heading.end():]
@@ -79,22 +81,21 @@ def extract_markdown(text: str, shown: str, lines_are_paragraphs: bool = False) 
 
     def text_or_none(*keys: str) -> str | None:
         for key in keys:
-            if meta.get(key) not in (None, ""):
-                return flat(str(meta[key]))
+            value = _field(meta, key, as_text, shown)
+            if value:
+                return flat(value)
         return None
 
     def strings(key: str) -> tuple[str, ...]:
-        value = meta.get(key)
-        if value is None:
-            return ()
-        items = value if isinstance(value, list) else [value]
-        return tuple(flat(str(v)) for v in items if str(v).strip())
+        items = _field(meta, key, as_texts, shown) or []
+        return tuple(flat(v) for v in items if v.strip())
 
     return Brief(
-        title=flat(str(title)) if title else None,
+        title=flat(title) if title else None,
         body=tuple(flat(line) for line in text.split("\n") if line.strip())
         if lines_are_paragraphs else tuple(plain_paragraphs(text)),
         date=date,
+        draft=True if _field(meta, "draft", as_flag, shown) else None,
         byline=text_or_none("byline", "author"),
         categories=strings("categories"),
         tags=strings("tags"),
@@ -104,6 +105,18 @@ def extract_markdown(text: str, shown: str, lines_are_paragraphs: bool = False) 
         url=text_or_none("url"),
         lang=text_or_none("lang"),
     )
+
+
+def _field(meta: dict[str, Any], key: str, read: Callable[[object], T], shown: str) -> T | None:
+    """``meta[key]`` read by ``read`` (``None`` when absent or empty); a value of the
+    wrong kind is the seed's error, naming the field."""
+    value = meta.get(key)
+    if value is None or value == "":
+        return None
+    try:
+        return read(value)
+    except ValueError as exc:
+        raise SeedError(shown, str(exc), field=key) from exc
 
 
 def _front_matter(source: str, shown: str) -> dict[str, Any]:

@@ -131,6 +131,14 @@ C4 = {
     "alias_bomb": (lambda t: t.replace("date_source:", "tags: [&a [x, x, x], *a, *a]\n"
                                        "date_source:", 1),
                    "front matter line 4: an alias (*a) is not allowed here"),
+    # libyaml, which the site reads briefs with, refuses half a character: a brief that
+    # passed the check would be left off the site without a word
+    "lone_surrogate": (lambda t: t.replace("date_source:", 'review_note: "a \\ud800 b"\n'
+                                           "date_source:", 1),
+                       "front matter line 4: a lone surrogate (\\ud800) is half of a "
+                       "character, not text"),
+    "list_as_key": (lambda t: t.replace("date_source:", "? [a, b]\n: 1\ndate_source:", 1),
+                    "front matter line 4: a key must be text, got a list"),
     "fields_after_dashes": (lambda t: t.replace("date_source:", "---\ndate_source:", 1),
                             "front matter line 4: '---' ends the front matter early; field "
                             "'date_source' follows at line 5"),
