@@ -7,7 +7,8 @@
 - Soft hyphens (U+00AD, where a word may break) are removed without a note: German pages
   set them in long words ("Mes\u00adsen\u00adger\u00addiens\u00adte"), and a reader's
   search for "Messengerdienste" must find them.
-- Runs of spaces collapse; lines are stripped.
+- Runs of spaces collapse; lines are stripped, but for the indentation of a YAML front
+  matter's lines (a folded ``description: >`` or a nested list needs it).
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ _SOFT_BREAK = "\u2028"  # a line separator inside a paragraph: a space, noted
 _SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
-def clean_text(text: str) -> tuple[str, list[str]]:
-    """Normalised text and the notes about what was removed."""
+def clean_text(text: str, front_matter: bool = False) -> tuple[str, list[str]]:
+    """Normalised text and the notes about what was removed; with ``front_matter``, the
+    lines of a YAML front matter opening the text keep their indentation."""
     notes: list[str] = []
     text = _BREAKS.sub("\n", text).replace(_SOFT_HYPHEN, "")
     text = unicodedata.normalize("NFC", text)
@@ -40,8 +42,26 @@ def clean_text(text: str) -> tuple[str, list[str]]:
         notes.append(f"removed {len(removed)} control, bidi or zero-width character(s) "
                      f"({shown})")
         text = _INVISIBLE.sub("", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return "\n".join(lines), notes
+    lines = text.split("\n")
+    front = _front_matter_end(lines) if front_matter else 0
+    return "\n".join(_SPACES.sub(" ", line).strip() if not 0 < i < front
+                     else _indented(line) for i, line in enumerate(lines)), notes
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """The index of the line closing a front matter that opens the text (0: none)."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for i, line in enumerate(lines[1:], start=1):
+        if line.strip() in ("---", "..."):
+            return i
+    return 0
+
+
+def _indented(line: str) -> str:
+    """A front matter line cleaned after its indentation, which YAML reads."""
+    body = line.lstrip(" \t")
+    return line[: len(line) - len(body)] + _SPACES.sub(" ", body).rstrip()
 
 
 def clean_line(text: str) -> str:

@@ -40,13 +40,19 @@ def test_files_that_are_no_seed_are_named_not_silently_dropped(project,
     (seeds / "article.xhtml").write_text("<html><h1>Saved as XHTML</h1></html>", encoding="utf-8")
     (seeds / "orphan.yml").write_text("url: https://example.org/a\n", encoding="utf-8")
     (seeds / "000_415feae060044a8d.yml").write_text("lang: en\n", encoding="utf-8")
+    (seeds / "000_415feae060044a8d.yaml").write_text("lang: de\n", encoding="utf-8")
+    (seeds / "000_415feae060044a8d.YML").write_text("lang: fr\n", encoding="utf-8")
     (seeds / ".gitkeep").write_text("", encoding="utf-8")
     (seeds / "README.md").write_text("# Seeds\n\nPut raw articles here.\n", encoding="utf-8")
     for command in ("convert", "check"):
         result = run_briefs(root, command)
         assert result.returncode == 0, result.stderr
         warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
-        assert warnings == [  # in path order
+        assert warnings == [  # in path order; an editor's change there would be lost
+            "WARNING seeds/000_415feae060044a8d.YML: a sidecar's name ends in .yml or "
+            ".yaml; skipped",
+            "WARNING seeds/000_415feae060044a8d.yaml: sidecar 000_415feae060044a8d.yml is "
+            "read instead; skipped",
             "WARNING seeds/README.md: a folder's README, not a seed; skipped",
             "WARNING seeds/article.xhtml: not a seed (.txt, .html, .htm, .md, .json, .mhtml, "
             ".mht); skipped",

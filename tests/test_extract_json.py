@@ -101,3 +101,24 @@ def test_json_seeds_publish_beside_the_others(project) -> None:  # type: ignore[
     page = (root / "site" / "briefs" / "harbour-plan-approved-after-a-long-night"
             / "index.html").read_text(encoding="utf-8")
     assert "A new sea wall will be built along the old quay" in page
+
+
+def test_a_number_too_long_for_python_is_no_error(tmp_path: Path) -> None:
+    """Python reads no integer of over 4,300 digits (and says to raise a limit): the
+    file is valid JSON, and the article in it is read."""
+    seed = tmp_path / "n.json"
+    seed.write_text('{"headline": "Storm closes schools", "text": "The council closed the '
+                    'schools.", "views": ' + "9" * 5000 + "}", encoding="utf-8")
+    assert _extract(seed).title == "Storm closes schools"
+
+
+def test_an_article_text_past_a_text_seeds_limit_is_refused(tmp_path: Path) -> None:
+    """A JSON seed may be as large as a saved page (it may hold one), but its text is
+    held to a text seed's 2 MB."""
+    seed = tmp_path / "big.json"
+    paragraph = "The council met again on Monday and talked about the budget. " * 20
+    seed.write_text('{"headline": "Budget", "paragraphs": ["' + '", "'.join(
+        [paragraph] * (2_200_000 // len(paragraph))) + '"]}', encoding="utf-8")
+    with pytest.raises(SeedError, match=r"^seeds/big.json: article text of 2.1 MB exceeds "
+                       "the 2 MB limit of a text seed$"):
+        _extract(seed)

@@ -278,3 +278,22 @@ def test_a_sidecar_of_aliases_is_refused_at_once(tmp_path: Path) -> None:
     (tmp_path / "storm.yml").write_text(f"tags:\n{BOMB}", encoding="utf-8")
     with pytest.raises(SeedError, match="alias"):
         read_seed(tmp_path / "storm.txt", "seeds/storm.txt")
+
+
+def test_front_matter_keeps_the_indentation_yaml_reads(tmp_path: Path) -> None:
+    """Lines are stripped when the text is cleaned, but a folded value or a nested list
+    of the front matter needs its indentation; an empty front matter is no front matter
+    to refuse; one never closed is named."""
+    seed = tmp_path / "x.md"
+    seed.write_text("---\ntitle: Bridge   to close\ndescription: >\n  The council voted\n"
+                    "  on Monday.\ntags:\n  - bridge\n  - council\n---\n\nThe council "
+                    "voted to close the bridge.\n", encoding="utf-8")
+    brief, _ = extract(read_seed(seed, "seeds/x.md"))
+    assert (brief.title, brief.description, brief.tags) == (
+        "Bridge to close", "The council voted on Monday.", ("bridge", "council"))
+    seed.write_text("---\n---\n# Bridge to close\n\nThe council voted.\n", encoding="utf-8")
+    assert extract(read_seed(seed, "seeds/x.md"))[0].title == "Bridge to close"
+    seed.write_text("---\ntitle: Bridge to close\n\nThe council voted.\n", encoding="utf-8")
+    with pytest.raises(SeedError, match="front matter opened by '---' on line 1 is never "
+                       "closed"):
+        extract(read_seed(seed, "seeds/x.md"))

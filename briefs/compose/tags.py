@@ -42,17 +42,24 @@ def make_tags(text: str, regions: list[str], organizations: list[str],
     if lang == "en":
         stop = _stopwords()
         loaded = {w.casefold() for _t, (a, b) in loaded_spans(text) for w in text[a:b].split()}
-        found = [_singular(w) for w in _WORD.findall(text) if w not in stop and w not in loaded]
+        written = [w for w in _WORD.findall(text) if w not in stop and w not in loaded]
+        found = [_singular(w) for w in written]
         counts = Counter(w for w in found if w not in stop)
         first = {w: i for i, w in reversed(list(enumerate(found)))}
         words = sorted((w for w, n in counts.items() if n >= 3),
                        key=lambda w: (-counts[w], first[w]))
-        tags.extend(words[:2])
+        tags.extend(_as_written(w, written) for w in words[:2])
     out: list[str] = []
     for tag in tags:
         if tag.casefold() not in {t.casefold() for t in out}:
             out.append(tag)
     return out[:MAX_TAGS]
+
+
+def _as_written(key: str, written: list[str]) -> str:
+    """The tag for a counted word: ``key`` when the text writes it so, else the first
+    form written ("witnesses" counts as "witnesse", a word no reader should see)."""
+    return key if key in written else next(w for w in written if _singular(w) == key)
 
 
 def _singular(word: str) -> str:

@@ -26,7 +26,7 @@ from briefs.extract.html.page import MAX_ELEMENTS, TooDeep, TooMany
 from briefs.extract.json_seed import extract_json
 from briefs.extract.markdown import extract_markdown, front_matter_article, has_front_matter
 from briefs.extract.text import extract_text, from_markdown
-from briefs.read import Seed
+from briefs.read import MAX_BYTES, MB, Seed
 from briefs.record import Brief, as_flag, as_text, as_texts, lang_code, show_value, web_address
 
 T = TypeVar("T")
@@ -45,6 +45,10 @@ def extract(seed: Seed) -> tuple[Brief, list[str]]:
     except TooMany as exc:
         raise SeedError(seed.path, f"{exc.count} HTML elements, over the {MAX_ELEMENTS} "
                         "a page is read with; refused") from exc
+    text_bytes = sum(len(p.encode("utf-8", "surrogatepass")) + 1 for p in brief.body)
+    if text_bytes > MAX_BYTES:  # (a JSON or HTML seed may be larger than its text)
+        raise SeedError(seed.path, f"article text of {text_bytes / MB:.1f} MB exceeds the "
+                        f"{MAX_BYTES // MB} MB limit of a text seed")
     brief = _without_surrogates(brief, notes)
     if brief.date is not None:
         brief = brief.replace(date_source="article")
@@ -129,17 +133,27 @@ def _cut(text: str, most: int) -> str:
     return head.rstrip(" ,;:-–—") + "…"
 
 
+# A Markdown seed opening with "---" and a "field:" line: a front matter, closed or not.
+_FRONT_OPENED = re.compile(r"---[ \t]*\n[\w-]+:")
+
+
 def _by_kind(seed: Seed) -> tuple[Brief, list[str]]:
     if seed.kind == "html":
         return extract_html(seed.text), []
     if seed.kind == "json":
         return extract_json(seed.text, seed.path), []
     text, notes = clean_text(seed.text)
+    # (the front matter's YAML is read with its indentation; a dump that merely opens
+    # with a rule of dashes is read with its lines stripped)
+    framed = clean_text(seed.text, front_matter=True)[0] if text.startswith("---") else text
+    if seed.kind == "markdown" and _FRONT_OPENED.match(text) and not has_front_matter(text):
+        raise SeedError(seed.path, "front matter opened by '---' on line 1 is never closed "
+                        "by a '---' line")
     if seed.kind == "markdown" and (has_front_matter(text)
                                     or not from_markdown.scraped_page(text)):
-        return extract_markdown(text, seed.path), notes
-    if seed.kind == "text" and front_matter_article(text):
-        return extract_markdown(text, seed.path, lines_are_paragraphs=True), notes
+        return extract_markdown(framed, seed.path), notes
+    if seed.kind == "text" and front_matter_article(framed):
+        return extract_markdown(framed, seed.path, lines_are_paragraphs=True), notes
     if seed.kind == "markdown" or from_markdown.reads_as_markdown(text):
         return _from_markdown_page(text), notes  # a page a scraper saved as Markdown
     return extract_text(text), notes

@@ -59,9 +59,15 @@ def _key(name: str) -> str:
     return name.casefold().replace("-", "").replace("_", "")
 
 
+def _whole_number(digits: str) -> int | str:
+    """A JSON integer; one too long for Python to read as a number (over 4,300 digits:
+    no date, no count) stays its digits rather than ending the read."""
+    return int(digits) if len(digits) <= 4000 else digits
+
+
 def _object(text: str, shown: str) -> dict[str, Any]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_whole_number)
     except RecursionError as exc:
         raise SeedError(shown, "JSON nested too deep to read") from exc
     except ValueError as exc:

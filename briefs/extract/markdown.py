@@ -24,7 +24,8 @@ from briefs.markdown_bounds import bounded
 from briefs.record import Brief, as_flag, as_text, as_texts
 
 T = TypeVar("T")
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# (``(?:...)?``: an empty front matter, ``---`` then ``---``, as Hugo and Jekyll allow)
+_FRONT = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _ATX_TITLE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*(?:\n|\Z)")
 # A hard line break ("two spaces" or <br>) stays inside its paragraph.
 _LINE_TAGS = LINE_TAGS - {"br"}
@@ -50,10 +51,10 @@ def front_matter_article(text: str) -> bool:
     match = _FRONT.match(text)
     if not match:
         return False
-    if _TITLE_LINE.search(match.group(1)):
+    if _TITLE_LINE.search(match.group(1) or ""):
         return True  # (one that does not load is refused with the reason, as a .md's)
     try:
-        meta = yaml_load.load_mapping(match.group(1), FRONT_KEYS + TOOL_KEYS,
+        meta = yaml_load.load_mapping(match.group(1) or "", FRONT_KEYS + TOOL_KEYS,
                                       noun="front matter")
     except yaml_load.MappingError:
         return False  # (a dump that opens with a rule of dashes)
@@ -66,7 +67,7 @@ def extract_markdown(text: str, shown: str, lines_are_paragraphs: bool = False) 
     meta: dict[str, Any] = {}
     match = _FRONT.match(text)
     if match:
-        meta = _front_matter(match.group(1), shown)
+        meta = _front_matter(match.group(1) or "", shown)
         text = text[match.end():]
     title = _field(meta, "title", as_text, shown)
     heading = _ATX_TITLE.match(text)

@@ -77,17 +77,32 @@ def skipped(seeds_dir: Path) -> list[tuple[Path, str]]:
     kind of file (``article.xhtml``, ``notes``), a folder's README, or a sidecar whose
     seed is not there. Dotfiles are left out (``.gitkeep``, an editor's swap file)."""
     out = []
-    for path, seed in _walk(seeds_dir):
+    walked = _walk(seeds_dir)
+    read = {sidecar_path(path) for path, seed in walked if seed}
+    for path, seed in walked:
         if seed:
             continue
         if _is_readme(path):
             out.append((path, "a folder's README, not a seed; skipped"))
         elif path.suffix.lower() in SIDECAR_SUFFIXES:
-            if not any(_is_file(path.with_suffix(s)) for s in SEED_SUFFIXES):
-                out.append((path, "sidecar without a seed of the same name; skipped"))
+            if path not in read:
+                out.append((path, _unread_sidecar(path, read)))
         else:
             out.append((path, f"not a seed ({', '.join(SEED_SUFFIXES)}); skipped"))
     return out
+
+
+def _unread_sidecar(path: Path, read: set[Path | None]) -> str:
+    """Why the sidecar ``path`` is read for no seed (an editor's change there would be
+    lost without a word)."""
+    if not any(_is_file(path.with_suffix(s)) for s in SEED_SUFFIXES):
+        return "sidecar without a seed of the same name; skipped"
+    if path.suffix not in SIDECAR_SUFFIXES:  # ``x.YML``
+        return f"a sidecar's name ends in {' or '.join(SIDECAR_SUFFIXES)}; skipped"
+    for other in SIDECAR_SUFFIXES:
+        if path.with_suffix(other) in read:
+            return f"sidecar {path.with_suffix(other).name} is read instead; skipped"
+    return "sidecar read for no seed; skipped"
 
 
 def _walk(seeds_dir: Path) -> list[tuple[Path, bool]]:
