@@ -500,3 +500,40 @@ def test_a_seed_named_as_long_as_a_name_may_be_is_read(project, seed_article: Pa
     assert len(list((root / "docs" / "briefs").glob("*.md"))) == 1
     assert result.stderr.strip().splitlines() == [
         f"WARNING seeds/{'y' * 251}.yml: sidecar without a seed of the same name; skipped"]
+
+
+_BUDGET = ("<html><head><title>Council passes the budget</title></head><body><article>"
+           "<h1>Council passes the budget</h1><p>"
+           + "The caf\u00e9 council voted on the budget for the next year after a debate. " * 5
+           + "Its site says \\u003cb\\u003eyes\\u003c/b\\u003e.</p></article></body></html>")
+
+
+@pytest.mark.parametrize("charset", ["undefined", "unicode_escape", "utf-7", "x-bogus"])
+def test_a_charset_no_browser_knows_is_read_as_if_undeclared(tmp_path: Path,
+                                                              charset: str) -> None:
+    """Python has codecs no browser honours: "undefined" fails on every byte (an internal
+    error), "unicode_escape" would turn the text "\\u003cscript\\u003e" into markup, utf-7
+    can make half a character. The page is read as one that declares nothing."""
+    page = _BUDGET.replace("<head>", f'<head><meta charset="{charset}">')
+    (tmp_path / "p.html").write_bytes(page.encode("latin-1"))
+    (tmp_path / "p.mhtml").write_bytes(_web_archive(page.encode("utf-8")).replace(
+        b"Content-Type: text/html\r\n", f"Content-Type: text/html; charset={charset}\r\n"
+        .encode("ascii"), 1))
+    for name in ("p.html", "p.mhtml"):
+        brief, _ = extract(read_seed(tmp_path / name, f"seeds/{name}"))
+        assert brief.title == "Council passes the budget"
+        assert "The café council voted" in brief.body[0]
+        assert "says \\u003cb\\u003eyes" in brief.body[0]
+
+
+def test_a_web_archive_nested_past_the_parsers_reach_is_refused_by_name(
+        tmp_path: Path) -> None:
+    inner = "Content-Type: text/html\n\n" + _BUDGET
+    for i in range(1000):
+        inner = f'Content-Type: multipart/related; boundary="b{i}"\n\n--b{i}\n{inner}\n--b{i}--\n'
+    path = tmp_path / "deep.mhtml"
+    path.write_text("MIME-Version: 1.0\n" + inner, encoding="utf-8")
+    with pytest.raises(SeedError) as caught:
+        read_seed(path, "seeds/deep.mhtml")
+    assert caught.value.message == \
+        "seeds/deep.mhtml: web archive of parts nested too deep to read"

@@ -25,7 +25,7 @@ from briefs import yaml_load
 from briefs.errors import SeedError
 from briefs.files import NotRegular, TooLarge, read_regular, utf8_name
 from briefs.read import mhtml
-from briefs.read.decode import decode
+from briefs.read.decode import decode, page_encoding
 
 __all__ = ["SEED_SUFFIXES", "Seed", "decode", "discover", "kind_of", "read_seed", "skipped"]
 
@@ -167,9 +167,10 @@ def _archived_page(page: mhtml.Archived, shown: str) -> tuple[str, list[str]]:
     """The page inside a web archive, decoded in the charset its part declares (when the
     bytes fit it), else as any saved page is."""
     html = page.html
-    if page.charset:
-        with contextlib.suppress(LookupError, UnicodeDecodeError):
-            html = html.decode(page.charset).encode("utf-8")  # then repaired as any page is
+    encoding = page_encoding(page.charset) if page.charset else None
+    if encoding:
+        with contextlib.suppress(UnicodeError):
+            html = html.decode(encoding).encode("utf-8")  # then repaired as any page is
     return decode(html, shown, html=True)
 
 

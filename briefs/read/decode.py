@@ -150,7 +150,7 @@ def _decoded(data: bytes, encoding: str) -> str | None:
     """``data`` read in ``encoding``, or ``None`` when it is not well-formed there."""
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         return None
 
 
@@ -173,16 +173,33 @@ _AS_BROWSERS_READ = {"gb2312": "gb18030", "gbk": "gb18030", "iso8859-1": "cp1252
                      "iso8859-11": "cp874"}
 
 
+# Python's codecs that no browser knows: a page declaring one is read as if it declared
+# nothing ("undefined" fails on every byte; "unicode_escape" would turn the text
+# "\u003cscript\u003e" into markup; utf-7, which browsers dropped, can make half a
+# character).
+_NOT_FOR_PAGES = frozenset({"undefined", "unicode-escape", "raw-unicode-escape", "utf-7",
+                            "punycode", "idna", "palmos", "mbcs", "oem"})
+
+
+def page_encoding(label: str) -> str | None:
+    """The Python codec for a charset a page or its web archive declares, read as
+    browsers read it; ``None`` for a label no browser would honour."""
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return None
+    if info.name in _NOT_FOR_PAGES or not getattr(info, "_is_text_encoding", True):
+        return None
+    return _AS_BROWSERS_READ.get(info.name, info.name)
+
+
 def _declared(data: bytes) -> str | None:
-    """The encoding an HTML page declares in its first 4 KB, if Python knows it."""
+    """The encoding an HTML page declares in its first 4 KB, if a browser knows it."""
     match = _META_CHARSET.search(data[:4096])
     if not match:
         return None
-    try:
-        name = codecs.lookup(match[1].decode("ascii")).name
-    except LookupError:
-        return None
-    return None if name == "utf-8" else _AS_BROWSERS_READ.get(name, name)
+    name = page_encoding(match[1].decode("ascii"))
+    return None if name == "utf-8" else name
 
 
 def _guess(data: bytes) -> str:

@@ -31,10 +31,14 @@ def page_of(data: bytes, shown: str) -> Archived:
     # The legacy policy: the default one parses every header into objects, which took
     # 20 s for a saved page of 50,000 parts (images) and grows with the square of them;
     # the parts' types, charsets and payloads read the same.
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        parts = list(message.walk())
+    except RecursionError as exc:  # (the parser recurses into each nested multipart)
+        raise SeedError(shown, "web archive of parts nested too deep to read") from exc
     if not isinstance(message, Message) or message.get("Content-Type") is None:
         raise SeedError(shown, "not a saved web archive (no MIME header)")
-    for part in message.walk():
+    for part in parts:
         if part.get_content_type() == "text/html":
             payload = part.get_payload(decode=True)
             if isinstance(payload, bytes) and payload.strip():

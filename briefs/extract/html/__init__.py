@@ -219,11 +219,14 @@ def _article_text(tree: Any, url: str | None, dump: _AsDump) -> list[str]:
     visible lines."""
     import trafilatura
 
-    doc: Any = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
-        include_images=False, include_links=False, include_formatting=False,
-        fast=_blocks(tree) > FALLBACK_BLOCKS,
-    )
+    try:
+        doc: Any = trafilatura.bare_extraction(
+            tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
+            include_images=False, include_links=False, include_formatting=False,
+            fast=_blocks(tree) > FALLBACK_BLOCKS,
+        )
+    except RecursionError:  # (lists nested some 500 deep: trafilatura recurses into each)
+        doc = None
     if doc is not None and doc.body is not None:
         body = without_widgets(paragraphs(doc.body))
         if body:
@@ -268,7 +271,11 @@ def _date(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
     from htmldate import find_date
     from trafilatura.settings import set_date_params
 
-    day = parse_date(find_date(tree, url=url, **set_date_params(True)))
+    try:
+        found = find_date(tree, url=url, **set_date_params(True))
+    except (ValueError, OverflowError):  # "2024-03-05T10:00:00+9999": no such time zone
+        found = None
+    day = parse_date(found)
     if day is not None:
         return _unswapped(day, tree, meta, articles)
     for obj in articles:

@@ -68,7 +68,10 @@ def host_of(url: str | None) -> str:
     """``theguardian`` from ``https://www.theguardian.com/x`` (empty when no URL)."""
     if not url:
         return ""
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # "https://[a.b/x": no address (left out of the brief with a note)
+        return ""
     labels = [x for x in host.split(".") if x not in ("www", "m", "amp", "edition")]
     return labels[0] if labels else ""
 
@@ -82,7 +85,10 @@ def site_names(meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> li
             names.append(flat(publisher["name"]))
     for key in ("application-name", "apple-mobile-web-app-title", "twitter:site"):
         names.extend(v.lstrip("@") for v in meta.get(key, []))
-    return [n for n in dict.fromkeys(names) if n]
+    return [n for n in dict.fromkeys(names) if n][:MAX_SITE_NAMES]
+
+
+MAX_SITE_NAMES = 10  # (each headline and crumb is compared with each name)
 
 
 def is_site(segment: str, sites: list[str], host: str) -> bool:
@@ -328,10 +334,13 @@ def site_byline(layers: list[list[str]]) -> str | None:
     return _first_layer(layers, plausible_name)
 
 
+MAX_NAMES = 50  # of a layer's names compared (each with each): a byline shows four
+
+
 def _first_layer(layers: list[list[str]], keep: Callable[[str], bool]) -> str | None:
     """The names of the first layer that has any ``keep`` accepts, at most four."""
     for names in layers:
-        cleaned = [n for n in (clean_byline(n) for n in names) if keep(n)]
+        cleaned = [n for n in (clean_byline(n) for n in names[:MAX_NAMES]) if keep(n)]
         unique = list(dict.fromkeys(cleaned))
         unique = [n for n in unique if not any(n != o and squash(n) in squash(o) for o in unique)]
         if unique:
