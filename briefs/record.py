@@ -118,8 +118,8 @@ def lang_code(value: str) -> str | None:
 def web_address(value: str) -> bool:
     """Whether ``value`` is an http(s) address with a host (what a brief may link to)."""
     text = value.strip()
-    if not text or any(ch.isspace() for ch in text):
-        return False
+    if not text or any(ch.isspace() or ch < " " or "\x7f" <= ch <= "\x9f" for ch in text):
+        return False  # (a control character hides in an address: "https://a.com/a\x01b")
     try:
         parts = urlsplit(text)
     except ValueError:  # "http://[::1" and such

@@ -537,3 +537,12 @@ def test_a_web_archive_nested_past_the_parsers_reach_is_refused_by_name(
         read_seed(path, "seeds/deep.mhtml")
     assert caught.value.message == \
         "seeds/deep.mhtml: web archive of parts nested too deep to read"
+
+
+def test_a_page_address_with_a_control_character_is_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "p.html"
+    path.write_text(_BUDGET.replace("<head>", '<head><link rel="canonical" '
+                                    'href="https://example.com/a&#1;b">'), encoding="utf-8")
+    brief, notes = extract(read_seed(path, "seeds/p.html"))
+    assert brief.url is None
+    assert notes == ["url: 'https://example.com/a\\x01b' is not a web address; left out"]
