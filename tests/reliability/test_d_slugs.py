@@ -52,7 +52,7 @@ def test_d2_empty_reserved_and_long_titles_get_safe_names(project) -> None:
         titled(root, f"d2_{i:02d}", title, i)
     result = convert(root)
     given = names(root)
-    # '' leaves the seed's own headline; '   ' is blank after cleaning: no headline
+    # '' leaves the seed's own headline; '   ' is blank: the sidecar is refused
     assert len(given) == len(TITLES) - 1, result.stderr
     for name in given.values():
         stem = Path(name).stem
@@ -61,9 +61,10 @@ def test_d2_empty_reserved_and_long_titles_get_safe_names(project) -> None:
         assert len(stem.encode()) <= MAX_SLUG_BYTES
     assert given["seeds/d2_00.txt"].startswith("briefs/brief-")
     assert len(briefs_of(root)) == len(given)
-    # no title at all is an error naming the seed, the others still publish
+    # a title of nothing visible is an error naming the sidecar, the others still publish
     assert result.returncode == 1
-    assert lines(result, "ERROR") == ["ERROR seeds/d2_02.txt: no headline found"]
+    assert lines(result, "ERROR") == ["ERROR seeds/d2_02.yml: 'title': no visible text in "
+                                      "'   '"]
 
 
 def test_d3_look_alike_titles_get_distinct_files_and_a_warning(project) -> None:
