@@ -104,9 +104,7 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdra
              progress: Callable[[int, int], None] | None) -> Report:
     report = Report()
     state = state_mod.load(root)
-    out = docs_dir / BRIEFS_SUBDIR
-    if out.is_symlink():
-        raise EnvironmentFailure(show(out, root), "symlink refused; briefs must stay in docs/")
+    out = briefs_folder(docs_dir, root)
     if not dry_run:
         _remove_stale_temp_files(out)
     cache = StatCache.load(root)
@@ -148,6 +146,15 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdra
         _remember_written(planned, state, docs_dir, cache)
         cache.save(root)
     return report
+
+
+def briefs_folder(docs_dir: Path, root: Path) -> Path:
+    """``docs/briefs``, refused when it is a symlink: every brief the state names is a
+    file directly in it (``state.brief_path_problem``), so none is written elsewhere."""
+    out = docs_dir / BRIEFS_SUBDIR
+    if out.is_symlink():
+        raise EnvironmentFailure(show(out, root), "symlink refused; briefs must stay in docs/")
+    return out
 
 
 def _can_stage(out: Path) -> bool:
@@ -394,6 +401,7 @@ def remove(root: Path, docs_dir: Path, seed: str, *, dry_run: bool = False) -> R
     lock = lock_path(docs_dir)
     with hold(lock, show(lock, root), shared=dry_run):
         state = state_mod.load(root)
+        briefs_folder(docs_dir, root)
         if seed not in state.entries:
             by_brief = {show(docs_dir / e.brief, root): s for s, e in state.entries.items()}
             seed = by_brief.get(seed, seed)
