@@ -118,3 +118,87 @@ def test_remove_refuses_a_docs_briefs_that_is_a_symlink(
     assert result.stderr.splitlines() == [
         "ERROR docs/briefs: symlink refused; briefs must stay in docs/"]
     assert hashes(elsewhere) == before
+
+
+@pytest.mark.parametrize(("field", "value", "cause"), [
+    ("brief", 123, "expected text, got 123"),
+    ("brief", None, "expected text, got None"),
+    ("brief", "", "expected briefs/NAME.md"),
+    ("brief", "briefs/a\u0000b.md", "not text"),
+    ("brief", "briefs/\udc80.md", "not text"),
+    ("seed_sha", ["x"], "expected text, got a list"),
+    ("brief_sha", 5, "expected text, got 5"),
+    ("recipe", {"a": 1}, "expected text, got a mapping"),
+    ("date", "garbage", "expected YYYY-MM-DD (a calendar day) or null, got 'garbage'"),
+    ("date", 5, "expected YYYY-MM-DD (a calendar day) or null, got 5"),
+    ("date", "2024-02-30", "got '2024-02-30'"),
+    ("colour", "red", "unknown field"),
+])
+def test_a_wrong_type_in_an_entry_is_named_by_field_not_a_traceback(
+        converted: tuple[Path, Path], field: str, value: Any, cause: str) -> None:
+    root, _brief = converted
+    set_entry(root, **{"seed_sha": "changed", field: value})
+    before = hashes(root)
+    assert cause in refused(convert(root), field)
+    assert unchanged(root, before)
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("[" * 100_000 + "]" * 100_000, "unreadable state file: nested too deep"),
+    ("[]", "expected a JSON object, got a list"),
+    ('{"version": 2}', "'version': expected 1, got 2"),
+    ('{"briefs": []}', "'briefs': expected a mapping, got a list"),
+    ('{"withdrawn": {"seeds/x.txt": 5}}', "'withdrawn': 'seeds/x.txt': expected text, got 5"),
+    ('{"duplicates": {"seeds/x.txt": null}}',
+     "'duplicates': 'seeds/x.txt': expected text, got None"),
+    ('{"briefs": {"seeds/x.txt": []}}',
+     "entry 'seeds/x.txt': expected a mapping of field: value, got a list"),
+    ('{"briefs": {"seeds/x.txt": {"brief": "briefs/x.md"}}}',
+     "entry 'seeds/x.txt': 'seed_sha': required field is missing"),
+    ('{"briefs": {"seeds/x.txt": {"brief": "briefs/x.md", "seed_sha": "", "brief_sha": "", '
+     '"recipe": ""}, "seeds/y.txt": {"brief": "briefs/X.md", "seed_sha": "", "brief_sha": "", '
+     '"recipe": ""}}}', "entry 'seeds/y.txt': 'brief': same file as entry 'seeds/x.txt'"),
+    ('{"extra": 1}', "'extra': unknown field"),
+    (b"\xff{}", "not UTF-8 (invalid byte at 0)"),
+])
+def test_a_broken_state_is_one_line_and_exit_2(converted: tuple[Path, Path],
+                                               text: str | bytes, line: str) -> None:
+    root, _brief = converted
+    raw = text if isinstance(text, bytes) else text.encode()
+    (root / STATE).write_bytes(raw)
+    before = hashes(root)
+    for command in (("convert",), ("remove", "seeds/x.txt")):
+        result = run_briefs(root, *command)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.splitlines() == [f"ERROR .briefs/state.json: {line}"]
+    assert unchanged(root, before)
+
+
+def test_a_state_that_is_a_folder_is_named(converted: tuple[Path, Path]) -> None:
+    root, _brief = converted
+    (root / STATE).unlink()
+    (root / STATE).mkdir()
+    result = convert(root)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "ERROR .briefs/state.json: not a regular file (a folder); refused"]
+
+
+@pytest.mark.parametrize("cache", [
+    '{"version":1,"saved_ns":"x"}',
+    '{"version":1,"saved_ns":1e400}',
+    '{"version":1,"files":5}',
+    '{"version":1,"files":{"seed:seeds/x.txt":5}}',
+    '{"version":1,"files":{"seed:seeds/x.txt":[[1,2,3,4],"abc",[5]]}}',
+    '{"version":1,"files":{"seed:seeds/x.txt":[["a"],"abc",[]]}}',
+    "[" * 100_000 + "]" * 100_000,
+])
+def test_a_malformed_stat_cache_only_means_hashing_again(converted: tuple[Path, Path],
+                                                         cache: str) -> None:
+    root, brief = converted
+    text = brief.read_bytes()
+    (root / ".briefs" / "cache" / "stat.json").write_text(cache, encoding="utf-8")
+    result = convert(root)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "" and "0 briefs written, 1 unchanged" in result.stdout
+    assert brief.read_bytes() == text
