@@ -108,7 +108,7 @@ class StatCache:
         # A cache that cannot be written costs time on the next run, nothing else.
         with contextlib.suppress(EnvironmentFailure):
             write_atomic(root / CACHE_FILE, json.dumps(data, separators=(",", ":")),
-                         str(CACHE_FILE))
+                         str(CACHE_FILE), within=root)
 
 
 def _well_formed(data: object) -> bool:

@@ -245,5 +245,5 @@ def save(root: Path, state: State) -> bool:
         return False
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
-    write_atomic(path, text, str(STATE_FILE))
+    write_atomic(path, text, str(STATE_FILE), within=root)
     return True

@@ -16,6 +16,7 @@ import errno
 import hashlib
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -190,9 +191,14 @@ def seed_tag(seed: str) -> str:
     return hashlib.sha256(seed.encode()).hexdigest()[:6]
 
 
-def write_atomic(path: Path, text: str, shown: str) -> None:
-    """Write ``text`` to ``path`` completely or not at all."""
+def write_atomic(path: Path, text: str, shown: str, *, within: Path | None = None) -> None:
+    """Write ``text`` to ``path`` completely or not at all. A symlink at ``path`` is
+    replaced, never written through (the temp file is new, then renamed over it).
+    ``within``: the folder ``path`` must stay in; a symlink among the folders from it
+    down to ``path`` is refused, since the file would be written where it points."""
     try:
+        if within is not None:
+            _refuse_linked_folders(within, path.parent, shown)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = stage(path.parent, text, prefix=f".{path.name}.", mode=_mode_for(path))
         try:
@@ -204,13 +210,24 @@ def write_atomic(path: Path, text: str, shown: str) -> None:
         raise EnvironmentFailure(shown, _os_cause(exc)) from exc
 
 
+def _refuse_linked_folders(within: Path, folder: Path, shown: str) -> None:
+    current = within
+    for part in folder.relative_to(within).parts:
+        current = current / part
+        if current.is_symlink():
+            raise EnvironmentFailure(shown, f"{current.relative_to(within).as_posix()} is a "
+                                     "symlink; not written through it")
+
+
 def stage(folder: Path, text: str | bytes, *, prefix: str = ".staged.",
           mode: int | None = None) -> Path:
     """``text`` (UTF-8 when a string) written completely (fsync'ed) to a new temp file in
     ``folder``, with
     ``mode`` (default: a new file's under the umask). ``write_atomic`` renames it into
     place at once; a convert worker stages a brief and the parent ``commit``s it. A temp
-    file a killed run leaves behind is removed by the next convert."""
+    file a killed run leaves behind is removed by the next convert. The temp file is
+    made new (``O_CREAT | O_EXCL | O_NOFOLLOW``, a random name): a symlink planted
+    where it is made is refused, never followed."""
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -234,11 +251,13 @@ def commit(staged: Path, path: Path, shown: str) -> None:
 
 
 def _mode_for(path: Path) -> int:
-    """The permissions a rewritten file keeps, or a new file's under the umask."""
+    """The permissions a rewritten file keeps, or a new file's under the umask (a
+    symlink's target lends it none: the link is replaced, not written through)."""
     try:
-        return path.stat().st_mode & 0o777
+        info = path.lstat()
     except OSError:
         return _new_file_mode()
+    return info.st_mode & 0o777 if stat.S_ISREG(info.st_mode) else _new_file_mode()
 
 
 def _new_file_mode() -> int:

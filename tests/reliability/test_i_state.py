@@ -202,3 +202,84 @@ def test_a_malformed_stat_cache_only_means_hashing_again(converted: tuple[Path, 
     assert result.returncode == 0, result.stderr
     assert result.stderr == "" and "0 briefs written, 1 unchanged" in result.stdout
     assert brief.read_bytes() == text
+
+
+@pytest.mark.parametrize("command", [("convert",), ("convert", "--dry-run"), ("build",),
+                                     ("remove", "seeds/x.txt")])
+def test_a_symlink_at_the_lock_is_refused_and_its_target_kept(
+        converted: tuple[Path, Path], tmp_path: Path, command: tuple[str, ...]) -> None:
+    root, _brief = converted
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"precious\n")
+    lock = root / "docs" / ".publish.lock"
+    lock.unlink()
+    lock.symlink_to(victim)
+    before = hashes(root)
+    result = run_briefs(root, *command)
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.splitlines() == ["ERROR docs/.publish.lock: symlink refused; delete "
+                                          "it (a run makes the lock file again)"]
+    assert victim.read_bytes() == b"precious\n" and lock.is_symlink()
+    assert hashes(root) == before
+
+
+def test_a_lock_that_is_no_regular_file_is_named(converted: tuple[Path, Path]) -> None:
+    root, _brief = converted
+    lock = root / "docs" / ".publish.lock"
+    lock.unlink()
+    lock.mkdir()
+    result = convert(root)
+    assert result.returncode == 3
+    assert result.stderr.splitlines() == [
+        "ERROR docs/.publish.lock: not a regular file (a folder); refused"]
+
+
+def test_a_symlinked_state_is_refused_and_its_target_kept(converted: tuple[Path, Path],
+                                                          tmp_path: Path) -> None:
+    root, _brief = converted
+    victim = tmp_path / "victim.json"
+    (root / STATE).rename(victim)
+    (root / STATE).symlink_to(victim)
+    text = victim.read_bytes()
+    set_entry(root, seed_sha="changed")  # (through the link: the state would be saved)
+    changed = victim.read_bytes()
+    assert changed != text
+    for command in (("convert",), ("remove", "seeds/x.txt")):
+        result = run_briefs(root, *command)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.splitlines() == ["ERROR .briefs/state.json: symlink refused"]
+    assert victim.read_bytes() == changed
+
+
+def test_a_symlinked_state_folder_is_refused(converted: tuple[Path, Path],
+                                            tmp_path: Path) -> None:
+    root, _brief = converted
+    (root / ".briefs").rename(tmp_path / "elsewhere")
+    (root / ".briefs").symlink_to(tmp_path / "elsewhere")
+    before = hashes(tmp_path / "elsewhere")
+    result = convert(root)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "ERROR .briefs: symlink refused; the state must stay in the project"]
+    assert hashes(tmp_path / "elsewhere") == before
+
+
+def test_the_stat_cache_is_never_written_through_a_symlink(converted: tuple[Path, Path],
+                                                           tmp_path: Path) -> None:
+    root, _brief = converted
+    cache = root / ".briefs" / "cache"
+    victim = tmp_path / "victim.json"
+    victim.write_bytes(b"precious\n")
+    (cache / "stat.json").unlink()
+    (cache / "stat.json").symlink_to(victim)
+    assert convert(root).returncode == 0
+    assert victim.read_bytes() == b"precious\n"
+    assert not (cache / "stat.json").is_symlink()  # replaced by the cache itself
+    # the cache folder a symlink: no cache written there (it only costs hashing again)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(cache)
+    cache.symlink_to(elsewhere)
+    result = convert(root)
+    assert result.returncode == 0 and result.stderr == ""
+    assert list(elsewhere.iterdir()) == []
