@@ -34,7 +34,7 @@ from briefs.lock import hold
 from briefs.prepare import RECIPE, Job, Planned, Prepared, prepare, unchanged_by_stat, warm
 from briefs.prepare import read_brief as _read_brief
 from briefs.read import discover, skipped
-from briefs.validate import remember_valid
+from briefs.validate import as_mkdocs_reads, remember_valid
 from briefs.write import commit, seed_tag, set_draft, sha, slugify, stage, suffixed, write_atomic
 
 BRIEFS_SUBDIR = "briefs"
@@ -237,7 +237,7 @@ def _drop_duplicates(planned: list[Planned], state: state_mod.State, docs_dir: P
             continue
         text = _read_brief(docs_dir / entry.brief)
         if text:
-            index.add(seed, dedupe.sketch(text.split("\n---", 2)[-1]))
+            index.add(seed, dedupe.sketch(as_mkdocs_reads(text).split("\n---", 2)[-1]))
     keep: list[Planned] = []
     for plan in planned:
         if plan.seed in state.entries:
@@ -261,6 +261,7 @@ _SEED_LINE = re.compile(r"^seed:[ \t]*(.+)$", re.MULTILINE)
 def _seed_of(path: Path) -> str | None:
     """The ``seed`` field of the brief at ``path`` (``None`` when it has none)."""
     text = _read_brief(path)
+    text = as_mkdocs_reads(text) if text else text
     end = text.find("\n---", 3) if text else -1
     match = _SEED_LINE.search(text[:end]) if text and end > 0 else None
     if not match:
@@ -386,7 +387,7 @@ def withdraw_brief(state: state_mod.State, seed: str, docs_dir: Path, root: Path
             try:
                 new = set_draft(text)
             except ValueError as exc:
-                raise BriefsError(shown, "missing front matter; cannot set draft") from exc
+                raise BriefsError(shown, f"{exc}; cannot set draft") from exc
             if new != text and not dry_run:
                 write_atomic(target, new, shown)
             if entry.brief_sha == sha(text):

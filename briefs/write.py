@@ -166,24 +166,35 @@ def suffixed(base: str, tag: str) -> str:
     return f"{base.rstrip('-_')}-{tag}"
 
 
-_DRAFT_LINE = re.compile(r"^draft:.*$", re.MULTILINE)
-_AFTER = re.compile(r"^(date_source|date|title):.*\n", re.MULTILINE)
+_LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|\Z)")
+_FENCE = re.compile(r"---[ \t]*")
+_AFTER = ("date_source:", "date:", "title:")
 
 
 def set_draft(text: str) -> str:
-    """``text`` (a brief) with ``draft: true`` in its front matter; nothing else changed."""
-    end = text.find("\n---", 3)
-    if not text.startswith("---\n") or end < 0:
-        raise ValueError("no front matter")
-    front, rest = text[: end + 1], text[end + 1 :]
-    if _DRAFT_LINE.search(front):
-        front = _DRAFT_LINE.sub("draft: true", front, count=1)
+    """``text`` (a brief) with ``draft: true`` in its front matter; nothing else changed.
+
+    The front matter is found as MkDocs finds it: after a byte-order mark, with lines
+    ended by LF, CRLF or CR (an editor's tool may save a brief so). The line added ends
+    as the line before it does, and every other byte is kept. ``ValueError`` when the
+    brief has no front matter."""
+    lines = [[m.group(1), m.group(2)] for m in _LINE.finditer(text) if m.group(0)]
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    if not lines or not _FENCE.fullmatch(lines[0][0].removeprefix(bom)) or not lines[0][1]:
+        raise ValueError("missing front matter (the file must start with '---')")
+    end = next((i for i, (line, _) in enumerate(lines) if i and _FENCE.fullmatch(line)), None)
+    if end is None:
+        raise ValueError("front matter not closed (no '---' line after it)")
+    front = lines[1:end]
+    draft = next((line for line in front if line[0].startswith("draft:")), None)
+    if draft is not None:
+        draft[0] = "draft: true"
     else:
-        anchors = {m.group(1): m for m in _AFTER.finditer(front)}
-        at = next((anchors[k].end() for k in ("date_source", "date", "title") if k in anchors),
-                  len(front))
-        front = front[:at] + "draft: true\n" + front[at:]
-    return front + rest
+        at = next((i for key in _AFTER for i, line in enumerate(front)
+                   if line[0].startswith(key)), len(front) - 1)
+        newline = (front[at] if front else lines[0])[1]
+        lines.insert(at + 2 if front else 1, ["draft: true", newline])
+    return "".join(line + ending for line, ending in lines)
 
 
 def seed_tag(seed: str) -> str:
