@@ -34,7 +34,7 @@ from briefs.lock import hold
 from briefs.prepare import RECIPE, Job, Planned, Prepared, prepare, unchanged_by_stat, warm
 from briefs.prepare import read_brief as _read_brief
 from briefs.read import discover, skipped
-from briefs.validate import remember_valid
+from briefs.validate import as_mkdocs_reads, remember_valid
 from briefs.write import commit, seed_tag, set_draft, sha, slugify, stage, suffixed, write_atomic
 
 BRIEFS_SUBDIR = "briefs"
@@ -104,9 +104,7 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdra
              progress: Callable[[int, int], None] | None) -> Report:
     report = Report()
     state = state_mod.load(root)
-    out = docs_dir / BRIEFS_SUBDIR
-    if out.is_symlink():
-        raise EnvironmentFailure(show(out, root), "symlink refused; briefs must stay in docs/")
+    out = briefs_folder(docs_dir, root)
     if not dry_run:
         _remove_stale_temp_files(out)
     cache = StatCache.load(root)
@@ -148,6 +146,15 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdra
         _remember_written(planned, state, docs_dir, cache)
         cache.save(root)
     return report
+
+
+def briefs_folder(docs_dir: Path, root: Path) -> Path:
+    """``docs/briefs``, refused when it is a symlink: every brief the state names is a
+    file directly in it (``state.brief_path_problem``), so none is written elsewhere."""
+    out = docs_dir / BRIEFS_SUBDIR
+    if out.is_symlink():
+        raise EnvironmentFailure(show(out, root), "symlink refused; briefs must stay in docs/")
+    return out
 
 
 def _can_stage(out: Path) -> bool:
@@ -230,7 +237,7 @@ def _drop_duplicates(planned: list[Planned], state: state_mod.State, docs_dir: P
             continue
         text = _read_brief(docs_dir / entry.brief)
         if text:
-            index.add(seed, dedupe.sketch(text.split("\n---", 2)[-1]))
+            index.add(seed, dedupe.sketch(as_mkdocs_reads(text).split("\n---", 2)[-1]))
     keep: list[Planned] = []
     for plan in planned:
         if plan.seed in state.entries:
@@ -254,6 +261,7 @@ _SEED_LINE = re.compile(r"^seed:[ \t]*(.+)$", re.MULTILINE)
 def _seed_of(path: Path) -> str | None:
     """The ``seed`` field of the brief at ``path`` (``None`` when it has none)."""
     text = _read_brief(path)
+    text = as_mkdocs_reads(text) if text else text
     end = text.find("\n---", 3) if text else -1
     match = _SEED_LINE.search(text[:end]) if text and end > 0 else None
     if not match:
@@ -379,7 +387,7 @@ def withdraw_brief(state: state_mod.State, seed: str, docs_dir: Path, root: Path
             try:
                 new = set_draft(text)
             except ValueError as exc:
-                raise BriefsError(shown, "missing front matter; cannot set draft") from exc
+                raise BriefsError(shown, f"{exc}; cannot set draft") from exc
             if new != text and not dry_run:
                 write_atomic(target, new, shown)
             if entry.brief_sha == sha(text):
@@ -394,6 +402,7 @@ def remove(root: Path, docs_dir: Path, seed: str, *, dry_run: bool = False) -> R
     lock = lock_path(docs_dir)
     with hold(lock, show(lock, root), shared=dry_run):
         state = state_mod.load(root)
+        briefs_folder(docs_dir, root)
         if seed not in state.entries:
             by_brief = {show(docs_dir / e.brief, root): s for s, e in state.entries.items()}
             seed = by_brief.get(seed, seed)

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from briefs.errors import EnvironmentFailure
+from briefs.files import read_regular
 from briefs.write import write_atomic
 
 CACHE_FILE = Path(".briefs") / "cache" / "stat.json"
@@ -67,11 +68,14 @@ class StatCache:
 
     @classmethod
     def load(cls, root: Path) -> StatCache:
+        """The cache saved in ``root``; an empty one when it is missing, unreadable, of
+        another version or of any shape this class would not have written (a wrong type
+        in it must cost a hash, not the run)."""
         try:
-            data = json.loads((root / CACHE_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(read_regular(root / CACHE_FILE).decode("utf-8"))
+        except (OSError, ValueError, RecursionError):
             return cls()
-        if not isinstance(data, dict) or data.get("version") != VERSION:
+        if not _well_formed(data):
             return cls()
         return cls(data)
 
@@ -104,7 +108,26 @@ class StatCache:
         # A cache that cannot be written costs time on the next run, nothing else.
         with contextlib.suppress(EnvironmentFailure):
             write_atomic(root / CACHE_FILE, json.dumps(data, separators=(",", ":")),
-                         str(CACHE_FILE))
+                         str(CACHE_FILE), within=root)
+
+
+def _well_formed(data: object) -> bool:
+    """Whether ``data`` is a cache as ``StatCache.save`` writes it: the version, an
+    integer ``saved_ns`` and, per file, [fingerprint integers, hash, notes]."""
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        return False
+    files = data.get("files", {})
+    return type(data.get("saved_ns", 0)) is int and isinstance(files, dict) \
+        and all(_well_formed_entry(entry) for entry in files.values())
+
+
+def _well_formed_entry(entry: object) -> bool:
+    if not isinstance(entry, list) or len(entry) != 3:
+        return False
+    recorded, digest, notes = entry
+    return isinstance(recorded, list) and all(type(n) is int for n in recorded) \
+        and isinstance(digest, str) and isinstance(notes, list) \
+        and all(isinstance(note, str) for note in notes)
 
 
 def workers() -> int:

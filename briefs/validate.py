@@ -138,11 +138,18 @@ def _check_keys(keys: tuple[str, ...], value: Any) -> str | None:
     return None
 
 
+def as_mkdocs_reads(text: str) -> str:
+    """``text`` as MkDocs reads a page: without a leading byte-order mark, its CRLF and
+    CR line ends as LF. An editor's tool may save a brief so; validated as its raw
+    bytes, such a brief was refused as missing its front matter, which MkDocs finds."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _read(path: Path, shown: str) -> str:
     if path.is_symlink():
         raise BriefInvalid(shown, "symlink in docs/ refused")
     try:
-        return read_regular(path).decode("utf-8")
+        return as_mkdocs_reads(read_regular(path).decode("utf-8"))
     except NotRegular as exc:
         raise BriefInvalid(shown, f"not a regular file ({exc.kind}); refused") from exc
     except UnicodeDecodeError as exc:
@@ -182,7 +189,7 @@ def validate_page(path: Path, shown: str) -> dict[str, Any]:
     """Any other page: UTF-8, and front matter (when present) that parses."""
     text = _read(path, shown)
     if not text.startswith("---"):
-        first = text.lstrip("\ufeff").split("\n", 1)[0]
+        first = text.split("\n", 1)[0]
         if _META_LINE.match(first):
             raise BriefInvalid(shown, f"missing front matter: MkDocs would take the first "
                                f"line {first[:40]!r} as metadata and drop it (start the "

@@ -16,6 +16,7 @@ import errno
 import hashlib
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -165,24 +166,35 @@ def suffixed(base: str, tag: str) -> str:
     return f"{base.rstrip('-_')}-{tag}"
 
 
-_DRAFT_LINE = re.compile(r"^draft:.*$", re.MULTILINE)
-_AFTER = re.compile(r"^(date_source|date|title):.*\n", re.MULTILINE)
+_LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|\Z)")
+_FENCE = re.compile(r"---[ \t]*")
+_AFTER = ("date_source:", "date:", "title:")
 
 
 def set_draft(text: str) -> str:
-    """``text`` (a brief) with ``draft: true`` in its front matter; nothing else changed."""
-    end = text.find("\n---", 3)
-    if not text.startswith("---\n") or end < 0:
-        raise ValueError("no front matter")
-    front, rest = text[: end + 1], text[end + 1 :]
-    if _DRAFT_LINE.search(front):
-        front = _DRAFT_LINE.sub("draft: true", front, count=1)
+    """``text`` (a brief) with ``draft: true`` in its front matter; nothing else changed.
+
+    The front matter is found as MkDocs finds it: after a byte-order mark, with lines
+    ended by LF, CRLF or CR (an editor's tool may save a brief so). The line added ends
+    as the line before it does, and every other byte is kept. ``ValueError`` when the
+    brief has no front matter."""
+    lines = [[m.group(1), m.group(2)] for m in _LINE.finditer(text) if m.group(0)]
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    if not lines or not _FENCE.fullmatch(lines[0][0].removeprefix(bom)) or not lines[0][1]:
+        raise ValueError("missing front matter (the file must start with '---')")
+    end = next((i for i, (line, _) in enumerate(lines) if i and _FENCE.fullmatch(line)), None)
+    if end is None:
+        raise ValueError("front matter not closed (no '---' line after it)")
+    front = lines[1:end]
+    draft = next((line for line in front if line[0].startswith("draft:")), None)
+    if draft is not None:
+        draft[0] = "draft: true"
     else:
-        anchors = {m.group(1): m for m in _AFTER.finditer(front)}
-        at = next((anchors[k].end() for k in ("date_source", "date", "title") if k in anchors),
-                  len(front))
-        front = front[:at] + "draft: true\n" + front[at:]
-    return front + rest
+        at = next((i for key in _AFTER for i, line in enumerate(front)
+                   if line[0].startswith(key)), len(front) - 1)
+        newline = (front[at] if front else lines[0])[1]
+        lines.insert(at + 2 if front else 1, ["draft: true", newline])
+    return "".join(line + ending for line, ending in lines)
 
 
 def seed_tag(seed: str) -> str:
@@ -190,9 +202,14 @@ def seed_tag(seed: str) -> str:
     return hashlib.sha256(seed.encode()).hexdigest()[:6]
 
 
-def write_atomic(path: Path, text: str, shown: str) -> None:
-    """Write ``text`` to ``path`` completely or not at all."""
+def write_atomic(path: Path, text: str, shown: str, *, within: Path | None = None) -> None:
+    """Write ``text`` to ``path`` completely or not at all. A symlink at ``path`` is
+    replaced, never written through (the temp file is new, then renamed over it).
+    ``within``: the folder ``path`` must stay in; a symlink among the folders from it
+    down to ``path`` is refused, since the file would be written where it points."""
     try:
+        if within is not None:
+            _refuse_linked_folders(within, path.parent, shown)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = stage(path.parent, text, prefix=f".{path.name}.", mode=_mode_for(path))
         try:
@@ -204,13 +221,24 @@ def write_atomic(path: Path, text: str, shown: str) -> None:
         raise EnvironmentFailure(shown, _os_cause(exc)) from exc
 
 
+def _refuse_linked_folders(within: Path, folder: Path, shown: str) -> None:
+    current = within
+    for part in folder.relative_to(within).parts:
+        current = current / part
+        if current.is_symlink():
+            raise EnvironmentFailure(shown, f"{current.relative_to(within).as_posix()} is a "
+                                     "symlink; not written through it")
+
+
 def stage(folder: Path, text: str | bytes, *, prefix: str = ".staged.",
           mode: int | None = None) -> Path:
     """``text`` (UTF-8 when a string) written completely (fsync'ed) to a new temp file in
     ``folder``, with
     ``mode`` (default: a new file's under the umask). ``write_atomic`` renames it into
     place at once; a convert worker stages a brief and the parent ``commit``s it. A temp
-    file a killed run leaves behind is removed by the next convert."""
+    file a killed run leaves behind is removed by the next convert. The temp file is
+    made new (``O_CREAT | O_EXCL | O_NOFOLLOW``, a random name): a symlink planted
+    where it is made is refused, never followed."""
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -234,11 +262,13 @@ def commit(staged: Path, path: Path, shown: str) -> None:
 
 
 def _mode_for(path: Path) -> int:
-    """The permissions a rewritten file keeps, or a new file's under the umask."""
+    """The permissions a rewritten file keeps, or a new file's under the umask (a
+    symlink's target lends it none: the link is replaced, not written through)."""
     try:
-        return path.stat().st_mode & 0o777
+        info = path.lstat()
     except OSError:
         return _new_file_mode()
+    return info.st_mode & 0o777 if stat.S_ISREG(info.st_mode) else _new_file_mode()
 
 
 def _new_file_mode() -> int:
