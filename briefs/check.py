@@ -51,6 +51,7 @@ def check_briefs(root: Path, docs_dir: Path, result: CheckResult | None = None) 
     result = result or CheckResult()
     tomorrow = today() + dt.timedelta(days=1)  # a day's grace for the time zones
     urls: dict[str, str] = {}
+    by_seed: dict[str, str] = {}  # the first brief of each seed
     for folder, dirs, files in os.walk(docs_dir):
         base = Path(folder)
         for name in sorted(dirs + files):
@@ -86,6 +87,13 @@ def check_briefs(root: Path, docs_dir: Path, result: CheckResult | None = None) 
             except BriefsError as exc:
                 result.error(exc)
                 continue
+            seed = meta.get("seed") if is_brief else None
+            if isinstance(seed, str) and seed in by_seed and not meta.get("draft"):
+                result.messages.append(Message(
+                    "WARNING", shown, f"also {seed}'s brief, as {by_seed[seed]} is: the article "
+                    "is published twice (a copy? delete one, or set draft: true)"))
+            elif isinstance(seed, str) and not meta.get("draft"):
+                by_seed[seed] = shown
             if meta.get("date_source") == "converted":
                 result.need_date += 1
                 result.messages.append(Message(

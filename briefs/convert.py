@@ -103,6 +103,7 @@ def convert(root: Path, seeds_dir: Path, docs_dir: Path, *, dry_run: bool = Fals
 def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdraw: bool,
              progress: Callable[[int, int], None] | None) -> Report:
     report = Report()
+    _BY_SEED.clear()
     state = state_mod.load(root)
     out = briefs_folder(docs_dir, root)
     if not dry_run:
@@ -133,7 +134,8 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdra
                 continue
             _merge(job, fast or _staged(next(results), staging), cache, root, report, planned)
         staged = [plan.staged for plan in planned if plan.staged is not None]
-        planned = _drop_duplicates(planned, state, docs_dir, report)
+        present = {show(p, root) for p in paths}
+        planned = _drop_duplicates(planned, state, docs_dir, report, present)
         _assign_names(planned, state, docs_dir, root, report)
         for plan in planned:
             _write(plan, state, docs_dir, root, report, dry_run)
@@ -223,9 +225,10 @@ def _remember_written(planned: list[Planned], state: state_mod.State, docs_dir: 
 
 
 def _drop_duplicates(planned: list[Planned], state: state_mod.State, docs_dir: Path,
-                     report: Report) -> list[Planned]:
+                     report: Report, present: set[str]) -> list[Planned]:
     """One brief per article: a new seed with the same (or nearly the same) text as a
-    brief already kept is reported, not written. Briefs already published win."""
+    brief already kept is reported, not written. Briefs already published win; but one
+    whose seed is gone is the new seed's own (the seed was renamed)."""
     fresh = [p for p in planned if p.seed not in state.entries]
     if not fresh:
         return planned
@@ -245,6 +248,13 @@ def _drop_duplicates(planned: list[Planned], state: state_mod.State, docs_dir: P
             continue
         item = plan.sketch
         original = index.match(item)
+        if original is not None and original not in present and original in state.entries \
+                and original not in state.withdrawn:
+            # the seed was renamed (or moved): its brief follows it, no orphan is left
+            state.entries[plan.seed] = state.entries.pop(original)
+            report.add("INFO", plan.seed, f"renamed from {original}; its brief follows")
+            keep.append(plan)
+            continue
         if original is not None:
             report.add("WARNING", plan.seed, f"duplicate of {original}; no brief written")
             state.duplicates[plan.seed] = original
@@ -253,6 +263,26 @@ def _drop_duplicates(planned: list[Planned], state: state_mod.State, docs_dir: P
         state.duplicates.pop(plan.seed, None)
         keep.append(plan)
     return keep
+
+
+def brief_path(state: state_mod.State, seed: str, docs_dir: Path) -> Path:
+    """Where ``seed``'s brief is: its recorded path, else the one brief under ``docs/``
+    whose ``seed`` field names it (an editor moved or renamed the file; writing it
+    again there would publish the article twice)."""
+    recorded = docs_dir / state.entries[seed].brief
+    if recorded.exists() or recorded.is_symlink():
+        return recorded
+    if docs_dir not in _BY_SEED:  # (read once a run, and only when a brief is missing)
+        found: dict[str, list[Path]] = {}
+        for path in sorted(docs_dir.rglob("*.md")):
+            if not path.name.startswith(".") and not path.is_symlink() and path.is_file():
+                found.setdefault(_seed_of(path) or "", []).append(path)
+        _BY_SEED[docs_dir] = found
+    moved = _BY_SEED[docs_dir].get(seed, [])
+    return moved[0] if len(moved) == 1 else recorded
+
+
+_BY_SEED: dict[Path, dict[str, list[Path]]] = {}  # the briefs by seed, for this run
 
 
 _SEED_LINE = re.compile(r"^seed:[ \t]*(.+)$", re.MULTILINE)
@@ -307,8 +337,10 @@ def _assign_names(planned: list[Planned], state: state_mod.State, docs_dir: Path
 def _write(plan: Planned, state: state_mod.State, docs_dir: Path, root: Path,
            report: Report, dry_run: bool) -> None:
     entry = state.entries[plan.seed]
-    target = docs_dir / entry.brief
+    target = brief_path(state, plan.seed, docs_dir) if entry.brief_sha else docs_dir / entry.brief
     shown = show(target, root)
+    if target != docs_dir / entry.brief:
+        report.add("INFO", shown, f"{plan.seed}'s brief, moved by hand from {entry.brief}")
     if target.is_symlink():
         report.rejected += 1
         report.add("ERROR", shown, "symlink refused; brief not written")
@@ -351,13 +383,12 @@ def _write(plan: Planned, state: state_mod.State, docs_dir: Path, root: Path,
 def _orphans(state: state_mod.State, present: set[str], docs_dir: Path, root: Path,
              report: Report, dry_run: bool, withdraw: bool) -> None:
     """Briefs whose seed is gone: kept and reported; with ``withdraw``, made drafts."""
-    for seed, entry in sorted(state.entries.items()):
+    for seed in sorted(state.entries):
         if seed in present:
             continue
-        target = docs_dir / entry.brief
-        shown = show(target, root)
         if seed in state.withdrawn:
             continue
+        shown = show(brief_path(state, seed, docs_dir), root)
         if not withdraw:
             report.add("WARNING", shown, f"orphan (seed {seed} missing); page kept")
             continue
@@ -378,7 +409,7 @@ def withdraw_brief(state: state_mod.State, seed: str, docs_dir: Path, root: Path
     entry = state.entries.get(seed)
     shown = None
     if entry is not None:
-        target = docs_dir / entry.brief
+        target = brief_path(state, seed, docs_dir)
         shown = show(target, root)
         text = _read_brief(target)
         if target.is_symlink():
@@ -401,6 +432,7 @@ def remove(root: Path, docs_dir: Path, seed: str, *, dry_run: bool = False) -> R
     report = Report()
     lock = lock_path(docs_dir)
     with hold(lock, show(lock, root), shared=dry_run):
+        _BY_SEED.clear()
         state = state_mod.load(root)
         briefs_folder(docs_dir, root)
         if seed not in state.entries:

@@ -182,3 +182,52 @@ def test_remove_by_brief_path_keeps_editor_text(project) -> None:
     assert run_briefs(root, "remove", f"docs/briefs/{brief.name}").returncode == 0
     after = brief.read_text("utf-8")
     assert after.replace("draft: true\n", "", 1) == edited
+
+
+def test_a_renamed_seed_keeps_its_brief(project) -> None:
+    """A seed renamed (``git mv``) was the "duplicate" of its own old name for good, and
+    the brief an orphan that ``--withdraw`` took off the site."""
+    root, brief = converted(project)
+    (root / "seeds" / "x.txt").rename(root / "seeds" / "renamed.txt")
+    result = run_briefs(root, "convert", "--withdraw")
+    assert result.returncode == 0, result.stderr
+    assert lines(result, "WARNING") == []
+    assert "INFO seeds/renamed.txt: renamed from seeds/x.txt; its brief follows" in \
+        lines(result, "INFO")
+    assert briefs_of(root) == [brief]
+    text = brief.read_text("utf-8")
+    assert "\nseed: seeds/renamed.txt\n" in text and "draft: true" not in text
+    state = json.loads((root / ".briefs" / "state.json").read_text("utf-8"))
+    assert list(state["briefs"]) == ["seeds/renamed.txt"] and not state["withdrawn"]
+    assert lines(convert(root), "INFO") == []
+
+
+def test_a_brief_moved_by_hand_is_not_written_again(project) -> None:
+    """An editor who renamed or moved a brief had the article written again under the
+    old name: published twice, and ``briefs remove`` drafted the file that was gone."""
+    root, brief = converted(project)
+    moved = brief.parent / "2024" / "budget.md"
+    moved.parent.mkdir()
+    brief.rename(moved)
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    assert not brief.exists() and briefs_of(root) == [moved]
+    assert (f"INFO docs/briefs/2024/budget.md: seeds/x.txt's brief, moved by hand from "
+            f"briefs/{brief.name}") in lines(result, "INFO")
+    assert (root / "site" / "briefs" / "2024" / "budget" / "index.html").is_file()
+    removed = run_briefs(root, "remove", "seeds/x.txt")
+    assert lines(removed, "INFO") == [
+        "INFO seeds/x.txt: withdrawn: no later run brings it back; docs/briefs/2024/budget.md"
+        " is now a draft (delete the file to drop it)"]
+    assert "\ndraft: true\n" in moved.read_text("utf-8")
+
+
+def test_a_brief_copied_by_hand_is_named_as_published_twice(project) -> None:
+    root, brief = converted(project)
+    copy = brief.with_name("copy.md")
+    copy.write_bytes(brief.read_bytes())
+    result = run_briefs(root, "check")
+    assert lines(result, "WARNING") == [  # (in path order: copy.md comes first)
+        f"WARNING docs/briefs/{brief.name}: also seeds/x.txt's brief, as "
+        f"docs/briefs/{copy.name} is: the article is published twice (a copy? delete one, "
+        "or set draft: true)"]
