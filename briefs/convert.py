@@ -347,6 +347,11 @@ def _write(plan: Planned, state: state_mod.State, docs_dir: Path, root: Path,
         return
     current = _read_brief(target)
     if current is not None and current != plan.text:
+        if entry.brief_sha and sha(current) != entry.brief_sha \
+                and entry.seed_sha == plan.seed_sha:  # (a brief moved, then edited)
+            report.kept += 1
+            report.add("INFO", shown, "edited by hand, kept")
+            return
         if (entry.brief_sha and sha(current) != entry.brief_sha) or \
                 (not entry.brief_sha and _seed_of(target) == plan.seed):
             report.conflicts += 1

@@ -215,6 +215,10 @@ def test_a_brief_moved_by_hand_is_not_written_again(project) -> None:
     assert (f"INFO docs/briefs/2024/budget.md: seeds/x.txt's brief, moved by hand from "
             f"briefs/{brief.name}") in lines(result, "INFO")
     assert (root / "site" / "briefs" / "2024" / "budget" / "index.html").is_file()
+    edited = edit(moved)
+    again = convert(root)
+    assert again.returncode == 0 and moved.read_bytes() == edited
+    assert "INFO docs/briefs/2024/budget.md: edited by hand, kept" in lines(again, "INFO")
     removed = run_briefs(root, "remove", "seeds/x.txt")
     assert lines(removed, "INFO") == [
         "INFO seeds/x.txt: withdrawn: no later run brings it back; docs/briefs/2024/budget.md"
