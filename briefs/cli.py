@@ -144,6 +144,18 @@ def cmd_remove(args: argparse.Namespace, console: Console) -> int:
     return report.exit_code
 
 
+def cmd_keep(args: argparse.Namespace, console: Console) -> int:
+    from briefs.convert import keep
+
+    project = Project(args)
+    report = keep(project.root, project.docs, args.seed)
+    for message in report.messages:
+        console.message(str(message))
+    console.summary("keep: nothing kept" if report.rejected else f"keep: {args.seed} kept as "
+                    "edited")
+    return report.exit_code
+
+
 def _summary(report: Any) -> str:
     """The report's summary, plus the briefs kept in conflict (the reason for exit 1)."""
     extra = (f", {report.conflicts} in conflict (not written; see the lines above)"
@@ -282,6 +294,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Console], int], str]] = 
     "serve": (cmd_serve, "convert, build and serve a live preview; converts new seeds"),
     "check": (cmd_check, "validate seeds and briefs; writes nothing"),
     "remove": (cmd_remove, "take a seed's brief off the site for good"),
+    "keep": (cmd_keep, "settle a conflict for the edited page: the seed's change is seen"),
     "extract": (cmd_extract, "print what is read from each seed, as JSON Lines"),
 }
 
@@ -310,9 +323,10 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("--dry-run", action="store_true", help="report, write nothing")
             p.add_argument("--withdraw", action="store_true", help="take orphans (briefs "
                            "whose seed was deleted) off the site: draft: true, recorded")
-        if name == "remove":
+        if name in ("remove", "keep"):
             p.add_argument("seed", metavar="SEED", help="the seed (seeds/x.txt) or its brief "
                            "(docs/briefs/x.md)")
+        if name == "remove":
             p.add_argument("--dry-run", action="store_true", help="report, write nothing")
         if name == "build":
             p.add_argument("--site-dir", metavar="DIR", help="output folder (default: site/)")

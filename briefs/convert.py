@@ -455,4 +455,48 @@ def remove(root: Path, docs_dir: Path, seed: str, *, dry_run: bool = False) -> R
     return report
 
 
-__all__ = ["BriefsError", "EnvironmentFailure", "Report", "convert", "remove"]
+def keep(root: Path, docs_dir: Path, seed: str) -> Report:
+    """``briefs keep SEED``: settle a conflict for the editor's page. The seed as it is
+    now counts as seen, so its change proposes nothing more; the page stays as the
+    editor left it (still "edited by hand", never overwritten) and the proposal goes.
+    An editor who wants the proposal instead moves it over the page."""
+    from briefs.errors import SeedError
+    from briefs.read import read_seed
+
+    report = Report()
+    lock = lock_path(docs_dir)
+    with hold(lock, show(lock, root)):
+        _BY_SEED.clear()
+        state = state_mod.load(root)
+        briefs_folder(docs_dir, root)
+        if seed not in state.entries:
+            by_brief = {show(brief_path(state, s, docs_dir), root): s for s in state.entries}
+            seed = by_brief.get(seed, seed)
+        entry = state.entries.get(seed)
+        if entry is None:
+            report.rejected += 1
+            report.add("ERROR", seed, "no such seed or brief in .briefs/state.json")
+            return report
+        target = brief_path(state, seed, docs_dir)
+        current = _read_brief(target)
+        if current is None or sha(current) == entry.brief_sha:
+            report.rejected += 1
+            report.add("ERROR", show(target, root), "not edited by hand: nothing to keep "
+                       "(convert writes the seed's new version)")
+            return report
+        try:
+            now = read_seed(root / seed, seed)
+        except SeedError as exc:
+            report.rejected += 1
+            report.add("ERROR", exc.path, exc.message.removeprefix(f"{exc.path}: "))
+            return report
+        entry.seed_sha, entry.recipe = now.raw_sha, RECIPE
+        proposal = target.with_name(f".{target.stem}.proposed.md")
+        proposal.unlink(missing_ok=True)
+        state_mod.save(root, state)
+        report.add("INFO", show(target, root), f"kept as edited; {seed} as it is now counts "
+                   "as seen (its proposal, if any, removed)")
+    return report
+
+
+__all__ = ["BriefsError", "EnvironmentFailure", "Report", "convert", "keep", "remove"]

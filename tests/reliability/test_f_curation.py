@@ -66,6 +66,29 @@ def test_f2_seed_changed_too_leaves_a_proposal(project) -> None:
     assert convert(root).returncode == 0
 
 
+def test_f2_the_editor_keeps_the_page_and_the_conflict_is_settled(project) -> None:
+    """The proposal came back on every run (exit 1) until the editor took it whole:
+    ``briefs keep`` says the seed's change was seen and the edited page stays."""
+    root, brief = converted(project)
+    text_seed(root, "x", TITLE, PARA, article(1), "A new paragraph was added to the seed "
+              "after the brief had been edited by hand, with enough words.")
+    edited = edit(brief)
+    assert convert(root).returncode == 1
+    result = run_briefs(root, "keep", f"docs/briefs/{brief.name}")
+    assert result.returncode == 0, result.stderr
+    assert lines(result, "INFO") == [
+        f"INFO docs/briefs/{brief.name}: kept as edited; seeds/x.txt as it is now counts as "
+        "seen (its proposal, if any, removed)"]
+    assert not list(brief.parent.glob(".*.proposed.md"))
+    again = convert(root)
+    assert again.returncode == 0 and brief.read_bytes() == edited
+    assert f"INFO docs/briefs/{brief.name}: edited by hand, kept" in lines(again, "INFO")
+    unknown = run_briefs(root, "keep", "seeds/nope.txt")
+    assert unknown.returncode == 1
+    assert lines(unknown, "ERROR") == [
+        "ERROR seeds/nope.txt: no such seed or brief in .briefs/state.json"]
+
+
 def test_f3_deleted_seed_is_an_orphan_still_served(project) -> None:
     root, brief = converted(project)
     (root / "seeds" / "x.txt").unlink()
