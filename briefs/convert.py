@@ -285,6 +285,21 @@ def brief_path(state: state_mod.State, seed: str, docs_dir: Path) -> Path:
 _BY_SEED: dict[Path, dict[str, list[Path]]] = {}  # the briefs by seed, for this run
 
 
+_DATE_LINE = re.compile(r"^date: (\d{4}-\d{2}-\d{2})\n", re.MULTILINE)
+
+
+def _converted_day(current: str, planned: str) -> str | None:
+    """The day of ``current``, a brief dated by its first conversion (no date found in
+    the article), when the planned one differs from it by that day alone (the state that
+    remembered the day was lost); else ``None``."""
+    if "\ndate_source: converted\n" not in current:
+        return None
+    found = _DATE_LINE.search(current)
+    if found is None or _DATE_LINE.sub("", current, 1) != _DATE_LINE.sub("", planned, 1):
+        return None
+    return found.group(1)
+
+
 _SEED_LINE = re.compile(r"^seed:[ \t]*(.+)$", re.MULTILINE)
 
 
@@ -346,6 +361,13 @@ def _write(plan: Planned, state: state_mod.State, docs_dir: Path, root: Path,
         report.add("ERROR", shown, "symlink refused; brief not written")
         return
     current = _read_brief(target)
+    if current is not None and not entry.brief_sha and _seed_of(target) == plan.seed:
+        day = _converted_day(current, plan.text)
+        if day is not None:  # the state was lost: this is the tool's own brief, dated then
+            entry.seed_sha, entry.brief_sha, entry.recipe = plan.seed_sha, sha(current), RECIPE
+            entry.date = day
+            report.unchanged += 1
+            return
     if current is not None and current != plan.text:
         if entry.brief_sha and sha(current) != entry.brief_sha \
                 and entry.seed_sha == plan.seed_sha:  # (a brief moved, then edited)

@@ -12,6 +12,7 @@ from tests.reliability.kit import (
     briefs_of,
     build,
     convert,
+    env_epoch,
     lines,
     snapshot,
     text_seed,
@@ -258,3 +259,21 @@ def test_a_brief_copied_by_hand_is_named_as_published_twice(project) -> None:
         f"WARNING docs/briefs/{brief.name}: also seeds/x.txt's brief, as "
         f"docs/briefs/{copy.name} is: the article is published twice (a copy? delete one, "
         "or set draft: true)"]
+
+
+def test_a_lost_state_brings_no_false_conflict(project) -> None:
+    """With ``.briefs/state.json`` gone (deleted, a fresh clone of a repository that does
+    not commit it), a brief dated by its first conversion differed from the new run's
+    plan by that day alone: a proposal and exit 1 on every run, for nothing."""
+    root = project()
+    text_seed(root, "x", TITLE, PARA, article(1))
+    assert convert(root, env=env_epoch(1_700_000_000)).returncode == 0
+    (brief,) = briefs_of(root)
+    before = brief.read_bytes()
+    assert b"\ndate_source: converted\n" in before
+    (root / ".briefs" / "state.json").unlink()
+    for _ in range(2):
+        result = convert(root, env=env_epoch(1_800_000_000))
+        assert result.returncode == 0, result.stderr
+        assert lines(result, "WARNING") == [] and brief.read_bytes() == before
+    assert not list(brief.parent.glob(".*.proposed.md"))
