@@ -40,6 +40,14 @@ class Project:
         docs = getattr(args, "docs", None)
         self.docs = Path(docs) if docs else self.root / _docs_dir(self.config)
 
+    def site_config(self, **overrides: Any) -> Any:
+        """mkdocs.yml validated as the build reads it. Every command that writes asks
+        first: a config the build would refuse is a usage error with nothing written,
+        not briefs written and then a failed build."""
+        from briefs.site.config import site_config
+
+        return site_config(self.config, self.root, **overrides)
+
 
 def _docs_dir(config: Path) -> str:
     """``docs_dir`` as mkdocs.yml sets it (default ``docs``), read without running plugins."""
@@ -111,6 +119,7 @@ def cmd_convert(args: argparse.Namespace, console: Console) -> int:
     from briefs.convert import convert
 
     project = Project(args)
+    project.site_config()
     report = convert(project.root, project.seeds, project.docs, dry_run=args.dry_run,
                      withdraw=args.withdraw, progress=console.progress)
     for message in report.messages:
@@ -135,6 +144,7 @@ def cmd_remove(args: argparse.Namespace, console: Console) -> int:
     from briefs.convert import remove
 
     project = Project(args)
+    project.site_config()
     report = remove(project.root, project.docs, args.seed, dry_run=args.dry_run)
     for message in report.messages:
         console.message(str(message))
@@ -156,6 +166,7 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     from briefs.lock import hold
 
     project = Project(args)
+    project.site_config(strict=True)
     lock = lock_path(project.docs)
     with hold(lock, show(lock, project.root)):  # one lock across convert, check and build
         return _build(args, project, console)
@@ -212,6 +223,7 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
     from briefs.site.serve import can_listen, serve
 
     project = Project(args)
+    project.site_config()
     can_listen(args.dev_addr)  # a port taken is said before anything is converted
 
     def run_convert() -> None:

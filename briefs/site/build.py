@@ -53,13 +53,22 @@ class _Collect(logging.Handler):
 
 
 def load(config_file: Path, **overrides: Any) -> Any:
+    """The MkDocs config, validated as MkDocs validates it (plugins, theme, hooks...).
+    MkDocs logs each fault and raises only "Aborted with a configuration error!": the
+    faults it logged are the message."""
     from mkdocs import exceptions
     from mkdocs.config import load_config
 
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs.config")
+    logger.addHandler(handler)
     try:
         return load_config(config_file=str(config_file), **overrides)
-    except (exceptions.ConfigurationError, OSError) as exc:
-        raise ConfigError(config_file.name, f"configuration error: {exc}") from exc
+    except (exceptions.MkDocsException, OSError) as exc:  # Abort is one, and a SystemExit
+        detail = "; ".join(handler.records) or str(exc)
+        raise ConfigError(config_file.name, f"configuration error: {detail}") from exc
+    finally:
+        logger.removeHandler(handler)
 
 
 def build_site(config_file: Path, site_dir: Path) -> list[str]:

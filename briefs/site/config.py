@@ -1,0 +1,34 @@
+"""The site's MkDocs config, checked before anything is converted or built.
+
+MkDocs validates mkdocs.yml only when it builds, and ``briefs build`` builds after
+convert has written the briefs: ``docs_dir: 5`` had the briefs written into ``5/briefs/``
+before the build failed. ``site_config`` loads mkdocs.yml as the build does (theme,
+plugins, hooks, ``site_url``...), so a config the build would refuse stops ``convert``,
+``build``, ``serve`` and ``remove`` before they write anything (exit 2). It also refuses
+what MkDocs accepts but this tool must not do: a ``docs_dir`` outside the project folder
+(convert would write briefs and its lock there).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from briefs.errors import ConfigError
+from briefs.site.build import load
+
+
+def site_config(config_file: Path, root: Path, **overrides: Any) -> Any:
+    """The validated MkDocs config of the project at ``root``."""
+    config = load(config_file, **overrides)
+    _inside_project(config_file, "docs_dir", Path(config.docs_dir), root)
+    return config
+
+
+def _inside_project(config_file: Path, key: str, folder: Path, root: Path) -> None:
+    """Refuse ``folder`` unless it is inside ``root`` (links followed): what is written
+    there is the project's, and ``..`` or an absolute path leads elsewhere."""
+    inside = folder.resolve()
+    if inside == root.resolve() or not inside.is_relative_to(root.resolve()):
+        raise ConfigError(config_file.name, f"must be a folder inside the project folder, "
+                          f"got {folder.as_posix()!r}; nothing written", field=key)
