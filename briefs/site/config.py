@@ -6,7 +6,9 @@ before the build failed. ``site_config`` loads mkdocs.yml as the build does (the
 plugins, hooks, ``site_url``...), so a config the build would refuse stops ``convert``,
 ``build``, ``serve`` and ``remove`` before they write anything (exit 2). It also refuses
 what MkDocs accepts but this tool must not do: a ``docs_dir`` outside the project folder
-(convert would write briefs and its lock there).
+(convert would write briefs and its lock there), and ``hooks`` that leave out this
+package's ``hooks.py``: the hooks keep drafts off the site and sanitise every page, so a
+site built without them published drafts and raw ``<script>`` with exit 0.
 """
 
 from __future__ import annotations
@@ -17,12 +19,24 @@ from typing import Any
 from briefs.errors import ConfigError
 from briefs.site.build import load
 
+HOOKS = Path(__file__).resolve().with_name("hooks.py")
 
 def site_config(config_file: Path, root: Path, **overrides: Any) -> Any:
     """The validated MkDocs config of the project at ``root``."""
     config = load(config_file, **overrides)
     _inside_project(config_file, "docs_dir", Path(config.docs_dir), root)
+    _with_site_hooks(config_file, config)
     return config
+
+
+def _with_site_hooks(config_file: Path, config: Any) -> None:
+    """Refuse a config whose ``hooks`` do not include this package's ``hooks.py``, by
+    resolved path (a copy elsewhere would not be the code this package runs and tests)."""
+    listed = {Path(module.__file__).resolve() for module in config.hooks.values()
+              if getattr(module, "__file__", None)}
+    if HOOKS not in listed:
+        raise ConfigError(config_file.name, f"must list {HOOKS}, which keeps drafts off the "
+                          "site and sanitises every page; nothing written", field="hooks")
 
 
 def _inside_project(config_file: Path, key: str, folder: Path, root: Path) -> None:
