@@ -166,13 +166,26 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     from briefs.lock import hold
 
     project = Project(args)
-    project.site_config(strict=True)
+    site_dir = _site_dir(args, project, project.site_config(strict=True))
     lock = lock_path(project.docs)
     with hold(lock, show(lock, project.root)):  # one lock across convert, check and build
-        return _build(args, project, console)
+        return _build(project, site_dir, console)
 
 
-def _build(args: argparse.Namespace, project: Project, console: Console) -> int:
+def _site_dir(args: argparse.Namespace, project: Project, config: Any) -> Path:
+    """``--site-dir``, else mkdocs.yml's ``site_dir``; refused (before anything is
+    converted) where the built site would replace the project or what is not a site."""
+    from briefs.convert import show
+    from briefs.site.config import check_site_dir
+
+    site_dir = Path(args.site_dir) if args.site_dir else Path(config.site_dir)
+    kept = (project.docs, Path(config.docs_dir), project.seeds, project.root / ".git",
+            project.root / ".briefs")
+    check_site_dir(site_dir, project.root, kept, show(site_dir, project.root))
+    return site_dir
+
+
+def _build(project: Project, site_dir: Path, console: Console) -> int:
     from briefs.check import check_briefs
     from briefs.convert import convert
     from briefs.site.build import build_site
@@ -187,7 +200,6 @@ def _build(args: argparse.Namespace, project: Project, console: Console) -> int:
     if checked.errors:
         console.summary(f"build: refused: {checked.errors} brief(s) invalid; site/ unchanged")
         return EXIT_REJECTED
-    site_dir = Path(args.site_dir) if args.site_dir else project.root / "site"
     build_site(project.config, site_dir)
     seconds = time.monotonic() - started
     from briefs.convert import show

@@ -9,15 +9,21 @@ what MkDocs accepts but this tool must not do: a ``docs_dir`` outside the projec
 (convert would write briefs and its lock there), and ``hooks`` that leave out this
 package's ``hooks.py``: the hooks keep drafts off the site and sanitise every page, so a
 site built without them published drafts and raw ``<script>`` with exit 0.
+
+``check_site_dir`` refuses a site folder a build must not replace (the site is built
+aside and swapped in, and what was there is deleted): the project folder or a folder
+that holds it, the docs, seeds, ``.git`` or ``.briefs`` folders, a folder inside one of
+them, and any folder that is not empty and is no site a build made.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from briefs.errors import ConfigError
-from briefs.site.build import load
+from briefs.site.build import load, refuse_unless_replaceable
 
 HOOKS = Path(__file__).resolve().with_name("hooks.py")
 
@@ -46,3 +52,27 @@ def _inside_project(config_file: Path, key: str, folder: Path, root: Path) -> No
     if inside == root.resolve() or not inside.is_relative_to(root.resolve()):
         raise ConfigError(config_file.name, f"must be a folder inside the project folder, "
                           f"got {folder.as_posix()!r}; nothing written", field=key)
+
+
+def check_site_dir(site_dir: Path, root: Path, kept: Iterable[Path], shown: str) -> None:
+    """Refuse ``site_dir`` (shown to the user as ``shown``) when building there would
+    delete the project or any of the ``kept`` folders, or a folder that is no site."""
+    target = site_dir.resolve()  # a link to docs/ is docs/
+    home = root.resolve()
+    if target == home or home.is_relative_to(target):
+        raise ConfigError(shown, "would replace the project folder with the site; choose "
+                          "another site folder; nothing written")
+    for folder in kept:
+        keep = folder.resolve()
+        if keep.is_relative_to(target) or target.is_relative_to(keep):
+            where = "is or holds" if keep.is_relative_to(target) else "is inside"
+            raise ConfigError(shown, f"{where} {_show(folder, root)}/, which the site must "
+                              "not replace; choose another site folder; nothing written")
+    refuse_unless_replaceable(target, shown)
+
+
+def _show(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
