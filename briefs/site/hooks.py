@@ -4,7 +4,9 @@
   box) goes in front of Material's templates.
 - ``on_files``: every brief's front matter is read once (``catalog``); ``draft: true``
   briefs become MkDocs drafts (left out of the build, listings, feeds, sitemap and
-  search; shown marked DRAFT by ``serve``); listing pages are added as virtual files.
+  search; shown marked DRAFT by ``serve``), and so does any other page with ``draft:
+  true`` in its front matter (``docs/notes.md``); listing pages are added as virtual
+  files.
 - ``on_page_markdown``: escaped titles.
 - ``on_env``: each page's sitemap date is its newest brief's.
 - ``on_page_content``: every rendered Markdown body is sanitised (``sanitize.clean_html``:
@@ -50,6 +52,18 @@ def is_brief(page: Any) -> bool:
     return str(page.file.src_uri).startswith(cat.BRIEFS_PREFIX)
 
 
+def is_draft(path: str) -> bool:
+    """Whether the page at ``path`` says ``draft:`` with anything but false, as a brief
+    draft does: MkDocs itself reads no such key, and published a hand-written page an
+    editor had marked a draft."""
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as handle:
+            meta = cat.front_matter(handle.read())
+    except OSError:
+        return False
+    return meta is not None and meta.get("draft") not in (None, False)
+
+
 def on_config(config: Any) -> Any:
     dirs = config.theme.dirs
     if OVERRIDES not in dirs:
@@ -62,7 +76,11 @@ def on_files(files: Any, config: Any) -> Any:
 
     entries = []
     for file in files.documentation_pages():
-        if not str(file.src_uri).startswith(cat.BRIEFS_PREFIX) or not file.abs_src_path:
+        if not file.abs_src_path:
+            continue
+        if not str(file.src_uri).startswith(cat.BRIEFS_PREFIX):
+            if is_draft(file.abs_src_path):
+                file.inclusion = InclusionLevel.DRAFT
             continue
         entry, draft = cat.read_entry(file.src_uri, file.url, file.abs_src_path)
         if draft or entry is None:  # never publish what cannot be read (briefs build refuses it)

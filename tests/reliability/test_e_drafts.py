@@ -91,6 +91,33 @@ def test_e1_a_config_without_the_site_hooks_is_refused(project, hooks: str,
     assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
 
 
+def test_e1_a_page_that_is_no_brief_is_a_draft_too(project) -> None:
+    """``draft: true`` on a hand-written page (``docs/notes.md``) was ignored: the page
+    was published, in the sitemap too. It is left out as a brief draft is, and a
+    published page linking to it is refused the same way."""
+    root = drafts_project(project)
+    notes = root / "docs" / "notes.md"
+    notes.write_text("---\ntitle: Notes\ndraft: true\n---\n\nzqxnotestoken\n", "utf-8")
+    (root / "docs" / "about.md").write_text("# About\n\nWho we are.\n", "utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    assert not (site / "notes").exists()
+    assert (site / "about" / "index.html").exists()
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".txt"):
+            text = path.read_text("utf-8")
+            assert "zqxnotestoken" not in text and "notes/" not in text, path
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    (root / "docs" / "about.md").write_text("# About\n\nSee [notes](notes.md).\n", "utf-8")
+    result = build(root)
+    assert result.returncode == 1
+    assert lines(result, "ERROR") == [
+        "ERROR docs/about.md: links to unpublished page docs/notes.md; site not built, "
+        "site/ unchanged"]
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
 def test_e2_published_page_linking_to_a_draft_fails_the_build(project) -> None:
     root = drafts_project(project)
     assert build(root).returncode == 0
