@@ -160,6 +160,32 @@ def test_the_site_dir_of_mkdocs_yml_is_used_and_checked(project, seed_article: P
     assert not (root / "site").exists()
 
 
+@pytest.mark.parametrize(("name", "output"), [
+    ("latest.md", "latest/index.html, where the build writes the 'All briefs' listing"),
+    ("tags.md", "tags/index.html, where the build writes the 'Tags' listing"),
+    ("regions/index.md", "regions/index.html, where the build writes the 'Regions' listing"),
+    ("feed.xml", "feed.xml, where the build writes a feed"),
+    ("pagefind/pagefind.js", "pagefind/pagefind.js, where the build writes the search index"),
+])
+def test_an_editors_file_at_a_generated_address_fails_the_build(
+        project, seed_article: Path, name: str, output: str) -> None:
+    """A page or file of docs/ where the build writes a listing, a feed or the search
+    index: one of the two was dropped in silence (docs/latest.md and docs/feed.xml were
+    lost, docs/regions/index.md replaced the listing). Now the build names the file."""
+    root = project(seed_article)
+    assert run_briefs(root, "build").returncode == 0
+    before = files_under(root / "site")
+    path = root / "docs" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("# An editor's page\n", encoding="utf-8")
+    result = run_briefs(root, "build")
+    assert result.returncode == 1, result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith("ERROR")] == [
+        f"ERROR docs/{name}: would be published at {output}; rename or move it; "
+        "site not built, site/ unchanged"]
+    assert files_under(root / "site") == before
+
+
 def test_builds_are_byte_identical(project, seed_article: Path) -> None:
     root = project(seed_article)
     assert run_briefs(root, "build", "--site-dir", "one").returncode == 0

@@ -6,7 +6,9 @@
   briefs become MkDocs drafts (left out of the build, listings, feeds, sitemap and
   search; shown marked DRAFT by ``serve``), and so does any other page with ``draft:
   true`` in its front matter (``docs/notes.md``); listing pages are added as virtual
-  files.
+  files. A file in docs/ whose output is one the build generates (``docs/tags.md`` is
+  ``tags/index.html``, ``docs/feed.xml``, ``docs/pagefind/...``) fails the build, named:
+  one or the other was dropped in silence.
 - ``on_page_markdown``: escaped titles.
 - ``on_env``: each page's sitemap date is its newest brief's.
 - ``on_page_content``: every rendered Markdown body is sanitised (``sanitize.clean_html``:
@@ -31,6 +33,7 @@ from typing import Any
 from briefs.markdown_bounds import bounded_page
 from briefs.site import catalog as cat
 from briefs.site import charts, feeds, head, listings, pages, parallel, sanitize, search
+from briefs.site.build import BuildFailed
 
 OVERRIDES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "overrides")
 HOME_LATEST = 10
@@ -101,14 +104,36 @@ def on_files(files: Any, config: Any) -> Any:
     if parallel.when_read(start_indexing):
         STATE.search_pages = light
     STATE.entries = {e.src_uri: e for e in entries}
-    STATE.listings = {}
-    for uri, listing in listings.plan(STATE.catalog).items():
-        if files.get_file_from_path(uri) is None:
-            # Listings are reached from the home page and the briefs, never from the nav.
-            files.append(File.generated(config, uri, content=listings.virtual_content(listing),
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
-            STATE.listings[uri] = listing
+    # Listings are reached from the home page and the briefs, never from the nav.
+    planned = {uri: (listing, File.generated(config, uri, inclusion=InclusionLevel.NOT_IN_NAV,
+                                             content=listings.virtual_content(listing)))
+               for uri, listing in listings.plan(STATE.catalog).items()}
+    made = {str(file.dest_uri): f"the {listing.title!r} listing"
+            for listing, file in planned.values()}
+    made.update((path, "a feed") for feed in feeds.all_feeds(STATE.catalog, "")
+                for path in (feed.rss, feed.json))
+    refuse_collisions(files, made, config)
+    STATE.listings = {uri: listing for uri, (listing, _) in planned.items()}
+    for _listing, file in planned.values():
+        files.append(file)
     return files
+
+
+def refuse_collisions(files: Any, made: dict[str, str], config: Any) -> None:
+    """Raise ``BuildFailed`` naming the first file of docs/ whose output is one the build
+    makes (``made``: output path -> what it is) or inside ``pagefind/``. MkDocs kept one
+    of the two in silence: the editor's page replaced the regions listing, while
+    ``docs/latest.md`` and ``docs/feed.xml`` were lost."""
+    docs = os.path.join(os.path.abspath(str(config.docs_dir)), "")
+    for file in files:
+        if not file.abs_src_path or not os.path.abspath(file.abs_src_path).startswith(docs):
+            continue  # the theme's files
+        dest = str(file.dest_uri)
+        what = made.get(dest) or ("the search index" if dest.startswith("pagefind/") else "")
+        if what:
+            raise BuildFailed(f"{os.path.basename(docs[:-1])}/{file.src_uri}",
+                              f"would be published at {dest}, where the build writes {what}; "
+                              "rename or move it; site not built, site/ unchanged")
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
