@@ -40,6 +40,14 @@ class Project:
         docs = getattr(args, "docs", None)
         self.docs = Path(docs) if docs else self.root / _docs_dir(self.config)
 
+    def site_config(self, **overrides: Any) -> Any:
+        """mkdocs.yml validated as the build reads it. Every command that writes asks
+        first: a config the build would refuse is a usage error with nothing written,
+        not briefs written and then a failed build."""
+        from briefs.site.config import site_config
+
+        return site_config(self.config, self.root, **overrides)
+
 
 def _docs_dir(config: Path) -> str:
     """``docs_dir`` as mkdocs.yml sets it (default ``docs``), read without running plugins."""
@@ -111,6 +119,7 @@ def cmd_convert(args: argparse.Namespace, console: Console) -> int:
     from briefs.convert import convert
 
     project = Project(args)
+    project.site_config()
     report = convert(project.root, project.seeds, project.docs, dry_run=args.dry_run,
                      withdraw=args.withdraw, progress=console.progress)
     for message in report.messages:
@@ -135,6 +144,7 @@ def cmd_remove(args: argparse.Namespace, console: Console) -> int:
     from briefs.convert import remove
 
     project = Project(args)
+    project.site_config()
     report = remove(project.root, project.docs, args.seed, dry_run=args.dry_run)
     for message in report.messages:
         console.message(str(message))
@@ -148,6 +158,7 @@ def cmd_keep(args: argparse.Namespace, console: Console) -> int:
     from briefs.convert import keep
 
     project = Project(args)
+    project.site_config()
     report = keep(project.root, project.docs, args.seed)
     for message in report.messages:
         console.message(str(message))
@@ -168,12 +179,26 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     from briefs.lock import hold
 
     project = Project(args)
+    site_dir = _site_dir(args, project, project.site_config(strict=True))
     lock = lock_path(project.docs)
     with hold(lock, show(lock, project.root)):  # one lock across convert, check and build
-        return _build(args, project, console)
+        return _build(project, site_dir, console)
 
 
-def _build(args: argparse.Namespace, project: Project, console: Console) -> int:
+def _site_dir(args: argparse.Namespace, project: Project, config: Any) -> Path:
+    """``--site-dir``, else mkdocs.yml's ``site_dir``; refused (before anything is
+    converted) where the built site would replace the project or what is not a site."""
+    from briefs.convert import show
+    from briefs.site.config import check_site_dir
+
+    site_dir = Path(args.site_dir) if args.site_dir else Path(config.site_dir)
+    kept = (project.docs, Path(config.docs_dir), project.seeds, project.root / ".git",
+            project.root / ".briefs")
+    check_site_dir(site_dir, project.root, kept, show(site_dir, project.root))
+    return site_dir
+
+
+def _build(project: Project, site_dir: Path, console: Console) -> int:
     from briefs.check import check_briefs
     from briefs.convert import convert
     from briefs.site.build import build_site
@@ -188,7 +213,6 @@ def _build(args: argparse.Namespace, project: Project, console: Console) -> int:
     if checked.errors:
         console.summary(f"build: refused: {checked.errors} brief(s) invalid; site/ unchanged")
         return EXIT_REJECTED
-    site_dir = Path(args.site_dir) if args.site_dir else project.root / "site"
     build_site(project.config, site_dir)
     seconds = time.monotonic() - started
     from briefs.convert import show
@@ -224,6 +248,7 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
     from briefs.site.serve import can_listen, serve
 
     project = Project(args)
+    project.site_config()
     can_listen(args.dev_addr)  # a port taken is said before anything is converted
 
     def run_convert() -> None:

@@ -106,6 +106,86 @@ def test_failed_build_leaves_previous_site(project, seed_article: Path) -> None:
     assert sorted(p.relative_to(root) for p in (root / "site").rglob("*")) == before
 
 
+def files_under(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(("site_dir", "cause"), [
+    ("docs", "is or holds docs/"),
+    ("docs/site", "is inside docs/"),
+    ("seeds", "is or holds seeds/"),
+    (".git", "is or holds .git/"),
+    (".", "would replace the project folder"),
+    ("..", "would replace the project folder"),
+    ("notes", "exists and is no site a build made"),
+    ("mkdocs.yml", "exists and is no site a build made"),
+])
+def test_a_site_dir_the_site_would_destroy_is_refused(project, seed_article: Path,
+                                                      site_dir: str, cause: str) -> None:
+    """The built site is swapped in and what was there deleted: ``--site-dir docs``
+    replaced every brief, ``--site-dir .`` the whole project and its .git. Now exit 2,
+    nothing converted, nothing written."""
+    root = project(seed_article)
+    (root / ".git").mkdir()
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (root / "notes").mkdir()
+    (root / "notes" / "plan.txt").write_text("an editor's notes\n", encoding="utf-8")
+    before = files_under(root.parent)
+    result = run_briefs(root, "build", "--site-dir", site_dir)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [result.stderr.splitlines()[0]]
+    assert result.stderr.startswith(f"ERROR {site_dir}: {cause}"), result.stderr
+    assert files_under(root.parent) == before
+
+
+def test_the_site_dir_of_mkdocs_yml_is_used_and_checked(project, seed_article: Path) -> None:
+    """``briefs build`` built ``site/`` whatever mkdocs.yml's ``site_dir`` said; a site
+    folder a build made (or an empty one) is replaced, as ``site/`` always was."""
+    root = project(seed_article)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("site_dir: site\n", "site_dir: seeds\n"), encoding="utf-8")
+    result = run_briefs(root, "build")
+    assert result.returncode == 2
+    assert result.stderr.startswith("ERROR seeds: is or holds seeds/"), result.stderr
+    assert not (root / "docs" / "briefs").exists()
+    config.write_text(text.replace("site_dir: site\n", "site_dir: public\n"), encoding="utf-8")
+    (root / "public").mkdir()
+    for _ in range(2):  # into an empty folder, then over the site it built
+        result = run_briefs(root, "build")
+        assert result.returncode == 0, result.stderr
+        assert "site built in public/" in result.stdout
+        assert list((root / "public" / "briefs").glob("*/index.html"))
+    assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize(("name", "output"), [
+    ("latest.md", "latest/index.html, where the build writes the 'All briefs' listing"),
+    ("tags.md", "tags/index.html, where the build writes the 'Tags' listing"),
+    ("regions/index.md", "regions/index.html, where the build writes the 'Regions' listing"),
+    ("feed.xml", "feed.xml, where the build writes a feed"),
+    ("pagefind/pagefind.js", "pagefind/pagefind.js, where the build writes the search index"),
+])
+def test_an_editors_file_at_a_generated_address_fails_the_build(
+        project, seed_article: Path, name: str, output: str) -> None:
+    """A page or file of docs/ where the build writes a listing, a feed or the search
+    index: one of the two was dropped in silence (docs/latest.md and docs/feed.xml were
+    lost, docs/regions/index.md replaced the listing). Now the build names the file."""
+    root = project(seed_article)
+    assert run_briefs(root, "build").returncode == 0
+    before = files_under(root / "site")
+    path = root / "docs" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("# An editor's page\n", encoding="utf-8")
+    result = run_briefs(root, "build")
+    assert result.returncode == 1, result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith("ERROR")] == [
+        f"ERROR docs/{name}: would be published at {output}; rename or move it; "
+        "site not built, site/ unchanged"]
+    assert files_under(root / "site") == before
+
+
 def test_builds_are_byte_identical(project, seed_article: Path) -> None:
     root = project(seed_article)
     assert run_briefs(root, "build", "--site-dir", "one").returncode == 0

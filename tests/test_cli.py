@@ -115,6 +115,41 @@ def test_a_broken_mkdocs_yml_is_named_with_its_line(project, tail: bytes, cause:
         assert result.stderr.strip().splitlines() == [expected]
 
 
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (and its neighbours': ``..`` leads there) by path."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(("line", "cause"), [
+    ("docs_dir: 5", "Config value 'docs_dir': Expected type: <class 'str'> but received: "
+                    "<class 'int'>"),
+    ("plugins: [no-such-plugin]", "Config value 'plugins': The \"no-such-plugin\" plugin "
+                                  "is not installed"),
+    ("theme: no-such-theme", "Config value 'theme': Unrecognised theme name: 'no-such-theme'"),
+    ('site_url: "javascript:alert(1)//"', "Config value 'site_url': The URL isn't valid"),
+    ("docs_dir: ../outside", "'docs_dir': must be a folder inside the project folder"),
+])
+@pytest.mark.parametrize("command", ["convert", "build", "serve", "remove"])
+def test_a_config_the_build_refuses_is_refused_before_anything_is_written(
+        project, seed_article: Path, line: str, cause: str, command: str) -> None:
+    """mkdocs.yml was validated only when the site was built, after convert had written
+    the briefs (``docs_dir: 5`` wrote them into ``5/briefs/``, ``docs_dir: ..`` wrote
+    them and the lock outside the project): now exit 2 before anything is written."""
+    root = project(seed_article)
+    (root.parent / "outside").mkdir()
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(f"\n{line}\n")
+    before = tree(root.parent)
+    args = {"serve": ["--dev-addr", "127.0.0.1:0"],
+            "remove": ["seeds/000_415feae060044a8d.txt"]}.get(command, [])
+    result = run_briefs(root, command, *args, timeout=60)
+    assert result.returncode == 2, result.stderr
+    (error,) = result.stderr.splitlines()
+    assert error.startswith("ERROR mkdocs.yml: ") and cause in error, error
+    assert tree(root.parent) == before
+
+
 def test_exit_3_when_another_run_holds_the_lock(project, seed_article: Path) -> None:
     root = project(seed_article)
     lock = root / "docs" / ".publish.lock"

@@ -6,6 +6,10 @@ leaves the previous site exactly as it was. The swap is one ``renameat2`` call w
 complete ``site/``; elsewhere two renames. Folders a killed build left behind
 (``.site.new-*``, ``.site.old-*``) are removed by the next build.
 
+What is swapped out is deleted, so only a site may be: a folder that is missing, empty,
+or holds what every build leaves there (``SITE_FILES``). Any other folder is refused
+before anything is built (``--site-dir docs`` once replaced every brief with the site).
+
 A published page that links to a draft fails the build (stock MkDocs only logs it).
 The pages are rendered in one process per core (``briefs.site.parallel``).
 """
@@ -53,13 +57,50 @@ class _Collect(logging.Handler):
 
 
 def load(config_file: Path, **overrides: Any) -> Any:
+    """The MkDocs config, validated as MkDocs validates it (plugins, theme, hooks...).
+    MkDocs logs each fault and raises only "Aborted with a configuration error!": the
+    faults it logged are the message."""
     from mkdocs import exceptions
     from mkdocs.config import load_config
 
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs.config")
+    logger.addHandler(handler)
     try:
         return load_config(config_file=str(config_file), **overrides)
-    except (exceptions.ConfigurationError, OSError) as exc:
-        raise ConfigError(config_file.name, f"configuration error: {exc}") from exc
+    except (exceptions.MkDocsException, OSError) as exc:  # Abort is one, and a SystemExit
+        detail = "; ".join(handler.records) or str(exc)
+        raise ConfigError(config_file.name, f"configuration error: {detail}") from exc
+    finally:
+        logger.removeHandler(handler)
+
+
+# What every build leaves in the site folder: MkDocs' sitemap, the hooks' feeds and
+# Pagefind's script (written even when no page is indexed). No folder of an editor's
+# holds all four at its top; a site built before this check was added does.
+SITE_FILES = ("sitemap.xml", "feed.xml", "feed.json", "pagefind/pagefind.js")
+
+
+def replaceable(folder: Path) -> bool:
+    """Whether a build may swap ``folder`` out (and delete it): it is missing, empty or
+    a site a previous build made."""
+    if not folder.exists() and not folder.is_symlink():
+        return True
+    if not folder.is_dir():
+        return False
+    try:
+        return not any(folder.iterdir()) or all((folder / name).is_file()
+                                                  for name in SITE_FILES)
+    except OSError:
+        return False
+
+
+def refuse_unless_replaceable(site_dir: Path, shown: str) -> None:
+    """Raise ``ConfigError`` unless ``site_dir`` is ``replaceable``."""
+    if not replaceable(site_dir):
+        raise ConfigError(shown, "exists and is no site a build made (a built site holds "
+                          f"{', '.join(SITE_FILES)}); remove or empty it, or choose another "
+                          "site folder; nothing written")
 
 
 def build_site(config_file: Path, site_dir: Path) -> list[str]:
@@ -67,6 +108,7 @@ def build_site(config_file: Path, site_dir: Path) -> list[str]:
     from mkdocs.commands.build import build
 
     site_dir = site_dir.absolute()
+    refuse_unless_replaceable(site_dir, str(site_dir))  # what the caller checked; still so?
     parent = site_dir.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)

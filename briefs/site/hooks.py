@@ -4,7 +4,11 @@
   box) goes in front of Material's templates.
 - ``on_files``: every brief's front matter is read once (``catalog``); ``draft: true``
   briefs become MkDocs drafts (left out of the build, listings, feeds, sitemap and
-  search; shown marked DRAFT by ``serve``); listing pages are added as virtual files.
+  search; shown marked DRAFT by ``serve``), and so does any other page with ``draft:
+  true`` in its front matter (``docs/notes.md``); listing pages are added as virtual
+  files. A file in docs/ whose output is one the build generates (``docs/tags.md`` is
+  ``tags/index.html``, ``docs/feed.xml``, ``docs/pagefind/...``) fails the build, named:
+  one or the other was dropped in silence.
 - ``on_page_markdown``: escaped titles.
 - ``on_env``: each page's sitemap date is its newest brief's.
 - ``on_page_content``: every rendered Markdown body is sanitised (``sanitize.clean_html``:
@@ -29,6 +33,7 @@ from typing import Any
 from briefs.markdown_bounds import bounded_page
 from briefs.site import catalog as cat
 from briefs.site import charts, feeds, head, listings, pages, parallel, sanitize, search
+from briefs.site.build import BuildFailed
 
 OVERRIDES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "overrides")
 HOME_LATEST = 10
@@ -50,6 +55,18 @@ def is_brief(page: Any) -> bool:
     return str(page.file.src_uri).startswith(cat.BRIEFS_PREFIX)
 
 
+def is_draft(path: str) -> bool:
+    """Whether the page at ``path`` says ``draft:`` with anything but false, as a brief
+    draft does: MkDocs itself reads no such key, and published a hand-written page an
+    editor had marked a draft."""
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as handle:
+            meta = cat.front_matter(handle.read())
+    except OSError:
+        return False
+    return meta is not None and meta.get("draft") not in (None, False)
+
+
 def on_config(config: Any) -> Any:
     dirs = config.theme.dirs
     if OVERRIDES not in dirs:
@@ -62,7 +79,11 @@ def on_files(files: Any, config: Any) -> Any:
 
     entries = []
     for file in files.documentation_pages():
-        if not str(file.src_uri).startswith(cat.BRIEFS_PREFIX) or not file.abs_src_path:
+        if not file.abs_src_path:
+            continue
+        if not str(file.src_uri).startswith(cat.BRIEFS_PREFIX):
+            if is_draft(file.abs_src_path):
+                file.inclusion = InclusionLevel.DRAFT
             continue
         entry, draft = cat.read_entry(file.src_uri, file.url, file.abs_src_path)
         if draft or entry is None:  # never publish what cannot be read (briefs build refuses it)
@@ -83,14 +104,36 @@ def on_files(files: Any, config: Any) -> Any:
     if parallel.when_read(start_indexing):
         STATE.search_pages = light
     STATE.entries = {e.src_uri: e for e in entries}
-    STATE.listings = {}
-    for uri, listing in listings.plan(STATE.catalog).items():
-        if files.get_file_from_path(uri) is None:
-            # Listings are reached from the home page and the briefs, never from the nav.
-            files.append(File.generated(config, uri, content=listings.virtual_content(listing),
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
-            STATE.listings[uri] = listing
+    # Listings are reached from the home page and the briefs, never from the nav.
+    planned = {uri: (listing, File.generated(config, uri, inclusion=InclusionLevel.NOT_IN_NAV,
+                                             content=listings.virtual_content(listing)))
+               for uri, listing in listings.plan(STATE.catalog).items()}
+    made = {str(file.dest_uri): f"the {listing.title!r} listing"
+            for listing, file in planned.values()}
+    made.update((path, "a feed") for feed in feeds.all_feeds(STATE.catalog, "")
+                for path in (feed.rss, feed.json))
+    refuse_collisions(files, made, config)
+    STATE.listings = {uri: listing for uri, (listing, _) in planned.items()}
+    for _listing, file in planned.values():
+        files.append(file)
     return files
+
+
+def refuse_collisions(files: Any, made: dict[str, str], config: Any) -> None:
+    """Raise ``BuildFailed`` naming the first file of docs/ whose output is one the build
+    makes (``made``: output path -> what it is) or inside ``pagefind/``. MkDocs kept one
+    of the two in silence: the editor's page replaced the regions listing, while
+    ``docs/latest.md`` and ``docs/feed.xml`` were lost."""
+    docs = os.path.join(os.path.abspath(str(config.docs_dir)), "")
+    for file in files:
+        if not file.abs_src_path or not os.path.abspath(file.abs_src_path).startswith(docs):
+            continue  # the theme's files
+        dest = str(file.dest_uri)
+        what = made.get(dest) or ("the search index" if dest.startswith("pagefind/") else "")
+        if what:
+            raise BuildFailed(f"{os.path.basename(docs[:-1])}/{file.src_uri}",
+                              f"would be published at {dest}, where the build writes {what}; "
+                              "rename or move it; site not built, site/ unchanged")
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -64,6 +65,57 @@ def test_e1_draft_maybe_is_an_error_naming_file_and_field(project) -> None:
     assert lines(result, "ERROR") == [
         "ERROR docs/briefs/maybe.md: 'draft': expected true or false, got 'maybe'"]
     assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize("hooks", ["", "hooks:\n  - hooks.py\n"])
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_e1_a_config_without_the_site_hooks_is_refused(project, hooks: str,
+                                                       command: str) -> None:
+    """The hooks leave drafts out and sanitise pages: with the ``hooks:`` entry gone (or
+    pointing at a copy of hooks.py) drafts and raw <script> were published with exit 0."""
+    root = drafts_project(project)
+    write_brief(root, "script", "Script plan", 4, "", f"{PARA}\n\n<script>alert(1)</script>")
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    listed = next(line for line in text.splitlines() if line.endswith("/hooks.py"))
+    shutil.copy(listed.split("- ", 1)[1], root / "hooks.py")
+    config.write_text(text.replace(f"hooks:\n{listed}\n", hooks), "utf-8")
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    args = ["--dev-addr", "127.0.0.1:0"] if command == "serve" else []
+    result = run_briefs(root, command, *args, timeout=60)
+    assert result.returncode == 2, result.stderr
+    (error,) = lines(result, "ERROR")
+    assert error.startswith("ERROR mkdocs.yml: 'hooks': must list ")
+    assert error.endswith("/briefs/site/hooks.py, which keeps drafts off the site and "
+                          "sanitises every page; nothing written")
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
+
+
+def test_e1_a_page_that_is_no_brief_is_a_draft_too(project) -> None:
+    """``draft: true`` on a hand-written page (``docs/notes.md``) was ignored: the page
+    was published, in the sitemap too. It is left out as a brief draft is, and a
+    published page linking to it is refused the same way."""
+    root = drafts_project(project)
+    notes = root / "docs" / "notes.md"
+    notes.write_text("---\ntitle: Notes\ndraft: true\n---\n\nzqxnotestoken\n", "utf-8")
+    (root / "docs" / "about.md").write_text("# About\n\nWho we are.\n", "utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    assert not (site / "notes").exists()
+    assert (site / "about" / "index.html").exists()
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".txt"):
+            text = path.read_text("utf-8")
+            assert "zqxnotestoken" not in text and "notes/" not in text, path
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    (root / "docs" / "about.md").write_text("# About\n\nSee [notes](notes.md).\n", "utf-8")
+    result = build(root)
+    assert result.returncode == 1
+    assert lines(result, "ERROR") == [
+        "ERROR docs/about.md: links to unpublished page docs/notes.md; site not built, "
+        "site/ unchanged"]
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
 def test_e2_published_page_linking_to_a_draft_fails_the_build(project) -> None:
