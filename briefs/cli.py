@@ -43,9 +43,17 @@ class Project:
     def site_config(self, **overrides: Any) -> Any:
         """mkdocs.yml validated as the build reads it. Every command that writes asks
         first: a config the build would refuse is a usage error with nothing written,
-        not briefs written and then a failed build."""
+        not briefs written and then a failed build. Another run that holds the lock is
+        named before (loading MkDocs' config takes a third of a second, and a second
+        run is told at once); only a look, under a shared lock for an instant, that
+        writes nothing."""
+        from briefs.convert import lock_path, show
+        from briefs.lock import hold
         from briefs.site.config import site_config
 
+        lock = lock_path(self.docs)
+        with hold(lock, show(lock, self.root), shared=True):
+            pass
         return site_config(self.config, self.root, **overrides)
 
 
