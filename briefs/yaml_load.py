@@ -45,12 +45,12 @@ def _timestamp(loader: StrictLoader, node: yaml.ScalarNode) -> Any:
             None, None, f"not a calendar date: {node.value} ({exc})", node.start_mark) from exc
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")  # half of a character (a JSON or YAML escape)
 
 
 def _str(loader: StrictLoader, node: yaml.ScalarNode) -> Any:
     value = loader.construct_yaml_str(node)
-    found = _SURROGATE.search(value)
+    found = SURROGATE.search(value)
     if found:
         raise yaml.constructor.ConstructorError(
             None, None, f"a lone surrogate (\\u{ord(found.group()):04x}) is half of a "

@@ -24,10 +24,16 @@ from briefs.extract.dates import parse_date
 from briefs.extract.html import extract_html
 from briefs.extract.html.page import MAX_ELEMENTS, TooDeep, TooMany
 from briefs.extract.json_seed import extract_json
-from briefs.extract.markdown import extract_markdown, front_matter_article, has_front_matter
+from briefs.extract.markdown import (
+    extract_markdown,
+    field_value,
+    front_matter_article,
+    has_front_matter,
+)
 from briefs.extract.text import extract_text, from_markdown
 from briefs.read import MAX_BYTES, MB, Seed
 from briefs.record import Brief, as_flag, as_text, as_texts, lang_code, show_value, web_address
+from briefs.yaml_load import SURROGATE
 
 T = TypeVar("T")
 
@@ -71,22 +77,19 @@ def extract(seed: Seed) -> tuple[Brief, list[str]]:
     return brief.replace(seed=seed.path), notes
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _without_surrogates(brief: Brief, notes: list[str]) -> Brief:
     """``brief`` without lone surrogates (a JSON seed's ``"\\ud800"``: half of a
     character, which no UTF-8 file can hold and the site's YAML reader refuses)."""
     changes: dict[str, object] = {}
     for key, value in brief.front_matter().items():
-        if isinstance(value, str) and _SURROGATE.search(value):
-            changes[key] = _SURROGATE.sub("", value)
-        elif isinstance(value, list) and any(isinstance(v, str) and _SURROGATE.search(v)
+        if isinstance(value, str) and SURROGATE.search(value):
+            changes[key] = SURROGATE.sub("", value)
+        elif isinstance(value, list) and any(isinstance(v, str) and SURROGATE.search(v)
                                              for v in value):
-            changes[key] = tuple(_SURROGATE.sub("", v) if isinstance(v, str) else v
+            changes[key] = tuple(SURROGATE.sub("", v) if isinstance(v, str) else v
                                  for v in value)
-    if any(_SURROGATE.search(p) for p in brief.body):
-        changes["body"] = tuple(_SURROGATE.sub("", p) for p in brief.body)
+    if any(SURROGATE.search(p) for p in brief.body):
+        changes["body"] = tuple(SURROGATE.sub("", p) for p in brief.body)
     for key in changes:
         notes.append(f"{key}: lone surrogates (halves of a character) removed")
     return brief.replace(**changes) if changes else brief
@@ -174,13 +177,7 @@ def apply_sidecar(brief: Brief, seed: Seed) -> Brief:
     changes: dict[str, object] = {}
 
     def given(key: str, read: Callable[[object], T]) -> T | None:
-        value = side.get(key)
-        if value is None or value == "":
-            return None
-        try:
-            return read(value)
-        except ValueError as exc:
-            raise SeedError(_sidecar_name(seed), str(exc), field=key) from exc
+        return field_value(side, key, read, _sidecar_name(seed))
 
     def line(key: str, text: str) -> str:
         cleaned = clean_line(text)

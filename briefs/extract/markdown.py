@@ -69,7 +69,7 @@ def extract_markdown(text: str, shown: str, lines_are_paragraphs: bool = False) 
     if match:
         meta = _front_matter(match.group(1) or "", shown)
         text = text[match.end():]
-    title = _field(meta, "title", as_text, shown)
+    title = field_value(meta, "title", as_text, shown)
     heading = _ATX_TITLE.match(text)
     if heading:
         text = text[heading.end():]
@@ -82,13 +82,13 @@ def extract_markdown(text: str, shown: str, lines_are_paragraphs: bool = False) 
 
     def text_or_none(*keys: str) -> str | None:
         for key in keys:
-            value = _field(meta, key, as_text, shown)
+            value = field_value(meta, key, as_text, shown)
             if value:
                 return flat(value)
         return None
 
     def strings(key: str) -> tuple[str, ...]:
-        items = _field(meta, key, as_texts, shown) or []
+        items = field_value(meta, key, as_texts, shown) or []
         return tuple(flat(v) for v in items if v.strip())
 
     return Brief(
@@ -96,7 +96,7 @@ def extract_markdown(text: str, shown: str, lines_are_paragraphs: bool = False) 
         body=tuple(flat(line) for line in text.split("\n") if line.strip())
         if lines_are_paragraphs else tuple(plain_paragraphs(text)),
         date=date,
-        draft=True if _field(meta, "draft", as_flag, shown) else None,
+        draft=True if field_value(meta, "draft", as_flag, shown) else None,
         byline=text_or_none("byline", "author"),
         categories=strings("categories"),
         tags=strings("tags"),
@@ -108,9 +108,10 @@ def extract_markdown(text: str, shown: str, lines_are_paragraphs: bool = False) 
     )
 
 
-def _field(meta: dict[str, Any], key: str, read: Callable[[object], T], shown: str) -> T | None:
+def field_value(meta: dict[str, Any], key: str, read: Callable[[object], T],
+                shown: str) -> T | None:
     """``meta[key]`` read by ``read`` (``None`` when absent or empty); a value of the
-    wrong kind is the seed's error, naming the field."""
+    wrong kind is an error of the file ``shown`` (the seed, its sidecar), naming the field."""
     value = meta.get(key)
     if value is None or value == "":
         return None
