@@ -15,21 +15,12 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import make_project
 from tests.helpers import run_briefs
-from tests.reliability.kit import PARA, article, briefs_of, convert, hashes, text_seed
+from tests.reliability.kit import briefs_of, convert, hashes
 
 TITLE = "Council agrees on the budget for next year"
 STATE = Path(".briefs") / "state.json"
 
-
-@pytest.fixture(scope="module")
-def once(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A project with one seed converted (copied by each test: converting costs seconds)."""
-    root = make_project(tmp_path_factory.mktemp("once") / "project")
-    text_seed(root, "x", TITLE, PARA, article(1))
-    assert convert(root).returncode == 0
-    return root
 
 
 @pytest.fixture

@@ -12,19 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_project
 from tests.helpers import run_briefs
 from tests.reliability.kit import PARA, article, briefs_of, build, convert, lines, text_seed
 
 TITLE = "Council agrees on the budget for next year"
 
-
-@pytest.fixture(scope="module")
-def once(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("once") / "project")
-    text_seed(root, "x", TITLE, PARA, article(1))
-    assert convert(root).returncode == 0
-    return root
 
 
 def resaved(once: Path, tmp_path: Path, style: str) -> tuple[Path, Path, bytes]:
