@@ -454,6 +454,15 @@ def withdraw_brief(state: state_mod.State, seed: str, docs_dir: Path, root: Path
     return shown
 
 
+def _seed_named(state: state_mod.State, name: str, docs_dir: Path, root: Path) -> str:
+    """The seed ``name`` gives on the command line: a seed, or its brief's path as shown
+    (where the brief is now, also when an editor moved it)."""
+    if name in state.entries:
+        return name
+    by_brief = {show(brief_path(state, s, docs_dir), root): s for s in state.entries}
+    return by_brief.get(name, name)
+
+
 def remove(root: Path, docs_dir: Path, seed: str, *, dry_run: bool = False) -> Report:
     """``briefs remove SEED``: withdraw one seed's brief (see ``withdraw_brief``)."""
     report = Report()
@@ -462,9 +471,7 @@ def remove(root: Path, docs_dir: Path, seed: str, *, dry_run: bool = False) -> R
         _BY_SEED.clear()
         state = state_mod.load(root)
         briefs_folder(docs_dir, root)
-        if seed not in state.entries:
-            by_brief = {show(docs_dir / e.brief, root): s for s, e in state.entries.items()}
-            seed = by_brief.get(seed, seed)
+        seed = _seed_named(state, seed, docs_dir, root)
         if seed not in state.entries and seed not in state.duplicates:
             report.rejected += 1
             report.add("ERROR", seed, "no such seed or brief in .briefs/state.json")
@@ -491,9 +498,7 @@ def keep(root: Path, docs_dir: Path, seed: str) -> Report:
         _BY_SEED.clear()
         state = state_mod.load(root)
         briefs_folder(docs_dir, root)
-        if seed not in state.entries:
-            by_brief = {show(brief_path(state, s, docs_dir), root): s for s in state.entries}
-            seed = by_brief.get(seed, seed)
+        seed = _seed_named(state, seed, docs_dir, root)
         entry = state.entries.get(seed)
         if entry is None:
             report.rejected += 1

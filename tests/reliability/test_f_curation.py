@@ -250,6 +250,22 @@ def test_a_brief_moved_by_hand_is_not_written_again(project) -> None:
     assert "\ndraft: true\n" in moved.read_text("utf-8")
 
 
+def test_remove_by_the_path_of_a_brief_moved_by_hand(project) -> None:
+    """``briefs remove docs/briefs/2024/budget.md`` (the brief's path, as README allows)
+    answered "no such seed or brief" for a brief an editor had moved: only the path the
+    converter wrote was looked up, while ``briefs keep`` found the moved one."""
+    root, brief = converted(project)
+    moved = brief.parent / "2024" / "budget.md"
+    moved.parent.mkdir()
+    brief.rename(moved)
+    removed = run_briefs(root, "remove", "docs/briefs/2024/budget.md")
+    assert removed.returncode == 0, removed.stderr
+    assert lines(removed, "INFO") == [
+        "INFO seeds/x.txt: withdrawn: no later run brings it back; docs/briefs/2024/budget.md"
+        " is now a draft (delete the file to drop it)"]
+    assert "\ndraft: true\n" in moved.read_text("utf-8")
+
+
 def test_a_brief_copied_by_hand_is_named_as_published_twice(project) -> None:
     root, brief = converted(project)
     copy = brief.with_name("copy.md")
