@@ -234,11 +234,11 @@ def _drop_duplicates(planned: list[Planned], state: state_mod.State, docs_dir: P
         return planned
     index = dedupe.Index()
     changed = {p.seed: p for p in planned}
-    for seed, entry in sorted(state.entries.items()):
+    for seed in sorted(state.entries):
         if seed in changed:
             index.add(seed, changed[seed].sketch)
             continue
-        text = _read_brief(docs_dir / entry.brief)
+        text = _read_brief(brief_path(state, seed, docs_dir))  # (moved by hand, maybe)
         if text:
             index.add(seed, dedupe.sketch(as_mkdocs_reads(text).split("\n---", 2)[-1]))
     keep: list[Planned] = []
@@ -250,8 +250,12 @@ def _drop_duplicates(planned: list[Planned], state: state_mod.State, docs_dir: P
         original = index.match(item)
         if original is not None and original not in present and original in state.entries \
                 and original not in state.withdrawn:
-            # the seed was renamed (or moved): its brief follows it, no orphan is left
+            # the seed was renamed (or moved): its brief follows it, no orphan is left,
+            # even when an editor had moved the brief (found by its old seed's name)
+            where = brief_path(state, original, docs_dir)
             state.entries[plan.seed] = state.entries.pop(original)
+            if where != docs_dir / state.entries[plan.seed].brief:
+                _BY_SEED[docs_dir][plan.seed] = [where]
             report.add("INFO", plan.seed, f"renamed from {original}; its brief follows")
             keep.append(plan)
             continue
