@@ -133,9 +133,12 @@ def check(root: Path, seeds_dir: Path, docs_dir: Path) -> CheckResult:
         shown = show(path, root)
         result.seeds += 1
         try:
-            extract(read_seed(path, shown))
+            seed = read_seed(path, shown)
+            notes = (*seed.notes, *extract(seed)[1])
         except BriefsError as exc:
             result.error(exc)
         except Exception as exc:  # as in convert: a fault of ours on one seed, named
             result.error(SeedError.internal(shown, exc))
+        else:  # the warnings convert gives (a page saved as .txt, a field cut...)
+            result.messages.extend(Message("WARNING", shown, note) for note in notes)
     return check_briefs(root, docs_dir, result)

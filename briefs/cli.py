@@ -287,14 +287,15 @@ def cmd_extract(args: argparse.Namespace, console: Console) -> int:
     failed = 0
     for name in args.seeds_given:
         try:
-            brief, notes = extract(read_seed(Path(name), name))
+            seed = read_seed(Path(name), name)
+            brief, notes = extract(seed)
             brief = compose(brief)
         except Exception as exc:  # as in convert: a fault of ours on one seed is named too
             error = exc if isinstance(exc, BriefsError) else SeedError.internal(name, exc)
             failed += 1
             console.message(f"ERROR {error.message}")
             continue
-        for note in notes:
+        for note in (*seed.notes, *notes):  # (the warnings convert gives)
             console.message(f"WARNING {name}: {note}")
         print(json.dumps(extract_record(name, brief), ensure_ascii=False))
     console.message(f"INFO extract: {len(args.seeds_given) - failed} read, {failed} rejected")

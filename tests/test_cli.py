@@ -191,6 +191,19 @@ def test_check_writes_nothing_and_lists_briefs_needing_a_date(project,
     assert {p: p.stat().st_mtime_ns for p in root.rglob("*") if p.is_file()} == before
 
 
+def test_check_and_extract_give_the_warnings_convert_gives_about_a_seed(
+        project, seed_article: Path) -> None:
+    """README: a dump saved as ``.html`` is read as text "with a warning". ``convert``
+    gave it; ``check`` (which validates the seeds) and ``extract`` said nothing."""
+    root = project()
+    shutil.copy(seed_article, root / "seeds" / "dump.html")
+    warning = "WARNING seeds/dump.html: no HTML markup in it; read as a text dump"
+    for args in (("convert", "--dry-run"), ("check",), ("extract", "seeds/dump.html")):
+        result = run_briefs(root, *args)
+        assert result.returncode == 0, result.stderr
+        assert warning in result.stderr.splitlines(), args
+
+
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_every_command_has_help_and_is_in_readme(command: str, capsys) -> None:
     assert main([command, "--help"]) == 0
