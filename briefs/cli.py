@@ -363,7 +363,8 @@ def parser() -> argparse.ArgumentParser:
         if name == "remove":
             p.add_argument("--dry-run", action="store_true", help="report, write nothing")
         if name == "build":
-            p.add_argument("--site-dir", metavar="DIR", help="output folder (default: site/)")
+            p.add_argument("--site-dir", metavar="DIR",
+                           help="output folder (default: mkdocs.yml site_dir)")
         if name == "serve":
             p.add_argument("--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000",
                            type=dev_addr,

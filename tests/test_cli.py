@@ -204,6 +204,20 @@ def test_check_and_extract_give_the_warnings_convert_gives_about_a_seed(
         assert warning in result.stderr.splitlines(), args
 
 
+def test_check_counts_the_pages_it_checked_as_pages(project) -> None:
+    """``check`` said "1 briefs checked" for a project with no brief: it counts every
+    Markdown page under docs/ (here docs/index.md)."""
+    result = run_briefs(project(), "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("check: 0 seeds, 1 pages checked: 0 error(s)")
+
+
+def test_build_help_gives_the_site_dir_default_of_mkdocs_yml(capsys) -> None:
+    """``--site-dir``'s help said "default: site/"; the default is mkdocs.yml's site_dir."""
+    assert main(["build", "--help"]) == 0
+    assert "(default: mkdocs.yml site_dir)" in " ".join(capsys.readouterr().out.split())
+
+
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_every_command_has_help_and_is_in_readme(command: str, capsys) -> None:
     assert main([command, "--help"]) == 0
