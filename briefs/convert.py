@@ -19,6 +19,7 @@ Nothing is printed here: the ``Report`` carries every message for the CLI.
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -460,7 +461,10 @@ def withdraw_brief(state: state_mod.State, seed: str, docs_dir: Path, root: Path
 
 def _seed_named(state: state_mod.State, name: str, docs_dir: Path, root: Path) -> str:
     """The seed ``name`` gives on the command line: a seed, or its brief's path as shown
-    (where the brief is now, also when an editor moved it)."""
+    (where the brief is now, also when an editor moved it), each also as a path from
+    here (``./seeds/x.txt``, an absolute path, what a shell completes)."""
+    path = Path(name)
+    name = show(path, root) if path.is_absolute() or path.exists() else posixpath.normpath(name)
     if name in state.entries:
         return name
     by_brief = {show(brief_path(state, s, docs_dir), root): s for s in state.entries}

@@ -266,6 +266,25 @@ def test_remove_by_the_path_of_a_brief_moved_by_hand(project) -> None:
     assert "\ndraft: true\n" in moved.read_text("utf-8")
 
 
+def test_remove_and_keep_take_a_path_as_the_shell_gives_it(project) -> None:
+    """``briefs keep /abs/path/docs/briefs/x.md`` and ``briefs remove ./seeds/x.txt``
+    (a path the shell completes, or one pasted whole) answered "no such seed or brief":
+    only ``seeds/x.txt`` and ``docs/briefs/x.md`` as written were known."""
+    root, brief = converted(project)
+    edit(brief)
+    kept = run_briefs(root, "keep", str(brief))
+    assert kept.returncode == 0, kept.stderr
+    assert lines(kept, "ERROR") == []
+    removed = run_briefs(root, "remove", "./seeds//x.txt", "--dry-run")
+    assert removed.returncode == 0, removed.stderr
+    assert lines(removed, "INFO") == [
+        f"INFO seeds/x.txt: withdrawn: no later run brings it back; docs/briefs/{brief.name} "
+        "is now a draft (delete the file to drop it)"]
+    gone = run_briefs(root, "remove", "./seeds/nope.txt")
+    assert lines(gone, "ERROR") == ["ERROR seeds/nope.txt: no such seed or brief in "
+                                    ".briefs/state.json"]
+
+
 def test_a_seed_renamed_after_its_brief_was_moved_takes_the_moved_brief(project) -> None:
     """A seed renamed after an editor moved its brief was not known as renamed (its
     brief was looked for where the converter wrote it): the article was written again
