@@ -218,6 +218,41 @@ def test_build_help_gives_the_site_dir_default_of_mkdocs_yml(capsys) -> None:
     assert "(default: mkdocs.yml site_dir)" in " ".join(capsys.readouterr().out.split())
 
 
+def test_build_docs_option_is_the_folder_the_site_is_built_from(project,
+                                                                seed_article: Path) -> None:
+    """``briefs build --docs other`` wrote the briefs into other/ and then built the site
+    from mkdocs.yml's docs/, without them."""
+    root = project(seed_article)
+    other = root / "other"
+    other.mkdir()
+    shutil.copy(root / "docs" / "index.md", other / "index.md")
+    shutil.copytree(root / "docs" / "assets", other / "assets")
+    result = run_briefs(root, "build", "--docs", "other")
+    assert result.returncode == 0, result.stderr
+    (brief,) = (other / "briefs").glob("*.md")
+    assert (root / "site" / "briefs" / brief.stem / "index.html").is_file()
+    assert not (root / "docs" / "briefs").exists()
+
+
+def test_seeds_or_docs_outside_the_project_are_refused_before_anything_is_written(
+        project, seed_article: Path, tmp_path: Path) -> None:
+    """``--seeds /elsewhere`` put the seed's absolute path (a path of this machine) into
+    the committed state and the brief's ``seed:``; ``--docs /elsewhere`` wrote briefs
+    outside the project. Both are refused as mkdocs.yml's docs_dir outside it is."""
+    root = project(seed_article)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.copy(seed_article, elsewhere / seed_article.name)
+    for args in (("convert", "--seeds", str(elsewhere)), ("build", "--docs", str(elsewhere))):
+        result = run_briefs(root, *args)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.splitlines() == [
+            f"ERROR {args[1]}: must be a folder inside the project folder, got "
+            f"{str(elsewhere)!r}; nothing written"]
+    assert not (root / ".briefs" / "state.json").exists()
+    assert not list(elsewhere.rglob("*.md")) and not (root / "site").exists()
+
+
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_every_command_has_help_and_is_in_readme(command: str, capsys) -> None:
     assert main([command, "--help"]) == 0
