@@ -25,7 +25,7 @@ from briefs.validate import validate_file, validate_page
 @dataclass
 class CheckResult:
     seeds: int = 0
-    briefs: int = 0
+    pages: int = 0  # every Markdown page under docs/: the briefs and the others
     errors: int = 0
     need_date: int = 0
     messages: list[Message] = field(default_factory=list)
@@ -40,7 +40,7 @@ class CheckResult:
         return 1 if self.errors else 0
 
     def summary(self) -> str:
-        return (f"{self.seeds} seeds, {self.briefs} briefs checked: {self.errors} error(s), "
+        return (f"{self.seeds} seeds, {self.pages} pages checked: {self.errors} error(s), "
                 f"{self.need_date} brief(s) need an editor's date")
 
 
@@ -74,7 +74,7 @@ def check_briefs(root: Path, docs_dir: Path, result: CheckResult | None = None) 
                     or not path.is_file() or not utf8_name(name):
                 continue
             shown = show(path, root)
-            result.briefs += 1
+            result.pages += 1
             url = page_url(path.relative_to(docs_dir).as_posix())
             if url.casefold() in urls:
                 result.error(BriefsError(shown, f"same URL /{url} as {urls[url.casefold()]}; "
@@ -133,9 +133,12 @@ def check(root: Path, seeds_dir: Path, docs_dir: Path) -> CheckResult:
         shown = show(path, root)
         result.seeds += 1
         try:
-            extract(read_seed(path, shown))
+            seed = read_seed(path, shown)
+            notes = (*seed.notes, *extract(seed)[1])
         except BriefsError as exc:
             result.error(exc)
         except Exception as exc:  # as in convert: a fault of ours on one seed, named
             result.error(SeedError.internal(shown, exc))
+        else:  # the warnings convert gives (a page saved as .txt, a field cut...)
+            result.messages.extend(Message("WARNING", shown, note) for note in notes)
     return check_briefs(root, docs_dir, result)

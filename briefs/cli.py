@@ -36,9 +36,15 @@ class Project:
             raise ConfigError(str(self.config), "no such file: run from a project root "
                               "(where mkdocs.yml is) or pass --config")
         self.root = self.config.absolute().parent
-        self.seeds = Path(getattr(args, "seeds", None) or self.root / "seeds")
-        docs = getattr(args, "docs", None)
+        seeds, docs = getattr(args, "seeds", None), getattr(args, "docs", None)
+        self.seeds = Path(seeds) if seeds else self.root / "seeds"
         self.docs = Path(docs) if docs else self.root / _docs_dir(self.config)
+        # folders given on the command line: refused outside the project folder (seeds
+        # and briefs are named from it); --docs is the docs folder of the site built too
+        self.given = {opt: Path(value) for opt, value in (("--seeds", seeds), ("--docs", docs))
+                      if value}
+        self.overrides: dict[str, Any] = {"docs_dir": str(self.docs.absolute())} if docs \
+            else {}
 
     def site_config(self, **overrides: Any) -> Any:
         """mkdocs.yml validated as the build reads it. Every command that writes asks
@@ -51,10 +57,15 @@ class Project:
         from briefs.lock import hold
         from briefs.site.config import site_config
 
+        for option, folder in self.given.items():
+            inside = folder.resolve()  # (seeds and briefs are named from the project root)
+            if inside == self.root.resolve() or not inside.is_relative_to(self.root.resolve()):
+                raise ConfigError(option, "must be a folder inside the project folder, got "
+                                  f"{folder.as_posix()!r}; nothing written")
         lock = lock_path(self.docs)
         with hold(lock, show(lock, self.root), shared=True):
             pass
-        return site_config(self.config, self.root, **overrides)
+        return site_config(self.config, self.root, **{**self.overrides, **overrides})
 
 
 def _docs_dir(config: Path) -> str:
@@ -221,7 +232,7 @@ def _build(project: Project, site_dir: Path, console: Console) -> int:
     if checked.errors:
         console.summary(f"build: refused: {checked.errors} brief(s) invalid; site/ unchanged")
         return EXIT_REJECTED
-    build_site(project.config, site_dir)
+    build_site(project.config, site_dir, project.overrides)
     seconds = time.monotonic() - started
     from briefs.convert import show
 
@@ -274,7 +285,7 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
     run_convert()
     console.summary(f"serve: http://{args.dev_addr}/ (Ctrl+C stops)")
     with contextlib.suppress(KeyboardInterrupt):
-        serve(project.config, args.dev_addr, project.seeds, run_convert)
+        serve(project.config, args.dev_addr, project.seeds, run_convert, project.overrides)
     return EXIT_OK
 
 
@@ -287,14 +298,15 @@ def cmd_extract(args: argparse.Namespace, console: Console) -> int:
     failed = 0
     for name in args.seeds_given:
         try:
-            brief, notes = extract(read_seed(Path(name), name))
+            seed = read_seed(Path(name), name)
+            brief, notes = extract(seed)
             brief = compose(brief)
         except Exception as exc:  # as in convert: a fault of ours on one seed is named too
             error = exc if isinstance(exc, BriefsError) else SeedError.internal(name, exc)
             failed += 1
             console.message(f"ERROR {error.message}")
             continue
-        for note in notes:
+        for note in (*seed.notes, *notes):  # (the warnings convert gives)
             console.message(f"WARNING {name}: {note}")
         print(json.dumps(extract_record(name, brief), ensure_ascii=False))
     console.message(f"INFO extract: {len(args.seeds_given) - failed} read, {failed} rejected")
@@ -362,7 +374,8 @@ def parser() -> argparse.ArgumentParser:
         if name == "remove":
             p.add_argument("--dry-run", action="store_true", help="report, write nothing")
         if name == "build":
-            p.add_argument("--site-dir", metavar="DIR", help="output folder (default: site/)")
+            p.add_argument("--site-dir", metavar="DIR",
+                           help="output folder (default: mkdocs.yml site_dir)")
         if name == "serve":
             p.add_argument("--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000",
                            type=dev_addr,

@@ -19,6 +19,7 @@ Nothing is printed here: the ``Report`` carries every message for the CLI.
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -234,11 +235,11 @@ def _drop_duplicates(planned: list[Planned], state: state_mod.State, docs_dir: P
         return planned
     index = dedupe.Index()
     changed = {p.seed: p for p in planned}
-    for seed, entry in sorted(state.entries.items()):
+    for seed in sorted(state.entries):
         if seed in changed:
             index.add(seed, changed[seed].sketch)
             continue
-        text = _read_brief(docs_dir / entry.brief)
+        text = _read_brief(brief_path(state, seed, docs_dir))  # (moved by hand, maybe)
         if text:
             index.add(seed, dedupe.sketch(as_mkdocs_reads(text).split("\n---", 2)[-1]))
     keep: list[Planned] = []
@@ -250,8 +251,12 @@ def _drop_duplicates(planned: list[Planned], state: state_mod.State, docs_dir: P
         original = index.match(item)
         if original is not None and original not in present and original in state.entries \
                 and original not in state.withdrawn:
-            # the seed was renamed (or moved): its brief follows it, no orphan is left
+            # the seed was renamed (or moved): its brief follows it, no orphan is left,
+            # even when an editor had moved the brief (found by its old seed's name)
+            where = brief_path(state, original, docs_dir)
             state.entries[plan.seed] = state.entries.pop(original)
+            if where != docs_dir / state.entries[plan.seed].brief:
+                _BY_SEED[docs_dir][plan.seed] = [where]
             report.add("INFO", plan.seed, f"renamed from {original}; its brief follows")
             keep.append(plan)
             continue
@@ -454,6 +459,18 @@ def withdraw_brief(state: state_mod.State, seed: str, docs_dir: Path, root: Path
     return shown
 
 
+def _seed_named(state: state_mod.State, name: str, docs_dir: Path, root: Path) -> str:
+    """The seed ``name`` gives on the command line: a seed, or its brief's path as shown
+    (where the brief is now, also when an editor moved it), each also as a path from
+    here (``./seeds/x.txt``, an absolute path, what a shell completes)."""
+    path = Path(name)
+    name = show(path, root) if path.is_absolute() or path.exists() else posixpath.normpath(name)
+    if name in state.entries:
+        return name
+    by_brief = {show(brief_path(state, s, docs_dir), root): s for s in state.entries}
+    return by_brief.get(name, name)
+
+
 def remove(root: Path, docs_dir: Path, seed: str, *, dry_run: bool = False) -> Report:
     """``briefs remove SEED``: withdraw one seed's brief (see ``withdraw_brief``)."""
     report = Report()
@@ -462,9 +479,7 @@ def remove(root: Path, docs_dir: Path, seed: str, *, dry_run: bool = False) -> R
         _BY_SEED.clear()
         state = state_mod.load(root)
         briefs_folder(docs_dir, root)
-        if seed not in state.entries:
-            by_brief = {show(docs_dir / e.brief, root): s for s, e in state.entries.items()}
-            seed = by_brief.get(seed, seed)
+        seed = _seed_named(state, seed, docs_dir, root)
         if seed not in state.entries and seed not in state.duplicates:
             report.rejected += 1
             report.add("ERROR", seed, "no such seed or brief in .briefs/state.json")
@@ -491,9 +506,7 @@ def keep(root: Path, docs_dir: Path, seed: str) -> Report:
         _BY_SEED.clear()
         state = state_mod.load(root)
         briefs_folder(docs_dir, root)
-        if seed not in state.entries:
-            by_brief = {show(brief_path(state, s, docs_dir), root): s for s in state.entries}
-            seed = by_brief.get(seed, seed)
+        seed = _seed_named(state, seed, docs_dir, root)
         entry = state.entries.get(seed)
         if entry is None:
             report.rejected += 1

@@ -191,6 +191,68 @@ def test_check_writes_nothing_and_lists_briefs_needing_a_date(project,
     assert {p: p.stat().st_mtime_ns for p in root.rglob("*") if p.is_file()} == before
 
 
+def test_check_and_extract_give_the_warnings_convert_gives_about_a_seed(
+        project, seed_article: Path) -> None:
+    """README: a dump saved as ``.html`` is read as text "with a warning". ``convert``
+    gave it; ``check`` (which validates the seeds) and ``extract`` said nothing."""
+    root = project()
+    shutil.copy(seed_article, root / "seeds" / "dump.html")
+    warning = "WARNING seeds/dump.html: no HTML markup in it; read as a text dump"
+    for args in (("convert", "--dry-run"), ("check",), ("extract", "seeds/dump.html")):
+        result = run_briefs(root, *args)
+        assert result.returncode == 0, result.stderr
+        assert warning in result.stderr.splitlines(), args
+
+
+def test_check_counts_the_pages_it_checked_as_pages(project) -> None:
+    """``check`` said "1 briefs checked" for a project with no brief: it counts every
+    Markdown page under docs/ (here docs/index.md)."""
+    result = run_briefs(project(), "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("check: 0 seeds, 1 pages checked: 0 error(s)")
+
+
+def test_build_help_gives_the_site_dir_default_of_mkdocs_yml(capsys) -> None:
+    """``--site-dir``'s help said "default: site/"; the default is mkdocs.yml's site_dir."""
+    assert main(["build", "--help"]) == 0
+    assert "(default: mkdocs.yml site_dir)" in " ".join(capsys.readouterr().out.split())
+
+
+def test_build_docs_option_is_the_folder_the_site_is_built_from(project,
+                                                                seed_article: Path) -> None:
+    """``briefs build --docs other`` wrote the briefs into other/ and then built the site
+    from mkdocs.yml's docs/, without them."""
+    root = project(seed_article)
+    other = root / "other"
+    other.mkdir()
+    shutil.copy(root / "docs" / "index.md", other / "index.md")
+    shutil.copytree(root / "docs" / "assets", other / "assets")
+    result = run_briefs(root, "build", "--docs", "other")
+    assert result.returncode == 0, result.stderr
+    (brief,) = (other / "briefs").glob("*.md")
+    assert (root / "site" / "briefs" / brief.stem / "index.html").is_file()
+    assert not (root / "docs" / "briefs").exists()
+
+
+def test_seeds_or_docs_outside_the_project_are_refused_before_anything_is_written(
+        project, seed_article: Path, tmp_path: Path) -> None:
+    """``--seeds /elsewhere`` put the seed's absolute path (a path of this machine) into
+    the committed state and the brief's ``seed:``; ``--docs /elsewhere`` wrote briefs
+    outside the project. Both are refused as mkdocs.yml's docs_dir outside it is."""
+    root = project(seed_article)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.copy(seed_article, elsewhere / seed_article.name)
+    for args in (("convert", "--seeds", str(elsewhere)), ("build", "--docs", str(elsewhere))):
+        result = run_briefs(root, *args)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.splitlines() == [
+            f"ERROR {args[1]}: must be a folder inside the project folder, got "
+            f"{str(elsewhere)!r}; nothing written"]
+    assert not (root / ".briefs" / "state.json").exists()
+    assert not list(elsewhere.rglob("*.md")) and not (root / "site").exists()
+
+
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_every_command_has_help_and_is_in_readme(command: str, capsys) -> None:
     assert main([command, "--help"]) == 0

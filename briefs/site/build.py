@@ -103,8 +103,10 @@ def refuse_unless_replaceable(site_dir: Path, shown: str) -> None:
                           "site folder; nothing written")
 
 
-def build_site(config_file: Path, site_dir: Path) -> list[str]:
-    """Build into ``site_dir`` atomically; the warnings MkDocs logged (none when strict)."""
+def build_site(config_file: Path, site_dir: Path,
+               overrides: dict[str, Any] | None = None) -> list[str]:
+    """Build into ``site_dir`` atomically; the warnings MkDocs logged (none when strict).
+    ``overrides``: config values given on the command line (``--docs``: ``docs_dir``)."""
     from mkdocs.commands.build import build
 
     site_dir = site_dir.absolute()
@@ -123,7 +125,8 @@ def build_site(config_file: Path, site_dir: Path) -> list[str]:
     if logger.getEffectiveLevel() > logging.INFO:
         logger.setLevel(logging.INFO)
     try:
-        config = load(config_file, strict=True, site_dir=str(staging))
+        config = load(config_file, **{**(overrides or {}), "strict": True,
+                                      "site_dir": str(staging)})
         with pages_in_workers():
             build(config)
         if handler.draft_links:

@@ -76,8 +76,9 @@ class _DirtyNotice(logging.Filter):
 
 
 def serve(config_file: Path, dev_addr: str, seeds_dir: Path,
-          on_seed_change: Callable[[], None]) -> None:
-    """Serve the site with live reload until interrupted."""
+          on_seed_change: Callable[[], None], overrides: dict[str, Any] | None = None) -> None:
+    """Serve the site with live reload until interrupted. ``overrides``: config values
+    given on the command line (``--docs``: ``docs_dir``)."""
     from mkdocs.commands.build import build
     from mkdocs.livereload import LiveReloadServer, _serve_url
 
@@ -98,7 +99,8 @@ def serve(config_file: Path, dev_addr: str, seeds_dir: Path,
     first = True
 
     def get_config() -> Any:
-        config = load(config_file, site_dir=site_dir, dev_addr=dev_addr, strict=False)
+        config = load(config_file, **{**(overrides or {}), "site_dir": site_dir,
+                                      "dev_addr": dev_addr, "strict": False})
         config.plugins["briefs-preview"] = preview
         defer_post_build(config, after_build)
         return config

@@ -250,6 +250,66 @@ def test_a_brief_moved_by_hand_is_not_written_again(project) -> None:
     assert "\ndraft: true\n" in moved.read_text("utf-8")
 
 
+def test_remove_by_the_path_of_a_brief_moved_by_hand(project) -> None:
+    """``briefs remove docs/briefs/2024/budget.md`` (the brief's path, as README allows)
+    answered "no such seed or brief" for a brief an editor had moved: only the path the
+    converter wrote was looked up, while ``briefs keep`` found the moved one."""
+    root, brief = converted(project)
+    moved = brief.parent / "2024" / "budget.md"
+    moved.parent.mkdir()
+    brief.rename(moved)
+    removed = run_briefs(root, "remove", "docs/briefs/2024/budget.md")
+    assert removed.returncode == 0, removed.stderr
+    assert lines(removed, "INFO") == [
+        "INFO seeds/x.txt: withdrawn: no later run brings it back; docs/briefs/2024/budget.md"
+        " is now a draft (delete the file to drop it)"]
+    assert "\ndraft: true\n" in moved.read_text("utf-8")
+
+
+def test_remove_and_keep_take_a_path_as_the_shell_gives_it(project) -> None:
+    """``briefs keep /abs/path/docs/briefs/x.md`` and ``briefs remove ./seeds/x.txt``
+    (a path the shell completes, or one pasted whole) answered "no such seed or brief":
+    only ``seeds/x.txt`` and ``docs/briefs/x.md`` as written were known."""
+    root, brief = converted(project)
+    edit(brief)
+    kept = run_briefs(root, "keep", str(brief))
+    assert kept.returncode == 0, kept.stderr
+    assert lines(kept, "ERROR") == []
+    removed = run_briefs(root, "remove", "./seeds//x.txt", "--dry-run")
+    assert removed.returncode == 0, removed.stderr
+    assert lines(removed, "INFO") == [
+        f"INFO seeds/x.txt: withdrawn: no later run brings it back; docs/briefs/{brief.name} "
+        "is now a draft (delete the file to drop it)"]
+    gone = run_briefs(root, "remove", "./seeds/nope.txt")
+    assert lines(gone, "ERROR") == ["ERROR seeds/nope.txt: no such seed or brief in "
+                                    ".briefs/state.json"]
+
+
+def test_a_seed_renamed_after_its_brief_was_moved_takes_the_moved_brief(project) -> None:
+    """A seed renamed after an editor moved its brief was not known as renamed (its
+    brief was looked for where the converter wrote it): the article was written again
+    as a new brief, published twice, and the moved brief reported as an orphan."""
+    root, brief = converted(project)
+    moved = brief.parent / "2024" / "budget.md"
+    moved.parent.mkdir()
+    brief.rename(moved)
+    assert convert(root).returncode == 0
+    (root / "seeds" / "x.txt").rename(root / "seeds" / "renamed.txt")
+    result = run_briefs(root, "convert", "--withdraw")
+    assert result.returncode == 0, result.stderr
+    assert lines(result, "WARNING") == []
+    assert "INFO seeds/renamed.txt: renamed from seeds/x.txt; its brief follows" in \
+        lines(result, "INFO")
+    assert briefs_of(root) == [moved]
+    text = moved.read_text("utf-8")
+    assert "\nseed: seeds/renamed.txt\n" in text and "draft: true" not in text
+    state = json.loads((root / ".briefs" / "state.json").read_text("utf-8"))
+    assert list(state["briefs"]) == ["seeds/renamed.txt"] and not state["withdrawn"]
+    again = convert(root)
+    assert again.returncode == 0 and lines(again, "WARNING") == []
+    assert briefs_of(root) == [moved]
+
+
 def test_a_brief_copied_by_hand_is_named_as_published_twice(project) -> None:
     root, brief = converted(project)
     copy = brief.with_name("copy.md")
