@@ -145,9 +145,18 @@ def escape_paragraph(text: str) -> str:
     return text
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark, spelt as
+# their languages spell them without it: "Stałe" is "stale", not "sta-e".
+UNDECOMPOSED = str.maketrans({
+    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
+    "ß": "ss", "ẞ": "Ss", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
+    "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ŀ": "l", "Ŀ": "L", "ĸ": "k",
+})
+
+
 def slugify(title: str, fallback: str) -> str:
     """A file-safe, URL-safe name from ``title``; ``fallback`` when nothing usable is left."""
-    text = unicodedata.normalize("NFKD", title)
+    text = unicodedata.normalize("NFKD", title.translate(UNDECOMPOSED))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = re.sub(r"[^\w]+", "-", text, flags=re.ASCII).strip("-_")
     text = re.sub(r"[-_]{2,}", "-", text)

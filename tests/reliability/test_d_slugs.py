@@ -141,3 +141,22 @@ def test_d2_suffixed_names_fit_the_limit_too(project, title: str) -> None:
     assert all(len(Path(n).stem.encode()) <= MAX_SLUG_BYTES for n in names(root).values())
     assert len(briefs_of(root)) == 2
 
+
+
+def test_d6_letters_unicode_does_not_decompose_are_spelt_not_dropped(project) -> None:
+    """"Stałe" gave "sta-e" (ł has no base letter in Unicode): Polish, Danish, German,
+    Vietnamese and Icelandic letters are spelt as their languages spell them without
+    the mark, in file names and in the listings' addresses alike."""
+    from briefs.site.catalog import slugify
+    root = project()
+    titles = ["Niemcy. Stałe zamknięcie granic", "Grønland og Æbleø", "Straße der Œuvres",
+              "Đau bụng kéo dài", "Þingvellir"]
+    for i, title in enumerate(titles):
+        titled(root, f"d6_{i}", title, 60 + i)
+    assert convert(root).returncode == 0
+    assert sorted(names(root).values()) == [
+        "briefs/dau-bung-keo-dai.md", "briefs/gronland-og-aebleo.md",
+        "briefs/niemcy-stale-zamkniecie-granic.md", "briefs/strasse-der-oeuvres.md",
+        "briefs/thingvellir.md"]
+    assert [slugify(t) for t in ("Grønland", "Łódź", "Đà Nẵng")] == ["gronland", "lodz",
+                                                                      "da-nang"]
