@@ -160,3 +160,22 @@ def test_d6_letters_unicode_does_not_decompose_are_spelt_not_dropped(project) ->
         "briefs/thingvellir.md"]
     assert [slugify(t) for t in ("Grønland", "Łódź", "Đà Nẵng")] == ["gronland", "lodz",
                                                                       "da-nang"]
+
+
+def test_d7_a_title_mostly_in_another_script_is_not_named_by_its_latin_scraps(
+        project) -> None:
+    """A Japanese headline gave "31.md" (its only Latin characters: 31人死亡), a Russian
+    one "23-wday-ru.md", a Hindi one "2.md": names that say nothing and that the next
+    such headline takes too. A title whose Latin letters and digits are under a third of
+    its own gets the fallback name; one mostly Latin keeps its slug."""
+    root = project()
+    titles = ["動画：ナイジェリアで少女らによる自爆攻撃、ロケット弾も撃ち込まれ31人死亡",
+              "Мастера вкуса: 23 самых крутых фудблогера по версии Wday.ru",
+              "iPhone 15 の発売日が決定"]
+    for i, title in enumerate(titles):
+        titled(root, f"d7_{i}", title, 70 + i)
+    assert convert(root).returncode == 0
+    given = names(root)
+    assert given["seeds/d7_0.txt"].startswith("briefs/brief-")
+    assert given["seeds/d7_1.txt"].startswith("briefs/brief-")
+    assert given["seeds/d7_2.txt"] == "briefs/iphone-15.md"
