@@ -145,11 +145,25 @@ def escape_paragraph(text: str) -> str:
     return text
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark, spelt as
+# their languages spell them without it: "Stałe" is "stale", not "sta-e".
+UNDECOMPOSED = str.maketrans({
+    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
+    "ß": "ss", "ẞ": "Ss", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
+    "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ŀ": "l", "Ŀ": "L", "ĸ": "k",
+})
+
+
 def slugify(title: str, fallback: str) -> str:
     """A file-safe, URL-safe name from ``title``; ``fallback`` when nothing usable is left."""
-    text = unicodedata.normalize("NFKD", title)
+    text = unicodedata.normalize("NFKD", title.translate(UNDECOMPOSED))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    written = sum(1 for ch in text if ch.isalnum())
     text = re.sub(r"[^\w]+", "-", text, flags=re.ASCII).strip("-_")
+    if 3 * sum(1 for ch in text if ch.isalnum()) < written:
+        # a title mostly in another script: its Latin letters and digits alone ("31" of
+        # "...ロケット弾も撃ち込まれ31人死亡", "dna" of a Thai headline) name nothing
+        return fallback
     text = re.sub(r"[-_]{2,}", "-", text)
     while len(text.encode()) > MAX_SLUG_BYTES:
         text = text[: text.rfind("-")] if "-" in text[1:] else text[:MAX_SLUG_BYTES]

@@ -334,3 +334,73 @@ def test_fields_are_drafted_from_the_first_two_hundred_thousand_characters() -> 
     assert brief.word_count == sum(len(p.split()) for p in body)
     assert "Aleppo" not in brief.places and "Aleppo" in compose(
         Brief(title="Budget talks", body=body[-2:])).places
+
+
+def composed_seed(name: str) -> Brief:
+    from briefs.extract import extract
+    from briefs.read import read_seed
+    path = FIXTURES / "compose" / name
+    return compose(extract(read_seed(path, path.name))[0])
+
+
+def test_sentences_end_before_a_word_of_any_script_that_may_open_one() -> None:
+    """A capital of Cyrillic or of Latin past Latin-1, or a letter of a script without
+    case (Arabic, Hangul), opens a sentence; a lower-case word does not."""
+    assert split_sentences("Рада приняла закон 13 декабря 2022 года. Сейчас Вовк обвиняемый.") \
+        == ["Рада приняла закон 13 декабря 2022 года.", "Сейчас Вовк обвиняемый."]
+    assert split_sentences("Judo išdavystė atrodo keistai. Įprastai taip nevyksta.") == [
+        "Judo išdavystė atrodo keistai.", "Įprastai taip nevyksta."]
+    assert split_sentences("وتجنب التدخل في شؤون الدول. البشير يشعر انه في ضيق. هل هذا؟ نعم.") \
+        == ["وتجنب التدخل في شؤون الدول.", "البشير يشعر انه في ضيق.", "هل هذا؟", "نعم."]
+    assert split_sentences("연기가 폭발한들 아니다. 그런데다가 캐릭터가 강렬하다.") == [
+        "연기가 폭발한들 아니다.", "그런데다가 캐릭터가 강렬하다."]
+    # (not after an initial, of any script, nor before a lower-case word)
+    assert split_sentences("Президент В. Путин прибыл. Он сказал, т. е. здесь.") == [
+        "Президент В. Путин прибыл.", "Он сказал, т. е. здесь."]
+
+
+def test_a_danda_ends_a_sentence_and_no_full_stop_is_added_to_its_script() -> None:
+    """Hindi ends its sentences with । (Bengali too): each is one sentence, and a line
+    of the text without one is a heading, never given an English full stop."""
+    assert split_sentences("सेवा शुरू कर दी है। पहले दिन सफर किया।अगले महीने") == [
+        "सेवा शुरू कर दी है।", "पहले दिन सफर किया।", "अगले महीने"]
+    brief = composed_seed("hi_danda.txt")
+    assert brief.summary == ("नगर निगम ने सोमवार को शहर के पूर्वी इलाके में नई बस सेवा शुरू कर दी है। "
+                             "पहले दिन ही इस सेवा से करीब दो हज़ार यात्रियों ने सफर किया।")
+    assert brief.key_points and all(p.endswith("।") for p in brief.key_points)
+    assert not any("सड़क निर्माण" in p for p in brief.key_points)  # a related story's headline
+
+
+def test_a_chinese_or_japanese_line_without_its_full_stop_is_no_sentence() -> None:
+    """Page furniture between paragraphs ("無料・有料プランを選択してください") counts
+    eight words and more, a character a word, but ends with no 。: not a key point."""
+    brief = composed_seed("ja_menu_lines.txt")
+    assert brief.summary == "市は四日、東部地区を結ぶ市営バスの新路線の運行を始めた。"
+    assert brief.key_points == ("初日は約二千人が利用し、朝の便は満員となった。",
+                                "市長は他の地区にも同様の路線を広げる考えを示した。")
+
+
+def test_a_thai_paragraph_gets_no_full_stop() -> None:
+    paragraph = ("ผู้สื่อข่าวรายงานว่า เจ้าหน้าที่ได้เปิดถนนสายใหม่ในจังหวัด เมื่อวันจันทร์ "
+                 "และมีประชาชนจำนวนมาก เดินทางมาร่วมงาน ตั้งแต่เช้า จนถึงเย็น ของวันนั้น")
+    assert brief(paragraph, title="ถนนสายใหม่").summary == paragraph
+
+
+def test_a_sentence_of_a_caseless_script_naming_an_acronym_is_not_shouting() -> None:
+    """``str.isupper`` calls "현재 MBC는 ..." upper case (its only cased letters are
+    MBC's): such sentences were all taken for page furniture."""
+    brief = composed_seed("ko_headline_again.txt")
+    assert brief.summary is not None and brief.summary.startswith("현재 MBC는 새 주말극으로")
+    assert len(brief.key_points) >= 3
+    assert brief.key_points[0].startswith("다만 MBC의 새 드라마는")
+    assert compose(Brief(title="Storm", body=("THE COUNCIL WILL MEET AGAIN ON MONDAY TO "
+                                              "DISCUSS THE BUDGET FOR NEXT YEAR.",))).summary \
+        is None
+
+
+def test_the_headline_opening_the_text_is_neither_summary_nor_point() -> None:
+    brief = composed_seed("da_title_in_text.json")
+    assert brief.summary == ("Borgmesteren har noteret sig, at et stort flertal af borgerne "
+                             "ikke ønsker at lukke havnen, men han har også noteret sig, at "
+                             "status quo ikke er en mulighed.")
+    assert not any(p.startswith("Borgmester om") for p in brief.key_points)

@@ -7,6 +7,7 @@ expected values are their annotated ground truth.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -752,3 +753,26 @@ def test_thousands_of_names_are_not_compared_each_with_each(head: str) -> None:
     brief = extract_html(_PAGE.format(head=head, pre=""))
     assert brief.title in ("Council passes the budget", "Headline number 0")
     assert brief.byline is None or brief.byline.count(",") <= 3
+
+
+def test_a_declared_language_of_another_script_than_the_text_gives_way(
+        tmp_path: Path) -> None:
+    """A Bengali site on an English theme declares ``lang="en-US"``: the brief's
+    language is read from the text instead, with a note; a declaration that fits the
+    text's script is kept, and one of another script over a Latin text gives way."""
+    from briefs.compose import compose
+    from briefs.extract import extract
+    from briefs.read import read_seed
+    path = HTML / "lang" / "declared_en_text_bn.html"
+    brief, notes = extract(read_seed(path, path.name))
+    assert brief.lang is None
+    assert notes == ["lang: the page declares 'en', not the script of its text; detected "
+                     "from the text instead"]
+    assert compose(brief).lang == "bn"
+    english = (HTML / "observer_lvmh_en.html").read_text("utf-8")
+    for declared, page, kept in [("bn", path.read_text("utf-8"), "bn"), ("zh", english, None),
+                                 ("en-US", english, "en")]:
+        seed = tmp_path / f"{declared}.html"
+        seed.write_text(re.sub(r'<html lang="[^"]*"', f'<html lang="{declared}"', page,
+                               count=1), "utf-8")
+        assert extract(read_seed(seed, seed.name))[0].lang == kept, declared

@@ -19,7 +19,7 @@ from briefs.compose.points import key_points
 from briefs.compose.quotes import find_quotes
 from briefs.compose.sentences import count_words
 from briefs.compose.sources import find_sources, known_outlets
-from briefs.compose.summary import summarize
+from briefs.compose.summary import repeats_title, summarize
 from briefs.compose.tags import make_tags
 from briefs.record import Brief
 
@@ -38,7 +38,8 @@ def compose(brief: Brief) -> Brief:
     sources = find_sources(text)
     outlets = known_outlets() | frozenset(sources)
     sentences = analyse(lead, outlets)
-    summary, used = summarize(sentences)
+    drafted = [s for s in sentences if not repeats_title(s.text, brief.title or "")]
+    summary, used = summarize(drafted)
     lang = brief.lang or detect_language(text)
     regions = us_georgia(text, find_regions(text))
     places = [p for p in find_places(text, regions, lang) if p not in outlets]  # not Xinhua
@@ -48,7 +49,7 @@ def compose(brief: Brief) -> Brief:
     names = [*places, *regions, *organizations, *people, *sources]
     return brief.replace(
         summary=brief.summary or summary or None,
-        key_points=tuple(key_points(sentences, brief.title or "", names, used)),
+        key_points=tuple(key_points(drafted, brief.title or "", names, used)),
         tags=brief.tags or tuple(make_tags(text, regions, organizations, lang)),
         regions=tuple(regions),
         places=tuple(places),

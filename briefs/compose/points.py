@@ -35,7 +35,7 @@ def key_points(sentences: list[Sentence], title: str, names: list[str],
                skip: list[int]) -> list[str]:
     """Up to five points, in article order; ``skip`` are the summary's sentences."""
     title_words = {w.casefold() for w in _WORD.findall(title)}
-    taken = [_words(sentences[i].text) for i in skip if i < len(sentences)]
+    taken = [_words(s.text) for s in sentences if s.index in skip]
     scored: list[tuple[float, int, str]] = []
     total = max(len(sentences), 1)
     for sentence in sentences:

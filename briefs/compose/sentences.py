@@ -1,9 +1,10 @@
 """Sentences of the article: a splitter that knows abbreviations and quotations.
 
 ``split_sentences`` cuts a paragraph after ``.``, ``!``, ``?`` or ``…`` (and any closing
-quote or bracket) when the next word starts a sentence, but not after an abbreviation
-(``Mr.``, ``U.S.``, ``Jan.``), an initial (``John F. Kennedy``) or a number's point, and
-not inside a quotation (a quote of two sentences stays with its speaker).
+quote or bracket) when the next word starts a sentence (in any script: ``Сейчас``,
+``البشير``, ``그런데``) and after a full stop of its own script (``。``, ``।``), but not
+after an abbreviation (``Mr.``, ``U.S.``, ``Jan.``), an initial (``John F. Kennedy``) or
+a number's point, and not inside a quotation (a quote of two sentences stays with its speaker).
 ``strip_dateline`` takes a wire dateline (``CAIRO —``, ``WASHINGTON (AP) —``, ``(CNN)``)
 off the front of a lead.
 """
@@ -13,12 +14,18 @@ from __future__ import annotations
 import bisect
 import re
 
-# After . ! ? … when a capital or digit begins the next sentence; after Chinese and
-# Japanese full stops (。！？) always, as those scripts put no space between sentences.
+# After . ! ? … (and the Arabic question mark) when the next word does not start in
+# lower case: a capital or digit in any cased script (Latin, Cyrillic, Greek), or a
+# letter of a script without case (Arabic, Hebrew, Hangul, Devanagari, Thai...), whose
+# sentences open no other way (``_opens_sentence``). After Chinese and Japanese full
+# stops (。！？) and the danda of Hindi, Bengali and their neighbours (। ॥), and the
+# full stops of Urdu, Amharic, Burmese and Khmer (۔ ። ။ ។), always: those marks end
+# nothing but a sentence, and Chinese and Japanese put no space after them.
 # A run of points is read from its start and once (possessive): "……" by the thousand
 # would otherwise be tried from each of its points, each time to its end.
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])|"
-                       r"(?<![。！？])[。！？]++[」』”’）)]*+(?=\s*\S)")
+_BOUNDARY = re.compile(r"(?<![.!?…؟])[.!?…؟]++[\"'”’)\]»]*+(?=\s+[\"'“‘(\[«„]?\w)|"
+                       r"(?<![。！？।॥۔።။។])[。！？।॥۔።။។]++[」』”’）)»]*+(?=\s*\S)")
+_CASED_MARKS = ".!?…؟"
 _LAST_WORD = re.compile(r"([\w.’'-]+)$")
 ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt",
@@ -55,6 +62,8 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     quotes = _Quotes(paragraph)
     for match in _BOUNDARY.finditer(paragraph):
+        if match.group()[0] in _CASED_MARKS and not _opens_sentence(paragraph, match.end()):
+            continue
         # (only the word before the point is read, not the whole piece, which grows
         # while points are passed: "A. A. A. ..." would cost the square of its length)
         low = max(start, match.start() - WORD_CHARS)
@@ -74,6 +83,14 @@ def split_sentences(paragraph: str) -> list[str]:
     return out
 
 
+def _opens_sentence(paragraph: str, at: int) -> bool:
+    """The word after ``at`` (past spaces and an opening quote) may open a sentence: it
+    does not start with a lower-case letter (nor ``_``)."""
+    rest = paragraph[at:at + 80].lstrip()
+    first = rest[1:2] if rest[:1] in "\"'“‘([«„" else rest[:1]
+    return not (first.islower() or first == "_")
+
+
 def _is_abbreviation(before: str, after: str, whole: bool = True) -> bool:
     """The word that ends ``before`` (the piece so far, or its last ``WORD_CHARS``
     characters: ``whole`` False) is an abbreviation or an initial, not a sentence's end."""
@@ -81,8 +98,8 @@ def _is_abbreviation(before: str, after: str, whole: bool = True) -> bool:
     if not match or (not whole and match.start() == 0):
         return False  # (a word longer than WORD_CHARS)
     word = match.group(1).lstrip("(\"'“‘")
-    if len(word) == 1 and word.isupper():
-        return True  # an initial: John F. Kennedy
+    if len(word) == 1 and word.isalpha() and not word.islower():
+        return True  # an initial: John F. Kennedy, В. Путин, and a caseless script's
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
         return True  # U.S. / U.N. / e.g.
     if word.casefold() in ("no", "nos"):

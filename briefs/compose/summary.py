@@ -11,7 +11,9 @@ the first is short (under ``SHORT`` words). Usable means:
   lexicon has them (``resistance groups``: ``armed groups``); one left outside a
   quotation or an attributed clause gets its trailing clause trimmed off
   (``briefs.compose.loaded``), else the sentence is skipped;
-- a wire dateline (``CAIRO —``, ``WASHINGTON (AP) —``) is taken off the front.
+- a wire dateline (``CAIRO —``, ``WASHINGTON (AP) —``) is taken off the front;
+- not the headline again (``repeats_title``: a page may open its text with it), for
+  the summary and the key points alike.
 
 Nothing else is rewritten: the summary is the article's own words.
 """
@@ -29,19 +31,27 @@ SHORT = 20
 MIN_WORDS = 8
 MAX_WORDS = 150
 LOOK_AHEAD = 6  # sentences: the summary comes from the top of the article
-_ENDS = re.compile(r"[.!…。！][\"'”’)」』）]*$")
+_ENDS = re.compile(r"[.!…。！।॥۔።။។．｡][\"'”’)」』）»]*$")
+_QUESTION = ("?", "？", "؟")
+# Scripts whose sentences end with a mark of their own (。, ।): a line that does not is
+# a heading, a caption or a menu item ("会員の方はこちら", "このニュースをシェア"),
+# never a paragraph that lost its full stop. Thai and Lao end theirs with no mark: a
+# full stop is never added to them.
+_OWN_STOP = re.compile(r"[\u0900-\u09ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_NO_STOP = re.compile(r"[\u0e00-\u0eff]")
 
 
 def usable(sentence: Sentence, min_words: int = MIN_WORDS) -> str | None:
     """The sentence's text as the brief may use it, or ``None``."""
     text = strip_dateline(sentence.text)
-    if not min_words <= count_words(text) <= MAX_WORDS or text.endswith("?") \
-            or text[:1] in "“\"‘'([" or text.isupper():
+    if not min_words <= count_words(text) <= MAX_WORDS or text.endswith(_QUESTION) \
+            or text[:1] in "“\"‘'([" or _shouted(text):
         return None
     if not _ENDS.search(text):
-        if not text[-1:].isalnum():
+        if not text[-1:].isalnum() or _OWN_STOP.match(text[-1]):
             return None
-        text += "."  # a paragraph that lost its full stop
+        if not _NO_STOP.match(text[-1]):
+            text += "."  # a paragraph that lost its full stop
     attribution = sentence.attribution if text == sentence.text else find_attribution(text)
     softened = neutralise(text, attribution)
     if softened is not None:
@@ -49,6 +59,28 @@ def usable(sentence: Sentence, min_words: int = MIN_WORDS) -> str | None:
     if not allowed(text, attribution):
         return trim_loaded(text)
     return text
+
+
+def _shouted(text: str) -> bool:
+    """All in capitals: a line of page furniture. Not a sentence of a script without
+    case (Korean, Arabic, Chinese) that names ``MBC`` or ``CNN``, which ``str.isupper``
+    calls upper case, its only cased letters being those."""
+    if not text.isupper():
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    return 2 * sum(1 for ch in letters if ch.isupper()) > len(letters)
+
+
+def repeats_title(text: str, title: str) -> bool:
+    """``text`` is the headline again, or a part of it (a page that opens its text with
+    the headline, with or without its full stop): letters and digits compared, case
+    ignored."""
+    said = _letters(text)
+    return bool(said) and said in _letters(title)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def summarize(sentences: list[Sentence]) -> tuple[str, list[int]]:

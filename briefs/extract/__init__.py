@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from briefs.clean import clean_line, clean_text
 from briefs.errors import SeedError
+from briefs.extract import langscript
 from briefs.extract.dates import parse_date
 from briefs.extract.html import extract_html
 from briefs.extract.html.page import MAX_ELEMENTS, TooDeep, TooMany
@@ -66,6 +67,10 @@ def extract(seed: Seed) -> tuple[Brief, list[str]]:
         brief = brief.replace(url=None)
     if brief.lang is not None:
         brief = brief.replace(lang=lang_code(brief.lang))  # "en_US" -> "en-US"; a bad one out
+    if brief.lang is not None and not langscript.fits(brief.lang, brief.body):
+        notes.append(f"lang: the page declares {brief.lang!r}, not the script of its "
+                     "text; detected from the text instead")
+        brief = brief.replace(lang=None)
     brief = apply_sidecar(brief, seed)
     if not brief.title:
         raise SeedError(seed.path, "no headline found")

@@ -141,3 +141,41 @@ def test_d2_suffixed_names_fit_the_limit_too(project, title: str) -> None:
     assert all(len(Path(n).stem.encode()) <= MAX_SLUG_BYTES for n in names(root).values())
     assert len(briefs_of(root)) == 2
 
+
+
+def test_d6_letters_unicode_does_not_decompose_are_spelt_not_dropped(project) -> None:
+    """"Stałe" gave "sta-e" (ł has no base letter in Unicode): Polish, Danish, German,
+    Vietnamese and Icelandic letters are spelt as their languages spell them without
+    the mark, in file names and in the listings' addresses alike."""
+    from briefs.site.catalog import slugify
+    root = project()
+    titles = ["Niemcy. Stałe zamknięcie granic", "Grønland og Æbleø", "Straße der Œuvres",
+              "Đau bụng kéo dài", "Þingvellir"]
+    for i, title in enumerate(titles):
+        titled(root, f"d6_{i}", title, 60 + i)
+    assert convert(root).returncode == 0
+    assert sorted(names(root).values()) == [
+        "briefs/dau-bung-keo-dai.md", "briefs/gronland-og-aebleo.md",
+        "briefs/niemcy-stale-zamkniecie-granic.md", "briefs/strasse-der-oeuvres.md",
+        "briefs/thingvellir.md"]
+    assert [slugify(t) for t in ("Grønland", "Łódź", "Đà Nẵng")] == ["gronland", "lodz",
+                                                                      "da-nang"]
+
+
+def test_d7_a_title_mostly_in_another_script_is_not_named_by_its_latin_scraps(
+        project) -> None:
+    """A Japanese headline gave "31.md" (its only Latin characters: 31人死亡), a Russian
+    one "23-wday-ru.md", a Hindi one "2.md": names that say nothing and that the next
+    such headline takes too. A title whose Latin letters and digits are under a third of
+    its own gets the fallback name; one mostly Latin keeps its slug."""
+    root = project()
+    titles = ["動画：ナイジェリアで少女らによる自爆攻撃、ロケット弾も撃ち込まれ31人死亡",
+              "Мастера вкуса: 23 самых крутых фудблогера по версии Wday.ru",
+              "iPhone 15 の発売日が決定"]
+    for i, title in enumerate(titles):
+        titled(root, f"d7_{i}", title, 70 + i)
+    assert convert(root).returncode == 0
+    given = names(root)
+    assert given["seeds/d7_0.txt"].startswith("briefs/brief-")
+    assert given["seeds/d7_1.txt"].startswith("briefs/brief-")
+    assert given["seeds/d7_2.txt"] == "briefs/iphone-15.md"
