@@ -658,7 +658,24 @@ def _one_name(text: str) -> str | None:
         return None
     if _SECTION_PAIR.match(text):
         return None  # "Justiz & Polizei", "Energie & Umwelt": a section, not two people
+    if _is_place(text):
+        return None  # "United States", "New York": an edition or a section, not a person
     return text
+
+
+_BIG_CITY = 1_000_000  # a city this big is known by its name alone
+
+
+def _is_place(text: str) -> bool:
+    """A country's name, a state's, or a city of a million people or more, and nothing
+    else (a person is rarely called "Los Angeles"; "Chad Smith" is no country)."""
+    from briefs.compose.gazetteer import countries, places
+    from briefs.compose.names import fold
+
+    if text in countries():
+        return True
+    return any(p.kind == "state" or (p.kind == "city" and p.population >= _BIG_CITY)
+               for p in places().get(fold(text), ()))
 
 
 _NAME_TAIL = re.compile(
