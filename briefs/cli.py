@@ -39,22 +39,45 @@ class Project:
         self.seeds = Path(getattr(args, "seeds", None) or self.root / "seeds")
         docs = getattr(args, "docs", None)
         self.docs = Path(docs) if docs else self.root / _docs_dir(self.config)
+        # where the docs folder comes from, for its errors: the option or mkdocs.yml's key
+        self.docs_named: tuple[str, str | None] = ("--docs", None) if docs \
+            else (self.config.name, "docs_dir")
 
-    def site_config(self, **overrides: Any) -> Any:
-        """mkdocs.yml validated as the build reads it. Every command that writes asks
-        first: a config the build would refuse is a usage error with nothing written,
-        not briefs written and then a failed build. Another run that holds the lock is
-        named before (loading MkDocs' config takes a third of a second, and a second
-        run is told at once); only a look, under a shared lock for an instant, that
-        writes nothing."""
+    def site_config(self, *, peek: bool = True, **overrides: Any) -> Any:
+        """mkdocs.yml validated as the build reads it, and the docs folder checked
+        (``check_docs_dir``). Every command asks first: a config the build would refuse
+        is a usage error with nothing written, not briefs written and then a failed
+        build. Another run that holds the lock is named before (loading MkDocs' config
+        takes a third of a second, and a second run is told at once); only a look, under
+        a shared lock for an instant, that writes nothing (``peek=False``: none, for
+        ``check``, which writes nothing and may run beside a convert)."""
         from briefs.convert import lock_path, show
         from briefs.lock import hold
-        from briefs.site.config import site_config
+        from briefs.site.config import check_docs_dir, site_config
 
-        lock = lock_path(self.docs)
-        with hold(lock, show(lock, self.root), shared=True):
-            pass
-        return site_config(self.config, self.root, **overrides)
+        kept = {"the seed folder": self.seeds, "git's folder": self.root / ".git",
+                "the converter's state": self.root / ".briefs"}
+        check_docs_dir(self.docs, self.root, kept, *self.docs_named)
+        if peek:
+            lock = lock_path(self.docs)
+            with hold(lock, show(lock, self.root), shared=True):
+                pass
+        config = site_config(self.config, self.root, **overrides)
+        check_docs_dir(self.docs, self.root, {"the site folder": Path(config.site_dir)},
+                       *self.docs_named)
+        return config
+
+    def same_docs(self, config: Any, command: str) -> None:
+        """Refuse a ``--docs`` that is not mkdocs.yml's ``docs_dir`` for a command that
+        builds: the site is built from ``docs_dir``, so the briefs converted and checked
+        in the other folder would not be on it, and the site's own pages unchecked."""
+        from briefs.convert import show
+
+        if self.docs.resolve() != Path(config.docs_dir).resolve():
+            built = show(Path(config.docs_dir), self.root)
+            raise ConfigError("--docs", f"{command} builds the site from {self.config.name}'s "
+                              f"docs_dir ({built}/), not {self.docs.as_posix()}/; set "
+                              "docs_dir there instead; nothing written")
 
 
 def _docs_dir(config: Path) -> str:
@@ -141,6 +164,7 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
     from briefs.check import check
 
     project = Project(args)
+    project.site_config(peek=False)  # a config the build would refuse is said here too
     result = check(project.root, project.seeds, project.docs)
     for message in result.messages:
         console.message(str(message))
@@ -187,7 +211,9 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     from briefs.lock import hold
 
     project = Project(args)
-    site_dir = _site_dir(args, project, project.site_config(strict=True))
+    config = project.site_config(strict=True)
+    project.same_docs(config, "build")
+    site_dir = _site_dir(args, project, config)
     lock = lock_path(project.docs)
     with hold(lock, show(lock, project.root)):  # one lock across convert, check and build
         return _build(project, site_dir, console)
@@ -256,7 +282,7 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
     from briefs.site.serve import can_listen, serve
 
     project = Project(args)
-    project.site_config()
+    project.same_docs(project.site_config(), "serve")
     can_listen(args.dev_addr)  # a port taken is said before anything is converted
 
     def run_convert() -> None:
@@ -346,8 +372,8 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     paths = argparse.ArgumentParser(add_help=False)
     paths.add_argument("--seeds", metavar="DIR", help="seed folder (default: seeds/)")
-    paths.add_argument("--docs", metavar="DIR", help="docs folder (default: mkdocs.yml "
-                       "docs_dir)")
+    paths.add_argument("--docs", metavar="DIR", help="docs folder, inside the project "
+                       "(default: mkdocs.yml docs_dir)")
     for name, (func, text) in COMMANDS.items():
         parents = [common] if name == "extract" else [common, paths]
         p = sub.add_parser(name, parents=parents, help=text, description=text)
