@@ -45,31 +45,50 @@ class Project:
                       if value}
         self.overrides: dict[str, Any] = {"docs_dir": str(self.docs.absolute())} if docs \
             else {}
+        # where the docs folder comes from, for its errors: the option or mkdocs.yml's key
+        self.docs_named: tuple[str, str | None] = ("--docs", None) if docs \
+            else (self.config.name, "docs_dir")
 
-    def site_config(self, **overrides: Any) -> Any:
-        """mkdocs.yml validated as the build reads it. Every command that writes asks
-        first: a config the build would refuse is a usage error with nothing written,
-        not briefs written and then a failed build. Another run that holds the lock is
-        named before (loading MkDocs' config takes a third of a second, and a second
-        run is told at once); only a look, under a shared lock for an instant, that
-        writes nothing."""
+    def site_config(self, *, peek: bool = True, **overrides: Any) -> Any:
+        """mkdocs.yml validated as the build reads it, and the docs folder checked
+        (``check_docs_dir``). Every command asks first: a config the build would refuse
+        is a usage error with nothing written, not briefs written and then a failed
+        build. Another run that holds the lock is named before (loading MkDocs' config
+        takes a third of a second, and a second run is told at once); only a look, under
+        a shared lock for an instant, that writes nothing (``peek=False``: none, for
+        ``check``, which writes nothing and may run beside a convert)."""
         from briefs.convert import lock_path, show
         from briefs.lock import hold
-        from briefs.site.config import site_config
+        from briefs.site.config import check_docs_dir, site_config
 
         for option, folder in self.given.items():
             inside = folder.resolve()  # (seeds and briefs are named from the project root)
             if inside == self.root.resolve() or not inside.is_relative_to(self.root.resolve()):
                 raise ConfigError(option, "must be a folder inside the project folder, got "
                                   f"{folder.as_posix()!r}; nothing written")
-        lock = lock_path(self.docs)
-        with hold(lock, show(lock, self.root), shared=True):
-            pass
-        return site_config(self.config, self.root, **{**self.overrides, **overrides})
+        kept = {"the seed folder": self.seeds, "git's folder": self.root / ".git",
+                "the converter's state": self.root / ".briefs"}
+        if self.overrides:  # (MkDocs' own refusal of a docs_dir in site_dir is less clear)
+            kept["the site folder"] = self.root / (_setting(self.config, "site_dir") or "site")
+        check_docs_dir(self.docs, self.root, kept, *self.docs_named)
+        if peek:
+            lock = lock_path(self.docs)
+            with hold(lock, show(lock, self.root), shared=True):
+                pass
+        config = site_config(self.config, self.root, **{**self.overrides, **overrides})
+        check_docs_dir(self.docs, self.root, {"the site folder": Path(config.site_dir)},
+                       *self.docs_named)
+        return config
 
 
 def _docs_dir(config: Path) -> str:
     """``docs_dir`` as mkdocs.yml sets it (default ``docs``), read without running plugins."""
+    return _setting(config, "docs_dir") or "docs"
+
+
+def _setting(config: Path, key: str) -> str | None:
+    """A top-level value of mkdocs.yml as written (``None``: not set), read without
+    running plugins."""
     import yaml
 
     class _Tolerant(yaml.SafeLoader):
@@ -87,8 +106,8 @@ def _docs_dir(config: Path) -> str:
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         raise ConfigError(str(config), f"{where}{getattr(exc, 'problem', None) or exc}") \
             from exc
-    value = data.get("docs_dir") if isinstance(data, dict) else None
-    return str(value) if value else "docs"
+    value = data.get(key) if isinstance(data, dict) else None
+    return str(value) if value else None
 
 
 def one_line(text: str) -> str:
@@ -152,6 +171,7 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
     from briefs.check import check
 
     project = Project(args)
+    project.site_config(peek=False)  # a config the build would refuse is said here too
     result = check(project.root, project.seeds, project.docs)
     for message in result.messages:
         console.message(str(message))
@@ -198,7 +218,8 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     from briefs.lock import hold
 
     project = Project(args)
-    site_dir = _site_dir(args, project, project.site_config(strict=True))
+    config = project.site_config(strict=True)
+    site_dir = _site_dir(args, project, config)
     lock = lock_path(project.docs)
     with hold(lock, show(lock, project.root)):  # one lock across convert, check and build
         return _build(project, site_dir, console)
@@ -358,8 +379,8 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     paths = argparse.ArgumentParser(add_help=False)
     paths.add_argument("--seeds", metavar="DIR", help="seed folder (default: seeds/)")
-    paths.add_argument("--docs", metavar="DIR", help="docs folder (default: mkdocs.yml "
-                       "docs_dir)")
+    paths.add_argument("--docs", metavar="DIR", help="docs folder, inside the project "
+                       "(default: mkdocs.yml docs_dir)")
     for name, (func, text) in COMMANDS.items():
         parents = [common] if name == "extract" else [common, paths]
         p = sub.add_parser(name, parents=parents, help=text, description=text)

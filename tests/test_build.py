@@ -89,7 +89,8 @@ def test_stock_mkdocs_strict_build_of_converted_briefs(project, seed_article: Pa
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=root, capture_output=True, text=True, timeout=300, check=False,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",  # the briefs under test:
+             **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"}})
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     assert list((out / "briefs").glob("*/index.html"))

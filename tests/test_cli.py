@@ -130,24 +130,86 @@ def tree(folder: Path) -> dict[str, bytes]:
     ('site_url: "javascript:alert(1)//"', "Config value 'site_url': The URL isn't valid"),
     ("docs_dir: ../outside", "'docs_dir': must be a folder inside the project folder"),
 ])
-@pytest.mark.parametrize("command", ["convert", "build", "serve", "remove"])
+@pytest.mark.parametrize("command", ["convert", "build", "serve", "remove", "keep", "check"])
 def test_a_config_the_build_refuses_is_refused_before_anything_is_written(
         project, seed_article: Path, line: str, cause: str, command: str) -> None:
     """mkdocs.yml was validated only when the site was built, after convert had written
     the briefs (``docs_dir: 5`` wrote them into ``5/briefs/``, ``docs_dir: ..`` wrote
-    them and the lock outside the project): now exit 2 before anything is written."""
+    them and the lock outside the project): now exit 2 before anything is written.
+    ``check``, run before a commit, says so too (it exited 0 on all of these)."""
     root = project(seed_article)
     (root.parent / "outside").mkdir()
     with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write(f"\n{line}\n")
     before = tree(root.parent)
     args = {"serve": ["--dev-addr", "127.0.0.1:0"],
-            "remove": ["seeds/000_415feae060044a8d.txt"]}.get(command, [])
+            "remove": ["seeds/000_415feae060044a8d.txt"],
+            "keep": ["seeds/000_415feae060044a8d.txt"]}.get(command, [])
     result = run_briefs(root, command, *args, timeout=60)
     assert result.returncode == 2, result.stderr
     (error,) = result.stderr.splitlines()
     assert error.startswith("ERROR mkdocs.yml: ") and cause in error, error
     assert tree(root.parent) == before
+
+
+def test_check_names_hooks_left_out_of_mkdocs_yml(project, seed_article: Path) -> None:
+    """A config without this package's hooks (drafts published, pages unsanitised) is
+    refused by every command that writes; ``check`` said nothing and exited 0."""
+    root = project(seed_article)
+    assert run_briefs(root, "convert").returncode == 0
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text("\n".join(line for line in text.splitlines()
+                                if "hooks" not in line) + "\n", encoding="utf-8")
+    result = run_briefs(root, "check")
+    assert result.returncode == 2, result.stderr
+    (error,) = result.stderr.splitlines()
+    assert error.startswith("ERROR mkdocs.yml: 'hooks': must list "), error
+
+
+@pytest.mark.parametrize(("docs", "cause"), [
+    ("seeds", "'seeds' is the seed folder (seeds/)"),
+    ("seeds/briefs-here", "'seeds/briefs-here' is inside the seed folder (seeds/)"),
+    (".git", "'.git' is git's folder (.git/)"),
+    (".briefs", "'.briefs' is the converter's state (.briefs/)"),
+    ("site", "'site' is the site folder (site/)"),
+    (".", "must be a folder inside the project folder, got '.'"),
+    ("..", "must be a folder inside the project folder, got '..'"),
+    ("../outside", "must be a folder inside the project folder, got '../outside'"),
+])
+@pytest.mark.parametrize("command", ["convert", "check", "remove"])
+def test_a_docs_folder_where_no_brief_belongs_is_refused(
+        project, seed_article: Path, docs: str, cause: str, command: str) -> None:
+    """``--docs`` was taken as given: ``--docs seeds`` wrote a brief into
+    ``seeds/briefs/``, which every later convert rejected as a seed (exit 1 for ever);
+    ``--docs .``, ``.git`` or a folder outside the project had briefs and the lock
+    written there. Now exit 2, nothing written, as for mkdocs.yml's ``docs_dir``."""
+    root = project(seed_article)
+    (root / ".git").mkdir()
+    (root / "seeds" / "briefs-here").mkdir()
+    (root / "site").mkdir()
+    (root.parent / "outside").mkdir()
+    before = tree(root.parent)
+    args = ["seeds/000_415feae060044a8d.txt"] if command == "remove" else []
+    result = run_briefs(root, command, "--docs", docs, *args)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [f"ERROR --docs: {cause}" + (
+        ", where no brief may be written; choose another docs folder; nothing written"
+        if cause.startswith("'") else "; nothing written")]
+    assert tree(root.parent) == before
+
+
+def test_docs_dir_and_seeds_must_not_be_one_folder(project, seed_article: Path) -> None:
+    """``--seeds docs`` (or ``docs_dir: seeds``) read the briefs as seeds and wrote
+    briefs among them."""
+    root = project(seed_article)
+    before = tree(root)
+    result = run_briefs(root, "convert", "--seeds", "docs")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        "ERROR mkdocs.yml: 'docs_dir': 'docs' is the seed folder (docs/), where no brief "
+        "may be written; choose another docs folder; nothing written"]
+    assert tree(root) == before
 
 
 def test_exit_3_when_another_run_holds_the_lock(project, seed_article: Path) -> None:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 import feedparser
 import pytest
 
+from briefs.site.catalog import Entry
+from briefs.site.feeds import Feed, rss
 from tests.browser.site_fixture import DRAFT_WORD, HOSTILE, build_fixture_site
 
 
@@ -81,7 +85,7 @@ def test_feeds_leave_out_drafts_and_keep_hostile_text_as_text(site: Path) -> Non
         text = path.read_text(encoding="utf-8")
         assert DRAFT_WORD not in text and "unpublished draft" not in text
     raw = (site / "feed.xml").read_text(encoding="utf-8")
-    assert HOSTILE not in raw and "&lt;img src=x onerror=alert(1)&gt;" in raw
+    assert HOSTILE not in raw and "&#x3C;img src=x onerror=alert(1)&#x3E;" in raw
     assert not (site / "regions" / "atlantis").exists()
 
 
@@ -91,3 +95,43 @@ def test_every_feed_parses(site: Path) -> None:
     for path in rss:
         assert parse(path).entries
         check_json_feed(path.with_name("feed.json"))
+
+
+def test_rss_titles_are_plain_text_given_back_exactly(site: Path) -> None:
+    """A headline holding markup is text: an XML parser gives it back as written, and
+    feedparser marks it text/plain; the description is HTML, the summary escaped in it."""
+    raw = (site / "feed.xml").read_bytes()
+    items = {item.findtext("title"): item for item in ET.fromstring(raw).iter("item")}
+    hostile = items[f"Headline {HOSTILE} test"]
+    assert html.unescape(hostile.findtext("description") or "") == \
+        f"Summary with {HOSTILE} and <script>alert(2)</script>."
+    (entry,) = [e for e in parse(site / "feed.xml").entries if "Headline" in e.title]
+    assert entry.title == f"Headline {HOSTILE} test"
+    assert entry.title_detail.type == "text/plain"
+
+
+def test_rss_writes_amp_lt_gt_as_the_profiles_character_references() -> None:
+    """The RSS Best Practices Profile: & and < in plain text as &#x26; and &#x3C; (and >
+    as &#x3E;), the form most readers show as written (xml.etree wrote &amp; and &lt;,
+    which readers that decode a named entity twice showed as & and as markup). A title
+    that holds the text "&amp;" keeps it."""
+    title = "Bill &amp; Ted <b>x</b> & AT&T > 1 <script>alert(1)</script>"
+    summary = "1 < 2 & <script>alert(2)</script>"
+    entry = Entry(url="briefs/a/", src_uri="briefs/a.md", title=title, date="2026-01-02",
+                  summary=summary, meta={"categories": ["R&D <i>"]})
+    raw = rss(Feed("Site & <Co>", "", "feed.xml", "feed.json", [entry]),
+              "https://example.org/?a=1&b=2", "")
+    for entity in (b"&amp;", b"&lt;", b"&gt;"):
+        assert entity not in raw, entity
+    assert b"<title>Bill &#x26;amp; Ted &#x3C;b&#x3E;x&#x3C;/b&#x3E; &#x26; AT&#x26;T" in raw
+    channel = ET.fromstring(raw).find("channel")
+    assert channel is not None and channel.findtext("title") == "Site & <Co>"
+    item = channel.find("item")
+    assert item is not None
+    assert item.findtext("title") == title
+    assert item.findtext("category") == "R&D <i>"
+    assert item.findtext("link") == "https://example.org/?a=1&b=2/briefs/a/"
+    assert html.unescape(item.findtext("description") or "") == summary
+    parsed = feedparser.parse(raw)
+    assert not parsed.bozo and parsed.entries[0].title == title
+    assert parsed.entries[0].title_detail.type == "text/plain"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import signal
 import socket
+import threading
 import time
 from pathlib import Path
 
@@ -46,6 +47,33 @@ def test_a_stopped_preview_leaves_no_files_behind(project, seed_article: Path,
                         every=0.005), "Pagefind never seen at work"
     assert proc.returncode == 0, proc.stdout.read() if proc.stdout else ""
     assert sorted(p.name for p in temp.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_an_editors_page_at_a_listings_address_is_one_error_line(project,
+                                                                 seed_article: Path) -> None:
+    """``docs/latest.md`` saved while the preview runs: ``briefs build`` fails on it, and
+    the preview's rebuild failed too, but logged a 20-line traceback ending in "site/
+    unchanged" (the preview has no site/). MkDocs then holds every page request until a
+    build succeeds, so no wrong page is shown: the one line says so, and renaming the
+    page brings both back."""
+    root = project(seed_article)
+    lines: list[str] = []
+    with serving(root) as (proc, url):
+        assert proc.stdout is not None
+        threading.Thread(target=lambda: lines.extend(proc.stdout or ()), daemon=True).start()
+        assert wait_for(lambda: "US sends truckloads" in fetch(url), 60), "home page never served"
+        page = root / "docs" / "latest.md"
+        page.write_text("---\ntitle: My latest\n---\n\nAn editor's page.\n", encoding="utf-8")
+        assert wait_for(lambda: any("An error happened" in line for line in lines), 30)
+        page.rename(root / "docs" / "mine.md")
+        assert wait_for(lambda: "My latest" in fetch(url + "mine/"), 30)
+        assert "All briefs" in fetch(url + "latest/")
+    output = "".join(lines)
+    assert "Traceback" not in output, output
+    assert "ERROR docs/latest.md: would be published at latest/index.html, where the build " \
+        "writes the 'All briefs' listing; rename or move it; the preview is not rebuilt, " \
+        "and its pages do not load, until then\n" in output, output
 
 
 @pytest.mark.parametrize("address", ["abc", "127.0.0.1:99999", "127.0.0.1:-1", "[::1]:80x",

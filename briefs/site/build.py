@@ -41,6 +41,9 @@ class BuildFailed(BriefsError):
     """MkDocs refused the site (a warning in strict mode, a broken page...)."""
 
 
+NOT_BUILT = "site not built, site/ unchanged"  # how a refusal of the site's ends
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.INFO)
@@ -133,7 +136,7 @@ def build_site(config_file: Path, site_dir: Path,
             page, target = handler.draft_links[0]
             docs = Path(config["docs_dir"]).name
             raise BuildFailed(f"{docs}/{page}", f"links to unpublished page {docs}/{target}; "
-                              "site not built, site/ unchanged")
+                              f"{NOT_BUILT}")
     except BriefsError:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -4,11 +4,19 @@ MkDocs validates mkdocs.yml only when it builds, and ``briefs build`` builds aft
 convert has written the briefs: ``docs_dir: 5`` had the briefs written into ``5/briefs/``
 before the build failed. ``site_config`` loads mkdocs.yml as the build does (theme,
 plugins, hooks, ``site_url``...), so a config the build would refuse stops ``convert``,
-``build``, ``serve`` and ``remove`` before they write anything (exit 2). It also refuses
+``build``, ``serve``, ``remove`` and ``keep`` before they write anything, and ``check``
+reports it the same way (exit 2). It also refuses
 what MkDocs accepts but this tool must not do: a ``docs_dir`` outside the project folder
 (convert would write briefs and its lock there), and ``hooks`` that leave out this
 package's ``hooks.py``: the hooks keep drafts off the site and sanitise every page, so a
 site built without them published drafts and raw ``<script>`` with exit 0.
+
+``check_docs_dir`` refuses a docs folder that briefs must not be written into, from
+``--docs`` or ``docs_dir``: outside the project or the project folder itself (``--docs .``
+wrote ``briefs/`` and the lock into the project's top), the seeds folder (``--docs seeds``
+wrote a brief into ``seeds/briefs/``, which every later run rejected as a seed),
+``.git``, ``.briefs``, the site folder (the next build deleted what was written there),
+a folder inside one of them or one that holds one.
 
 ``check_site_dir`` refuses a site folder a build must not replace (the site is built
 aside and swapped in, and what was there is deleted): the project folder or a folder
@@ -18,7 +26,7 @@ them, and any folder that is not empty and is no site a build made.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +60,27 @@ def _inside_project(config_file: Path, key: str, folder: Path, root: Path) -> No
     if inside == root.resolve() or not inside.is_relative_to(root.resolve()):
         raise ConfigError(config_file.name, f"must be a folder inside the project folder, "
                           f"got {folder.as_posix()!r}; nothing written", field=key)
+
+
+def check_docs_dir(docs: Path, root: Path, kept: Mapping[str, Path], shown: str,
+                   field: str | None = None) -> None:
+    """Refuse ``docs`` (named in the message as ``shown``, and ``field``) unless it is a
+    folder inside the project folder that neither is, holds nor lies inside one of the
+    ``kept`` folders (by what each is: "the seed folder", ".git"...)."""
+    target = docs.resolve()  # a link to seeds/ is seeds/
+    home = root.resolve()
+    if target == home or not target.is_relative_to(home):
+        raise ConfigError(shown, "must be a folder inside the project folder, got "
+                          f"{docs.as_posix()!r}; nothing written", field=field)
+    given = _show(docs, root)
+    for what, folder in kept.items():
+        keep = folder.resolve()
+        if keep.is_relative_to(target) or target.is_relative_to(keep):
+            where = "is" if keep == target else "holds" if keep.is_relative_to(target) \
+                else "is inside"
+            raise ConfigError(shown, f"{given!r} {where} {what} ({_show(folder, root)}/), "
+                              "where no brief may be written; choose another docs folder; "
+                              "nothing written", field=field)
 
 
 def check_site_dir(site_dir: Path, root: Path, kept: Iterable[Path], shown: str) -> None:

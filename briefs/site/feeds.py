@@ -3,6 +3,17 @@
 Feeds hold the newest ``FEED_SIZE`` briefs. Dates come from the briefs (noon UTC of the
 brief's day), ``lastBuildDate`` from the newest brief: the same briefs give the same
 bytes on every build. RSS is written with ``xml.etree``; JSON Feed with ``json``.
+
+Text in RSS: titles and categories are plain text (RSS 2.0 allows entity-encoded HTML in
+``description`` alone, and the RSS Advisory Board: "titles should not contain HTML"), so a
+headline that holds ``<script>`` or ``&amp;`` is escaped once and an XML parser gives it
+back as written; feedparser, behind many readers, marks it ``text/plain``. Escaping it
+twice, as the description is, would show ``&lt;script&gt;`` in every reader that keeps
+to the spec. The ``&``, ``<`` and ``>`` of the feed are written as the character
+references ``&#x26;``, ``&#x3C;`` and ``&#x3E;``, the form the Board's Best Practices
+Profile asks for in plain text because it is shown as written by the most readers
+(some decode a named entity twice). The description is HTML: the summary escaped in it.
+JSON Feed's ``title`` and ``summary`` are plain text by its spec.
 """
 
 from __future__ import annotations
@@ -83,7 +94,13 @@ def rss(feed: Feed, site_url: str, description: str) -> bytes:
             _sub(item, "category", category)
     ET.indent(root)
     data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return data + b"\n"
+    return _PLAIN_REFS.sub(lambda ref: _PLAIN[ref.group()], data) + b"\n"
+
+
+# The entities xml.etree writes for & < >, as the character references of the RSS
+# Profile; the same characters to an XML parser, in text and attributes alike.
+_PLAIN = {b"&amp;": b"&#x26;", b"&lt;": b"&#x3C;", b"&gt;": b"&#x3E;"}
+_PLAIN_REFS = re.compile(b"&(?:amp|lt|gt);")
 
 
 def json_feed(feed: Feed, site_url: str, description: str) -> bytes:

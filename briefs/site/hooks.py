@@ -33,7 +33,7 @@ from typing import Any
 from briefs.markdown_bounds import bounded_page
 from briefs.site import catalog as cat
 from briefs.site import charts, feeds, head, listings, pages, parallel, sanitize, search
-from briefs.site.build import BuildFailed
+from briefs.site.build import NOT_BUILT, BuildFailed
 
 OVERRIDES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "overrides")
 HOME_LATEST = 10
@@ -133,7 +133,7 @@ def refuse_collisions(files: Any, made: dict[str, str], config: Any) -> None:
         if what:
             raise BuildFailed(f"{os.path.basename(docs[:-1])}/{file.src_uri}",
                               f"would be published at {dest}, where the build writes {what}; "
-                              "rename or move it; site not built, site/ unchanged")
+                              f"rename or move it; {NOT_BUILT}")
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from briefs.errors import EnvironmentFailure
+from briefs.errors import BriefsError, EnvironmentFailure
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -116,7 +116,12 @@ def serve(config_file: Path, dev_addr: str, seeds_dir: Path,
         logger.info("Building documentation...")
         config = config or get_config()
         config.site_url = serve_url
-        build(config, serve_url=serve_url, dirty=not first)
+        try:
+            build(config, serve_url=serve_url, dirty=not first)
+        except BriefsError as exc:
+            if first:
+                raise  # the command stops, as ``briefs build`` does
+            raise _refused(exc) from exc
         if first:  # the first site served is complete: feeds and search index too
             after_build.wait()
         first = False
@@ -153,6 +158,21 @@ def serve(config_file: Path, dev_addr: str, seeds_dir: Path,
         logger.removeHandler(handler)
         logger.propagate = True
         shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _refused(exc: BriefsError) -> Exception:
+    """A rebuild the site's checks refused (an editor's ``docs/latest.md`` where the
+    build writes a listing), as one line in place of the traceback MkDocs printed for
+    it. MkDocs prints an ``Abort`` as it is, then that the server will appear stuck:
+    it holds every page request until a build succeeds, so the reader is shown no
+    page rather than the wrong one; the line says so."""
+    from mkdocs.exceptions import Abort
+
+    from briefs.site.build import NOT_BUILT
+
+    cause = exc.cause.removesuffix(NOT_BUILT).rstrip("; ")
+    return Abort(f"ERROR {BriefsError(exc.path, cause, exc.field).message}; the preview "
+                 "is not rebuilt, and its pages do not load, until then")
 
 
 def split_address(dev_addr: str) -> tuple[str, str]:

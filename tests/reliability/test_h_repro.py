@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -57,6 +58,7 @@ def test_h2_generated_site_builds_strict_with_every_validation_warn(tmp_path: Pa
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                              "--site-dir", str(tmp_path / "stock")], cwd=root,
                             capture_output=True, text=True, check=False,
-                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
+                                 **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"}})
     warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
     assert result.returncode == 0 and warnings == [], result.stderr
