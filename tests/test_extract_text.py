@@ -827,3 +827,22 @@ def test_at_the_same_distance_the_date_below_the_headline_is_the_articles() -> N
         "The mayor's plan passed by one vote after a night of speeches",
         "Photo of the council chamber", "John Doe", "April 28, 2023", *STORY]))
     assert brief.date == dt.date(2023, 4, 28)
+
+
+@pytest.mark.parametrize("place", ["United States", "New York", "South Africa",
+                                   "North Carolina", "Hong Kong"])
+def test_a_place_above_the_date_is_no_byline(place: str) -> None:
+    """Reuters prints its edition ("United States") above the section and the date; a
+    country, a state or a big city is not a person, whose name a date beside makes the
+    byline."""
+    brief = _extract("\n\n".join([
+        "Home", place, "Business News", "November 19, 2019 / 12:21 AM",
+        "Council approves budget after long debate", "Rodrigo Campos", *STORY]))
+    assert name_line(place) is None
+    assert brief.byline == "Rodrigo Campos"
+
+
+@pytest.mark.parametrize("person", ["Paris Hilton", "Jordan Peterson", "Georgia Rose",
+                                    "Washington Irving"])
+def test_a_person_named_like_a_place_is_still_a_name(person: str) -> None:
+    assert name_line(person) == (person, False)
