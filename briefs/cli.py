@@ -240,7 +240,7 @@ def _site_dir(args: argparse.Namespace, project: Project, config: Any) -> Path:
 
 def _build(project: Project, site_dir: Path, console: Console) -> int:
     from briefs.check import check_briefs
-    from briefs.convert import convert
+    from briefs.convert import convert, show
     from briefs.site.build import build_site
 
     started = time.monotonic()
@@ -250,14 +250,12 @@ def _build(project: Project, site_dir: Path, console: Console) -> int:
     checked = check_briefs(project.root, project.docs)
     for message in checked.messages:
         console.message(str(message))
+    shown = show(site_dir, project.root)
     if checked.errors:
-        console.summary(f"build: refused: {checked.errors} brief(s) invalid; site/ unchanged")
+        console.summary(f"build: refused: {checked.errors} brief(s) invalid; {shown}/ unchanged")
         return EXIT_REJECTED
     build_site(project.config, site_dir, project.overrides)
     seconds = time.monotonic() - started
-    from briefs.convert import show
-
-    shown = show(site_dir, project.root)
     console.summary(f"build: {_summary(report)}; site built in {shown}/ in {seconds:.1f} s")
     return report.exit_code
 

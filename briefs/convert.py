@@ -430,7 +430,8 @@ def _orphans(state: state_mod.State, present: set[str], docs_dir: Path, root: Pa
             report.conflicts += 1
             report.add("ERROR", exc.path, exc.message.removeprefix(f"{exc.path}: "))
             continue
-        report.add("INFO", shown, f"orphan (seed {seed} missing); withdrawn: draft: true")
+        done = "would be withdrawn (dry run)" if dry_run else "withdrawn: draft: true"
+        report.add("INFO", shown, f"orphan (seed {seed} missing); {done}")
 
 
 def withdraw_brief(state: state_mod.State, seed: str, docs_dir: Path, root: Path,

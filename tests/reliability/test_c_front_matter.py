@@ -107,6 +107,17 @@ def test_c2_unquoted_colon_in_title(project) -> None:
                    "values are not allowed here")
 
 
+def test_c2_a_refused_build_names_the_site_folder_it_left_alone(project) -> None:
+    """``--site-dir public``: the refusal said "site/ unchanged" of a folder not built."""
+    root = built(project)
+    edit_front_matter(root, lambda t: t.replace(
+        "title: Council agrees", "title: Breaking: Council agrees", 1))
+    result = build(root, "--site-dir", "public")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[-1].endswith("brief(s) invalid; public/ unchanged")
+    assert not (root / "public").exists()
+
+
 def test_c3_duplicate_draft_key(project) -> None:
     root = built(project)
     brief = edit_front_matter(root, lambda t: t.replace(

@@ -104,6 +104,12 @@ def test_f3_deleted_seed_is_an_orphan_still_served(project) -> None:
 def test_f3_withdraw_unpublishes_orphans_and_says_so(project) -> None:
     root, brief = converted(project)
     (root / "seeds" / "x.txt").unlink()
+    before = brief.read_bytes()
+    dry = run_briefs(root, "convert", "--withdraw", "--dry-run")
+    assert dry.returncode == 0
+    assert lines(dry, "INFO")[-1] == (f"INFO docs/briefs/{brief.name}: orphan (seed "
+                                      "seeds/x.txt missing); would be withdrawn (dry run)")
+    assert brief.read_bytes() == before
     result = run_briefs(root, "convert", "--withdraw")
     assert result.returncode == 0
     assert lines(result, "INFO")[-1] == (f"INFO docs/briefs/{brief.name}: orphan (seed "
