@@ -404,6 +404,18 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _check_jobs(value: str | None) -> None:
+    """``BRIEFS_JOBS``, when set, is a whole number of processes (it was ignored when it
+    was not, and the run took every core)."""
+    if value is None or not value.strip():
+        return
+    with contextlib.suppress(ValueError):
+        if int(value) >= 1:
+            return
+    raise ConfigError("BRIEFS_JOBS", f"expected a number of processes (1 or more), got "
+                      f"{value!r}; nothing written")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
@@ -411,6 +423,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     console = Console(quiet=args.quiet)
     try:
+        _check_jobs(os.environ.get("BRIEFS_JOBS"))
         return int(args.func(args, console))
     except BriefsError as exc:
         if args.verbose:

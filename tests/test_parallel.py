@@ -110,3 +110,16 @@ def test_a_page_failing_in_a_worker_fails_the_build(synthetic: Path, shift: int)
     out = result.stdout + result.stderr
     assert "broken.md" in out and "cannot render this page" in out and "site/ unchanged" in out
     assert _files(root / "site") == before
+
+
+@pytest.mark.parametrize("jobs", ["abc", "0", "-2", "1.5"])
+def test_a_briefs_jobs_that_is_no_number_of_processes_is_a_usage_error(
+        project, seed_article: Path, jobs: str) -> None:
+    """``BRIEFS_JOBS=abc`` was ignored: the run took every core, and nobody was told."""
+    root = project(seed_article)
+    result = run_briefs(root, "convert", env={"BRIEFS_JOBS": jobs})
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"ERROR BRIEFS_JOBS: expected a number of processes (1 or more), got {jobs!r}; "
+        "nothing written"]
+    assert not (root / "docs" / "briefs").exists()
