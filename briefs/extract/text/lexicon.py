@@ -228,6 +228,9 @@ _JUNK_INSIDE = re.compile(
     r"\bwe (may )?(receive|earn|get) (compensation|(a )?commissions?|affiliate commissions?)\b|"
     r"javascript is disabled|\(opens in (a )?new (window|tab)\)|"
     r"\bmodal window\b|\bdialog window\b|"
+    # a paywall's count of what is left ("Il vous reste 57% de cet article à lire")
+    r"\b(il vous reste|you have|te queda|le queda|ti resta) (el |il )?\d{1,2}\s?% "
+    r"(de cet article|of this article|de este artículo|del artículo|di questo articolo)\b|"
     # a paywall's notice on a Japanese, Chinese or Korean page ("this article is for
     # paying members; 1,234 characters remain")
     r"この記事は(有料|(読者|有料)?会員(限定|専用))|有料会員になると|残り\d[\d,]*文字|"
