@@ -98,6 +98,11 @@ _WIDGET = (
     r"submit|post comment|name ?\(required\)?|e-?mail ?\(required\)?|website|"
     r"view author archive|e-?mail the author|get author rss feed|follow the author|"
     r"(click to )?copy (url|link)|"
+    # the same button in other languages, and what it says once clicked
+    r"link (kopieren|kopiert!?|copiato!?)|copier le lien|lien copié !?|copiar (el )?(enlace|link)|"
+    r"(enlace|link) copiado!?|copia (il )?link|कॉपी लिंक|लिंक कॉपी करें|"
+    r"(скопировать|копировать) ссылку|ссылка скопирована|نسخ الرابط|링크 복사|"
+    r"link copied!?|"
     # a script's error or loading message printed in place of a widget
     r"something went wrong( with [\w ]{1,30})?[!.]?( please try again( later)?)?|"
     r"(oops!? )?an error (has )?occurred[!.]?( please try again( later)?)?|loading( \.\.\.|…)?|"
