@@ -39,10 +39,8 @@ class Project:
         seeds, docs = getattr(args, "seeds", None), getattr(args, "docs", None)
         self.seeds = Path(seeds) if seeds else self.root / "seeds"
         self.docs = Path(docs) if docs else self.root / _docs_dir(self.config)
-        # folders given on the command line: refused outside the project folder (seeds
-        # and briefs are named from it); --docs is the docs folder of the site built too
-        self.given = {opt: Path(value) for opt, value in (("--seeds", seeds), ("--docs", docs))
-                      if value}
+        self.seeds_given = bool(seeds)  # (--docs is checked as docs_dir is)
+        # --docs is the docs folder of the site built too
         self.overrides: dict[str, Any] = {"docs_dir": str(self.docs.absolute())} if docs \
             else {}
         # where the docs folder comes from, for its errors: the option or mkdocs.yml's key
@@ -59,13 +57,10 @@ class Project:
         ``check``, which writes nothing and may run beside a convert)."""
         from briefs.convert import lock_path, show
         from briefs.lock import hold
-        from briefs.site.config import check_docs_dir, site_config
+        from briefs.site.config import check_docs_dir, inside_project, site_config
 
-        for option, folder in self.given.items():
-            inside = folder.resolve()  # (seeds and briefs are named from the project root)
-            if inside == self.root.resolve() or not inside.is_relative_to(self.root.resolve()):
-                raise ConfigError(option, "must be a folder inside the project folder, got "
-                                  f"{folder.as_posix()!r}; nothing written")
+        if self.seeds_given:
+            inside_project(self.seeds, self.root, "--seeds")
         kept = {"the seed folder": self.seeds, "git's folder": self.root / ".git",
                 "the converter's state": self.root / ".briefs"}
         if self.overrides:  # (MkDocs' own refusal of a docs_dir in site_dir is less clear)

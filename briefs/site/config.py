@@ -38,7 +38,7 @@ HOOKS = Path(__file__).resolve().with_name("hooks.py")
 def site_config(config_file: Path, root: Path, **overrides: Any) -> Any:
     """The validated MkDocs config of the project at ``root``."""
     config = load(config_file, **overrides)
-    _inside_project(config_file, "docs_dir", Path(config.docs_dir), root)
+    inside_project(Path(config.docs_dir), root, config_file.name, "docs_dir")
     _with_site_hooks(config_file, config)
     return config
 
@@ -53,13 +53,14 @@ def _with_site_hooks(config_file: Path, config: Any) -> None:
                           "site and sanitises every page; nothing written", field="hooks")
 
 
-def _inside_project(config_file: Path, key: str, folder: Path, root: Path) -> None:
-    """Refuse ``folder`` unless it is inside ``root`` (links followed): what is written
-    there is the project's, and ``..`` or an absolute path leads elsewhere."""
+def inside_project(folder: Path, root: Path, shown: str, field: str | None = None) -> None:
+    """Refuse ``folder`` (named in the message as ``shown``, and ``field``) unless it is
+    inside ``root`` (links followed): what is written there is the project's, seeds and
+    briefs are named from it, and ``..`` or an absolute path leads elsewhere."""
     inside = folder.resolve()
     if inside == root.resolve() or not inside.is_relative_to(root.resolve()):
-        raise ConfigError(config_file.name, f"must be a folder inside the project folder, "
-                          f"got {folder.as_posix()!r}; nothing written", field=key)
+        raise ConfigError(shown, f"must be a folder inside the project folder, "
+                          f"got {folder.as_posix()!r}; nothing written", field=field)
 
 
 def check_docs_dir(docs: Path, root: Path, kept: Mapping[str, Path], shown: str,
@@ -67,11 +68,8 @@ def check_docs_dir(docs: Path, root: Path, kept: Mapping[str, Path], shown: str,
     """Refuse ``docs`` (named in the message as ``shown``, and ``field``) unless it is a
     folder inside the project folder that neither is, holds nor lies inside one of the
     ``kept`` folders (by what each is: "the seed folder", ".git"...)."""
+    inside_project(docs, root, shown, field)
     target = docs.resolve()  # a link to seeds/ is seeds/
-    home = root.resolve()
-    if target == home or not target.is_relative_to(home):
-        raise ConfigError(shown, "must be a folder inside the project folder, got "
-                          f"{docs.as_posix()!r}; nothing written", field=field)
     given = _show(docs, root)
     for what, folder in kept.items():
         keep = folder.resolve()
