@@ -154,10 +154,16 @@ UNDECOMPOSED = str.maketrans({
 })
 
 
+def unaccented(text: str) -> str:
+    """``text`` with its accents dropped and the letters Unicode does not decompose
+    spelt out ("Stałe Grønland" -> "Stale Gronland"); other scripts are kept."""
+    text = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
 def slugify(title: str, fallback: str) -> str:
     """A file-safe, URL-safe name from ``title``; ``fallback`` when nothing usable is left."""
-    text = unicodedata.normalize("NFKD", title.translate(UNDECOMPOSED))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = unaccented(title).lower()
     written = sum(1 for ch in text if ch.isalnum())
     text = re.sub(r"[^\w]+", "-", text, flags=re.ASCII).strip("-_")
     if 3 * sum(1 for ch in text if ch.isalnum()) < written:

@@ -23,7 +23,7 @@ import yaml
 from briefs.incremental import fingerprint
 from briefs.record import LANG_CODE
 from briefs.validate import known_valid
-from briefs.write import UNDECOMPOSED
+from briefs.write import unaccented
 
 BRIEFS_PREFIX = "briefs/"
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -174,8 +174,7 @@ def _read_entry(src_uri: str, url: str, path: str) -> tuple[Entry | None, bool]:
 
 def slugify(value: str) -> str:
     """ASCII slug of ``value``; a short hash when nothing ASCII is left (e.g. Arabic)."""
-    ascii_text = unicodedata.normalize("NFKD", value.translate(UNDECOMPOSED))
-    ascii_text = ascii_text.encode("ascii", "ignore").decode()
+    ascii_text = unaccented(value).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
     if not slug:
         slug = "x-" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:10]
