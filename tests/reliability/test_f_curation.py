@@ -218,6 +218,13 @@ def test_a_renamed_seed_keeps_its_brief(project) -> None:
     """A seed renamed (``git mv``) was the "duplicate" of its own old name for good, and
     the brief an orphan that ``--withdraw`` took off the site."""
     root, brief = converted(project)
+    rename_seed_and_withdraw(root, brief)
+    assert lines(convert(root), "INFO") == []
+
+
+def rename_seed_and_withdraw(root: Path, brief: Path) -> None:
+    """Rename seeds/x.txt and convert with ``--withdraw``: ``brief`` follows the seed,
+    published, the only brief, and the state holds the new name alone."""
     (root / "seeds" / "x.txt").rename(root / "seeds" / "renamed.txt")
     result = run_briefs(root, "convert", "--withdraw")
     assert result.returncode == 0, result.stderr
@@ -229,7 +236,6 @@ def test_a_renamed_seed_keeps_its_brief(project) -> None:
     assert "\nseed: seeds/renamed.txt\n" in text and "draft: true" not in text
     state = json.loads((root / ".briefs" / "state.json").read_text("utf-8"))
     assert list(state["briefs"]) == ["seeds/renamed.txt"] and not state["withdrawn"]
-    assert lines(convert(root), "INFO") == []
 
 
 def test_a_brief_moved_by_hand_is_not_written_again(project) -> None:
@@ -300,17 +306,7 @@ def test_a_seed_renamed_after_its_brief_was_moved_takes_the_moved_brief(project)
     moved.parent.mkdir()
     brief.rename(moved)
     assert convert(root).returncode == 0
-    (root / "seeds" / "x.txt").rename(root / "seeds" / "renamed.txt")
-    result = run_briefs(root, "convert", "--withdraw")
-    assert result.returncode == 0, result.stderr
-    assert lines(result, "WARNING") == []
-    assert "INFO seeds/renamed.txt: renamed from seeds/x.txt; its brief follows" in \
-        lines(result, "INFO")
-    assert briefs_of(root) == [moved]
-    text = moved.read_text("utf-8")
-    assert "\nseed: seeds/renamed.txt\n" in text and "draft: true" not in text
-    state = json.loads((root / ".briefs" / "state.json").read_text("utf-8"))
-    assert list(state["briefs"]) == ["seeds/renamed.txt"] and not state["withdrawn"]
+    rename_seed_and_withdraw(root, moved)
     again = convert(root)
     assert again.returncode == 0 and lines(again, "WARNING") == []
     assert briefs_of(root) == [moved]
