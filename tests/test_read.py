@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from briefs.clean import clean_text
 from briefs.errors import SeedError
 from briefs.extract import extract
 from briefs.read import decode, read_seed
@@ -118,6 +119,20 @@ def test_files_that_are_not_text_are_refused_with_their_reason(
     with pytest.raises(SeedError) as caught:
         read_seed(write(tmp_path, "x.txt", data), "seeds/x.txt")
     assert caught.value.message == f"seeds/x.txt: {reason}"
+
+
+def test_stray_nul_bytes_in_a_text_dump_are_cleaned_away_with_a_warning(
+        tmp_path: Path) -> None:
+    # A real dump (trafilatura's lostiempos.com page) holds 22 NULs in 12 KB: the menu's
+    # icon glyphs, copied as U+0000. The article is text; the NULs go, with a note.
+    icons = "\x00" * 4
+    more = " ".join(f"Work on section {n} of the quay starts in spring." for n in range(20))
+    page = f"Ir al contenido\n\n{icons}\n\n{icons}\n\n{ARTICLE}\n{more}\n"
+    seed = read_seed(write(tmp_path, "x.txt", page.encode()), "seeds/x.txt")
+    text, notes = clean_text(seed.text)
+    assert "\x00" not in text and "Harbour plan approved after long debate" in text
+    assert notes == ["removed 8 control, bidi or zero-width character(s) (U+0000)"]
+    assert extract(seed)[0].title == "Harbour plan approved after long debate"
 
 
 def test_huge_seed_is_refused_before_reading(tmp_path: Path) -> None:

@@ -6,7 +6,8 @@ Order, first match wins:
 2. a known binary signature (PNG, JPEG, GIF, PDF, ZIP, gzip...): refused as binary;
 3. NUL bytes: UTF-16 without a BOM when every other byte is NUL; ``invalid UTF-8 at
    byte N`` when the file is UTF-8 text up to damage that comes before the NULs;
-   otherwise refused as binary;
+   a few stray NULs (one byte in a hundred at most) in UTF-8 text are text's, cleaned
+   away with a warning; otherwise refused as binary;
 4. strict UTF-8;
 5. not UTF-8: refused as ``invalid UTF-8 at byte N`` when the file is UTF-8 with a few
    bad bytes (damage, not a legacy file: well-formed multi-byte sequences outnumber the
@@ -60,6 +61,7 @@ _MOJIBAKE = re.compile(f"[\u00c2-\u00ef][{_CONTINUATION}]")
 _LOST_RIGHT_QUOTE = re.compile("â€(?=[\\s.,;:!?)\\]'\"]|$)")
 
 
+NUL_SHARE = 100  # a UTF-8 text may hold one NUL in this many bytes, as strays
 MAX_STRAY_BYTES = 8  # in a saved page, at most this many (or 1 in 10,000) replaced
 
 
@@ -80,8 +82,9 @@ def decode(data: bytes, shown: str, *, html: bool = False) -> tuple[str, list[st
     except UnicodeDecodeError as exc:
         text = _not_utf8(data, shown, exc, notes, html)
     else:
-        # A stray NUL in a text is cleaned away later (with a warning); many mean binary.
-        if text.count("\x00") > max(2, len(data) // 1000):
+        # Stray NULs in a text (a page's icon glyphs copied as U+0000) are cleaned away
+        # later, with a warning; more than one byte in a hundred means binary.
+        if text.count("\x00") > max(2, len(data) // NUL_SHARE):
             text = _with_nuls(data, shown, None)
     return _repair(text, notes), notes
 
