@@ -399,16 +399,16 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def _check_jobs(value: str | None) -> None:
+def _check_jobs() -> None:
     """``BRIEFS_JOBS``, when set, is a whole number of processes (it was ignored when it
     was not, and the run took every core)."""
-    if value is None or not value.strip():
-        return
-    with contextlib.suppress(ValueError):
-        if int(value) >= 1:
-            return
-    raise ConfigError("BRIEFS_JOBS", f"expected a number of processes (1 or more), got "
-                      f"{value!r}; nothing written")
+    from briefs.incremental import asked_jobs
+
+    try:
+        asked_jobs()
+    except ValueError:
+        raise ConfigError("BRIEFS_JOBS", f"expected a number of processes (1 or more), got "
+                          f"{os.environ['BRIEFS_JOBS']!r}; nothing written") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -418,7 +418,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     console = Console(quiet=args.quiet)
     try:
-        _check_jobs(os.environ.get("BRIEFS_JOBS"))
+        _check_jobs()
         return int(args.func(args, console))
     except BriefsError as exc:
         if args.verbose:

@@ -130,11 +130,26 @@ def _well_formed_entry(entry: object) -> bool:
         and all(isinstance(note, str) for note in notes)
 
 
+def asked_jobs() -> int | None:
+    """The processes ``BRIEFS_JOBS`` asks for (``None``: not set). Raises ``ValueError``
+    when it is set to anything but a whole number of 1 or more (the command line refuses
+    such a value before it runs)."""
+    value = os.environ.get("BRIEFS_JOBS", "")
+    if not value.strip():
+        return None
+    count = int(value)
+    if count < 1:
+        raise ValueError(f"{value!r} is under 1")
+    return count
+
+
 def workers() -> int:
     """Worker processes worth starting: ``BRIEFS_JOBS`` when set (``1``: no workers),
     else the cores this process may use."""
     with contextlib.suppress(ValueError):
-        return max(1, int(os.environ.get("BRIEFS_JOBS", "")))
+        asked = asked_jobs()
+        if asked is not None:
+            return asked
     try:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
