@@ -6,7 +6,9 @@ Usage: python scripts/eval.py CORPUS [--only GLOB] [--worst N]
 For every case it runs the real extraction (``briefs.read.read_seed`` then
 ``briefs.extract.extract``, as ``briefs convert`` does) on ``dump.txt`` (kind ``text``)
 and ``source.html`` (kind ``html``), and trafilatura alone on the same HTML as the
-reference line; then prints the sections in ``SECTIONS`` in order. To add a section
+reference line; each extractor runs once untimed first, so the one-off start-up cost
+(printed on its own line) is not charged to the first page. Then it prints the
+sections in ``SECTIONS`` in order. To add a section
 append a function ``(results_by_kind) -> list[str]``. Last comes the summary section:
 ROUGE of our drafted summaries against the outlets' own descriptions, beside the
 Lead-1 and Lead-3 baselines (``briefs.evaluate.summary``; ``--no-summary`` skips it).
@@ -58,9 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"eval: unknown kind(s) {', '.join(unknown)}", file=sys.stderr)
         return 2
+    start_up = {kind: corpus.warm_up(KINDS[kind], cases) for kind in kinds}
     by_kind = {kind: corpus.run(kind, KINDS[kind], cases) for kind in kinds}
     for section in sections(args.worst):
         print("\n".join(section(by_kind)))
+    print("start-up, once per process and not in 'seconds' or 'slowest': "
+          + ", ".join(f"{kind} {seconds:.2f} s" for kind, seconds in start_up.items()))
     if not args.no_summary:
         from briefs.evaluate.summary import summary_section
 

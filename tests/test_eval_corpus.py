@@ -79,6 +79,22 @@ def test_eval_script_prints_one_table_and_worst_cases(tmp_path: Path) -> None:
     assert table[0].split()[:6] == ["kind", "cases", "body", "P", "R", "F1"]
     assert [row.split()[0] for row in table[2:5]] == ["text", "html", "trafilatura"]
     assert "== worst text cases ==" in lines and "== by dataset ==" in lines
+    (start_up,) = [line for line in lines if line.startswith("start-up")]
+    assert [k.split()[0] for k in start_up.split(": ", 1)[1].split(", ")] == \
+        ["text", "html", "trafilatura"]
+
+
+def test_warm_up_runs_the_extractor_once_outside_the_timed_run(tmp_path: Path) -> None:
+    """The first page is not charged with the process's imports: ``warm_up`` pays them."""
+    cases = corpus.load_cases(make_corpus(tmp_path))
+    seen: list[str] = []
+
+    def counting(case: corpus.Case) -> corpus.Extraction:
+        seen.append(case.id)
+        return corpus.briefs_extractor(corpus.HTML_FILE)(case)
+
+    assert corpus.warm_up(counting, cases) > 0 and seen == ["demo_budget"]
+    assert corpus.warm_up(counting, []) == 0.0 and seen == ["demo_budget"]
 
 
 def test_eval_script_refuses_a_missing_corpus(tmp_path: Path) -> None:
