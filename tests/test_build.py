@@ -107,6 +107,26 @@ def test_failed_build_leaves_previous_site(project, seed_article: Path) -> None:
     assert sorted(p.relative_to(root) for p in (root / "site").rglob("*")) == before
 
 
+def test_a_refusal_names_the_site_folder_given_with_site_dir(project, seed_article: Path) -> None:
+    """A page refused by MkDocs and a page refused by our hook (an editor's ``latest.md``)
+    both said "site/ unchanged" when the build was for ``--site-dir public``."""
+    root = project(seed_article)
+    (root / "docs" / "broken.md").write_text("[dead](missing.md)\n", encoding="utf-8")
+    result = run_briefs(root, "build", "--site-dir", "public")
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert errors and errors[-1].count("site not built, public/ unchanged") == 1, errors
+    assert "site/ unchanged" not in result.stderr + result.stdout
+    (root / "docs" / "broken.md").unlink()
+    (root / "docs" / "latest.md").write_text("# An editor's page\n", encoding="utf-8")
+    result = run_briefs(root, "build", "--site-dir", "public")
+    assert result.returncode == 1
+    (error,) = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert error.startswith("ERROR docs/latest.md: would be published at latest/index.html")
+    assert error.endswith("; rename or move it; site not built, public/ unchanged")
+    assert not (root / "public").exists()
+
+
 def files_under(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file()}

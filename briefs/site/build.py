@@ -44,6 +44,11 @@ class BuildFailed(BriefsError):
 NOT_BUILT = "site not built, site/ unchanged"  # how a refusal of the site's ends
 
 
+def _not_built(site_dir: Path) -> str:
+    """``NOT_BUILT`` naming the site folder this build was to replace (``--site-dir``)."""
+    return NOT_BUILT.replace("site/", f"{site_dir.name}/")
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.INFO)
@@ -136,7 +141,14 @@ def build_site(config_file: Path, site_dir: Path,
             page, target = handler.draft_links[0]
             docs = Path(config["docs_dir"]).name
             raise BuildFailed(f"{docs}/{page}", f"links to unpublished page {docs}/{target}; "
-                              f"{NOT_BUILT}")
+                              f"{_not_built(site_dir)}")
+    except BuildFailed as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if not exc.cause.endswith(NOT_BUILT):
+            raise
+        # a hook's refusal: the hook saw only the staging folder, not the site's name
+        cause = exc.cause.removesuffix(NOT_BUILT) + _not_built(site_dir)
+        raise BuildFailed(exc.path, cause, exc.field) from exc
     except BriefsError:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -145,7 +157,7 @@ def build_site(config_file: Path, site_dir: Path,
         # hook failed on a page (MkDocs logged which one).
         shutil.rmtree(staging, ignore_errors=True)
         detail = "; ".join(handler.records[-5:]) or str(exc) or type(exc).__name__
-        raise BuildFailed(config_file.name, f"site not built, site/ unchanged: {detail}") from exc
+        raise BuildFailed(config_file.name, f"{_not_built(site_dir)}: {detail}") from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
