@@ -19,9 +19,13 @@ import re
 from collections import Counter
 from typing import Any
 
+from lxml import etree
+
+from briefs.extract import langscript
 from briefs.extract.dates import parse_date
 from briefs.extract.html import metadata as md
 from briefs.extract.html.body import paragraphs, without_widgets
+from briefs.extract.html.dateparse import for_language
 from briefs.extract.html.headlines import headline
 from briefs.extract.html.page import (
     flat,
@@ -263,7 +267,9 @@ def _url(tree: Any, meta: dict[str, list[str]]) -> str | None:
 def _date(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
           url: str | None) -> dt.date | None:
     """Publication day: htmldate (original date, extensive search), else JSON-LD
-    ``datePublished``, else a publication ``<meta>``.
+    ``datePublished``, else a publication ``<meta>``. htmldate's last resort, dateparser,
+    reads the language the page declares and English (:mod:`.dateparse`), unless the
+    declaration's script is not the text's.
 
     htmldate comes first: it reads the page's own local date where JSON-LD often gives
     UTC, which can be the next calendar day.
@@ -271,8 +277,12 @@ def _date(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
     from htmldate import find_date
     from trafilatura.settings import set_date_params
 
+    language = _lang(tree, meta)
+    if language and not langscript.fits(language, (_text_sample(tree),)):
+        language = None  # an English theme's lang="en" over a Bengali text: ask every language
     try:
-        found = find_date(tree, url=url, **set_date_params(True))
+        with for_language(language):
+            found = find_date(tree, url=url, **set_date_params(True))
     except (ValueError, OverflowError):  # "2024-03-05T10:00:00+9999": no such time zone
         found = None
     day = parse_date(found)
@@ -288,6 +298,21 @@ def _date(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
             if day is not None:
                 return day
     return None
+
+
+_SAMPLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]")
+
+
+def _text_sample(tree: Any) -> str:
+    """The first characters of the page's text, enough to tell its script."""
+    sample: list[str] = []
+    size = 0
+    for text in _SAMPLE_TEXT(tree):
+        sample.append(text)
+        size += len(text)
+        if size >= langscript.SAMPLE:
+            break
+    return "".join(sample)
 
 
 def _machine_dates(tree: Any, meta: dict[str, list[str]],

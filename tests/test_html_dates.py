@@ -1,0 +1,70 @@
+"""htmldate's fallback date parser reads the page's declared language (and English)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from htmldate import extractors
+
+from briefs.extract import extract
+from briefs.extract.html.dateparse import for_language
+from briefs.read import read_seed
+from briefs.record import Brief
+
+EARLIEST, LATEST = datetime(1995, 1, 1), datetime(2030, 1, 1)
+
+
+def read(string: str) -> str | None:
+    """What htmldate's extensive search makes of ``string`` (through its own cache)."""
+    result: str | None = extractors.try_date_expr(string, "%Y-%m-%d", True, EARLIEST, LATEST)
+    return result
+
+
+def page(lang: str, dateline: str, words: str = "The council met on the matter. ") -> str:
+    body = "".join(f"<p>{words * 8}</p>" for _ in range(4))
+    return (f'<html lang="{lang}"><head><title>Budget vote</title></head><body><article>'
+            f"<h1>Budget vote</h1><p class=\"meta\">{dateline}</p>{body}</article></body></html>")
+
+
+def test_the_parser_reads_the_page_s_language_and_english() -> None:
+    with for_language("fr"):
+        assert sorted(extractors.get_external_parser().languages) == ["en", "fr"]
+    with for_language("ja"):  # Han-numeral dates: Japanese, Chinese and Korean alike
+        assert sorted(extractors.get_external_parser().languages) == ["en", "ja", "ko", "zh"]
+    with for_language("en"):
+        assert extractors.get_external_parser().languages == ["en"]
+
+
+def test_no_declared_or_an_unknown_language_keeps_every_language() -> None:
+    for language in (None, "xx"):
+        with for_language(language):
+            assert extractors.get_external_parser().languages is None
+
+
+def test_a_string_reads_the_same_whatever_page_came_before() -> None:
+    """htmldate caches each string's reading; a French page's reading of "1er mars" must
+    not leak into an English page read next in the same process (workers share seeds
+    differently from run to run)."""
+    with for_language("fr"):
+        assert read("1er mars 2020 à 10h") == "2020-03-01"
+    with for_language("en"):
+        assert read("1er mars 2020 à 10h") is None
+    with for_language("fr"):
+        assert read("1er mars 2020 à 10h") == "2020-03-01"
+    with for_language("ja"):
+        assert read("2019年3月2日09:18") == "2019-03-02"
+
+
+def test_an_html_page_s_dateline_in_its_own_language_gives_the_date(tmp_path: Path) -> None:
+    brief = extract_page(tmp_path, page("ja", "2019年3月2日09:18", "市議会は予算案を可決した。"))
+    assert brief.date is not None and brief.date.isoformat() == "2019-03-02"
+    brief = extract_page(tmp_path, page("fr", "Publié le 1er mars 2020 à 10h",
+                                        "Le conseil a voté le budget. "))
+    assert brief.date is not None and brief.date.isoformat() == "2020-03-01"
+
+
+def extract_page(folder: Path, html: str) -> Brief:
+    path = folder / "page.html"
+    path.write_text(html, encoding="utf-8")
+    return extract(read_seed(path, "seeds/page.html"))[0]
