@@ -34,7 +34,7 @@ from briefs.incremental import StatCache, fingerprint, parallel_map
 from briefs.lock import hold
 from briefs.prepare import RECIPE, Job, Planned, Prepared, prepare, unchanged_by_stat, warm
 from briefs.prepare import read_brief as _read_brief
-from briefs.read import discover, skipped
+from briefs.read import discover, saved_files_note, saved_page_folders, skipped
 from briefs.validate import as_mkdocs_reads, remember_valid
 from briefs.write import commit, seed_tag, set_draft, sha, slugify, stage, suffixed, write_atomic
 
@@ -114,6 +114,8 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdra
     report.seeds = len(paths)
     for path, why in skipped(seeds_dir):
         report.add("WARNING", show(path, root), why)
+    for folder, page in saved_page_folders(seeds_dir):
+        report.add("INFO", show(folder, root), saved_files_note(show(page, root)))
     items: list[tuple[str, Job | None]] = []  # None: withdrawn
     for path in paths:
         shown = show(path, root)

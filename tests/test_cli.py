@@ -60,6 +60,48 @@ def test_files_that_are_no_seed_are_named_not_silently_dropped(project,
         ]
 
 
+def test_a_saved_page_s_folder_of_files_is_not_read_as_seeds(project, seed_article: Path) -> None:
+    """A browser's "Save page as: web page, complete" writes ``X.html`` and ``X_files/``
+    with the page's frames (HTML files: an advertisement, an embedded post), scripts and
+    styles. The frames were published as briefs or refused ("no headline found", exit 1)
+    and every script was warned about."""
+    root = project(seed_article)
+    seeds = root / "seeds"
+    pages = {"Budget vote": "observer_lvmh_en", "Haushalt": "heise_1password_de",
+             "Vote": "liberation_nepal_fr"}
+    frame = ("<html><head><title>Embedded post</title></head><body><p>A post shared on "
+             "a social network about the budget, long enough to read as text.</p></body></html>")
+    saved = {"Budget vote": "Budget vote_files", "Haushalt": "Haushalt-Dateien",
+             "Vote": "Vote_ressources"}
+    for stem, folder in saved.items():
+        page = (REPO / f"tests/fixtures/html/{pages[stem]}.html").read_text(encoding="utf-8")
+        links = f'<script src="./{folder}/app.js"></script>' if stem == "Vote" else ""
+        (seeds / f"{stem}.html").write_text(page.replace("</head>", f"{links}</head>", 1),
+                                            encoding="utf-8")
+        (seeds / folder).mkdir()
+        (seeds / folder / "ads.html").write_text("<html><body>Advertisement</body></html>",
+                                                 encoding="utf-8")
+        (seeds / folder / "post.html").write_text(frame, encoding="utf-8")
+        (seeds / folder / "app.js").write_text("var a = 1;\n", encoding="utf-8")
+    # a folder named like a page but neither for files nor linked to: its seeds are read
+    (seeds / "Vote_extra").mkdir()
+    shutil.copy(REPO / "tests/fixtures/dumps/moz_bbc-1.txt", seeds / "Vote_extra" / "more.txt")
+    for command in ("convert", "check"):
+        result = run_briefs(root, command)
+        assert result.returncode == 0, result.stderr
+        assert [line for line in result.stderr.splitlines()
+                if line.startswith(("WARNING", "ERROR"))] == []
+        assert [line for line in result.stderr.splitlines() if "_files" in line
+                or "-Dateien" in line or "_ressources" in line] == [
+            f"INFO seeds/{folder}: the files a browser saved with seeds/{stem}.html (frames, "
+            "scripts, images); not read as seeds" for stem, folder in sorted(
+                saved.items(), key=lambda item: item[1])]
+    briefs = json.loads((root / ".briefs" / "state.json").read_text(encoding="utf-8"))
+    assert sorted(briefs["briefs"]) == [
+        "seeds/000_415feae060044a8d.txt", "seeds/Budget vote.html", "seeds/Haushalt.html",
+        "seeds/Vote.html", "seeds/Vote_extra/more.txt"]
+
+
 def test_a_fault_of_ours_on_one_seed_is_its_error_and_the_others_publish(
         project, seed_article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Fault injection: no real seed is known to raise anything but ``SeedError`` (the

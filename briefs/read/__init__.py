@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from briefs import yaml_load
 from briefs.errors import SeedError
@@ -27,7 +28,8 @@ from briefs.files import NotRegular, TooLarge, read_regular, utf8_name
 from briefs.read import mhtml
 from briefs.read.decode import decode, page_encoding
 
-__all__ = ["SEED_SUFFIXES", "Seed", "decode", "discover", "kind_of", "read_seed", "skipped"]
+__all__ = ["SEED_SUFFIXES", "Seed", "decode", "discover", "kind_of", "read_seed",
+           "saved_files_note", "saved_page_folders", "skipped"]
 
 SEED_SUFFIXES = (".txt", ".html", ".htm", ".md", ".json", *mhtml.SUFFIXES)
 SIDECAR_SUFFIXES = (".yml", ".yaml")
@@ -105,18 +107,77 @@ def _unread_sidecar(path: Path, read: set[Path | None]) -> str:
     return "sidecar read for no seed; skipped"
 
 
+def saved_page_folders(seeds_dir: Path) -> list[tuple[Path, Path]]:
+    """The folders under ``seeds_dir`` that hold a saved page's own files, each with its
+    page: not read, as their frames and scripts are no articles (see ``_page_folder``)."""
+    return _walk_all(seeds_dir)[1]
+
+
+def saved_files_note(page: str) -> str:
+    """What a run says of a saved page's folder of files (``page`` as shown)."""
+    return f"the files a browser saved with {page} (frames, scripts, images); not read as seeds"
+
+
 def _walk(seeds_dir: Path) -> list[tuple[Path, bool]]:
-    """Every file under ``seeds_dir`` but dotfiles, sorted by path, and whether it is a
-    seed by its name."""
+    return _walk_all(seeds_dir)[0]
+
+
+def _walk_all(seeds_dir: Path) -> tuple[list[tuple[Path, bool]], list[tuple[Path, Path]]]:
+    """Every file under ``seeds_dir`` but dotfiles and saved pages' folders, sorted by
+    path, and whether it is a seed by its name; then the saved pages' folders."""
     found = []
+    folders = []
     for root, dirs, files in os.walk(seeds_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        pages = {Path(n).stem: Path(root) / n for n in files
+                 if n.lower().endswith(_PAGE_SUFFIXES) and not n.startswith(".")}
+        kept = []
+        for name in sorted(d for d in dirs if not d.startswith(".")):
+            page = _page_folder(name, pages)
+            if page is None:
+                kept.append(name)
+            else:
+                folders.append((Path(root) / name, page))
+        dirs[:] = kept
         for name in files:
             if not name.startswith("."):
                 path = Path(root) / name
                 found.append((path, name.lower().endswith(SEED_SUFFIXES)
                               and not _is_readme(path)))
-    return sorted(found)
+    return sorted(found), sorted(folders)
+
+
+# "Save page as: web page, complete" puts the page's images, styles, scripts and frames
+# (each frame an HTML file: an advertisement, an embedded post) in a folder beside it:
+# "<page>_files" in English, a translated word in other languages' Firefox.
+_PAGE_SUFFIXES = (".html", ".htm")
+_FOLDER_WORDS = frozenset({
+    "files", "dateien", "fichiers", "archivos", "arquivos", "file", "bestanden", "filer",
+    "pliki", "soubory", "súbory", "tiedostot", "fájlok", "datoteke", "fitxers", "failid",
+    "faili", "failai", "αρχεία", "файлы", "файли", "dosyalar", "ファイル", "文件", "檔案",
+})
+
+
+def _page_folder(name: str, pages: dict[str, Path]) -> Path | None:
+    """The saved page whose own files the folder ``name`` beside it holds: named for the
+    page with ``_``/``-`` and the word for files, or with another word when the page's
+    links point into it (a translation not listed in ``_FOLDER_WORDS``)."""
+    for stem, page in pages.items():
+        if len(name) <= len(stem) + 1 or not name.startswith(stem) or \
+                name[len(stem)] not in "_-":
+            continue
+        if name[len(stem) + 1 :].casefold() in _FOLDER_WORDS or _links_into(page, name):
+            return page
+    return None
+
+
+def _links_into(page: Path, folder: str) -> bool:
+    """``page`` refers to files in ``folder`` (``src="./x_files/a.js"``), as a browser
+    writes a page it saved with its files."""
+    try:
+        data = read_regular(page, MAX_HTML_BYTES)
+    except (OSError, NotRegular, TooLarge):
+        return False
+    return any(f"{spelt}/".encode() in data for spelt in {folder, quote(folder)})
 
 
 def _is_readme(path: Path) -> bool:
