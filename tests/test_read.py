@@ -152,8 +152,32 @@ def test_saved_page_may_be_larger_than_a_text_seed(tmp_path: Path) -> None:
     huge = tmp_path / "huge.html"
     with huge.open("wb") as handle:
         handle.truncate(50 * 1024 * 1024)
-    with pytest.raises(SeedError, match=r"52428800 bytes exceeds 8 MB limit$"):
-        read_seed(huge, "seeds/huge.html")
+    with pytest.raises(SeedError, match=r"52428800 bytes exceeds 32 MB limit$"):
+        read_seed(huge, "seeds/huge.html")  # refused before reading, as a web archive is
+
+
+def test_a_page_saved_with_its_images_inline_is_read_without_them(tmp_path: Path) -> None:
+    """SingleFile and like tools save a page as one HTML file with its images and fonts
+    as base64 ``data:`` addresses: a news page with its photos runs over the 8 MB that
+    its markup and text may take."""
+    photo = "data:image/jpeg;base64," + "QUJD" * (1024 * 1024)  # 4 MB of base64
+    font = "data:font/woff2;charset=utf-8;base64," + "d09G" * (256 * 1024)
+    page = (f"<html><head><title>Big page</title><style>@font-face{{src:url({font})}}</style>"
+            f'</head><body><h1>Big page headline here</h1><img src="{photo}"><p>{ARTICLE}</p>'
+            f'<img src="{photo}"><img alt="x" src="{photo}"></body></html>')
+    path = write(tmp_path, "single.html", page.encode())
+    assert path.stat().st_size > 12 * 1024 * 1024
+    seed = read_seed(path, "seeds/single.html")
+    assert seed.kind == "html" and "base64" not in seed.text and len(seed.text) < 10_000
+    assert seed.notes == ("its inline images and fonts (13.0 MB) set aside",)
+    brief, _ = extract(seed)
+    assert brief.title == "Big page headline here"
+    assert seed.raw_sha == read_seed(path, "seeds/single.html").raw_sha  # the file's own hash
+    # what is left must still be within the page limit
+    text = page.replace(photo, "x" * len(photo), 3)
+    with pytest.raises(SeedError, match=r"^seeds/single.html: \d+ bytes exceeds 8 MB limit "
+                                        r"\(\d+ without its inline images and fonts\)$"):
+        read_seed(write(tmp_path, "single.html", text.encode()), "seeds/single.html")
 
 
 def test_symlink_is_refused(tmp_path: Path) -> None:

@@ -40,6 +40,11 @@ MAX_BYTES = 2 * MB
 MAX_HTML_BYTES = 8 * MB
 # A web archive carries the page's images too (base64, a third larger than the files).
 MAX_ARCHIVE_BYTES = 32 * MB
+# So does a page saved as one HTML file with its images and fonts inline ("data:"
+# addresses; SingleFile's saves): read up to the archive limit, the inline files set
+# aside, what is left must be within the page limit.
+_INLINE_FILE = re.compile(rb"data:[\w.+-]+/[\w.+-]+(?:;[\w.+-]+=[\w.+-]+)*;base64,"
+                          rb"[A-Za-z0-9+/=\s]{1024,}")
 SIDECAR_KEYS = ("title", "date", "byline", "site_name", "url", "lang", "categories",
                 "tags", "summary", "description", "draft")
 
@@ -194,8 +199,8 @@ def read_seed(path: Path, shown: str) -> Seed:
         raise SeedError(shown, "file name is not valid UTF-8; rename the file")
     kind = kind_of(path)
     archive = path.suffix.lower() in mhtml.SUFFIXES
-    limit = MAX_ARCHIVE_BYTES if archive \
-        else MAX_HTML_BYTES if kind in ("html", "json") else MAX_BYTES  # (JSON may hold a page)
+    limit = MAX_ARCHIVE_BYTES if archive or kind == "html" \
+        else MAX_HTML_BYTES if kind == "json" else MAX_BYTES  # (JSON may hold a page)
     try:
         data = read_regular(path, limit)
     except NotRegular as exc:
@@ -206,13 +211,23 @@ def read_seed(path: Path, shown: str) -> Seed:
         raise SeedError(shown, f"cannot read: {exc.strerror}") from exc
     if not data:
         raise SeedError(shown, "empty file")
+    raw = data
+    notes: list[str] = []
+    if kind == "html" and not archive and len(data) > MAX_HTML_BYTES:
+        data = _INLINE_FILE.sub(b"data:,", data)
+        if len(data) > MAX_HTML_BYTES:
+            raise SeedError(shown, f"{len(raw)} bytes exceeds {MAX_HTML_BYTES // MB} MB limit "
+                            f"({len(data)} without its inline images and fonts)")
+        notes.append(f"its inline images and fonts ({(len(raw) - len(data)) / MB:.1f} MB) "
+                     "set aside")
     saved_from = None
     if archive:
         page = mhtml.page_of(data, shown)
-        text, notes = _archived_page(page, shown)
+        text, found = _archived_page(page, shown)
         saved_from = page.url
     else:
-        text, notes = decode(data, shown, html=kind == "html")
+        text, found = decode(data, shown, html=kind == "html")
+    notes.extend(found)
     if not text.strip():
         raise SeedError(shown, "blank file (only whitespace)")
     kind = _sniffed(kind, text, notes)
@@ -220,7 +235,7 @@ def read_seed(path: Path, shown: str) -> Seed:
     side_shown = str(Path(shown).with_suffix(side.suffix)) if side is not None else ""
     side_bytes, sidecar = _read_sidecar(side, side_shown) if side is not None else (None, {})
     return Seed(path=shown, kind=kind, text=text,
-                raw_sha=_content_hash(data, side_bytes), sidecar=sidecar,
+                raw_sha=_content_hash(raw, side_bytes), sidecar=sidecar,
                 sidecar_shown=side_shown, notes=tuple(notes), saved_from=saved_from)
 
 
