@@ -55,7 +55,7 @@ def test_files_that_are_no_seed_are_named_not_silently_dropped(project,
             "read instead; skipped",
             "WARNING seeds/README.md: a folder's README, not a seed; skipped",
             "WARNING seeds/article.xhtml: not a seed (.txt, .html, .htm, .md, .json, .mhtml, "
-            ".mht); skipped",
+            ".mht, .webarchive); skipped",
             "WARNING seeds/orphan.yml: sidecar without a seed of the same name; skipped",
         ]
 

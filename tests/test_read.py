@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import plistlib
 import shutil
 from pathlib import Path
 
@@ -563,6 +564,72 @@ def test_a_charset_no_browser_knows_is_read_as_if_undeclared(tmp_path: Path,
         assert brief.title == "Council passes the budget"
         assert "The café council voted" in brief.body[0]
         assert "says \\u003cb\\u003eyes" in brief.body[0]
+
+
+def _safari_archive(page: bytes, url: str = "https://www.heise.de/mac-and-i/meldung/1.html",
+                    binary: bool = True, **main: object) -> bytes:
+    """A ``.webarchive`` as Safari writes it: a property list (binary by default)."""
+    resource = {"WebResourceData": page, "WebResourceMIMEType": "text/html",
+                "WebResourceTextEncodingName": "UTF-8", "WebResourceURL": url,
+                "WebResourceFrameName": "", **main}
+    archive = {"WebMainResource": resource, "WebSubresources": [
+        {"WebResourceData": b"\x89PNG\r\n", "WebResourceMIMEType": "image/png",
+         "WebResourceURL": "https://www.heise.de/logo.png"}]}
+    return plistlib.dumps(archive, fmt=plistlib.FMT_BINARY if binary else plistlib.FMT_XML)
+
+
+@pytest.mark.parametrize("binary", [True, False])
+def test_a_page_safari_saved_as_a_web_archive_reads_as_the_page_itself(
+        tmp_path: Path, binary: bool) -> None:
+    page = (FIXTURES / "html" / "heise_1password_de.html").read_bytes()
+    (tmp_path / "page.html").write_bytes(page)
+    (tmp_path / "page.webarchive").write_bytes(_safari_archive(page, binary=binary))
+    as_page, _ = extract(read_seed(tmp_path / "page.html", "seeds/page.html"))
+    archived = read_seed(tmp_path / "page.webarchive", "seeds/page.webarchive")
+    assert archived.kind == "html" and archived.notes == ()
+    assert archived.saved_from == "https://www.heise.de/mac-and-i/meldung/1.html"
+    brief = extract(archived)[0]
+    assert brief.title == as_page.title == "1Password für Mac generiert Einmal-Passwörter"
+    assert brief.body == as_page.body and brief.date == as_page.date
+
+
+def test_a_web_archive_s_declared_encoding_is_read(tmp_path: Path) -> None:
+    page = _BUDGET.encode("cp1252")
+    path = tmp_path / "p.webarchive"
+    path.write_bytes(_safari_archive(page, WebResourceTextEncodingName="windows-1252"))
+    brief, _ = extract(read_seed(path, "seeds/p.webarchive"))
+    assert brief.body[0].startswith("The café council voted")
+
+
+@pytest.mark.parametrize(("content", "cause"), [
+    (b"bplist00 broken beyond repair", "not a Safari web archive (no property list in it)"),
+    (b"just some text\n", "not a Safari web archive (no property list in it)"),
+    (plistlib.dumps({"Other": 1}, fmt=plistlib.FMT_BINARY),
+     "not a Safari web archive (no WebMainResource)"),
+    (plistlib.dumps([1, 2], fmt=plistlib.FMT_BINARY),
+     "not a Safari web archive (no WebMainResource)"),
+    (_safari_archive(b"\x89PNG\r\n", WebResourceMIMEType="image/png"),
+     "no HTML page in this web archive"),
+    (_safari_archive(b"   "), "no HTML page in this web archive"),
+    (plistlib.dumps({"WebMainResource": {"WebResourceData": "text, not bytes"}}),
+     "no HTML page in this web archive"),
+])
+def test_a_broken_safari_archive_is_refused_by_name(tmp_path: Path, content: bytes,
+                                                    cause: str) -> None:
+    path = tmp_path / "x.webarchive"
+    path.write_bytes(content)
+    with pytest.raises(SeedError) as caught:
+        read_seed(path, "seeds/x.webarchive")
+    assert caught.value.message == f"seeds/x.webarchive: {cause}"
+
+
+def test_a_safari_archive_nested_past_the_parsers_reach_is_refused_by_name(
+        tmp_path: Path) -> None:
+    path = tmp_path / "deep.webarchive"
+    path.write_bytes(b'<?xml version="1.0" encoding="UTF-8"?><plist version="1.0">'
+                     + b"<array>" * 100_000 + b"</array>" * 100_000 + b"</plist>")
+    with pytest.raises(SeedError, match=r"^seeds/deep\.webarchive: not a Safari web archive"):
+        read_seed(path, "seeds/deep.webarchive")
 
 
 def test_a_web_archive_nested_past_the_parsers_reach_is_refused_by_name(

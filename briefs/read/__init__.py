@@ -1,10 +1,10 @@
 """Stage 1, read: find the seeds, refuse unusable files, decode bytes to text.
 
 A seed is a text dump (``.txt``), a saved page (``.html``/``.htm``, or a browser's web
-archive ``.mhtml``/``.mht``: :mod:`.mhtml`), a Markdown file with front matter
-(``.md``) or an article a scraper saved as JSON (``.json``). An optional sidecar
-``x.yml`` beside ``x.txt`` carries what the text cannot say (url, date, byline,
-site_name...); it wins over the text.
+archive: ``.mhtml``/``.mht``, :mod:`.mhtml`; Safari's ``.webarchive``,
+:mod:`.webarchive`), a Markdown file with front matter (``.md``) or an article a
+scraper saved as JSON (``.json``). An optional sidecar ``x.yml`` beside ``x.txt``
+carries what the text cannot say (url, date, byline, site_name...); it wins over the text.
 
 Refused, each with its own reason: symlinks, files over the size limit of their kind
 (before reading them), empty files, whitespace-only files and binary files. Decoding is
@@ -25,13 +25,14 @@ from urllib.parse import quote
 from briefs import yaml_load
 from briefs.errors import SeedError
 from briefs.files import NotRegular, TooLarge, read_regular, utf8_name
-from briefs.read import mhtml
+from briefs.read import mhtml, webarchive
 from briefs.read.decode import decode, page_encoding
 
 __all__ = ["SEED_SUFFIXES", "Seed", "decode", "discover", "kind_of", "read_seed",
            "saved_files_note", "saved_page_folders", "skipped"]
 
-SEED_SUFFIXES = (".txt", ".html", ".htm", ".md", ".json", *mhtml.SUFFIXES)
+ARCHIVE_SUFFIXES = (*mhtml.SUFFIXES, *webarchive.SUFFIXES)
+SEED_SUFFIXES = (".txt", ".html", ".htm", ".md", ".json", *ARCHIVE_SUFFIXES)
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 MB = 1024 * 1024
 MAX_BYTES = 2 * MB
@@ -65,7 +66,7 @@ class Seed:
 
 def kind_of(path: Path) -> str:
     suffix = path.suffix.lower()
-    if suffix in (".html", ".htm", *mhtml.SUFFIXES):
+    if suffix in (".html", ".htm", *ARCHIVE_SUFFIXES):
         return "html"
     if suffix == ".md":
         return "markdown"
@@ -198,7 +199,7 @@ def read_seed(path: Path, shown: str) -> Seed:
         # (its bytes are kept as surrogates, which no brief name, state file or page holds)
         raise SeedError(shown, "file name is not valid UTF-8; rename the file")
     kind = kind_of(path)
-    archive = path.suffix.lower() in mhtml.SUFFIXES
+    archive = path.suffix.lower() in ARCHIVE_SUFFIXES
     limit = MAX_ARCHIVE_BYTES if archive or kind == "html" \
         else MAX_HTML_BYTES if kind == "json" else MAX_BYTES  # (JSON may hold a page)
     try:
@@ -222,7 +223,8 @@ def read_seed(path: Path, shown: str) -> Seed:
                      "set aside")
     saved_from = None
     if archive:
-        page = mhtml.page_of(data, shown)
+        reader = webarchive if path.suffix.lower() in webarchive.SUFFIXES else mhtml
+        page = reader.page_of(data, shown)
         text, found = _archived_page(page, shown)
         saved_from = page.url
     else:
