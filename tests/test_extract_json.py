@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,73 @@ def test_an_article_text_past_a_text_seeds_limit_is_refused(tmp_path: Path) -> N
     with pytest.raises(SeedError, match=r"^seeds/big.json: article text of 2.1 MB exceeds "
                        "the 2 MB limit of a text seed$"):
         _extract(seed)
+
+
+READER = FIXTURES / "markdown" / "reader_heise_1password.md"
+SCRAPED = FIXTURES / "markdown" / "scraped_observer_lvmh.txt"
+PAGE = FIXTURES / "html" / "observer_lvmh_en.html"
+
+
+def _write_json(tmp_path: Path, name: str, data: object) -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_jina_reader_s_json_reads_as_its_markdown_does(tmp_path: Path) -> None:
+    """Jina Reader's JSON answer: the article under ``data``, its page as Markdown in
+    ``content``, the title with the site's name after it."""
+    header, content = READER.read_text(encoding="utf-8").split("Markdown Content:\n", 1)
+    fields = dict(line.split(": ", 1) for line in header.splitlines() if ": " in line)
+    path = _write_json(tmp_path, "jina.json", {"code": 200, "status": 20000, "data": {
+        "title": fields["Title"], "url": fields["URL Source"], "content": content,
+        "publishedTime": fields["Published Time"], "usage": {"tokens": 2873}}})
+    as_markdown = _extract(READER)
+    brief = _extract(path)
+    assert fields["Title"] == "1Password für Mac generiert Einmal-Passwörter | Mac & i"
+    assert brief.title == as_markdown.title == "1Password für Mac generiert Einmal-Passwörter"
+    assert brief.body == as_markdown.body and not any("](" in p for p in brief.body)
+    assert brief.url == fields["URL Source"] and brief.date == dt.date(2015, 4, 8)
+
+
+def test_firecrawl_s_json_reads_its_markdown_page_and_metadata(tmp_path: Path) -> None:
+    """Firecrawl's answer: ``data`` with the page as ``markdown`` and the page's facts in
+    ``metadata`` (``sourceURL``, ``publishedTime``, ``language``, ``ogSiteName``)."""
+    scraped = SCRAPED.read_text(encoding="utf-8")
+    as_text = _extract(SCRAPED)
+    path = _write_json(tmp_path, "firecrawl.json", {"success": True, "data": {
+        "markdown": scraped, "metadata": {
+            "title": f"{as_text.title} | Observer", "language": "en", "ogSiteName": "Observer",
+            "sourceURL": "https://observer.com/2024/01/lvmh-louvre-chardin/",
+            "publishedTime": "2024-01-10T15:04:05Z", "statusCode": 200}}})
+    brief = _extract(path)
+    assert brief.title == as_text.title and brief.body == as_text.body
+    assert not any("](" in p for p in brief.body)
+    assert (brief.url, brief.date, brief.lang, brief.site_name) == (
+        "https://observer.com/2024/01/lvmh-louvre-chardin/", dt.date(2024, 1, 10), "en",
+        "Observer")
+
+
+def test_crawl4ai_s_json_reads_the_page_s_html_over_its_markdown(tmp_path: Path) -> None:
+    """crawl4ai's result holds the page's HTML beside its Markdown renderings: the HTML
+    is read, as a saved page is."""
+    path = _write_json(tmp_path, "crawl4ai.json", {
+        "url": "https://observer.com/2024/01/lvmh-louvre-chardin/", "success": True,
+        "html": PAGE.read_text(encoding="utf-8"),
+        "markdown": {"raw_markdown": SCRAPED.read_text(encoding="utf-8"), "fit_markdown": ""},
+        "metadata": {"title": "LVMH gives the Louvre a boost"}})
+    as_page = _extract(PAGE)
+    brief = _extract(path)
+    assert brief.body == as_page.body and brief.date == as_page.date
+    assert brief.title == "LVMH gives the Louvre a boost"  # the object's own title wins
+
+
+def test_a_markdown_body_with_no_page_around_it_is_read_as_markdown(tmp_path: Path) -> None:
+    path = _write_json(tmp_path, "md.json", {"data": {"markdown": (
+        "# Harbour plan approved\n\nThe council approved the **harbour plan** after a "
+        "[long debate](https://example.org/debate) on Monday night.\n\n"
+        "- A new sea wall will be built along the old quay.\n")}})
+    brief = _extract(path)
+    assert brief.title == "Harbour plan approved"
+    assert brief.body == ("The council approved the harbour plan after a long debate on "
+                          "Monday night.", "A new sea wall will be built along the old quay.")

@@ -163,11 +163,11 @@ def _by_kind(seed: Seed) -> tuple[Brief, list[str]]:
     if seed.kind == "text" and front_matter_article(framed):
         return extract_markdown(framed, seed.path, lines_are_paragraphs=True), notes
     if seed.kind == "markdown" or from_markdown.reads_as_markdown(text):
-        return _from_markdown_page(text), notes  # a page a scraper saved as Markdown
+        return from_markdown_page(text), notes  # a page a scraper saved as Markdown
     return extract_text(text), notes
 
 
-def _from_markdown_page(text: str) -> Brief:
+def from_markdown_page(text: str) -> Brief:
     """A whole page saved as Markdown, read as its dump; a reader's header (``URL
     Source:``, ``Published Time:``, ``Title:``) fills what the page's lines do not."""
     dump, header = from_markdown.as_dump(text)

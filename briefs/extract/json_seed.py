@@ -12,6 +12,19 @@ or the items of a list of them. Text that holds HTML markup, or an object with o
 page's HTML (``html``, ``raw_html``), is read as a saved page is, the object's fields
 winning.
 
+The scrapers that feed language models answer in an envelope and in Markdown: Jina
+Reader's JSON (``{"code": 200, "data": {"title", "url", "content", "publishedTime"}}``),
+Firecrawl's (``{"success": true, "data": {"markdown", "metadata": {"title",
+"sourceURL", "publishedTime", ...}}}``), crawl4ai's (``{"url", "markdown": {...},
+"metadata": {...}}``). The article is the object under ``data`` (or ``result``...) when
+the outer one names none of its fields, and a ``metadata`` object's fields count as the
+article's own (these win). A body in Markdown (a ``markdown`` field, or text that reads
+as Markdown) is read as a Markdown seed is: an author's file rendered to its
+paragraphs, a whole page scraped as Markdown read as that page's dump; a whole page's
+HTML beside it is read instead, as the better source. A title that is the page's
+headline with the site's name after it (``Headline - BBC News``) gives way to the
+headline.
+
 A file that is no JSON, holds no object (or a list of several: one seed is one
 article), or nests deeper than ``MAX_DEPTH`` is refused by name.
 """
@@ -33,15 +46,15 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline", "title_page", "title_rss", "name"),
     "body": ("maintext", "text", "body", "content", "article_body", "articlebody",
              "article_text", "article", "full_text", "raw_text", "paragraphs",
-             "description_full"),
+             "description_full", *("markdown", "fit_markdown", "raw_markdown")),
     "byline": ("byline", "authors", "author", "creator", "writer"),
     "date": ("date_publish", "date_published", "datepublished", "published", "publish_date",
              "published_at", "pubdate", "date", "published_time", "created_at",
              "date_modify", "date_modified"),
     "url": ("url", "link", "source_url", "canonical_url", "final_url", "permalink",
             "source"),  # (trafilatura's "source" is the page's address)
-    "site_name": ("site_name", "sitename", "source_hostname", "source_domain", "publisher",
-                  "hostname", "domain"),
+    "site_name": ("site_name", "sitename", "og_site_name", "source_hostname",
+                  "source_domain", "publisher", "hostname", "domain"),
     "description": ("description", "summary", "excerpt", "lead", "standfirst",
                     "subtitle", "teaser"),
     "lang": ("lang", "language", "inlanguage"),
@@ -49,6 +62,11 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "tags": ("tags", "keywords"),
 }
 HTML_NAMES = ("html", "raw_html", "page_html", "content_html", "body_html", "source_html")
+MARKDOWN_NAMES = ("markdown", "fit_markdown", "raw_markdown", "markdown_with_citations")
+# Where an API's answer holds the article, and where a scraper puts the page's metadata.
+ENVELOPES = ("data", "result", "results", "article", "item", "page", "document", "response")
+METADATA = ("metadata", "meta", "page_metadata")
+_SEPARATOR = re.compile(r"\s+[-|–—:·•»]\s+\S")
 MAX_DEPTH = 20
 _MARKUP = re.compile(r"</(?:p|div|br|span|a|h[1-6]|li|em|strong|b|i)\s*>|<br\s*/?>",
                      re.IGNORECASE)
@@ -121,10 +139,65 @@ def _strings(value: Any, split: bool = False) -> list[str]:
     return [line for line in map(clean_line, texts) if line]
 
 
+def _article(data: dict[str, Any]) -> dict[str, Any]:
+    """The article's fields by normalised name: the object under an envelope's
+    ``data`` when the outer object names none of the article's fields, with its
+    ``metadata`` object's fields beneath its own."""
+    names = {_key(n) for field in FIELDS.values() for n in field} | \
+        {_key(n) for n in HTML_NAMES}
+    for _ in range(3):  # {"data": {"result": {...}}} at most
+        keys = {_key(str(k)) for k in data}
+        inner = next((v for k, v in data.items() if _key(str(k)) in ENVELOPES), None)
+        if isinstance(inner, list) and len(inner) == 1:
+            inner = inner[0]
+        if keys & names or not isinstance(inner, dict):
+            break
+        data = inner
+    by_key: dict[str, Any] = {}
+    for name, value in data.items():
+        if _key(str(name)) in METADATA and isinstance(value, dict):
+            by_key.update((_key(str(k)), v) for k, v in value.items())
+    by_key.update((_key(str(k)), v) for k, v in data.items())
+    return by_key
+
+
+def _markdown_text(value: Any) -> str | None:
+    """A Markdown field's text: a string, or crawl4ai's object of several renderings
+    (the pruned ``fit_markdown`` when there is one, else the whole page's)."""
+    if isinstance(value, dict):
+        value = next((v for v in (value.get(n) for n in MARKDOWN_NAMES)
+                      if isinstance(v, str) and v.strip()), None)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _read_markdown(body: str, shown: str) -> Brief:
+    """A body in Markdown, read as the dump of the page it was scraped from (its page
+    junk, "941 comments", left out as a dump's is); one with no line a dump's headline
+    can be, as an author's Markdown file."""
+    from briefs.extract import from_markdown_page
+    from briefs.extract.markdown import extract_markdown
+
+    try:
+        return from_markdown_page(body)
+    except SeedError:
+        return extract_markdown(body, shown)
+
+
+def _title(title: str | None, page_title: str | None) -> str | None:
+    """The object's title, unless it is the page's headline with more after a separator
+    (the site's name: "Headline - BBC News")."""
+    if not title:
+        return page_title
+    title = clean_line(title)
+    if page_title and len(title) > len(page_title) and title.startswith(page_title) and \
+            _SEPARATOR.match(title[len(page_title):]):
+        return page_title
+    return title
+
+
 def extract_json(text: str, shown: str) -> Brief:
     """The article of a JSON seed (see the module's docstring)."""
-    data = _object(text, shown)
-    by_key = {_key(str(k)): v for k, v in data.items()}
+    by_key = _article(_object(text, shown))
 
     def first(field: str) -> Any:
         for name in FIELDS[field]:
@@ -134,25 +207,33 @@ def extract_json(text: str, shown: str) -> Brief:
         return None
 
     found_body = first("body")
+    markdown_body = next((m for m in (_markdown_text(by_key.get(_key(n)))
+                                      for n in MARKDOWN_NAMES) if m), None)
     if isinstance(found_body, list):  # the paragraphs one by one
         found_body = "\n".join(_strings(found_body))
-    body_value = _text(found_body)
+    body_value = markdown_body if isinstance(found_body, dict) else _text(found_body)
     html = next((v for v in (by_key.get(_key(n)) for n in HTML_NAMES)
                  if isinstance(v, str) and v.strip()), None)
     page = Brief()
-    if body_value and _MARKUP.search(body_value):
+    markdown = body_value is not None and (body_value == markdown_body or (
+        not _MARKUP.search(body_value) and _reads_as_markdown(body_value)))
+    if body_value and _MARKUP.search(body_value) and not markdown:
         html, body_value = body_value, None
+    if markdown and html:
+        body_value = None  # the whole page's HTML: read as a saved page, the better source
     if html and not body_value:
         from briefs.extract.html import extract_html
 
         page = extract_html(html)
+    elif markdown and body_value:
+        page = _read_markdown(body_value, shown)
+        body_value = None
     body = tuple(p for p in map(clean_line, _PARAGRAPHS.split(body_value)) if p) \
         if body_value else page.body
     authors = _strings(first("byline"))
     date = _date(first("date"))
-    title = _text(first("title"))
     return Brief(
-        title=clean_line(title) if title else page.title,
+        title=_title(_text(first("title")), page.title),
         body=body,
         date=date or page.date,
         byline=", ".join(authors) if authors else page.byline,
@@ -163,6 +244,12 @@ def extract_json(text: str, shown: str) -> Brief:
         url=_address(first("url")) or page.url,
         lang=_one(first("lang")) or page.lang,
     )
+
+
+def _reads_as_markdown(text: str) -> bool:
+    from briefs.extract.text import from_markdown
+
+    return from_markdown.reads_as_markdown(text)
 
 
 EPOCH_SECONDS = (1e8, 1e10)  # 1973 to 2286: a Unix time in seconds, or in milliseconds
