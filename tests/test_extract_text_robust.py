@@ -156,6 +156,11 @@ def test_byline_lines(line: str, name: str | None) -> None:
     ("Evgenia Karp Zuletzt geändert am 06.11.2023", ("Evgenia Karp", True)),
     ("Jacobo Betancur Peláez | Publicado hace 3 horas", ("Jacobo Betancur Peláez", True)),
     ("Jane Roe • Sport", None),
+    # a date run into the name, or after a space (a full date: "May 3" alone may be a name)
+    ("Shana Nys DambrotNovember 6, 2023", ("Shana Nys Dambrot", True)),
+    ("Shana Nys Dambrot November 6, 2023", ("Shana Nys Dambrot", True)),
+    ("Hier spielt die Musik November 6, 2023", None),
+    ("Theresa May 3, 2021", None),
 ])
 def test_name_lines(line: str, expected: tuple[str, bool] | None) -> None:
     assert name_line(line) == expected

@@ -690,7 +690,10 @@ _NAME_TAIL = re.compile(
     # a label run into the name: "Jen MillsPublished Jul 17, 2024"
     r"(?<=[a-zà-ÿ])(?=(?-i:Updated|Published|Posted|Aktualisiert|Veröffentlicht)\b)|"
     # a relative time run into the name: "Dylan Jones5 hours ago"
-    r"(?<=[a-zà-ÿ])(?=\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b))",
+    r"(?<=[a-zà-ÿ])(?=\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b)|"
+    # a date run into the name, or after a space: "Shana Nys DambrotNovember 6, 2023"
+    r"(?<=[a-zà-ÿ])\s?(?=(?=(?-i:[A-ZÀ-Þ]))(?:" + _MONTH + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"\s+(?:19|20)\d{2}\b))",
     re.IGNORECASE)
 _RELATIVE = re.compile(r"^(?:(?:published|updated|posted|publicado|actualizado|publié|"
                        r"mis à jour|pubblicato|aggiornato|veröffentlicht|aktualisiert)\s*:?\s*)?"
