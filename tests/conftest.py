@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,13 @@ HOOKS = "briefs/site/hooks.py"
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 # Fixed clock for seeds without a date: golden briefs stay byte-identical.
 os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
+# A shell starts a background job (``make test &``, a CI step run in the background) with
+# Ctrl+C's signal ignored, and every process started from it inherits that: a preview the
+# tests stop with SIGINT, as a reader's Ctrl+C does, then ran on and the test timed out.
+# A handler here (Python's own) makes the processes the tests start see SIGINT as a
+# terminal's program does.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
