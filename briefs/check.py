@@ -17,7 +17,7 @@ from briefs.errors import BriefsError, SeedError
 from briefs.extract import extract, today
 from briefs.extract.dates import parse_date
 from briefs.files import kind_of_file, utf8_name
-from briefs.read import discover, read_seed, saved_files_note, saved_page_folders, skipped
+from briefs.read import read_seed, saved_files_note, survey
 from briefs.record import LANG_CODE, web_address
 from briefs.validate import validate_file, validate_page
 
@@ -127,12 +127,13 @@ def page_url(rel: str) -> str:
 
 def check(root: Path, seeds_dir: Path, docs_dir: Path) -> CheckResult:
     result = CheckResult()
-    for path, why in skipped(seeds_dir):
+    found = survey(seeds_dir)
+    for path, why in found.skipped:
         result.messages.append(Message("WARNING", show(path, root), why))
-    for folder, page in saved_page_folders(seeds_dir):
+    for folder, page in found.page_folders:
         result.messages.append(Message("INFO", show(folder, root),
                                        saved_files_note(show(page, root))))
-    for path in discover(seeds_dir):
+    for path in found.seeds:
         shown = show(path, root)
         result.seeds += 1
         try:

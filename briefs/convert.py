@@ -34,7 +34,7 @@ from briefs.incremental import StatCache, fingerprint, parallel_map
 from briefs.lock import hold
 from briefs.prepare import RECIPE, Job, Planned, Prepared, prepare, unchanged_by_stat, warm
 from briefs.prepare import read_brief as _read_brief
-from briefs.read import discover, saved_files_note, saved_page_folders, skipped
+from briefs.read import saved_files_note, survey
 from briefs.validate import as_mkdocs_reads, remember_valid
 from briefs.write import commit, seed_tag, set_draft, sha, slugify, stage, suffixed, write_atomic
 
@@ -110,11 +110,12 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdra
     if not dry_run:
         _remove_stale_temp_files(out)
     cache = StatCache.load(root)
-    paths = discover(seeds_dir)
+    found = survey(seeds_dir)
+    paths = found.seeds
     report.seeds = len(paths)
-    for path, why in skipped(seeds_dir):
+    for path, why in found.skipped:
         report.add("WARNING", show(path, root), why)
-    for folder, page in saved_page_folders(seeds_dir):
+    for folder, page in found.page_folders:
         report.add("INFO", show(folder, root), saved_files_note(show(page, root)))
     items: list[tuple[str, Job | None]] = []  # None: withdrawn
     for path in paths:

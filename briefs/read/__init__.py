@@ -28,8 +28,8 @@ from briefs.files import NotRegular, TooLarge, read_regular, utf8_name
 from briefs.read import mhtml, webarchive
 from briefs.read.decode import decode, page_encoding
 
-__all__ = ["SEED_SUFFIXES", "Seed", "decode", "discover", "kind_of", "read_seed",
-           "saved_files_note", "saved_page_folders", "skipped"]
+__all__ = ["SEED_SUFFIXES", "Seed", "Survey", "decode", "discover", "kind_of", "read_seed",
+           "saved_files_note", "saved_page_folders", "skipped", "survey"]
 
 ARCHIVE_SUFFIXES = (*mhtml.SUFFIXES, *webarchive.SUFFIXES)
 SEED_SUFFIXES = (".txt", ".html", ".htm", ".md", ".json", *ARCHIVE_SUFFIXES)
@@ -75,6 +75,22 @@ def kind_of(path: Path) -> str:
     return "text"
 
 
+@dataclass(frozen=True)
+class Survey:
+    """What one walk of the seeds folder found (see ``survey``)."""
+
+    seeds: list[Path]  # every seed file, sorted by path
+    skipped: list[tuple[Path, str]]  # files read as no seed, each with why
+    page_folders: list[tuple[Path, Path]]  # saved pages' folders of files, each with its page
+
+
+def survey(seeds_dir: Path) -> Survey:
+    """The seeds under ``seeds_dir``, the files skipped and the saved pages' folders,
+    in one walk (``discover``, ``skipped`` and ``saved_page_folders`` each walk it)."""
+    walked, folders = _walk_all(seeds_dir)
+    return Survey([path for path, seed in walked if seed], _skipped(walked), folders)
+
+
 def discover(seeds_dir: Path) -> list[Path]:
     """Every seed file under ``seeds_dir``, sorted by path; dotfiles and sidecars skipped."""
     return [path for path, seed in _walk(seeds_dir) if seed]
@@ -84,15 +100,20 @@ def skipped(seeds_dir: Path) -> list[tuple[Path, str]]:
     """The files under ``seeds_dir`` that are read as no seed, each with why: another
     kind of file (``article.xhtml``, ``notes``), a folder's README, or a sidecar whose
     seed is not there. Dotfiles are left out (``.gitkeep``, an editor's swap file)."""
+    return _skipped(_walk(seeds_dir))
+
+
+def _skipped(walked: list[tuple[Path, bool]]) -> list[tuple[Path, str]]:
     out = []
-    walked = _walk(seeds_dir)
-    read = {sidecar_path(path) for path, seed in walked if seed}
+    read: set[Path | None] | None = None  # the sidecars read: found when one is there
     for path, seed in walked:
         if seed:
             continue
         if _is_readme(path):
             out.append((path, "a folder's README, not a seed; skipped"))
         elif path.suffix.lower() in SIDECAR_SUFFIXES:
+            if read is None:
+                read = {sidecar_path(p) for p, s in walked if s}
             if path not in read:
                 out.append((path, _unread_sidecar(path, read)))
         else:
