@@ -8,7 +8,7 @@ from pathlib import Path
 from htmldate import extractors
 
 from briefs.extract import extract
-from briefs.extract.html.dateparse import for_language
+from briefs.extract.html.dateparse import for_language, install
 from briefs.read import read_seed
 from briefs.record import Brief
 
@@ -68,3 +68,25 @@ def extract_page(folder: Path, html: str) -> Brief:
     path = folder / "page.html"
     path.write_text(html, encoding="utf-8")
     return extract(read_seed(path, "seeds/page.html"))[0]
+
+
+def test_a_page_that_declares_no_language_is_read_in_its_text_s(tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    """No ``lang`` on the page: the parser reads the language its text is in, not every
+    language dateparser knows (the search that cost 3 to 4 s on a first such string)."""
+    install()  # (so that the parser asked for below is the one it puts in place)
+    asked: list[list[str] | None] = []
+    real = extractors.get_external_parser
+
+    def recording() -> object:
+        parser = real()
+        asked.append(parser.languages)
+        return parser
+
+    monkeypatch.setattr(extractors, "get_external_parser", recording)
+    extractors.try_date_expr.cache_clear()  # (what an earlier French page read is kept)
+    html = page("fr", "Publié le 1er mars 2020 à 10h",
+                "Le conseil municipal a voté le budget après un long débat. ")
+    brief = extract_page(tmp_path, html.replace(' lang="fr"', ""))
+    assert brief.date is not None and brief.date.isoformat() == "2020-03-01"
+    assert asked and all(sorted(languages or []) == ["en", "fr"] for languages in asked)

@@ -268,8 +268,8 @@ def _date(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
           url: str | None) -> dt.date | None:
     """Publication day: htmldate (original date, extensive search), else JSON-LD
     ``datePublished``, else a publication ``<meta>``. htmldate's last resort, dateparser,
-    reads the language the page declares and English (:mod:`.dateparse`), unless the
-    declaration's script is not the text's.
+    reads the language the page declares and English (:mod:`.dateparse`); a page that
+    declares none, or one whose script is not the text's, the language of its text.
 
     htmldate comes first: it reads the page's own local date where JSON-LD often gives
     UTC, which can be the next calendar day.
@@ -278,8 +278,13 @@ def _date(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
     from trafilatura.settings import set_date_params
 
     language = _lang(tree, meta)
-    if language and not langscript.fits(language, (_text_sample(tree),)):
+    sample = _text_sample(tree)
+    if language and not langscript.fits(language, (sample,)):
         language = None  # an English theme's lang="en" over a Bengali text: ask every language
+    if language is None:  # none declared: the text's, as the brief's language is found
+        from briefs.compose.lang import detect_language
+
+        language = detect_language(sample)
     try:
         with for_language(language):
             found = find_date(tree, url=url, **set_date_params(True))

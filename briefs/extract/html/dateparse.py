@@ -9,8 +9,9 @@ on whichever page first has such a string (mer_abcnews-go-com of the dev corpus)
 A page that declares its language (``<html lang>``, ``og:locale``) gets a parser for
 that language and English instead (Japanese, Chinese and Korean together, as they
 write dates alike): dates in its language and in English read as before, and the
-search through every other locale is skipped. A page that declares no language, or
-one dateparser does not know, keeps htmldate's own parser.
+search through every other locale is skipped. A page that declares no language gets
+the language its text is in (the caller detects it). A language dateparser does not
+know keeps htmldate's own parser.
 
 htmldate asks for the parser through ``htmldate.extractors.get_external_parser()``,
 called anew each time; ``install`` replaces that function with one that reads the
