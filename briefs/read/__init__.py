@@ -28,8 +28,8 @@ from briefs.files import NotRegular, TooLarge, read_regular, utf8_name
 from briefs.read import mhtml, webarchive
 from briefs.read.decode import decode, page_encoding
 
-__all__ = ["SEED_SUFFIXES", "Seed", "Survey", "decode", "discover", "kind_of", "read_seed",
-           "saved_files_note", "saved_page_folders", "skipped", "survey"]
+__all__ = ["SEED_SUFFIXES", "Seed", "Survey", "decode", "kind_of", "read_seed",
+           "saved_files_note", "survey"]
 
 ARCHIVE_SUFFIXES = (*mhtml.SUFFIXES, *webarchive.SUFFIXES)
 SEED_SUFFIXES = (".txt", ".html", ".htm", ".md", ".json", *ARCHIVE_SUFFIXES)
@@ -79,28 +79,21 @@ def kind_of(path: Path) -> str:
 class Survey:
     """What one walk of the seeds folder found (see ``survey``)."""
 
-    seeds: list[Path]  # every seed file, sorted by path
-    skipped: list[tuple[Path, str]]  # files read as no seed, each with why
-    page_folders: list[tuple[Path, Path]]  # saved pages' folders of files, each with its page
+    seeds: list[Path]  # every seed file, sorted by path; dotfiles and sidecars skipped
+    # the files read as no seed, each with why: another kind of file (``article.xhtml``,
+    # ``notes``), a folder's README, or a sidecar whose seed is not there (dotfiles, such
+    # as ``.gitkeep`` or an editor's swap file, are left out)
+    skipped: list[tuple[Path, str]]
+    # the folders that hold a saved page's own files, each with its page: not read, as
+    # their frames and scripts are no articles (see ``_page_folder``)
+    page_folders: list[tuple[Path, Path]]
 
 
 def survey(seeds_dir: Path) -> Survey:
     """The seeds under ``seeds_dir``, the files skipped and the saved pages' folders,
-    in one walk (``discover``, ``skipped`` and ``saved_page_folders`` each walk it)."""
-    walked, folders = _walk_all(seeds_dir)
+    in one walk."""
+    walked, folders = _walk(seeds_dir)
     return Survey([path for path, seed in walked if seed], _skipped(walked), folders)
-
-
-def discover(seeds_dir: Path) -> list[Path]:
-    """Every seed file under ``seeds_dir``, sorted by path; dotfiles and sidecars skipped."""
-    return [path for path, seed in _walk(seeds_dir) if seed]
-
-
-def skipped(seeds_dir: Path) -> list[tuple[Path, str]]:
-    """The files under ``seeds_dir`` that are read as no seed, each with why: another
-    kind of file (``article.xhtml``, ``notes``), a folder's README, or a sidecar whose
-    seed is not there. Dotfiles are left out (``.gitkeep``, an editor's swap file)."""
-    return _skipped(_walk(seeds_dir))
 
 
 def _skipped(walked: list[tuple[Path, bool]]) -> list[tuple[Path, str]]:
@@ -134,22 +127,12 @@ def _unread_sidecar(path: Path, read: set[Path | None]) -> str:
     return "sidecar read for no seed; skipped"
 
 
-def saved_page_folders(seeds_dir: Path) -> list[tuple[Path, Path]]:
-    """The folders under ``seeds_dir`` that hold a saved page's own files, each with its
-    page: not read, as their frames and scripts are no articles (see ``_page_folder``)."""
-    return _walk_all(seeds_dir)[1]
-
-
 def saved_files_note(page: str) -> str:
     """What a run says of a saved page's folder of files (``page`` as shown)."""
     return f"the files a browser saved with {page} (frames, scripts, images); not read as seeds"
 
 
-def _walk(seeds_dir: Path) -> list[tuple[Path, bool]]:
-    return _walk_all(seeds_dir)[0]
-
-
-def _walk_all(seeds_dir: Path) -> tuple[list[tuple[Path, bool]], list[tuple[Path, Path]]]:
+def _walk(seeds_dir: Path) -> tuple[list[tuple[Path, bool]], list[tuple[Path, Path]]]:
     """Every file under ``seeds_dir`` but dotfiles and saved pages' folders, sorted by
     path, and whether it is a seed by its name; then the saved pages' folders."""
     found = []
