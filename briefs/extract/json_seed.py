@@ -39,6 +39,7 @@ from typing import Any
 from briefs.clean import clean_line
 from briefs.errors import SeedError
 from briefs.extract.dates import parse_date
+from briefs.extract.text import from_markdown
 from briefs.record import Brief
 
 # The brief's field, and the names scrapers give it, most specific first.
@@ -46,7 +47,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline", "title_page", "title_rss", "name"),
     "body": ("maintext", "text", "body", "content", "article_body", "articlebody",
              "article_text", "article", "full_text", "raw_text", "paragraphs",
-             "description_full", *("markdown", "fit_markdown", "raw_markdown")),
+             "description_full"),
     "byline": ("byline", "authors", "author", "creator", "writer"),
     "date": ("date_publish", "date_published", "datepublished", "published", "publish_date",
              "published_at", "pubdate", "date", "published_time", "created_at",
@@ -211,12 +212,12 @@ def extract_json(text: str, shown: str) -> Brief:
                                       for n in MARKDOWN_NAMES) if m), None)
     if isinstance(found_body, list):  # the paragraphs one by one
         found_body = "\n".join(_strings(found_body))
-    body_value = markdown_body if isinstance(found_body, dict) else _text(found_body)
+    body_value = _text(found_body) or markdown_body
     html = next((v for v in (by_key.get(_key(n)) for n in HTML_NAMES)
                  if isinstance(v, str) and v.strip()), None)
     page = Brief()
     markdown = body_value is not None and (body_value == markdown_body or (
-        not _MARKUP.search(body_value) and _reads_as_markdown(body_value)))
+        not _MARKUP.search(body_value) and from_markdown.reads_as_markdown(body_value)))
     if body_value and _MARKUP.search(body_value) and not markdown:
         html, body_value = body_value, None
     if markdown and html:
@@ -244,12 +245,6 @@ def extract_json(text: str, shown: str) -> Brief:
         url=_address(first("url")) or page.url,
         lang=_one(first("lang")) or page.lang,
     )
-
-
-def _reads_as_markdown(text: str) -> bool:
-    from briefs.extract.text import from_markdown
-
-    return from_markdown.reads_as_markdown(text)
 
 
 EPOCH_SECONDS = (1e8, 1e10)  # 1973 to 2286: a Unix time in seconds, or in milliseconds
