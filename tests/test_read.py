@@ -435,20 +435,6 @@ def test_a_page_saved_as_one_file_by_a_browser_reads_as_the_page_itself(tmp_path
     assert as_page.title == "1Password für Mac generiert Einmal-Passwörter"
 
 
-@pytest.mark.parametrize(("content", "cause"), [
-    (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n"
-     b"Content-Type: image/png\r\n\r\nabc\r\n--b--\r\n", "no HTML page in this web archive"),
-    (b"just some text, no MIME header at all\n", "not a saved web archive (no MIME header)"),
-])
-def test_a_web_archive_without_a_page_is_refused_naming_why(tmp_path: Path, content: bytes,
-                                                            cause: str) -> None:
-    path = tmp_path / "saved.mht"
-    path.write_bytes(content)
-    with pytest.raises(SeedError) as caught:
-        read_seed(path, "seeds/saved.mht")
-    assert caught.value.message == f"seeds/saved.mht: {cause}"
-
-
 def test_a_web_archive_gives_the_address_it_was_saved_from_when_the_page_names_none(
         tmp_path: Path) -> None:
     page = ("<html><head><title>Council passes the budget</title></head><body><article>"
@@ -601,26 +587,33 @@ def test_a_web_archive_s_declared_encoding_is_read(tmp_path: Path) -> None:
     assert brief.body[0].startswith("The café council voted")
 
 
-@pytest.mark.parametrize(("content", "cause"), [
-    (b"bplist00 broken beyond repair", "not a Safari web archive (no property list in it)"),
-    (b"just some text\n", "not a Safari web archive (no property list in it)"),
-    (plistlib.dumps({"Other": 1}, fmt=plistlib.FMT_BINARY),
-     "not a Safari web archive (no WebMainResource)"),
-    (plistlib.dumps([1, 2], fmt=plistlib.FMT_BINARY),
-     "not a Safari web archive (no WebMainResource)"),
-    (_safari_archive(b"\x89PNG\r\n", WebResourceMIMEType="image/png"),
+@pytest.mark.parametrize(("name", "content", "cause"), [
+    ("saved.mht", b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n"
+     b"\r\n--b\r\nContent-Type: image/png\r\n\r\nabc\r\n--b--\r\n",
      "no HTML page in this web archive"),
-    (_safari_archive(b"   "), "no HTML page in this web archive"),
-    (plistlib.dumps({"WebMainResource": {"WebResourceData": "text, not bytes"}}),
+    ("saved.mht", b"just some text, no MIME header at all\n",
+     "not a saved web archive (no MIME header)"),
+    ("x.webarchive", b"bplist00 broken beyond repair",
+     "not a Safari web archive (no property list in it)"),
+    ("x.webarchive", b"just some text\n", "not a Safari web archive (no property list in it)"),
+    ("x.webarchive", plistlib.dumps({"Other": 1}, fmt=plistlib.FMT_BINARY),
+     "not a Safari web archive (no WebMainResource)"),
+    ("x.webarchive", plistlib.dumps([1, 2], fmt=plistlib.FMT_BINARY),
+     "not a Safari web archive (no WebMainResource)"),
+    ("x.webarchive", _safari_archive(b"\x89PNG\r\n", WebResourceMIMEType="image/png"),
+     "no HTML page in this web archive"),
+    ("x.webarchive", _safari_archive(b"   "), "no HTML page in this web archive"),
+    ("x.webarchive", plistlib.dumps({"WebMainResource": {"WebResourceData": "text, not bytes"}}),
      "no HTML page in this web archive"),
 ])
-def test_a_broken_safari_archive_is_refused_by_name(tmp_path: Path, content: bytes,
-                                                    cause: str) -> None:
-    path = tmp_path / "x.webarchive"
+def test_a_web_archive_without_a_page_is_refused_naming_why(tmp_path: Path, name: str,
+                                                            content: bytes, cause: str) -> None:
+    """Chrome's MHTML and Safari's web archive alike."""
+    path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(SeedError) as caught:
-        read_seed(path, "seeds/x.webarchive")
-    assert caught.value.message == f"seeds/x.webarchive: {cause}"
+        read_seed(path, f"seeds/{name}")
+    assert caught.value.message == f"seeds/{name}: {cause}"
 
 
 def test_a_safari_archive_nested_past_the_parsers_reach_is_refused_by_name(
