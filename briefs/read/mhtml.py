@@ -26,6 +26,12 @@ class Archived:
     url: str | None  # the address it was saved from (``Snapshot-Content-Location``)
 
 
+def saved_from(where: object) -> str | None:
+    """The web address an archive names as its page's (``None``: none, or no address)."""
+    text = str(where or "").strip()
+    return text if _WEB_ADDRESS.match(text) else None
+
+
 def page_of(data: bytes, shown: str) -> Archived:
     """The saved page. Raises ``SeedError`` when the file holds no HTML part."""
     # The legacy policy: the default one parses every header into objects, which took
@@ -42,8 +48,6 @@ def page_of(data: bytes, shown: str) -> Archived:
         if part.get_content_type() == "text/html":
             payload = part.get_payload(decode=True)
             if isinstance(payload, bytes) and payload.strip():
-                where = str(message.get("Snapshot-Content-Location")
-                            or part.get("Content-Location") or "").strip()
-                return Archived(payload, part.get_content_charset(),
-                                where if _WEB_ADDRESS.match(where) else None)
+                where = message.get("Snapshot-Content-Location") or part.get("Content-Location")
+                return Archived(payload, part.get_content_charset(), saved_from(where))
     raise SeedError(shown, "no HTML page in this web archive")

@@ -7,14 +7,12 @@ styles and frames (``WebSubresources``, ``WebSubframeArchives``) are not needed.
 from __future__ import annotations
 
 import plistlib
-import re
 from typing import Any
 
 from briefs.errors import SeedError
-from briefs.read.mhtml import Archived
+from briefs.read.mhtml import Archived, saved_from
 
 SUFFIXES = (".webarchive",)
-_WEB_ADDRESS = re.compile(r"^https?://[^\s/]+\.[^\s/]+\S*$")
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -35,6 +33,5 @@ def page_of(data: bytes, shown: str) -> Archived:
     if not isinstance(page, bytes) or not page.strip() or kind not in _PAGE_TYPES:
         raise SeedError(shown, "no HTML page in this web archive")
     charset = main.get("WebResourceTextEncodingName")
-    where = str(main.get("WebResourceURL") or "").strip()
     return Archived(page, charset if isinstance(charset, str) and charset else None,
-                    where if _WEB_ADDRESS.match(where) else None)
+                    saved_from(main.get("WebResourceURL")))
