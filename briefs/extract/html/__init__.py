@@ -101,7 +101,8 @@ def extract_html(html: str) -> Brief:
             guess = None  # a comment form's "Name" field or a photo credit, not an author
         byline = guess if guess and not md.names_the_site(guess, sites) \
             else md.site_byline(authors) or guess
-    date = _date(tree, meta, articles, url)
+    declared = _lang(tree, meta)
+    date = _date(tree, meta, articles, url, declared)
     # a January 1 that no markup states is htmldate's guess from a year alone (a
     # copyright line's "© 2022"): the day the visible text gives, else none (the brief
     # asks an editor); the markup is read before the hidden elements go
@@ -139,7 +140,7 @@ def extract_html(html: str) -> Brief:
         description=md.description(meta, articles),
         site_name=sites[0] if sites else None,
         url=url,
-        lang=_lang(tree, meta),
+        lang=declared,
     )
 
 
@@ -265,7 +266,7 @@ def _url(tree: Any, meta: dict[str, list[str]]) -> str | None:
 
 
 def _date(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
-          url: str | None) -> dt.date | None:
+          url: str | None, declared: str | None) -> dt.date | None:
     """Publication day: htmldate (original date, extensive search), else JSON-LD
     ``datePublished``, else a publication ``<meta>``. htmldate's last resort, dateparser,
     reads the language the page declares and English (:mod:`.dateparse`); a page that
@@ -277,7 +278,7 @@ def _date(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
     from htmldate import find_date
     from trafilatura.settings import set_date_params
 
-    language = _lang(tree, meta)
+    language = declared  # (the page's own: ``<html lang>``, ``og:locale``)
     sample = _text_sample(tree)
     if language and not langscript.fits(language, (sample,)):
         language = None  # an English theme's lang="en" over a Bengali text: ask every language
