@@ -141,12 +141,12 @@ def build_site(config_file: Path, site_dir: Path,
             page, target = handler.draft_links[0]
             docs = Path(config["docs_dir"]).name
             raise BuildFailed(f"{docs}/{page}", f"links to unpublished page {docs}/{target}; "
-                              f"{_not_built(site_dir)}")
+                              f"{NOT_BUILT}")
     except BuildFailed as exc:
         shutil.rmtree(staging, ignore_errors=True)
         if not exc.cause.endswith(NOT_BUILT):
             raise
-        # a hook's refusal: the hook saw only the staging folder, not the site's name
+        # ours or a hook's refusal (the hook saw only the staging folder): the site's name
         cause = exc.cause.removesuffix(NOT_BUILT) + _not_built(site_dir)
         raise BuildFailed(exc.path, cause, exc.field) from exc
     except BriefsError:
