@@ -44,6 +44,35 @@ def test_odd_dump_is_refused_with_a_reason(tmp_path: Path, name: str) -> None:
     assert "no headline found" in message or "no article text found" in message
 
 
+PARAGRAPHS = [
+    "The council said on Monday that it would close the schools for a week because of the "
+    "storm expected on the coast on Tuesday night, officials said.",
+    "Parents were told to keep children at home until further notice, the council added in "
+    "a statement on its website.",
+    "Forecasters warned that winds could reach 120 kilometres an hour along the coast, with "
+    "heavy rain inland and a risk of floods in low-lying areas.",
+    "Emergency services have moved boats and generators to the towns most at risk, and the "
+    "army is on standby to help if roads are cut.",
+]
+
+
+@pytest.mark.parametrize("above", [[], ["Share"]])
+def test_bare_paragraphs_are_refused_for_want_of_a_headline(tmp_path: Path,
+                                                           above: list[str]) -> None:
+    # before: published under the second paragraph, the first one dropped
+    path = tmp_path / "bare.txt"
+    path.write_text("\n\n".join([*above, *PARAGRAPHS]), encoding="utf-8")
+    with pytest.raises(SeedError, match="no headline found"):
+        extract(read_seed(path, path.name))
+
+
+def test_a_first_line_that_ends_as_a_sentence_can_still_be_the_headline() -> None:
+    title = "The council closes all schools for a week as the storm nears the coast."
+    brief = extract_text(clean_text("\n\n".join([title, *PARAGRAPHS]))[0])
+    assert brief.title == title
+    assert brief.body == tuple(PARAGRAPHS)
+
+
 def test_many_short_lines_around_an_article_still_find_it() -> None:
     menu = [f"Section {i}" for i in range(2500)]
     article = ["Storm closes schools across the region", "By Jane Roe",

@@ -99,14 +99,26 @@ MODEL_FILE = "headline_model.json"
 
 def choose(blocks: list[Block], start: int, stop: int, meta: set[int],
            stopwords: frozenset[str]) -> int | None:
-    """Index of the headline block, or ``None`` when no line fits."""
+    """Index of the headline block, or ``None`` when no line fits.
+
+    A line inside the text, below its first, that ends as a sentence is no headline when
+    nothing above the text could be one: such a seed is bare paragraphs (an article
+    copied without its title), refused as having no headline rather than published under
+    its second paragraph with the first one dropped. The text's first line may still be
+    the headline, full stop and all ("Storm closes schools." over the paragraphs)."""
     weights = model_weights()
     best: tuple[float, int] | None = None
     for index, row in features(blocks, start, stop, meta, stopwords):
         score = sum(w * x for w, x in zip(weights, row, strict=True))
         if best is None or score > best[0]:
             best = (score, index)
-    return best[1] if best else None
+    if best is None:
+        return None
+    chosen = best[1]
+    if chosen > start and _FULL_STOP.search(blocks[chosen].text.rstrip()) \
+            and not any(_candidate(block) for block in blocks[:start]):
+        return None
+    return chosen
 
 
 @functools.cache
