@@ -110,12 +110,16 @@ def _is_abbreviation(before: str, after: str, whole: bool = True) -> bool:
 WORD_CHARS = 64  # a longer "word" before a point is no abbreviation
 
 
+_QUOTE_MARK = re.compile('[“”"]')
+
+
 class _Quotes:
     """Where a paragraph's quotation marks are, to count them in any stretch at once."""
 
     def __init__(self, paragraph: str) -> None:
-        self.at = {mark: [k for k, ch in enumerate(paragraph) if ch == mark]
-                   for mark in ("“", "”", '"')}
+        self.at: dict[str, list[int]] = {"“": [], "”": [], '"': []}
+        for found in _QUOTE_MARK.finditer(paragraph):
+            self.at[found.group()].append(found.start())
 
     def _count(self, mark: str, start: int, end: int) -> int:
         places = self.at[mark]

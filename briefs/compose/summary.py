@@ -80,7 +80,10 @@ def repeats_title(text: str, title: str) -> bool:
 
 
 def _letters(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return _NOT_LETTER.sub("", text.casefold())
+
+
+_NOT_LETTER = re.compile(r"[\W_]+")  # what ``str.isalnum`` rejects: \w is isalnum and "_"
 
 
 def summarize(sentences: list[Sentence]) -> tuple[str, list[int]]:
