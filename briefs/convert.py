@@ -78,9 +78,20 @@ class Report:
 
 def show(path: Path, root: Path) -> str:
     """``path`` as the user should see it: relative to the project root when inside it."""
+    return _show(path, root.resolve(), root.absolute())
+
+
+def show_all(paths: list[Path], root: Path) -> dict[Path, str]:
+    """``show`` of each of ``paths``, the root resolved once (a thousand seeds are
+    named on every run of the preview's convert)."""
+    resolved, absolute = root.resolve(), root.absolute()
+    return {path: _show(path, resolved, absolute) for path in paths}
+
+
+def _show(path: Path, resolved_root: Path, absolute_root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix() if not path.is_symlink() \
-            else path.absolute().relative_to(root.absolute()).as_posix()
+        return path.resolve().relative_to(resolved_root).as_posix() if not path.is_symlink() \
+            else path.absolute().relative_to(absolute_root).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -117,9 +128,10 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdra
         report.add("WARNING", show(path, root), why)
     for folder, page in found.page_folders:
         report.add("INFO", show(folder, root), saved_files_note(show(page, root)))
+    names = show_all(paths, root)
     items: list[tuple[str, Job | None]] = []  # None: withdrawn
     for path in paths:
-        shown = show(path, root)
+        shown = names[path]
         job = None if shown in state.withdrawn else Job(path, shown, state.entries.get(shown),
                                                          docs_dir)
         items.append((shown, job))
@@ -138,7 +150,7 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdra
                 continue
             _merge(job, fast or _staged(next(results), staging), cache, root, report, planned)
         staged = [plan.staged for plan in planned if plan.staged is not None]
-        present = {show(p, root) for p in paths}
+        present = set(names.values())
         planned = _drop_duplicates(planned, state, docs_dir, report, present)
         _assign_names(planned, state, docs_dir, root, report)
         for plan in planned:
@@ -146,7 +158,7 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdra
     finally:  # what the workers wrote and no brief took (duplicates, conflicts, a failure)
         for leftover in staged:
             leftover.unlink(missing_ok=True)
-    _orphans(state, {show(p, root) for p in paths}, docs_dir, root, report, dry_run, withdraw)
+    _orphans(state, set(names.values()), docs_dir, root, report, dry_run, withdraw)
     if not dry_run:
         state_mod.save(root, state)
         _remember_written(planned, state, docs_dir, cache)
