@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import re
+import subprocess
+import sys
+import threading
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -79,3 +83,30 @@ def test_dirty_preview_keeps_unchanged_briefs(project: Callable[..., Path]) -> N
         now = {p.name: p.stat().st_mtime_ns for p in (root / "docs" / "briefs").iterdir()}
         assert sum(now[n] != first_mtime[n] for n in first_mtime) == 1
     assert "Traceback" not in (proc.stdout.read() if proc.stdout else "")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a thread has its own priority on Linux")
+def test_the_work_after_a_rebuild_runs_below_the_rebuilds_priority() -> None:
+    # Pagefind, started from the worker, uses every core: it must not slow the next
+    # rebuild, the page the editor waits for
+    from briefs.site.preview import AFTER_BUILD_NICENESS, MAX_NICENESS, AfterBuild
+
+    seen: list[tuple[int, str]] = []
+
+    def job() -> None:
+        child = subprocess.run([sys.executable, "-c", "import os; print(os.nice(0))"],
+                               capture_output=True, text=True, check=True)
+        seen.append((os.getpriority(os.PRIO_PROCESS, threading.get_native_id()),
+                     child.stdout.strip()))
+
+    here = threading.get_native_id()
+    before = os.getpriority(os.PRIO_PROCESS, here)
+    worker = AfterBuild()
+    try:
+        worker.submit(job)
+        assert worker.wait(timeout=60)
+    finally:
+        worker.stop()
+    expected = min(MAX_NICENESS, before + AFTER_BUILD_NICENESS)
+    assert seen == [(expected, str(expected))]  # the worker and what it starts
+    assert os.getpriority(os.PRIO_PROCESS, here) == before  # not the rest of the preview

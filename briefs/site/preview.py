@@ -13,13 +13,15 @@ After the first build, ``briefs serve`` rebuilds only what changed (``_Preview``
 Briefs not read again keep the front matter they had when last read. The work that
 follows a build (feeds, the Pagefind index: ``hooks.on_post_build``) runs after the
 page is served, in one background worker (``AfterBuild``): two runs never overlap and
-only the newest waiting run is done. The first build does it before serving.
+only the newest waiting run is done, at a lower CPU priority than the rebuilds (on
+Linux). The first build does it before serving.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -99,6 +101,7 @@ class AfterBuild:
         self._thread.join(timeout)
 
     def _loop(self) -> None:
+        _yield_to_builds()
         while True:
             with self._cond:
                 self._cond.wait_for(lambda: self._waiting is not None or self._stopped)
@@ -119,6 +122,25 @@ class AfterBuild:
                 with self._cond:
                     self._busy = False
                     self._cond.notify_all()
+
+
+AFTER_BUILD_NICENESS = 10  # steps of niceness below the preview's own priority
+MAX_NICENESS = 19
+
+
+def _yield_to_builds() -> None:
+    """Lower the calling thread's CPU priority, so that a rebuild (the page the editor
+    waits for) is not slowed by the previous build's search index: Pagefind uses every
+    core, and the process it starts inherits this thread's priority. Linux only: there a
+    thread has a priority of its own; elsewhere the call would lower the whole preview's."""
+    if sys.platform != "linux":
+        return
+    thread = threading.get_native_id()
+    try:
+        lower = min(MAX_NICENESS, os.getpriority(os.PRIO_PROCESS, thread) + AFTER_BUILD_NICENESS)
+        os.setpriority(os.PRIO_PROCESS, thread, lower)
+    except OSError as exc:  # not permitted in some sandboxes: the preview still works
+        log.debug(f"after-build worker keeps its priority: {exc}")
 
 
 def _post_build(method: Callable[..., None], config: Any, worker: AfterBuild) -> None:
