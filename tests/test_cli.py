@@ -25,10 +25,19 @@ def test_exit_1_when_a_seed_is_rejected_and_others_still_publish(
         project, seed_article: Path) -> None:
     root = project(seed_article)
     (root / "seeds" / "empty.txt").write_bytes(b"")
-    (root / "seeds" / "nohead.txt").write_text("Share\n\nBack to top button\n", encoding="utf-8")
+    (root / "seeds" / "junk.txt").write_text("Share\n\nBack to top button\n", encoding="utf-8")
+    paragraphs = [
+        "The council said on Monday that it would close the schools for a week because of "
+        "the storm expected on the coast on Tuesday night, officials said.",
+        "Parents were told to keep children at home until further notice, the council "
+        "added in a statement on its website.",
+        "Forecasters warned that winds could reach 120 kilometres an hour along the coast, "
+        "with heavy rain inland and a risk of floods in low-lying areas."]
+    (root / "seeds" / "nohead.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
     result = run_briefs(root, "convert")
     assert result.returncode == 1
     assert "ERROR seeds/empty.txt: empty file" in result.stderr
+    assert "ERROR seeds/junk.txt: no article text found" in result.stderr
     assert "ERROR seeds/nohead.txt: no headline found" in result.stderr
     assert len(list((root / "docs" / "briefs").glob("*.md"))) == 1
 

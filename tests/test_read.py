@@ -227,6 +227,24 @@ def test_sidecar_wins_over_the_page(tmp_path: Path) -> None:
     assert brief.site_name == "Example Times"
 
 
+def test_a_sidecar_title_publishes_an_article_copied_without_its_headline(
+        tmp_path: Path) -> None:
+    paragraphs = [
+        "The council said on Monday that it would close the schools for a week because of "
+        "the storm expected on the coast on Tuesday night, officials said.",
+        "Parents were told to keep children at home until further notice, the council "
+        "added in a statement on its website.",
+        "Forecasters warned that winds could reach 120 kilometres an hour along the coast, "
+        "with heavy rain inland and a risk of floods in low-lying areas."]
+    seed_path = write(tmp_path, "x.txt", "\n\n".join(paragraphs).encode())
+    with pytest.raises(SeedError, match="no headline found"):
+        extract(read_seed(seed_path, "seeds/x.txt"))
+    (tmp_path / "x.yml").write_text("title: Storm closes schools\n", encoding="utf-8")
+    brief, _ = extract(read_seed(seed_path, "seeds/x.txt"))
+    assert brief.title == "Storm closes schools"
+    assert brief.body == tuple(paragraphs)  # every paragraph, the first one too
+
+
 def test_sidecar_summary_replaces_the_drafted_one(tmp_path: Path) -> None:
     from briefs.compose import compose
 

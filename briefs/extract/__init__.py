@@ -72,10 +72,10 @@ def extract(seed: Seed) -> tuple[Brief, list[str]]:
                      "text; detected from the text instead")
         brief = brief.replace(lang=None)
     brief = apply_sidecar(brief, seed)
+    if not brief.body:  # first: without a text there is no headline to look for either
+        raise SeedError(seed.path, "no article text found")
     if not brief.title:
         raise SeedError(seed.path, "no headline found")
-    if not brief.body:
-        raise SeedError(seed.path, "no article text found")
     if brief.date is None:
         brief = brief.replace(**fallback_date(seed.path))
     brief = _bounded(brief, notes)

@@ -140,8 +140,10 @@ def extract_text(text: str) -> Brief:
         return Brief()
     blocks, start, stop, meta_idx = page.blocks, page.start, page.stop, page.meta
     head = headline.choose(blocks, start, stop, meta_idx, page.stopwords)
-    if head is None:
-        return Brief()
+    if head is None:  # the text without a title: a sidecar's ``title`` may give it one
+        return Brief(body=tuple(b.text for b in blocks[start:stop]
+                                if body.keep_in_body(b) and b.index not in meta_idx
+                                and b.index not in page.between))
     title = blocks[head].text
     deck = headline.standfirst(blocks, head, start, meta_idx)
     first = max(start, head + 1)
