@@ -64,7 +64,7 @@ def test_runner_records_a_refused_page(tmp_path: Path) -> None:
     (root / "cases" / "demo_budget" / "dump.txt").write_text("Home\n", encoding="utf-8")
     (result,) = corpus.run("text", corpus.briefs_extractor(corpus.TEXT_FILE),
                            corpus.load_cases(root))
-    assert result.got.error is not None and "no headline" in result.got.error
+    assert result.got.error == "demo_budget/dump.txt: no article text found"
     assert result.overlap is not None and result.overlap.f1 == 0.0
     assert result.headline is False
 
