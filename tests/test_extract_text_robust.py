@@ -56,12 +56,32 @@ PARAGRAPHS = [
 ]
 
 
-@pytest.mark.parametrize("above", [[], ["Share"]])
-def test_bare_paragraphs_are_refused_for_want_of_a_headline(tmp_path: Path,
-                                                           above: list[str]) -> None:
-    # before: published under the second paragraph, the first one dropped
+PARAGRAPHS_DE = [
+    "Die Stadt hat am Montag angekündigt, alle Schulen wegen des erwarteten Sturms für eine "
+    "Woche zu schließen, wie Beamte mitteilten.",
+    "Eltern wurden gebeten, ihre Kinder bis auf Weiteres zu Hause zu behalten, teilte die "
+    "Stadt in einer Erklärung auf ihrer Website mit.",
+    "Meteorologen warnten, dass der Wind an der Küste 120 Kilometer pro Stunde erreichen "
+    "könnte, mit starkem Regen im Landesinneren.",
+]
+PARAGRAPHS_JA = [
+    "東京都は月曜日、台風の接近に備えて都内すべての公立学校を一週間休校にすると発表した。"
+    "気象庁によると、台風は火曜日の夜に関東地方に上陸する見込みだという。",
+    "保護者には、追って通知があるまで子どもを自宅で過ごさせるよう求めた。"
+    "都は公式ウェブサイトで声明を出し、安全の確保を最優先にすると説明した。",
+    "気象庁は沿岸部で最大瞬間風速四十メートルの暴風と、内陸部での大雨による浸水の危険が"
+    "あると警告している。",
+]
+
+
+@pytest.mark.parametrize(("above", "paragraphs"), [
+    ([], PARAGRAPHS), (["Share"], PARAGRAPHS), ([], PARAGRAPHS_DE), ([], PARAGRAPHS_JA)])
+def test_bare_paragraphs_are_refused_for_want_of_a_headline(
+        tmp_path: Path, above: list[str], paragraphs: list[str]) -> None:
+    # before: published under the second paragraph, the first one dropped (English), or
+    # under the first (German, Japanese)
     path = tmp_path / "bare.txt"
-    path.write_text("\n\n".join([*above, *PARAGRAPHS]), encoding="utf-8")
+    path.write_text("\n\n".join([*above, *paragraphs]), encoding="utf-8")
     with pytest.raises(SeedError, match="no headline found"):
         extract(read_seed(path, path.name))
 

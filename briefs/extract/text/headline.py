@@ -101,11 +101,12 @@ def choose(blocks: list[Block], start: int, stop: int, meta: set[int],
            stopwords: frozenset[str]) -> int | None:
     """Index of the headline block, or ``None`` when no line fits.
 
-    A line inside the text, below its first, that ends as a sentence is no headline when
-    nothing above the text could be one: such a seed is bare paragraphs (an article
-    copied without its title), refused as having no headline rather than published under
-    its second paragraph with the first one dropped. The text's first line may still be
-    the headline, full stop and all ("Storm closes schools." over the paragraphs)."""
+    A line of the text that ends as a sentence is no headline when nothing above the text
+    could be one: such a seed is bare paragraphs (an article copied without its title),
+    refused as having no headline rather than published under its second paragraph with
+    the first one dropped, or under its first. The text's first line may still be the
+    headline, full stop and all, when it is one short sentence ("The council closes all
+    schools for a week as the storm nears the coast.")."""
     weights = model_weights()
     best: tuple[float, int] | None = None
     for index, row in features(blocks, start, stop, meta, stopwords):
@@ -115,10 +116,29 @@ def choose(blocks: list[Block], start: int, stop: int, meta: set[int],
     if best is None:
         return None
     chosen = best[1]
-    if chosen > start and _FULL_STOP.search(blocks[chosen].text.rstrip()) \
+    line = blocks[chosen]
+    if chosen >= start and _ends_as_sentence(line.text) \
+            and (chosen > start or line.words >= PARAGRAPH_WORDS or _two_sentences(line.text)) \
             and not any(_candidate(block) for block in blocks[:start]):
         return None
     return chosen
+
+
+PARAGRAPH_WORDS = 18  # a first line this long that ends as a sentence is a paragraph
+# The full stops of scripts that do not use ".": Chinese and Japanese (also full-width),
+# Devanagari's danda, Urdu's.
+_OTHER_FULL_STOPS = ("。", "．", "।", "॥", "۔")
+_INNER_STOP = re.compile(r"[^\s.]{2,}\.\s+\S|[。．।॥۔]\s*\S")
+
+
+def _ends_as_sentence(text: str) -> bool:
+    text = text.rstrip()
+    return bool(_FULL_STOP.search(text)) or text.endswith(_OTHER_FULL_STOPS)
+
+
+def _two_sentences(text: str) -> bool:
+    """A sentence's full stop inside ``text``, with more text after it."""
+    return bool(_INNER_STOP.search(text.rstrip()))
 
 
 @functools.cache
