@@ -141,16 +141,12 @@ def extract_text(text: str) -> Brief:
     blocks, start, stop, meta_idx = page.blocks, page.start, page.stop, page.meta
     head = headline.choose(blocks, start, stop, meta_idx, page.stopwords)
     if head is None:  # the text without a title: a sidecar's ``title`` may give it one
-        return Brief(body=tuple(b.text for b in blocks[start:stop]
-                                if body.keep_in_body(b) and b.index not in meta_idx
-                                and b.index not in page.between))
+        return Brief(body=tuple(b.text for b in _text_blocks(page, start, stop)))
     title = blocks[head].text
     deck = headline.standfirst(blocks, head, start, meta_idx)
     first = max(start, head + 1)
     stop = _next_article(blocks, first, stop, title)
-    kept = body.without_pitch([b for b in blocks[first:stop]
-                               if body.keep_in_body(b) and b.index not in meta_idx
-                               and b.text != title and b.index not in page.between])
+    kept = body.without_pitch([b for b in _text_blocks(page, first, stop) if b.text != title])
     # (a byline past ``stop`` is the next article's)
     byline = _nearest({i: n for i, n in page.bylines.items() if i < stop}, head) \
         or _name_under_headline(blocks, head, start, meta_idx, kept)
@@ -172,6 +168,13 @@ def extract_text(text: str) -> Brief:
         description=blocks[deck].text if deck is not None else None,
         categories=tuple(_categories(blocks, head, title)),
     )
+
+
+def _text_blocks(page: Page, first: int, stop: int) -> list[Block]:
+    """The article's blocks in ``page.blocks[first:stop]``: not widgets, bylines, dates
+    or the furniture between two runs of the article."""
+    return [b for b in page.blocks[first:stop] if body.keep_in_body(b)
+            and b.index not in page.meta and b.index not in page.between]
 
 
 NEXT_ARTICLE_AFTER = 3  # paragraphs of the article before another one can start
