@@ -12,12 +12,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefs.convert import Message, show
+from briefs.convert import Message, show, show_all, survey_messages
 from briefs.errors import BriefsError, SeedError
 from briefs.extract import extract, today
 from briefs.extract.dates import parse_date
 from briefs.files import kind_of_file, utf8_name
-from briefs.read import read_seed, saved_files_note, survey
+from briefs.read import read_seed, survey
 from briefs.record import LANG_CODE, web_address
 from briefs.validate import validate_file, validate_page
 
@@ -128,13 +128,10 @@ def page_url(rel: str) -> str:
 def check(root: Path, seeds_dir: Path, docs_dir: Path) -> CheckResult:
     result = CheckResult()
     found = survey(seeds_dir)
-    for path, why in found.skipped:
-        result.messages.append(Message("WARNING", show(path, root), why))
-    for folder, page in found.page_folders:
-        result.messages.append(Message("INFO", show(folder, root),
-                                       saved_files_note(show(page, root))))
+    result.messages.extend(survey_messages(found, root))
+    names = show_all(found.seeds, root)
     for path in found.seeds:
-        shown = show(path, root)
+        shown = names[path]
         result.seeds += 1
         try:
             seed = read_seed(path, shown)

@@ -34,7 +34,7 @@ from briefs.incremental import StatCache, fingerprint, parallel_map
 from briefs.lock import hold
 from briefs.prepare import RECIPE, Job, Planned, Prepared, prepare, unchanged_by_stat, warm
 from briefs.prepare import read_brief as _read_brief
-from briefs.read import saved_files_note, survey
+from briefs.read import Survey, saved_files_note, survey
 from briefs.validate import as_mkdocs_reads, remember_valid
 from briefs.write import commit, seed_tag, set_draft, sha, slugify, stage, suffixed, write_atomic
 
@@ -81,6 +81,14 @@ def show(path: Path, root: Path) -> str:
     return _show(path, root.resolve(), root.absolute())
 
 
+def survey_messages(found: Survey, root: Path) -> list[Message]:
+    """What a run says of the seeds folder beside its seeds: the files it skips, and the
+    folders of saved pages' files it does not read."""
+    return [*(Message("WARNING", show(path, root), why) for path, why in found.skipped),
+            *(Message("INFO", show(folder, root), saved_files_note(show(page, root)))
+              for folder, page in found.page_folders)]
+
+
 def show_all(paths: list[Path], root: Path) -> dict[Path, str]:
     """``show`` of each of ``paths``, the root resolved once (a thousand seeds are
     named on every run of the preview's convert)."""
@@ -124,10 +132,7 @@ def _convert(root: Path, seeds_dir: Path, docs_dir: Path, dry_run: bool, withdra
     found = survey(seeds_dir)
     paths = found.seeds
     report.seeds = len(paths)
-    for path, why in found.skipped:
-        report.add("WARNING", show(path, root), why)
-    for folder, page in found.page_folders:
-        report.add("INFO", show(folder, root), saved_files_note(show(page, root)))
+    report.messages.extend(survey_messages(found, root))
     names = show_all(paths, root)
     items: list[tuple[str, Job | None]] = []  # None: withdrawn
     for path in paths:
