@@ -1,4 +1,5 @@
-"""Run the real ``briefs`` command in a project folder, and its preview server."""
+"""Run the real ``briefs`` command in a project folder, and its preview server; and the
+bare paragraphs of an article copied without its headline, which several tests seed."""
 
 from __future__ import annotations
 
@@ -13,6 +14,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+# An article's paragraphs with no headline line: a seed of these alone has none.
+BARE_PARAGRAPHS = (
+    "The council said on Monday that it would close the schools for a week because of the "
+    "storm expected on the coast on Tuesday night, officials said.",
+    "Parents were told to keep children at home until further notice, the council added in "
+    "a statement on its website.",
+    "Forecasters warned that winds could reach 120 kilometres an hour along the coast, with "
+    "heavy rain inland and a risk of floods in low-lying areas.",
+    "Emergency services have moved boats and generators to the towns most at risk, and the "
+    "army is on standby to help if roads are cut.",
+)
 
 def run_briefs(root: Path, *args: str, timeout: float = 300,
                env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

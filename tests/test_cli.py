@@ -12,7 +12,7 @@ import pytest
 
 from briefs.cli import COMMANDS, main
 from tests.conftest import REPO
-from tests.helpers import run_briefs
+from tests.helpers import BARE_PARAGRAPHS, run_briefs
 
 
 def test_exit_0_when_all_done(project, seed_article: Path) -> None:
@@ -26,14 +26,7 @@ def test_exit_1_when_a_seed_is_rejected_and_others_still_publish(
     root = project(seed_article)
     (root / "seeds" / "empty.txt").write_bytes(b"")
     (root / "seeds" / "junk.txt").write_text("Share\n\nBack to top button\n", encoding="utf-8")
-    paragraphs = [
-        "The council said on Monday that it would close the schools for a week because of "
-        "the storm expected on the coast on Tuesday night, officials said.",
-        "Parents were told to keep children at home until further notice, the council "
-        "added in a statement on its website.",
-        "Forecasters warned that winds could reach 120 kilometres an hour along the coast, "
-        "with heavy rain inland and a risk of floods in low-lying areas."]
-    (root / "seeds" / "nohead.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
+    (root / "seeds" / "nohead.txt").write_text("\n\n".join(BARE_PARAGRAPHS), encoding="utf-8")
     result = run_briefs(root, "convert")
     assert result.returncode == 1
     assert "ERROR seeds/empty.txt: empty file" in result.stderr

@@ -8,6 +8,7 @@ line, nothing but widgets); each either gives an article or is refused with a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from briefs.extract import extract
 from briefs.extract.text import extract_text
 from briefs.extract.text.meta import find_byline, find_date, name_line, numeric_order
 from briefs.read import read_seed
+from tests.helpers import BARE_PARAGRAPHS
 
 SENTENCE = "The council said on Monday that it would raise the budget for schools, officials said."
 ODD_INPUTS = {
@@ -44,18 +46,6 @@ def test_odd_dump_is_refused_with_a_reason(tmp_path: Path, name: str) -> None:
     assert "no headline found" in message or "no article text found" in message
 
 
-PARAGRAPHS = [
-    "The council said on Monday that it would close the schools for a week because of the "
-    "storm expected on the coast on Tuesday night, officials said.",
-    "Parents were told to keep children at home until further notice, the council added in "
-    "a statement on its website.",
-    "Forecasters warned that winds could reach 120 kilometres an hour along the coast, with "
-    "heavy rain inland and a risk of floods in low-lying areas.",
-    "Emergency services have moved boats and generators to the towns most at risk, and the "
-    "army is on standby to help if roads are cut.",
-]
-
-
 PARAGRAPHS_DE = [
     "Die Stadt hat am Montag angekündigt, alle Schulen wegen des erwarteten Sturms für eine "
     "Woche zu schließen, wie Beamte mitteilten.",
@@ -75,9 +65,9 @@ PARAGRAPHS_JA = [
 
 
 @pytest.mark.parametrize(("above", "paragraphs"), [
-    ([], PARAGRAPHS), (["Share"], PARAGRAPHS), ([], PARAGRAPHS_DE), ([], PARAGRAPHS_JA)])
+    ([], BARE_PARAGRAPHS), (["Share"], BARE_PARAGRAPHS), ([], PARAGRAPHS_DE), ([], PARAGRAPHS_JA)])
 def test_bare_paragraphs_are_refused_for_want_of_a_headline(
-        tmp_path: Path, above: list[str], paragraphs: list[str]) -> None:
+        tmp_path: Path, above: list[str], paragraphs: Sequence[str]) -> None:
     # before: published under the second paragraph, the first one dropped (English), or
     # under the first (German, Japanese)
     path = tmp_path / "bare.txt"
@@ -88,9 +78,9 @@ def test_bare_paragraphs_are_refused_for_want_of_a_headline(
 
 def test_a_first_line_that_ends_as_a_sentence_can_still_be_the_headline() -> None:
     title = "The council closes all schools for a week as the storm nears the coast."
-    brief = extract_text(clean_text("\n\n".join([title, *PARAGRAPHS]))[0])
+    brief = extract_text(clean_text("\n\n".join([title, *BARE_PARAGRAPHS]))[0])
     assert brief.title == title
-    assert brief.body == tuple(PARAGRAPHS)
+    assert brief.body == BARE_PARAGRAPHS
 
 
 def test_many_short_lines_around_an_article_still_find_it() -> None:

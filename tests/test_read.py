@@ -16,7 +16,7 @@ from briefs.errors import SeedError
 from briefs.extract import extract
 from briefs.read import decode, read_seed
 from tests.conftest import FIXTURES
-from tests.helpers import run_briefs
+from tests.helpers import BARE_PARAGRAPHS, run_briefs
 
 ARTICLE = ("Harbour plan approved after long debate\n\n"
            "The city council approved the harbour plan on Tuesday after a debate that "
@@ -229,20 +229,13 @@ def test_sidecar_wins_over_the_page(tmp_path: Path) -> None:
 
 def test_a_sidecar_title_publishes_an_article_copied_without_its_headline(
         tmp_path: Path) -> None:
-    paragraphs = [
-        "The council said on Monday that it would close the schools for a week because of "
-        "the storm expected on the coast on Tuesday night, officials said.",
-        "Parents were told to keep children at home until further notice, the council "
-        "added in a statement on its website.",
-        "Forecasters warned that winds could reach 120 kilometres an hour along the coast, "
-        "with heavy rain inland and a risk of floods in low-lying areas."]
-    seed_path = write(tmp_path, "x.txt", "\n\n".join(paragraphs).encode())
+    seed_path = write(tmp_path, "x.txt", "\n\n".join(BARE_PARAGRAPHS).encode())
     with pytest.raises(SeedError, match="no headline found"):
         extract(read_seed(seed_path, "seeds/x.txt"))
     (tmp_path / "x.yml").write_text("title: Storm closes schools\n", encoding="utf-8")
     brief, _ = extract(read_seed(seed_path, "seeds/x.txt"))
     assert brief.title == "Storm closes schools"
-    assert brief.body == tuple(paragraphs)  # every paragraph, the first one too
+    assert brief.body == BARE_PARAGRAPHS  # every paragraph, the first one too
 
 
 def test_sidecar_summary_replaces_the_drafted_one(tmp_path: Path) -> None:
