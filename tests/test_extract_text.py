@@ -14,6 +14,7 @@ from briefs.extract.text import _without_kicker, extract_text, lexicon, split_br
 from briefs.extract.text.blocks import make_blocks
 from briefs.extract.text.lexicon import is_credit, is_end_marker, is_junk_line
 from briefs.extract.text.meta import (
+    ends_with_by,
     find_byline,
     find_date,
     find_inner_byline,
@@ -634,6 +635,45 @@ def test_a_name_above_a_section_and_the_date_is_the_byline() -> None:
         "Home", "Tim O'Reilly", "Follow", "Oct 19, 2016 · 10 min read",
         "Council approves budget after long debate", *STORY]))
     assert brief.byline == "Tim O'Reilly"
+
+
+@pytest.mark.parametrize(("header", "byline"), [
+    # a date, or the author's address, run into or printed beside the name
+    (["Nicole Collignon22. Februar 2020"], "Nicole Collignon"),
+    (["By Seth Fiegerman2014-01-26 21:32:46 UTC"], "Seth Fiegerman"),
+    (["Houzz Deutschlandvor 5 Stunden"], "Houzz Deutschland"),
+    (["2. Februar 20202. Februar 2020 Alexander Roll 1 Kommentar"], "Alexander Roll"),
+    (["Bruno Wendel", "bruno.wendel@example.com", "Salvador"], "Bruno Wendel"),
+    # "By" closing a date's line or a section's name, the name on the next line
+    (["10.12.2022 18:27 von", "Hinrich Neumann"], "Hinrich Neumann"),
+    (["Disko Von", "Ernst Lohoff"], "Ernst Lohoff"),
+    # not a newsroom's address
+    (["La República", "redaccion@example.com"], None),
+])
+def test_a_byline_run_into_a_date_or_beside_an_address(header: list[str],
+                                                       byline: str | None) -> None:
+    brief = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate", *header, *STORY]))
+    assert brief.title == "Council approves budget after long debate"
+    assert brief.byline == byline
+    assert brief.body == tuple(STORY)
+
+
+@pytest.mark.parametrize(("line", "names_follow"), [
+    ("Disko Von", True), ("10.12.2022 18:27 von", True), ("Tipps von", True),
+    ("Filter by", False), ("Sort by", False), ("Powered by", False), ("Photo by", False),
+    ("Mehr Artikel von", False), ("by", False),
+])
+def test_by_closing_a_line_of_a_date_or_one_word(line: str, names_follow: bool) -> None:
+    assert ends_with_by(line) is names_follow
+
+
+def test_the_authors_name_printed_again_is_not_in_the_body() -> None:
+    brief = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate", "Tobias Mühlbauer24.04.2024",
+        "Tobias Mühlbauer", *STORY]))
+    assert brief.byline == "Tobias Mühlbauer"
+    assert brief.body == tuple(STORY)
 
 
 def test_a_search_forms_von_label_above_its_filter_is_no_byline() -> None:

@@ -156,6 +156,8 @@ def extract_text(text: str) -> Brief:
         if signed is not None:
             byline = signed[1]
             kept = [b for b in kept if b.index != signed[0]]
+    if byline:  # the author's name printed again on a line of its own
+        kept = [b for b in kept if b.text.strip() != byline]
     kept = body.without_bio(kept, byline)
     return Brief(
         title=_KICKER_GLUED.sub(": ", _without_kicker(_ATX.sub("", title), blocks,
@@ -227,7 +229,8 @@ def _bylines(zone: list[Block], dates: set[int]) -> dict[int, str]:
     found: dict[int, str] = {}
     for k, block in enumerate(zone):
         name = meta.find_byline(block.text)
-        if name is None and meta.is_by_word(block.text):
+        alone = meta.is_by_word(block.text)
+        if name is None and (alone or meta.ends_with_by(block.text)):
             if k + 1 < len(zone) and meta.find_byline(zone[k + 1].text):
                 continue  # "Author of the article:" above "By Ben Andrews"
             # "By" alone, the names on the next lines ("David Brand", "and", "Ann Roe")
@@ -238,7 +241,7 @@ def _bylines(zone: list[Block], dates: set[int]) -> dict[int, str]:
                     found[nxt.index] = ""
                 else:
                     break
-            if not parts and k + 1 < len(zone) and _author_line(zone[k + 1]):
+            if not parts and alone and k + 1 < len(zone) and _author_line(zone[k + 1]):
                 # "Author:" above "Editorial Staff" or "Associated Press": not a
                 # person's name, but what the page says wrote it; a name with its job
                 # ("Emma MackenzieLifestyle Writer") is the name
@@ -277,6 +280,8 @@ def _name_only(zone: list[Block], k: int, dates: set[int]) -> str | None:
         return name
     if k + 1 < len(zone) and zone[k + 1].credit:
         return None  # a name alone above a photo credit is the photo's caption
+    if k + 1 < len(zone) and meta.email_line(zone[k + 1].text) and _person_like(name):
+        return name  # the author's address under the name (not the newsroom's)
     near = [b for b in zone[max(0, k - 1) : k + 2] if b is not zone[k]]
     # "Emma Grey Ellis / Science / Sep 30, 2016": a section's name between, or a button
     # ("Tim O'Reilly / Follow / Oct 19, 2016 · 10 min read")

@@ -366,7 +366,8 @@ def heading_like(block: Block) -> bool:
 
 
 def _explicit_byline(text: str) -> bool:
-    return meta_dates.is_by_word(text) or meta_dates.find_byline(text) is not None
+    return meta_dates.is_by_word(text) or meta_dates.ends_with_by(text) \
+        or meta_dates.find_byline(text) is not None
 
 
 def _followed_by_meta(blocks: list[Block], index: int, meta: set[int]) -> bool:

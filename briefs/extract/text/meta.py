@@ -160,6 +160,8 @@ _BY_STOP = re.compile(
     r"\s(?:mit|with|avec)\s+(?:AP|AFP|dpa|Reuters|agenc\w*|agentur\w*)\b|"
     # "von Alexander Karper Foto: © GEPA": the photo's credit after the name
     r"\s(?:fotos?|photos?|bild|image)\s*:|"
+    # a date run into the name: "By Seth Fiegerman2014-01-26 21:32:46 UTC"
+    r"(?<=[a-zà-ÿ]{2})(?=\d{1,2}\.\s|\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d)|"
     # "By Zach Hanlon 5 minute Read", "Will Leitch/November 18, 2016"
     r"\s\d+\s*min(?:ute)?s?\.?\s+read\b|/\s*(?=(?:" + _MONTH + r")\.?\s+\d)|"
     # "von Jane Roe Ein Kommentar", "by jroe Veröffentlicht ...", "by Ann 3 Comments"
@@ -450,6 +452,39 @@ def is_by_word(line: str) -> bool:
     return bool(_BY_WORD.match(line.strip()))
 
 
+# "By" closing a line of a date or one word, the names on the next: a section's name or
+# the day run into it ("Disko Von", "10.12.2022 18:27 von"); not a control's label
+# ("Filter by", "Sort by") nor a credit's ("Powered by", "Photo by").
+_ENDS_WITH_BY = re.compile(r"^(?P<before>.{1,40}?)\s+(?:by|von|par|por|door|av|af|od)$",
+                           re.IGNORECASE)
+_NOT_BEFORE_BY = re.compile(
+    r"^(?:filter(?:ed)?|sort(?:ed)?|order(?:ed)?|search|browse|group(?:ed)?|powered|"
+    r"sponsored|presented|supported|hosted|designed|developed|made|built|created|"
+    r"followed|produced|edited|photos?|fotos?|bilder?|images?|videos?|illustrations?|"
+    r"sortieren|filtern|suchen|trier|filtrer|ordenar|filtrar)$", re.IGNORECASE)
+
+
+def ends_with_by(line: str) -> bool:
+    """A line of a date, or of one word, whose last word is ``By``: the names follow on
+    the next lines."""
+    match = _ENDS_WITH_BY.match(line.strip())
+    if match is None:
+        return False
+    before = match["before"].strip(" ,|·•")
+    if find_date(before) is not None:
+        return True
+    return len(before.split()) == 1 and before.isalpha() and not _NOT_BEFORE_BY.match(before)
+
+
+# An e-mail address alone on a line: the author's, printed under the name.
+_EMAIL = re.compile(r"^\s*(?:e-?mail:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$", re.IGNORECASE)
+
+
+def email_line(line: str) -> bool:
+    """A line that is only an e-mail address (``jane.roe@example.com``)."""
+    return bool(_EMAIL.match(line))
+
+
 # Korean puts the word for reporter after the name: "홍길동 기자", "홍길동 기자 = 서울".
 _KOREAN_REPORTER = re.compile(r"^([\uac00-\ud7af]{2,4})\s?(?:기자|특파원)(?=$|[\s=(/|,])")
 
@@ -689,8 +724,11 @@ _NAME_TAIL = re.compile(
     r"(?:/|,\s*)(?=\d|(?:" + _MONTH + r")\.?\s+\d)|"
     # a label run into the name: "Jen MillsPublished Jul 17, 2024"
     r"(?<=[a-zà-ÿ])(?=(?-i:Updated|Published|Posted|Aktualisiert|Veröffentlicht)\b)|"
-    # a relative time run into the name: "Dylan Jones5 hours ago"
+    # a relative time run into the name: "Dylan Jones5 hours ago", "Jane Roevor 5 Stunden"
     r"(?<=[a-zà-ÿ])(?=\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b)|"
+    r"(?<=[a-zà-ÿ])(?=(?:vor|il y a|hace|há|před)\s+\d)|"
+    # a numeric date run into the name: "Nicole Collignon22. Februar 2020"
+    r"(?<=[^\W\d_])(?=\d)|"
     # a date run into the name, or after a space: "Shana Nys DambrotNovember 6, 2023"
     r"(?<=[a-zà-ÿ])\s?(?=(?=(?-i:[A-ZÀ-Þ]))(?:" + _MONTH + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
     r"\s+(?:19|20)\d{2}\b))",
@@ -737,7 +775,11 @@ def _after_date(text: str) -> str | None:
     match = _date_at_start(text)
     if match is None:
         return None
-    return _LEADING_SEPARATORS.sub("", _LEADING_TIME.sub("", text[match.end():]))
+    rest = _LEADING_SEPARATORS.sub("", _LEADING_TIME.sub("", text[match.end():]))
+    again = _date_at_start(rest)  # the day it was updated, run on: "2. Mai 20203. Mai 2020"
+    if again is not None:
+        rest = _LEADING_SEPARATORS.sub("", _LEADING_TIME.sub("", rest[again.end():]))
+    return rest
 
 
 def name_line(line: str) -> tuple[str, bool] | None:
