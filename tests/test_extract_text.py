@@ -647,8 +647,12 @@ def test_a_name_above_a_section_and_the_date_is_the_byline() -> None:
     # "By" closing a date's line or a section's name, the name on the next line
     (["10.12.2022 18:27 von", "Hinrich Neumann"], "Hinrich Neumann"),
     (["Disko Von", "Ernst Lohoff"], "Ernst Lohoff"),
-    # not a newsroom's address
+    # a news agency beside the reporter
+    (["Frankfurt, November 05, 2025, 5:09 Uhr", "Reuters, Thorsten Kramer"],
+     "Reuters, Thorsten Kramer"),
+    # not a newsroom's address, nor an agency alone
     (["La República", "redaccion@example.com"], None),
+    (["3 June 2021", "Reuters"], None),
 ])
 def test_a_byline_run_into_a_date_or_beside_an_address(header: list[str],
                                                        byline: str | None) -> None:

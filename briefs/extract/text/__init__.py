@@ -293,6 +293,7 @@ def _name_only(zone: list[Block], k: int, dates: set[int]) -> str | None:
 # A bare name is a byline without a date beside it only this close under the headline
 # (in lines, widgets, dates and a photo's caption and credit included).
 WEAK_NAME_BELOW = 8
+DECK_LINES = 1  # the headline's deck may come between it and the name, not more
 _ARTICLE_WORDS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "el",
                             "los", "las", "il", "lo", "de", "het", "een"})
 # Endings of long nouns and verbs, not of names: "Anforderungen", "Photovoltaik",
@@ -336,7 +337,7 @@ def _name_under_headline(blocks: list[Block], head: int, start: int, meta_lines:
         if name and _person_like(name) and not captioned and name not in text:
             return name
         lines += 1
-        if lines == 2:  # the headline's deck may come first, not more
+        if lines > DECK_LINES:  # the headline's deck may come first, not more
             return None
     return None
 
