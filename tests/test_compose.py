@@ -116,6 +116,14 @@ def test_summary_and_points_are_the_articles_words(path: Path) -> None:
     assert len(set(brief.key_points)) == len(brief.key_points)
 
 
+def test_a_sentence_printed_twice_is_in_the_summary_once() -> None:
+    lead = "The council approved the city budget for next year on Tuesday night."
+    brief = compose(Brief(title="Council approves budget", body=(
+        lead, lead + " Schools will receive most of the new money, the mayor said.",
+        "Shop owners had asked for lower fees, and the council agreed to cut them.")))
+    assert brief.summary == lead + " Schools will receive most of the new money, the mayor said."
+
+
 def test_a_chinese_article_gets_a_summary_points_and_a_word_count() -> None:
     seed = FIXTURES / "dumps" / "synth_zh_zuozhe.txt"
     brief = compose(extract(read_seed(seed, seed.name))[0])

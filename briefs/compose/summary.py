@@ -95,6 +95,8 @@ def summarize(sentences: list[Sentence]) -> tuple[str, list[int]]:
             if chosen:
                 break
             continue
+        if any(_letters(text) == _letters(t) for _, t in chosen):
+            continue  # the page printed the sentence twice (a standfirst, then the text)
         chosen.append((sentence.index, text))
         if len(chosen) == 2 or count_words(text) >= SHORT:
             break
