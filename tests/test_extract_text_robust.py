@@ -177,7 +177,9 @@ def test_byline_lines(line: str, name: str | None) -> None:
     ("Trine Juncher Jørgensen og Tôrtia Reimer-Johansen, 3. juni 2024",
      ("Trine Juncher Jørgensen og Tôrtia Reimer-Johansen", True)),
     ("Mathatisi Sebusi/Mohalenyane Phakela", ("Mathatisi Sebusi/Mohalenyane Phakela", False)),
-    ("Reuters, Thorsten Kramer", None),
+    # a news agency before the reporter; after a name, it is a photo's credit
+    ("Reuters, Thorsten Kramer", ("Reuters, Thorsten Kramer", False)),
+    ("Al Goldis, Associated Press", None),
     ("Will Leitch/November 18, 2016", ("Will Leitch", True)),
     ("Emma MackenzieLifestyle Writer", ("Emma Mackenzie", True)),  # a job run into the name
     ("Dylan Jones5 hours ago", ("Dylan Jones", True)),  # a relative time run into it

@@ -663,7 +663,7 @@ _PARTICLES = frozenset({",", "&", "von", "van", "de", "da", "del", "la", "du", "
 _PEOPLE_JOIN = re.compile(r"\s*(?:,|/)\s*|\s+(?:and|und|og|och|ja|en|oraz|и|і|та|y|e|et|i|&)\s+")
 
 
-# News agencies that sign beside a reporter: "Reuters, Thorsten Kramer", "Jane Roe/dpa".
+# News agencies that sign before the reporters: "Reuters, Thorsten Kramer".
 _WIRE = re.compile(r"(?:reuters|afp|ap|dpa|apa|efe|ansa|epd|kna|sda|keystone-sda|"
                    r"tt|ntb|ritzau|pap|čtk|ctk|mti|anp|belga|bloomberg|"
                    r"associated press|agence france-presse)", re.IGNORECASE)
@@ -671,13 +671,14 @@ _WIRE = re.compile(r"(?:reuters|afp|ap|dpa|apa|efe|ansa|epd|kna|sda|keystone-sda
 
 def looks_like_name(line: str) -> str | None:
     """A line that is only a person's name, maybe with a handle (``Jane Roe, @jroe``), or
-    the names of two to four people (``Trine Jørgensen og Tôrtia Reimer-Johansen``), or
-    a person's and a news agency's (``Reuters, Thorsten Kramer``)."""
+    the names of two to four people (``Trine Jørgensen og Tôrtia Reimer-Johansen``), maybe
+    after a news agency's (``Reuters, Thorsten Kramer``)."""
     text = re.sub(r"[,\s]*@\w+$", "", line.strip())
     people = _PEOPLE_JOIN.split(text)
-    if 2 <= len(people) <= 4 and all(_one_name(p) or _WIRE.fullmatch(p) for p in people) \
-            and any(map(_one_name, people)):
+    if 2 <= len(people) <= 4 and all(map(_one_name, people)):
         return text
+    if 2 <= len(people) <= 4 and _WIRE.fullmatch(people[0]) and all(map(_one_name, people[1:])):
+        return text  # (not "Jane Roe/Reuters", "Al Goldis, AP": a photo's credit)
     return _one_name(text)
 
 
