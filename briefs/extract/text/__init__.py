@@ -229,8 +229,8 @@ def _bylines(zone: list[Block], dates: set[int]) -> dict[int, str]:
     found: dict[int, str] = {}
     for k, block in enumerate(zone):
         name = meta.find_byline(block.text)
-        alone = meta.is_by_word(block.text)
-        if name is None and (alone or meta.ends_with_by(block.text)):
+        if name is None and ((alone := meta.is_by_word(block.text))
+                             or meta.ends_with_by(block.text)):
             if k + 1 < len(zone) and meta.find_byline(zone[k + 1].text):
                 continue  # "Author of the article:" above "By Ben Andrews"
             # "By" alone, the names on the next lines ("David Brand", "and", "Ann Roe")

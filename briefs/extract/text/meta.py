@@ -550,7 +550,7 @@ def find_inner_byline(line: str) -> str | None:
         # "Artikel veröffentlicht am 28. April 2024, 14:26 Uhr, Tobias Költzsch"
         spans = list(_dates_in(text))
         if spans:
-            rest = _LEADING_SEPARATORS.sub("", _LEADING_TIME.sub("", text[spans[0].end():]))
+            rest = _past_time(text[spans[0].end():])
             return looks_like_name(rest.strip(" ,;:|/-–—"))
     return None
 
@@ -775,6 +775,11 @@ _LEADING_TIME = re.compile(r"^[\s,|/·•]*(?:um|at|à|às|a las|kl\.?)?\s*" + C
 _LEADING_SEPARATORS = re.compile(r"^[\s,|/·•—–-]+")
 
 
+def _past_time(text: str) -> str:
+    """``text`` without the time and separators that open it (what follows a date)."""
+    return _LEADING_SEPARATORS.sub("", _LEADING_TIME.sub("", text))
+
+
 _COUNT = re.compile(r"\s+\d{1,4}$")
 
 
@@ -784,11 +789,9 @@ def _after_date(text: str) -> str | None:
     match = _date_at_start(text)
     if match is None:
         return None
-    rest = _LEADING_SEPARATORS.sub("", _LEADING_TIME.sub("", text[match.end():]))
+    rest = _past_time(text[match.end():])
     again = _date_at_start(rest)  # the day it was updated, run on: "2. Mai 20203. Mai 2020"
-    if again is not None:
-        rest = _LEADING_SEPARATORS.sub("", _LEADING_TIME.sub("", rest[again.end():]))
-    return rest
+    return _past_time(rest[again.end():]) if again is not None else rest
 
 
 def name_line(line: str) -> tuple[str, bool] | None:
