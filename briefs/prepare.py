@@ -188,7 +188,7 @@ def _build_tables() -> None:
     """The tables ``warm`` makes."""
     import threading
 
-    from briefs.compose import gazetteer, lang, loaded, organizations, places
+    from briefs.compose import gazetteer, lang, loaded, organizations, places, sources
     from briefs.extract.text import lexicon
 
     # The language model is mostly LZMA decompression, done without the GIL: it is
@@ -206,6 +206,8 @@ def _build_tables() -> None:
     loaded.neutral_wording()
     organizations._known()
     places._cue_patterns()
+    sources._outlets()
+    sources.known_outlets()
 
 
 def read_brief(target: Path) -> str | None:

@@ -14,6 +14,7 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from briefs.compose.places import is_country_word
 
@@ -42,9 +43,15 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»]\s*|\n\s*)$")
 
 
 @lru_cache(maxsize=1)
+def _outlet_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        resources.files("briefs").joinpath("data/outlets.json").read_text("utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
 def _outlets() -> tuple[re.Pattern[str], frozenset[str]]:
-    data = json.loads(resources.files("briefs").joinpath("data/outlets.json")
-                      .read_text("utf-8"))
+    data = _outlet_data()
     platforms = frozenset(data["platforms"])
     names = sorted((n for n in data["outlets"] if n not in platforms), key=len, reverse=True)
     pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(n) for n in names)
@@ -52,10 +59,10 @@ def _outlets() -> tuple[re.Pattern[str], frozenset[str]]:
     return pattern, platforms
 
 
+@lru_cache(maxsize=1)
 def known_outlets() -> frozenset[str]:
-    data = json.loads(resources.files("briefs").joinpath("data/outlets.json")
-                      .read_text("utf-8"))
-    return frozenset(data["outlets"])
+    """Every outlet of ``briefs/data/outlets.json`` (read once)."""
+    return frozenset(_outlet_data()["outlets"])
 
 
 def find_sources(text: str) -> list[str]:
