@@ -3,7 +3,8 @@
 - Unicode NFC; line breaks unified (CR, CRLF, U+2029, NEL become ``\\n``); U+2028 (a line
   separator inside a paragraph) becomes a space, with a note.
 - Control characters, bidi overrides and zero-width characters are removed (a note
-  says so: they can hide or reorder text); tabs and no-break spaces become spaces.
+  says so: they can hide or reorder text), but for a zero-width non-joiner inside a word
+  of a script spelled with it (Persian, Hindi); tabs and no-break spaces become spaces.
 - Soft hyphens (U+00AD, where a word may break) are removed without a note: German pages
   set them in long words ("Mes\u00adsen\u00adger\u00addiens\u00adte"), and a reader's
   search for "Messengerdienste" must find them.
@@ -16,11 +17,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Scripts whose spelling uses the zero-width non-joiner (U+200C) between two letters: the
+# Arabic script (Persian "می\u200cخواهم", Urdu, Kurdish, Pashto) and Syriac, where it
+# keeps a letter from joining the next; the Brahmic scripts of India and Sri Lanka
+# (Devanagari to Sinhala), where it stops a conjunct.
+_ZWNJ_SCRIPTS = "\u0600-\u074f\u0750-\u077f\u08a0-\u08ff\u0900-\u0dff\ufb50-\ufdff\ufe70-\ufefc"
 # C0/C1 controls except \t and \n, bidi embeddings/overrides/isolates, zero-width
-# characters and the BOM. Zero-width joiner (U+200D) is kept: emoji sequences need it.
+# characters and the BOM. Zero-width joiner (U+200D) is kept: emoji sequences need it. So
+# is a non-joiner between two letters of a script that spells with it (it hides nothing
+# there, and taking it out misspells the word); anywhere else it goes.
 _INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+    f"|(?<![{_ZWNJ_SCRIPTS}])\u200c|\u200c(?![{_ZWNJ_SCRIPTS}])"
 )
 _BREAKS = re.compile("\r\n|\r|\u2029|\x85")
 _SOFT_HYPHEN = "\u00ad"

@@ -271,6 +271,17 @@ def test_soft_hyphens_go_without_a_warning_so_words_are_whole() -> None:
     assert clean_line("Deutsch\u00adland") == "Deutschland"
 
 
+def test_a_non_joiner_stays_inside_a_word_of_a_script_spelled_with_it() -> None:
+    """Persian and Hindi words need their U+200C (it keeps two letters apart); anywhere
+    else it only hides something, and goes."""
+    persian, hindi = "طرف\u200cها می\u200cخواهند", "क\u200cष"
+    text, notes = clean_text(f"{persian} {hindi}\n\nthe \u200ciPhone 11\u200c and "
+                             "पंजाब \u200cविधानसभा\n\n\u200c\u200c")
+    assert text == f"{persian} {hindi}\n\nthe iPhone 11 and पंजाब विधानसभा\n\n"
+    assert notes == ["removed 5 control, bidi or zero-width character(s) (U+200C)"]
+    assert clean_line(persian) == persian
+
+
 @pytest.mark.parametrize(("lines", "english", "expected"), [
     (["12/04/2020 by Kay", "14/04/2020 at 3:00 pm"], True, False),  # the 14th: day first
     (["12/04/2020", "04/14/2020"], False, True),  # the 14th second: month first
