@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefs.site import search
+from tests.conftest import FIXTURES
 from tests.helpers import run_briefs
 
 
@@ -33,6 +34,19 @@ def test_briefs_build_makes_the_site(project, seed_article: Path) -> None:
     assert not (site / "search" / "search_index.json").exists()
     # Pagefind wrote beside the site, and its index was moved in: nothing is left there.
     assert not (root / "site.pagefind-next").exists()
+
+
+def test_a_persian_brief_keeps_its_non_joiners_on_the_site(project) -> None:
+    """The page spells "گفت‌وگو" with U+200C, as the seed does, and is dated from the
+    seed's Solar Hijri date line (14 Aban 1404 is 5 November 2025)."""
+    root = project(FIXTURES / "seeds" / "fa_zwnj_border_crossing.txt")
+    result = run_briefs(root, "build")
+    assert result.returncode == 0, result.stderr
+    assert "U+200C" not in result.stderr
+    (page_dir,) = [p for p in (root / "site" / "briefs").iterdir() if p.is_dir()]
+    page = (page_dir / "index.html").read_text(encoding="utf-8")
+    assert "<h1" in page and "گفت\u200cوگوهای تازه درباره بازگشایی گذرگاه مرزی" in page
+    assert "می\u200cتواند" in page and "2025-11-05" in page
 
 
 def test_a_failed_search_index_leaves_nothing_beside_the_site(tmp_path: Path) -> None:

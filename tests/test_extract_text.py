@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from briefs.clean import clean_text
 from briefs.evaluate.scoring import headline_match
-from briefs.extract.text import _without_kicker, extract_text, lexicon, split_breadcrumb
+from briefs.extract.text import _without_kicker, extract_text, jalali, lexicon, split_breadcrumb
 from briefs.extract.text.blocks import make_blocks
 from briefs.extract.text.lexicon import is_credit, is_end_marker, is_junk_line
 from briefs.extract.text.meta import (
@@ -363,6 +364,8 @@ def test_a_trail_ending_in_its_separator_is_never_the_headline() -> None:
     ("Sist oppdatert torsdag 09. mai 2024 - 20:24", True),
     ("08.03.2024, 18:59 Uhr • Lesezeit: 1 Minute", True),
     ("June 3, 2021 · 4 min read", True),
+    ("سه\u200cشنبه ۱۴ آبان ۱۴۰۴ ساعت ۱۰:۳۰", True),
+    ("مقام\u200cها روز ۱۴ آبان ۱۴۰۴ اعلام کردند", False),
 ])
 def test_a_line_that_only_dates_is_never_a_headline(line: str, only: bool) -> None:
     assert only_a_date(line) is only
@@ -455,9 +458,42 @@ def test_a_yearless_date_line_marks_the_headline_above_it() -> None:
     ("15 Agustus 2023", dt.date(2023, 8, 15)), ("31 Μαρτίου 2024", dt.date(2024, 3, 31)),
     ("31 मार्च 2024", dt.date(2024, 3, 31)), ("3 юни 2022", dt.date(2022, 6, 3)),
     ("Kovo 31, 2024", dt.date(2024, 3, 31)),
+    # the Solar Hijri calendar (Iran, Afghanistan), in Persian or Latin digits
+    ("۱۴ آبان ۱۴۰۴", dt.date(2025, 11, 5)),
+    ("دوشنبه ۱۴ آبان ۱۴۰۴ - ۱۰:۳۰", dt.date(2025, 11, 5)),
+    ("۲۲ بهمن\u200cماه ۱۳۵۷", dt.date(1979, 2, 11)),
+    ("1 فروردين 1404", dt.date(2025, 3, 21)),  # the Arabic yeh
+    ("۱۴ عقرب ۱۴۰۴", dt.date(2025, 11, 5)),  # Afghanistan's month names
+    ("تاریخ انتشار: ۱۴۰۴/۰۸/۱۴", dt.date(2025, 11, 5)),
+    ("30 اسفند 1403", dt.date(2025, 3, 20)), ("30 اسفند 1404", None),  # a leap year's day
+    ("ص 1447/05/12", None),  # a lunar Hijri year, not a Jalali one
+    ("build 1404/08/14", None),  # numbers alone, on a page in another script
 ])
 def test_find_date(line: str, day: dt.date | None) -> None:
     assert find_date(line) == day
+
+
+@pytest.mark.parametrize(("jalali_day", "day"), [
+    ((1357, 11, 22), dt.date(1979, 2, 11)), ((1399, 1, 1), dt.date(2020, 3, 20)),
+    ((1400, 1, 1), dt.date(2021, 3, 21)), ((1403, 12, 30), dt.date(2025, 3, 20)),
+    ((1404, 1, 1), dt.date(2025, 3, 21)), ((1404, 8, 14), dt.date(2025, 11, 5)),
+    ((1404, 12, 30), None), ((1404, 7, 31), None), ((1299, 1, 1), None), ((1447, 5, 12), None),
+])
+def test_jalali_days(jalali_day: tuple[int, int, int], day: dt.date | None) -> None:
+    assert jalali.to_gregorian(*jalali_day) == day
+
+
+def test_the_jalali_calendar_runs_day_after_day() -> None:
+    """Every day the calendar has, from 1300 to 1419, is the Gregorian day after the one
+    before it: no gap, no overlap, at every month's and every year's end."""
+    days = [jalali.to_gregorian(y, m, d) for y in range(jalali.FIRST_YEAR, jalali.LAST_YEAR + 1)
+            for m in range(1, 13) for d in range(1, 32)]
+    known = [d for d in days if d is not None]
+    assert known[0] == dt.date(1921, 3, 21)
+    assert all(b - a == dt.timedelta(days=1) for a, b in itertools.pairwise(known))
+    leap = sum(jalali.to_gregorian(y, 12, 30) is not None
+               for y in range(jalali.FIRST_YEAR, jalali.LAST_YEAR + 1))
+    assert 28 <= leap <= 30  # eight leap years in 33
 
 
 @pytest.mark.parametrize(("lines", "month_first"), [

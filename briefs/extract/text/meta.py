@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from briefs.extract.text import jalali
 from briefs.extract.text.lexicon import is_junk_line
 
 # English, German, French, Spanish, Portuguese, Czech, Italian, Dutch, Polish; then Russian,
@@ -81,6 +82,9 @@ MONTHS = {name.replace("_", " ").casefold(): number
           for number, names in table.items() for name in names.split()}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"((?:19|20)\d{2})"
+_JALALI_MONTH = "|".join(sorted(jalali.MONTHS, key=len, reverse=True))
+_JALALI_YEAR = r"(1[34]\d{2})(?!\d)"
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 # A two-digit year only with the time after it: "Publisert: 05.08.24 kl. 14:47",
 # "Veröffentlicht am 27.04.24 um 07:39 Uhr" (not "25.04.24" alone, nor a version 1.2.24).
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})"
@@ -114,6 +118,11 @@ _DATE_FORMS = (
     # 24/07/2015, 7/24/2015, 11/08/23 5:19pm (the order decided by which part is > 12,
     # else by the page's convention: month first in English, day first elsewhere)
     (re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2}|\d{2})(?![\d/])"), "slash"),
+    # The Solar Hijri calendar of Iran and Afghanistan: "۱۴ آبان ۱۴۰۴", "1404/08/14"
+    (re.compile(rf"(?<![\d.])(\d{{1,2}})\s*({_JALALI_MONTH})(?:[\s\u200c]*ماه)?\s*"
+                rf"{_JALALI_YEAR}"), "dmy_jalali"),
+    (re.compile(rf"(?<![\d/]){_JALALI_YEAR}([/-])(\d{{1,2}})\2(\d{{1,2}})(?![\d/])"),
+     "ymd_jalali"),
 )
 _PUBLISHED = re.compile(
     r"\b(published|posted|publié|publiziert|veröffentlicht|publicado|publicada|"
@@ -227,12 +236,16 @@ _ZONE_AFTER_TIME = re.compile(
 def find_date(line: str, month_first: bool = False) -> dt.date | None:
     """The first calendar day written in ``line``, or ``None``; ``month_first`` reads an
     ambiguous ``03/04/2021`` as March 4 (as US pages write it)."""
+    persian = _ARABIC_SCRIPT.search(line) is not None  # Persian digits are in that block
     if _OTHER_DIGITS.search(line):
         line = line.translate(_DIGITS)
     if "/" not in line and "19" not in line and "20" not in line \
-            and ("." not in line or not _SHORT_YEAR.search(line)):
+            and ("." not in line or not _SHORT_YEAR.search(line)) \
+            and not (persian and ("13" in line or "14" in line)):
         return None  # every form but one has a slash or a year: most lines have neither
     for pattern, form in _DATE_FORMS:
+        if form == "ymd_jalali" and not persian:
+            continue  # "1404/08/14" on a page in another script is no Jalali day
         for match in pattern.finditer(line):
             if form == "slash":
                 form = "mdy" if _month_first(match.groups(), month_first) else "dmy"
@@ -284,7 +297,7 @@ def _month_first(groups: tuple[str | Any, ...], default: bool) -> bool:
 
 def _to_date(groups: tuple[str | None, ...], form: str) -> dt.date | None:
     g = [x or "" for x in groups]
-    if form not in ("ymd", "ymd_name") and len(g[2]) == 2:
+    if form not in ("ymd", "ymd_name", "ymd_jalali") and len(g[2]) == 2:
         g[2] = f"20{g[2]}"
     try:
         if form == "mdy":
@@ -299,6 +312,10 @@ def _to_date(groups: tuple[str | None, ...], form: str) -> dt.date | None:
             return dt.date(int(g[2]), MONTHS[g[1].casefold()], int(g[0]))
         if form == "mdy_name":
             return dt.date(int(g[2]), MONTHS[g[0].casefold()], int(g[1]))
+        if form == "dmy_jalali":
+            return jalali.to_gregorian(int(g[2]), jalali.MONTHS[g[1]], int(g[0]))
+        if form == "ymd_jalali":
+            return jalali.to_gregorian(int(g[0]), int(g[2]), int(g[3]))
         return dt.date(int(g[2]), int(g[1]), int(g[0]))
     except (ValueError, KeyError):
         return None
@@ -332,7 +349,10 @@ _DATE_WORDS = re.compile(
     r"on|am|um|at|le|el|de|à|a\.m\.|p\.m\.|[ap]m|uhr|h|utc|gmt|[ecmp][sd]t|"
     # the reading time printed beside the date: "Lesezeit: 1 Minute", "4 min read"
     r"lesezeit|lesedauer|minuten?|minutes?|mins?|read|reading|time|temps|lecture|"
-    r"tiempo|lectura|tempo|leitura|leestijd|lästid|lesetid|ago|last|kl)\b|[\d\W_]+",
+    r"tiempo|lectura|tempo|leitura|leestijd|lästid|lesetid|ago|last|kl|"
+    # Persian: a Jalali month, "month", a weekday, "hour", "date", "publication"
+    rf"{_JALALI_MONTH}|ماه|(?:یک|دو|سه|چهار|پنج)?[\s\u200c]?شنبه|جمعه|ساعت|تاریخ|انتشار)\b"
+    r"|[\d\W_]+",
     re.IGNORECASE)
 
 
