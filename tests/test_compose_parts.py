@@ -198,6 +198,37 @@ def test_georgia_is_the_us_state_in_an_american_story() -> None:
     assert "Georgia" in caucasus.regions
 
 
+@pytest.mark.parametrize(("text", "lang", "regions"), [
+    ("Die Lage in Syrien bleibt angespannt. Syriens Regierung spricht mit den USA.", "de",
+     ["Syria", "United States"]),
+    ("Ein Vulkanausbruch in Island; ein Professor der Long Island University.", "de",
+     ["Iceland"]),
+    ("قالت مصادر في سوريا إن القوات الأمريكية وصلت. وأكدت أمريكا ذلك لسوريا", "ar",
+     ["Syria", "United States"]),
+    ("مقام‌های محلی در شمال سوریه و ایران", "fa", ["Syria", "Iran"]),
+    ("Suriye'de ABD askerleri ve Türkiye", "tr", ["Syria", "United States", "Türkiye"]),
+    ("Dominique Strauss-Kahn est parti à Maurice, puis en Syrie.", "fr", ["Syria"]),
+    ("Man kan ikke si det sikkert i Norge.", "no", ["Norway"]),
+    ("Dominique Strauss-Kahn est parti à Maurice, puis en Syrie.", "en", []),
+    ("Die Lage in Syrien", None, []),
+])
+def test_regions_named_in_the_pages_own_language(text: str, lang: str | None,
+                                                 regions: list[str]) -> None:
+    """A German, Arabic, Persian, Turkish... page's country names are its regions, in
+    English; first names and English phrases that CLDR's names share are not."""
+    assert find_regions(text, lang) == regions
+
+
+def test_places_of_palestine_and_russia_are_vouched_for_by_their_country() -> None:
+    """countries.json names Palestine and Russia, which pycountry calls "Palestine, State
+    of" and "Russian Federation": the codes are theirs all the same, so their towns count."""
+    text = ("Israeli strikes hit Khan Younis and Deir al-Balah in the Gaza Strip, "
+            "Palestinian officials said. Russia's envoy met officials in Kazan.")
+    regions = find_regions(text)
+    assert regions == ["Israel", "Palestine", "Russia"]
+    assert {"Khan Younis", "Deir al-Balah", "Kazan"} <= set(find_places(text, regions))
+
+
 def test_a_country_inside_a_state_or_a_persons_name_is_no_region() -> None:
     assert find_regions("the governor of New Jersey and a rancher from New Mexico") == []
     assert find_regions("Chad Smith and Jordan Peterson spoke.") == []

@@ -41,8 +41,12 @@ def compose(brief: Brief) -> Brief:
     drafted = [s for s in sentences if not repeats_title(s.text, brief.title or "")]
     summary, used = summarize(drafted)
     lang = brief.lang or detect_language(text)
-    regions = us_georgia(text, find_regions(text))
-    places = [p for p in find_places(text, regions, lang) if p not in outlets]  # not Xinhua
+    regions = us_georgia(text, find_regions(text, lang))
+    # Places are vouched for by the countries named in English only: the gazetteer's
+    # spelling-tolerant keys read German nouns as towns ("Pizza": Pisa, "Bälle": Basel)
+    # once "Deutschland", "Italien" or "Schweiz" make their countries the article's.
+    english = us_georgia(text, find_regions(text)) if regions else regions
+    places = [p for p in find_places(text, english, lang) if p not in outlets]  # not Xinhua
     regions += [r for r in state_regions(places) if r not in regions]
     organizations = find_organizations(text, exclude=frozenset(sources))
     people = find_people(text, exclude=frozenset(sources) | frozenset(organizations))

@@ -14,7 +14,7 @@ import gzip
 import hashlib
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
@@ -46,16 +46,80 @@ def countries() -> dict[str, tuple[str, str]]:
             if "," not in alias and "(" not in alias:
                 table[alias] = (name, country.alpha_2)
     for name, aliases in _data("countries.json")["aliases"].items():
-        code = codes.get(name, "")
+        # a short name pycountry does not give ("Russia": "Russian Federation") has the
+        # code of the pycountry name among its aliases, or of pycountry's best guess
+        code = codes.get(name) or next((codes[a] for a in aliases if a in codes), "") \
+            or _guess_code(name)
         for alias in (name, *aliases):
             table[alias] = (name, code)
     return table
+
+
+def _guess_code(name: str) -> str:
+    """The alpha-2 code pycountry's fuzzy search gives ``name`` ("Palestine": PS)."""
+    import pycountry
+
+    try:
+        return str(pycountry.countries.search_fuzzy(name)[0].alpha_2)
+    except LookupError:
+        return ""
 
 
 @lru_cache(maxsize=1)
 def country_pattern() -> re.Pattern[str]:
     """Any country name (the longest that fits) standing as words of its own."""
     return names_pattern(sorted(countries(), key=len, reverse=True), r"\w.’'-", r"\w-")
+
+
+# Languages whose pages are also searched for country names in their own words: CLDR's
+# names (as Babel ships them: "Syrien", "سوريا", "Suriye") and ``countries.json``'s
+# ``local`` everyday ones ("Palästina", "أمريكا"). Scripts written with spaces between
+# words only: in Chinese or Japanese a name is no word of its own to find.
+LOCAL_LANGUAGES = ("ar", "cs", "da", "de", "el", "es", "fa", "fi", "fr", "he", "hu", "id",
+                   "it", "nb", "nl", "no", "pl", "pt", "ro", "ru", "sv", "tr", "uk", "ur")
+# Letters a word may be prefixed with, written joined to the name: Arabic "and", "in",
+# "for", "so" (وسوريا, بسوريا); Hebrew "in", "to", "and", "from" (בסוריה, לסוריה).
+_PROCLITICS = {"ar": ("و", "ب", "ل", "ف"), "he": ("ב", "ל", "ו", "מ")}
+
+
+@cache
+def local_countries(lang: str) -> dict[str, tuple[str, str]]:
+    """The country names of ``lang`` (one of ``LOCAL_LANGUAGES``, else none) -> (the
+    country's English name, alpha-2), as ``countries`` gives the English ones. German
+    names also in the genitive ("Syriens"); Arabic and Hebrew ones also with a prefix."""
+    if lang not in LOCAL_LANGUAGES:
+        return {}
+    from babel import Locale
+
+    english = {code: name for name, code in countries().values() if code}
+    data = _data("countries.json")
+    skip = frozenset(data["local_skip"])
+    table: dict[str, tuple[str, str]] = {}
+    for code, local in sorted(Locale.parse("nb" if lang == "no" else lang).territories.items()):
+        if code in english and local not in skip and "," not in local and "(" not in local:
+            table[local] = (english[code], code)
+    codes = {name: code for code, name in english.items()}
+    for name, by_lang in data["local"].items():
+        for local in by_lang.get(lang, ()):
+            table[local] = (name, codes[name])
+    if lang == "de":
+        table |= {f"{name}s": found for name, found in table.items()
+                  if not name.endswith(("s", "z", "x", "ß"))}
+    bare = list(table.items())
+    for prefix in _PROCLITICS.get(lang, ()):
+        table |= {prefix + name: found for name, found in bare}
+    # a name English shares is found as English ("Iran"; "Chad" and "Georgia", which
+    # countries.json's ambiguous list guards, as they are in English)
+    return {name: found for name, found in table.items() if name not in countries()}
+
+
+@cache
+def local_country_pattern(lang: str) -> re.Pattern[str] | None:
+    """Any of ``lang``'s country names standing as words of its own (``None``: none)."""
+    names = local_countries(lang)
+    if not names:
+        return None
+    return names_pattern(sorted(names, key=len, reverse=True), r"\w.’'-", r"\w-")
 
 
 # ``places()`` built once, stored with the package: loading it takes a fifth of the

@@ -21,7 +21,15 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from briefs.compose.gazetteer import Place, countries, country_pattern, place_rules, places
+from briefs.compose.gazetteer import (
+    Place,
+    countries,
+    country_pattern,
+    local_countries,
+    local_country_pattern,
+    place_rules,
+    places,
+)
 from briefs.compose.names import RUN, Run, fold, runs
 from briefs.prefilter import may_match, needed_strings
 
@@ -34,16 +42,25 @@ def is_country_word(word: str) -> bool:
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 
 
-def find_regions(text: str) -> list[str]:
-    """Country names, most mentioned first (ties: first mention)."""
+def find_regions(text: str, lang: str | None = None) -> list[str]:
+    """Country names, most mentioned first (ties: first mention): the English ones, and
+    in a page of one of ``gazetteer.LOCAL_LANGUAGES`` that language's ("Syrien" and
+    "Syria" are one region, named in English)."""
     table = countries()
-    counts: dict[str, list[int]] = {}
+    counts: dict[str, set[int]] = {}  # where each country is named
     for match in country_pattern().finditer(text):
         if _not_the_country(text, match):
             continue
         name, _code = table[match.group()]
-        counts.setdefault(name, []).append(match.start())
-    order = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))
+        counts.setdefault(name, set()).add(match.start())
+    base = (lang or "").split("-")[0].split("_")[0].lower()  # "de-AT": German
+    local = local_country_pattern(base)
+    if local is not None:
+        names = local_countries(base)
+        for match in local.finditer(text):  # ("Iran" is both English and German)
+            if not _inside_a_name(text, match):
+                counts.setdefault(names[match.group()][0], set()).add(match.start())
+    order = sorted(counts.items(), key=lambda kv: (-len(kv[1]), min(kv[1])))
     return [name for name, _ in order]
 
 
@@ -66,6 +83,21 @@ def _not_the_country(text: str, match: re.Match[str]) -> bool:
             return False
         return nxt.group(1) not in _GEOGRAPHY and not is_country_word(nxt.group(1))
     return False
+
+
+# Local names that are also English words, in another language's text part of an English
+# name when a capitalised word stands beside them ("Long Island University" in German).
+_ENGLISH_WORDS = frozenset({"Island", "Islands"})
+_WORD_BEFORE = re.compile(r"(\w+) $")
+_WORD_AFTER = re.compile(r" (\w+)")
+
+
+def _inside_a_name(text: str, match: re.Match[str]) -> bool:
+    if match.group() not in _ENGLISH_WORDS:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    after = _WORD_AFTER.match(text, match.end())
+    return any(found is not None and found[1][:1].isupper() for found in (before, after))
 
 
 def region_codes(regions: Iterable[str]) -> set[str]:
