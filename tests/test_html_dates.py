@@ -64,6 +64,16 @@ def test_an_html_page_s_dateline_in_its_own_language_gives_the_date(tmp_path: Pa
     assert brief.date is not None and brief.date.isoformat() == "2020-03-01"
 
 
+def test_a_page_whose_markup_dates_nothing_is_dated_by_its_visible_date_line(
+        tmp_path: Path) -> None:
+    """No ``<time>``, JSON-LD or meta date, and a Solar Hijri date line htmldate cannot
+    read: the date line printed under the headline dates the page, as in a text dump."""
+    words = "شورای شهر درباره بودجه سال آینده گفت‌وگو کرد و آن را تصویب کرد. "
+    brief = extract_page(tmp_path, page("fa", "دوشنبه ۱۴ آبان ۱۴۰۴ - ۱۰:۳۰", words))
+    assert brief.date is not None and brief.date.isoformat() == "2025-11-05"
+    assert brief.date_source == "article"
+
+
 def extract_page(folder: Path, html: str) -> Brief:
     path = folder / "page.html"
     path.write_text(html, encoding="utf-8")

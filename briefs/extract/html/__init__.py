@@ -105,12 +105,14 @@ def extract_html(html: str) -> Brief:
     date = _date(tree, meta, articles, url, declared)
     # a January 1 that no markup states is htmldate's guess from a year alone (a
     # copyright line's "© 2022"): the day the visible text gives, else none (the brief
-    # asks an editor); the markup is read before the hidden elements go
+    # asks an editor); the markup is read before the hidden elements go. A page htmldate
+    # finds no day on is read the same way: a date line it cannot read ("۱۴ آبان ۱۴۰۴",
+    # the Solar Hijri calendar) dates it as it would a text dump.
     guessed = date is not None and (date.month, date.day) == (1, 1) \
         and date not in _machine_dates(tree, meta, articles)
     strip_invisible(tree)
     dump = _AsDump(tree)
-    if guessed:
+    if guessed or date is None:
         date = dump.brief(head_only=True).date
     if byline is None:
         byline = _dump_byline(dump)
