@@ -468,6 +468,10 @@ def test_a_yearless_date_line_marks_the_headline_above_it() -> None:
     ("30 اسفند 1403", dt.date(2025, 3, 20)), ("30 اسفند 1404", None),  # a leap year's day
     ("ص 1447/05/12", None),  # a lunar Hijri year, not a Jalali one
     ("build 1404/08/14", None),  # numbers alone, on a page in another script
+    # Gregorian months in Hebrew (with the "in" a date writes), Urdu and Persian
+    ("3 בנובמבר 2025", dt.date(2025, 11, 3)), ("3 نومبر 2025", dt.date(2025, 11, 3)),
+    ("۱۲ نوامبر ۲۰۲۵", dt.date(2025, 11, 12)), ("۵ مهٔ ۲۰۲۴", dt.date(2024, 5, 5)),
+    ("۱۴ مهر ۱۴۰۴", dt.date(2025, 10, 6)),  # Mehr, the Jalali month, is not May (مه)
 ])
 def test_find_date(line: str, day: dt.date | None) -> None:
     assert find_date(line) == day

@@ -62,20 +62,22 @@ _MONTH_NAMES = {
         " ديسمبر كانون_الأول",
 }
 # Indonesian, Greek (genitive), Hindi, Bulgarian and Lithuanian (genitive); not Croatian,
-# whose "listopada" is October where Polish's is November.
+# whose "listopada" is October where Polish's is November. Then the Gregorian months in
+# Hebrew (also with the "in" prefix a date writes: "3 בנובמבר 2025"), Urdu and Persian
+# (also with the ezafe a date writes: "ژانویهٔ"), as CLDR spells them.
 _MORE_MONTH_NAMES = {
-    1: "Ιανουαρίου जनवरी януари sausio",
-    2: "Φεβρουαρίου फ़रवरी फरवरी февруари vasario",
-    3: "maret Μαρτίου मार्च kovo",
-    4: "Απριλίου अप्रैल април balandžio",
-    5: "Μαΐου मई gegužės",
-    6: "Ιουνίου जून юни birželio",
-    7: "Ιουλίου जुलाई юли liepos",
-    8: "agustus Αυγούστου अगस्त rugpjūčio",
-    9: "Σεπτεμβρίου सितंबर सितम्बर септември rugsėjo",
-    10: "Οκτωβρίου अक्टूबर октомври spalio",
-    11: "Νοεμβρίου नवंबर नवम्बर ноември lapkričio",
-    12: "desember Δεκεμβρίου दिसंबर दिसम्बर декември gruodžio",
+    1: "Ιανουαρίου जनवरी януари sausio ינואר בינואר جنوری ژانویه ژانویهٔ",
+    2: "Φεβρουαρίου फ़रवरी फरवरी февруари vasario פברואר בפברואר فروری فوریه فوریهٔ",
+    3: "maret Μαρτίου मार्च kovo מרץ במרץ מרס במרס مارچ مارس",
+    4: "Απριλίου अप्रैल април balandžio אפריל באפריל اپریل آوریل",
+    5: "Μαΐου मई gegužės מאי במאי مئی مه مهٔ",
+    6: "Ιουνίου जून юни birželio יוני ביוני جون ژوئن",
+    7: "Ιουλίου जुलाई юли liepos יולי ביולי جولائی ژوئیه ژوئیهٔ",
+    8: "agustus Αυγούστου अगस्त rugpjūčio אוגוסט באוגוסט اگست اوت",
+    9: "Σεπτεμβρίου सितंबर सितम्बर септември rugsėjo ספטמבר בספטמבר ستمبر سپتامبر",
+    10: "Οκτωβρίου अक्टूबर октомври spalio אוקטובר באוקטובר اکتوبر اکتبر",
+    11: "Νοεμβρίου नवंबर नवम्बर ноември lapkričio נובמבר בנובמבר نومبر نوامبر",
+    12: "desember Δεκεμβρίου दिसंबर दिसम्बर декември gruodžio דצמבר בדצמבר دسمبر دسامبر",
 }
 MONTHS = {name.replace("_", " ").casefold(): number
           for table in (_MONTH_NAMES, _MORE_MONTH_NAMES)
