@@ -238,15 +238,15 @@ _ZONE_AFTER_TIME = re.compile(
 def find_date(line: str, month_first: bool = False) -> dt.date | None:
     """The first calendar day written in ``line``, or ``None``; ``month_first`` reads an
     ambiguous ``03/04/2021`` as March 4 (as US pages write it)."""
-    persian = _ARABIC_SCRIPT.search(line) is not None  # Persian digits are in that block
+    written = line  # (Persian digits are in the Arabic script's block too)
     if _OTHER_DIGITS.search(line):
         line = line.translate(_DIGITS)
     if "/" not in line and "19" not in line and "20" not in line \
             and ("." not in line or not _SHORT_YEAR.search(line)) \
-            and not (persian and ("13" in line or "14" in line)):
+            and not (("13" in line or "14" in line) and _ARABIC_SCRIPT.search(written)):
         return None  # every form but one has a slash or a year: most lines have neither
     for pattern, form in _DATE_FORMS:
-        if form == "ymd_jalali" and not persian:
+        if form == "ymd_jalali" and not _ARABIC_SCRIPT.search(written):
             continue  # "1404/08/14" on a page in another script is no Jalali day
         for match in pattern.finditer(line):
             if form == "slash":
