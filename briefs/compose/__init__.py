@@ -14,7 +14,13 @@ from briefs.compose.lang import detect_language
 from briefs.compose.loaded import find_loaded
 from briefs.compose.organizations import find_organizations
 from briefs.compose.people import find_people
-from briefs.compose.places import find_places, find_regions, state_regions, us_georgia
+from briefs.compose.places import (
+    find_places,
+    find_regions,
+    names_countries_locally,
+    state_regions,
+    us_georgia,
+)
 from briefs.compose.points import key_points
 from briefs.compose.quotes import find_quotes
 from briefs.compose.sentences import count_words
@@ -45,7 +51,8 @@ def compose(brief: Brief) -> Brief:
     # Places are vouched for by the countries named in English only: the gazetteer's
     # spelling-tolerant keys read German nouns as towns ("Pizza": Pisa, "Bälle": Basel)
     # once "Deutschland", "Italien" or "Schweiz" make their countries the article's.
-    english = us_georgia(text, find_regions(text)) if regions else regions
+    english = us_georgia(text, find_regions(text)) if names_countries_locally(lang) \
+        else regions
     places = [p for p in find_places(text, english, lang) if p not in outlets]  # not Xinhua
     regions += [r for r in state_regions(places) if r not in regions]
     organizations = find_organizations(text, exclude=frozenset(sources))

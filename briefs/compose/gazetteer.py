@@ -98,10 +98,9 @@ def local_countries(lang: str) -> dict[str, tuple[str, str]]:
     for code, local in sorted(Locale.parse("nb" if lang == "no" else lang).territories.items()):
         if code in english and local not in skip and "," not in local and "(" not in local:
             table[local] = (english[code], code)
-    codes = {name: code for code, name in english.items()}
     for name, by_lang in data["local"].items():
         for local in by_lang.get(lang, ()):
-            table[local] = (name, codes[name])
+            table[local] = countries()[name]
     if lang == "de":
         table |= {f"{name}s": found for name, found in table.items()
                   if not name.endswith(("s", "z", "x", "ß"))}

@@ -53,11 +53,10 @@ def find_regions(text: str, lang: str | None = None) -> list[str]:
             continue
         name, _code = table[match.group()]
         counts.setdefault(name, set()).add(match.start())
-    base = (lang or "").split("-")[0].split("_")[0].lower()  # "de-AT": German
-    local = local_country_pattern(base)
+    local = local_country_pattern(_base(lang))
     if local is not None:
-        names = local_countries(base)
-        for match in local.finditer(text):  # ("Iran" is both English and German)
+        names = local_countries(_base(lang))
+        for match in local.finditer(text):  # (a place is counted once, whoever finds it)
             if not _inside_a_name(text, match):
                 counts.setdefault(names[match.group()][0], set()).add(match.start())
     order = sorted(counts.items(), key=lambda kv: (-len(kv[1]), min(kv[1])))
@@ -83,6 +82,16 @@ def _not_the_country(text: str, match: re.Match[str]) -> bool:
             return False
         return nxt.group(1) not in _GEOGRAPHY and not is_country_word(nxt.group(1))
     return False
+
+
+def _base(lang: str | None) -> str:
+    """The language of a code as ``record.lang_code`` writes it ("de-AT": "de")."""
+    return (lang or "").partition("-")[0]
+
+
+def names_countries_locally(lang: str | None) -> bool:
+    """Whether ``find_regions`` reads ``lang``'s own country names as well as English."""
+    return local_country_pattern(_base(lang)) is not None
 
 
 # Local names that are also English words, in another language's text part of an English
