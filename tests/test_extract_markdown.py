@@ -271,6 +271,12 @@ def test_a_front_matter_of_aliases_is_refused_at_once(tmp_path: Path, name: str,
         extract(read_seed(seed, f"seeds/{name}"))
 
 
+def test_front_matter_takes_outlet_and_author_as_a_sidecar_does() -> None:
+    brief = extract_markdown("---\ntitle: Bridge to close\noutlet: Example Times\n"
+                             "author: Ana Pereira\n---\n\nThe council voted.\n", "seeds/x.md")
+    assert (brief.site_name, brief.byline) == ("Example Times", "Ana Pereira")
+
+
 def test_a_sidecar_of_aliases_is_refused_at_once(tmp_path: Path) -> None:
     (tmp_path / "storm.txt").write_text("Storm closes schools\n\n" + "The council said on "
                                         "Monday that it would close the schools. " * 5,

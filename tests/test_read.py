@@ -265,11 +265,26 @@ def test_sidecar_wins_over_html_metadata(tmp_path: Path) -> None:
 
 def test_sidecar_unknown_key_is_rejected_naming_the_file(tmp_path: Path) -> None:
     seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
-    (tmp_path / "x.yml").write_text("outlet: Example Times\ntitel: typo\n", encoding="utf-8")
+    (tmp_path / "x.yml").write_text("publisher: Example Times\ntitel: typo\n",
+                                    encoding="utf-8")
     with pytest.raises(SeedError) as caught:
         read_seed(seed_path, "seeds/x.txt")
     assert caught.value.path == "seeds/x.yml"
-    assert "unknown field(s) outlet, titel" in caught.value.message
+    assert "unknown field(s) publisher, titel" in caught.value.message
+
+
+def test_sidecar_takes_outlet_and_author_for_site_name_and_byline(tmp_path: Path) -> None:
+    seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
+    (tmp_path / "x.yml").write_text("outlet: Example Times\nauthor: Ana Pereira\n",
+                                    encoding="utf-8")
+    brief, _ = extract(read_seed(seed_path, "seeds/x.txt"))
+    assert brief.site_name == "Example Times"
+    assert brief.byline == "Ana Pereira"
+
+
+def test_sidecar_giving_a_field_under_both_names_is_refused(tmp_path: Path) -> None:
+    assert _sidecar_refusal(tmp_path, "x.yml", "site_name: A\noutlet: B\n") == \
+        "seeds/x.yml: 'outlet': gives both site_name and outlet, which mean the same: keep one"
 
 
 def _sidecar_refusal(tmp_path: Path, sidecar: str, text: str) -> str:

@@ -32,7 +32,7 @@ from briefs.extract.markdown import (
     has_front_matter,
 )
 from briefs.extract.text import extract_text, from_markdown
-from briefs.read import MAX_BYTES, MB, Seed
+from briefs.read import MAX_BYTES, MB, SIDECAR_ALIASES, Seed
 from briefs.record import Brief, as_flag, as_text, as_texts, lang_code, show_value, web_address
 from briefs.yaml_load import SURROGATE
 
@@ -192,9 +192,10 @@ def apply_sidecar(brief: Brief, seed: Seed) -> Brief:
         return cleaned
 
     for key in ("title", "byline", "site_name", "url", "lang", "summary", "description"):
-        text = given(key, as_text)
+        written = _written(side, key, _sidecar_name(seed))
+        text = given(written, as_text)
         if text is not None:  # (an editor's summary wins over the drafted one)
-            changes[key] = line(key, text)
+            changes[key] = line(written, text)
     if "url" in changes and not web_address(str(changes["url"])):
         raise SeedError(_sidecar_name(seed), "not a web address (http:// or https://): "
                         f"{show_value(side['url'])}", field="url")
@@ -218,6 +219,18 @@ def apply_sidecar(brief: Brief, seed: Seed) -> Brief:
                             field="date")
         changes["date"], changes["date_source"] = day, "sidecar"
     return brief.replace(**changes) if changes else brief
+
+
+def _written(side: dict[str, object], key: str, shown: str) -> str:
+    """The name ``side`` gives the field ``key``: its own, or an everyday alias
+    (``outlet`` for ``site_name``); both at once is an error, as one would be lost."""
+    aliases = [alias for alias, field in SIDECAR_ALIASES.items() if field == key and alias in side]
+    if not aliases:
+        return key
+    if key in side:
+        raise SeedError(shown, f"gives both {key} and {aliases[0]}, which mean the same: "
+                               "keep one", field=aliases[0])
+    return aliases[0]
 
 
 def _sidecar_name(seed: Seed) -> str:

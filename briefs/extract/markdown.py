@@ -29,8 +29,8 @@ _FRONT = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", r
 _ATX_TITLE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*(?:\n|\Z)")
 # A hard line break ("two spaces" or <br>) stays inside its paragraph.
 _LINE_TAGS = LINE_TAGS - {"br"}
-FRONT_KEYS = ("title", "date", "byline", "author", "site_name", "url", "lang", "categories",
-              "tags", "description", "summary", "draft")
+FRONT_KEYS = ("title", "date", "byline", "author", "site_name", "outlet", "url", "lang",
+              "categories", "tags", "description", "summary", "draft")
 # What trafilatura writes in the front matter of its text and Markdown output
 # (``--with-metadata``): three of its names for ours, the rest read and left.
 TOOL_NAMES = {"sitename": "site_name", "language": "lang", "excerpt": "description"}
@@ -102,7 +102,7 @@ def extract_markdown(text: str, shown: str, lines_are_paragraphs: bool = False) 
         tags=strings("tags"),
         summary=text_or_none("summary"),
         description=text_or_none("description"),
-        site_name=text_or_none("site_name"),
+        site_name=text_or_none("site_name", "outlet"),
         url=text_or_none("url"),
         lang=text_or_none("lang"),
     )
