@@ -15,6 +15,7 @@ from briefs.clean import clean_text
 from briefs.errors import SeedError
 from briefs.extract import extract
 from briefs.read import decode, read_seed
+from briefs.record import Brief
 from tests.conftest import FIXTURES
 from tests.helpers import BARE_PARAGRAPHS, run_briefs
 
@@ -213,13 +214,30 @@ def test_cli_prints_the_warning_and_error_shapes(project) -> None:
 # Sidecars
 
 
-def test_sidecar_wins_over_the_page(tmp_path: Path) -> None:
+def _seed_with_sidecar(tmp_path: Path, sidecar: str, text: str) -> Path:
+    """``seeds/x.txt`` (``ARTICLE``) written with ``text`` in its sidecar ``sidecar``."""
     seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
-    (tmp_path / "x.yml").write_text(
-        "title: Harbour plan passes\nurl: https://example.org/harbour\n"
-        "date: 2024-03-05\nbyline: Ana Pereira\nsite_name: Example Times\n",
-        encoding="utf-8")
-    brief, _ = extract(read_seed(seed_path, "seeds/x.txt"))
+    (tmp_path / sidecar).write_text(text, encoding="utf-8")
+    return seed_path
+
+
+def _with_sidecar(tmp_path: Path, text: str) -> Brief:
+    """What is read from ``seeds/x.txt`` with ``text`` in its sidecar ``x.yml``."""
+    return extract(read_seed(_seed_with_sidecar(tmp_path, "x.yml", text), "seeds/x.txt"))[0]
+
+
+def _sidecar_refusal(tmp_path: Path, sidecar: str, text: str) -> str:
+    """The error reading ``seeds/x.txt`` gives with ``text`` in its sidecar ``sidecar``."""
+    seed_path = _seed_with_sidecar(tmp_path, sidecar, text)
+    with pytest.raises(SeedError) as caught:
+        extract(read_seed(seed_path, "seeds/x.txt"))
+    return caught.value.message
+
+
+def test_sidecar_wins_over_the_page(tmp_path: Path) -> None:
+    brief = _with_sidecar(
+        tmp_path, "title: Harbour plan passes\nurl: https://example.org/harbour\n"
+        "date: 2024-03-05\nbyline: Ana Pereira\nsite_name: Example Times\n")
     assert brief.title == "Harbour plan passes"
     assert brief.url == "https://example.org/harbour"
     assert str(brief.date) == "2024-03-05" and brief.date_source == "sidecar"
@@ -274,10 +292,7 @@ def test_sidecar_unknown_key_is_rejected_naming_the_file(tmp_path: Path) -> None
 
 
 def test_sidecar_takes_outlet_and_author_for_site_name_and_byline(tmp_path: Path) -> None:
-    seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
-    (tmp_path / "x.yml").write_text("outlet: Example Times\nauthor: Ana Pereira\n",
-                                    encoding="utf-8")
-    brief, _ = extract(read_seed(seed_path, "seeds/x.txt"))
+    brief = _with_sidecar(tmp_path, "outlet: Example Times\nauthor: Ana Pereira\n")
     assert brief.site_name == "Example Times"
     assert brief.byline == "Ana Pereira"
 
@@ -285,15 +300,6 @@ def test_sidecar_takes_outlet_and_author_for_site_name_and_byline(tmp_path: Path
 def test_sidecar_giving_a_field_under_both_names_is_refused(tmp_path: Path) -> None:
     assert _sidecar_refusal(tmp_path, "x.yml", "site_name: A\noutlet: B\n") == \
         "seeds/x.yml: 'outlet': gives both site_name and outlet, which mean the same: keep one"
-
-
-def _sidecar_refusal(tmp_path: Path, sidecar: str, text: str) -> str:
-    """The error reading ``seeds/x.txt`` gives with ``text`` in its sidecar ``sidecar``."""
-    seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
-    (tmp_path / sidecar).write_text(text, encoding="utf-8")
-    with pytest.raises(SeedError) as caught:
-        extract(read_seed(seed_path, "seeds/x.txt"))
-    return caught.value.message
 
 
 def test_sidecar_bad_date_is_rejected_naming_file_and_field(tmp_path: Path) -> None:
@@ -348,9 +354,7 @@ def test_sidecar_draft_false_publishes_a_seed_that_says_draft(tmp_path: Path) ->
 
 
 def test_sidecar_language_code_is_written_as_the_site_needs_it(tmp_path: Path) -> None:
-    seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
-    (tmp_path / "x.yml").write_text("lang: PT_br\ndraft: false\n", encoding="utf-8")
-    brief, _ = extract(read_seed(seed_path, "seeds/x.txt"))
+    brief = _with_sidecar(tmp_path, "lang: PT_br\ndraft: false\n")
     assert brief.lang == "pt-br" and not brief.draft
 
 

@@ -224,13 +224,13 @@ def apply_sidecar(brief: Brief, seed: Seed) -> Brief:
 def _written(side: dict[str, object], key: str, shown: str) -> str:
     """The name ``side`` gives the field ``key``: its own, or an everyday alias
     (``outlet`` for ``site_name``); both at once is an error, as one would be lost."""
-    aliases = [alias for alias, field in SIDECAR_ALIASES.items() if field == key and alias in side]
-    if not aliases:
+    alias = next((a for a, field in SIDECAR_ALIASES.items() if field == key), None)
+    if alias is None or alias not in side:
         return key
     if key in side:
-        raise SeedError(shown, f"gives both {key} and {aliases[0]}, which mean the same: "
-                               "keep one", field=aliases[0])
-    return aliases[0]
+        raise SeedError(shown, f"gives both {key} and {alias}, which mean the same: "
+                               "keep one", field=alias)
+    return alias
 
 
 def _sidecar_name(seed: Seed) -> str:

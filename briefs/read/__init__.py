@@ -46,10 +46,10 @@ MAX_ARCHIVE_BYTES = 32 * MB
 # aside, what is left must be within the page limit.
 _INLINE_FILE = re.compile(rb"data:[\w.+-]+/[\w.+-]+(?:;[\w.+-]+=[\w.+-]+)*;base64,"
                           rb"[A-Za-z0-9+/=\s]{1024,}")
-SIDECAR_KEYS = ("title", "date", "byline", "site_name", "url", "lang", "categories",
-                "tags", "summary", "description", "draft", "outlet", "author")
 # Everyday names a sidecar may use for two of the fields: ``outlet: Reuters``.
 SIDECAR_ALIASES = {"outlet": "site_name", "author": "byline"}
+SIDECAR_KEYS = ("title", "date", "byline", "site_name", "url", "lang", "categories",
+                "tags", "summary", "description", "draft", *SIDECAR_ALIASES)
 
 
 @dataclass(frozen=True)
