@@ -277,6 +277,21 @@ def test_front_matter_takes_outlet_and_author_as_a_sidecar_does() -> None:
     assert (brief.site_name, brief.byline) == ("Example Times", "Ana Pereira")
 
 
+@pytest.mark.parametrize(("pair", "alias"), [
+    ("site_name: Example Times\noutlet: The Example", "outlet"),
+    ("byline: Ana Pereira\nauthor: Ana P.", "author"),
+])
+def test_front_matter_giving_a_field_under_both_names_is_refused(pair: str,
+                                                                 alias: str) -> None:
+    """As a sidecar is: one of the two values would be lost without a word."""
+    with pytest.raises(SeedError) as caught:
+        extract_markdown(f"---\ntitle: Bridge to close\n{pair}\n---\n\nThe council voted.\n",
+                         "seeds/x.md")
+    key = pair.split(":", 1)[0]
+    assert caught.value.message == (f"seeds/x.md: '{alias}': gives both {key} and {alias}, "
+                                    "which mean the same: keep one")
+
+
 def test_a_sidecar_of_aliases_is_refused_at_once(tmp_path: Path) -> None:
     (tmp_path / "storm.txt").write_text("Storm closes schools\n\n" + "The council said on "
                                         "Monday that it would close the schools. " * 5,

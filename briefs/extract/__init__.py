@@ -26,6 +26,7 @@ from briefs.extract.html import extract_html
 from briefs.extract.html.page import MAX_ELEMENTS, TooDeep, TooMany
 from briefs.extract.json_seed import extract_json
 from briefs.extract.markdown import (
+    both_names,
     extract_markdown,
     field_value,
     front_matter_article,
@@ -228,8 +229,7 @@ def _written(side: dict[str, object], key: str, shown: str) -> str:
     if alias is None or alias not in side:
         return key
     if key in side:
-        raise SeedError(shown, f"gives both {key} and {alias}, which mean the same: "
-                               "keep one", field=alias)
+        raise both_names(shown, key, alias)
     return alias
 
 

@@ -1,7 +1,8 @@
 """Extract an article from a Markdown seed with optional YAML front matter.
 
-Fields come from the front matter (``title``, ``date``, ``byline``/``author``,
-``site_name``, ``url``, ``lang``, ``categories``, ``tags``, ``description``/``summary``);
+Fields come from the front matter (``title``, ``date``, ``byline`` or ``author``,
+``site_name`` or ``outlet``, ``url``, ``lang``, ``categories``, ``tags``, ``description``,
+``summary``; a field under both its names is refused);
 without a ``title``, a leading ``# Heading`` is the headline. The body is rendered with
 Python-Markdown and read back as plain text, one paragraph per block (paragraph, list
 item, heading, quote), so no Markdown or HTML markup reaches the brief: links keep their
@@ -80,12 +81,13 @@ def extract_markdown(text: str, shown: str, lines_are_paragraphs: bool = False) 
         if date is None:
             raise SeedError(shown, f"expected YYYY-MM-DD, got {meta['date']!r}", field="date")
 
-    def text_or_none(*keys: str) -> str | None:
-        for key in keys:
-            value = field_value(meta, key, as_text, shown)
-            if value:
-                return flat(value)
-        return None
+    def text_or_none(key: str, alias: str | None = None) -> str | None:
+        if alias is not None and meta.get(alias) not in (None, ""):
+            if meta.get(key) not in (None, ""):
+                raise both_names(shown, key, alias)
+            key = alias
+        value = field_value(meta, key, as_text, shown)
+        return flat(value) if value else None
 
     def strings(key: str) -> tuple[str, ...]:
         items = field_value(meta, key, as_texts, shown) or []
@@ -106,6 +108,13 @@ def extract_markdown(text: str, shown: str, lines_are_paragraphs: bool = False) 
         url=text_or_none("url"),
         lang=text_or_none("lang"),
     )
+
+
+def both_names(shown: str, key: str, alias: str) -> SeedError:
+    """The error of a seed or sidecar that gives one field under both its names (one
+    value would be lost without a word)."""
+    return SeedError(shown, f"gives both {key} and {alias}, which mean the same: keep one",
+                     field=alias)
 
 
 def field_value(meta: dict[str, Any], key: str, read: Callable[[object], T],
