@@ -677,6 +677,30 @@ def test_a_name_above_a_section_and_the_date_is_the_byline() -> None:
     assert brief.byline == "Tim O'Reilly"
 
 
+def test_names_run_together_beside_the_date_are_the_byline() -> None:
+    """Three authors' links, which the dump prints with nothing between them."""
+    brief = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate",
+        "Birgit Baumann Anna Giulia Fink Jan Michael Marchart", "3. Mai 2024, 17:47",
+        *STORY]))
+    assert brief.title == "Council approves budget after long debate"
+    assert brief.byline == "Birgit Baumann Anna Giulia Fink Jan Michael Marchart"
+
+
+def test_a_title_case_line_beside_the_date_is_no_run_of_names() -> None:
+    """The words of a headline in title case are printed in small letters in the text
+    ("its", "into"); a menu in capitals is no run of names either."""
+    story = [*STORY, "The council said its vote was final and would go into effect at once."]
+    brief = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate",
+        "Council Drops Its Plan Into The Bay", "May 15, 2017", *story]))
+    assert brief.byline is None
+    brief = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate",
+        "LOCAL SHOPS HARBOUR WALKS", "May 15, 2017", *STORY]))
+    assert brief.byline is None
+
+
 @pytest.mark.parametrize(("header", "byline"), [
     # a date, or the author's address, run into or printed beside the name
     (["Nicole Collignon22. Februar 2020"], "Nicole Collignon"),

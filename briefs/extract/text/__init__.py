@@ -83,7 +83,9 @@ def analyse(text: str) -> Page | None:
     day, date_lines = meta.pick_date([b.text if not b.credit else "" for b in zone],
                                      month_first=month_first)
     meta_idx = {zone_lo + i for i in date_lines}
-    bylines = _bylines(zone, meta_idx)
+    lowered = frozenset(w for b in blocks[start:stop] for w in _WORD.findall(b.text)
+                        if w.islower())
+    bylines = _bylines(zone, meta_idx, lowered)
     meta_idx |= set(bylines)
     return Page(blocks, start, stop, stopwords, day, meta_idx, bylines, (zone_lo, zone_hi),
                 month_first, between)
@@ -91,6 +93,7 @@ def analyse(text: str) -> Page | None:
 
 # A Markdown heading's marks before the headline ("# Storm closes schools"), in a dump
 # with too little Markdown to be read as such.
+_WORD = re.compile(r"[^\W\d_]+")
 _ATX = re.compile(r"^#{1,6}\s+(?=\S)")
 # "Deutscher Handel mit Teheran:Druck durch ...": a kicker run into its headline, as a dump
 # joins the two inline elements; the headline reads with a space after the colon. The
@@ -223,7 +226,7 @@ def _signed_at_end(blocks: list[Block], kept: list[Block], stop: int | None
     return None
 
 
-def _bylines(zone: list[Block], dates: set[int]) -> dict[int, str]:
+def _bylines(zone: list[Block], dates: set[int], lowered: frozenset[str]) -> dict[int, str]:
     """Byline lines in the header zone, by block index (``""``: a line that is part of
     a byline whose names are kept on another index)."""
     found: dict[int, str] = {}
@@ -249,7 +252,8 @@ def _bylines(zone: list[Block], dates: set[int]) -> dict[int, str]:
                 found[zone[k + 1].index] = ""
             name = " ".join(parts) if parts else None
         if name is None and block.index not in found:
-            name = meta.find_inner_byline(block.text) or _name_only(zone, k, dates - set(found))
+            name = meta.find_inner_byline(block.text) \
+                or _name_only(zone, k, dates - set(found), lowered)
             if name:
                 name = NAME_ONLY + name
         if name:
@@ -269,10 +273,11 @@ def _author_line(block: Block) -> bool:
         or meta.has_label_word(text))  # "Von:" above a search form's "Filter Suche"
 
 
-def _name_only(zone: list[Block], k: int, dates: set[int]) -> str | None:
+def _name_only(zone: list[Block], k: int, dates: set[int],
+               lowered: frozenset[str]) -> str | None:
     """A line that is only a person's name is a byline when a date, time or handle
     follows it on the line, or a date or time line is next to it."""
-    got = meta.name_line(zone[k].text)
+    got = meta.name_line(zone[k].text) or meta.names_run_line(zone[k].text, lowered)
     if got is None:
         return None
     name, tailed = got

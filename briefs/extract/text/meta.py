@@ -704,6 +704,29 @@ def looks_like_name(line: str) -> str | None:
     return _one_name(text)
 
 
+def names_run(text: str, lowered: frozenset[str] = frozenset()) -> str | None:
+    """``text`` when it is two to four people's names printed one after the other with
+    nothing between ("Birgit Baumann Anna Giulia Fink Jan Michael Marchart", links that a
+    dump runs together): a way to cut it into names of two or three words each exists.
+    Only a line beside a date may be read so (a menu's words run the same way), and not
+    one in capitals or with a word the page also prints in small letters (``lowered``):
+    a headline set in title case ("Sweden Drops Its Investigation Into Rape Allegations",
+    where the text has "its" and "into")."""
+    words = text.split()
+    if not 4 <= len(words) <= 12 or any(c.isdigit() for c in text) or text.isupper() \
+            or any(w.lower() in lowered for w in words):
+        return None
+    # can[i]: the words from i on are one to four names (counted in reverse)
+    can: list[set[int]] = [set() for _ in range(len(words) + 1)]
+    can[len(words)].add(0)
+    for i in range(len(words) - 2, -1, -1):
+        for size in (2, 3):
+            rest = can[i + size] if i + size <= len(words) else set()
+            if rest and _one_name(" ".join(words[i : i + size])):
+                can[i].update(n + 1 for n in rest if n < 4)
+    return text if any(n >= 2 for n in can[0]) else None
+
+
 def several_people(line: str) -> bool:
     """Whether a line names two to four people, and nothing else ("Jochen Bittner, Tina
     Hildebrandt"; not "North America, Europe")."""
@@ -842,3 +865,18 @@ def name_line(line: str) -> tuple[str, bool] | None:
         titled = _before_role(head)  # "Thabo Mokone Parliamentary editor"
         return (titled, True) if titled and looks_like_name(titled) else None
     return (name, bool(tail) or bool(match and "@" in match.group())) if name else None
+
+
+def names_run_line(line: str, lowered: frozenset[str]) -> tuple[str, bool] | None:
+    """A line of names run together (``names_run``, ``lowered`` the words the page prints
+    in small letters), alone or followed by a date or a time as in ``name_line``: the
+    names and whether something followed them."""
+    text = line.strip()
+    if len(text) > 100:
+        return None
+    match = _NAME_TAIL.search(text)
+    head, tail = (text[: match.start()], text[match.end() :].strip()) if match else (text, "")
+    if tail and not (find_date(tail) or _RELATIVE.search(tail)):
+        return None
+    names = names_run(head, lowered)
+    return (names, bool(tail)) if names else None
