@@ -771,6 +771,21 @@ def test_an_article_signed_at_its_end_gives_the_byline_and_loses_the_line() -> N
     assert brief.byline == "Jane Roe"
 
 
+@pytest.mark.parametrize(("footer", "byline"), [
+    ("Posted by Jane Roe at 12:55 AM", "Jane Roe"),
+    ("Eingestellt von Jana Roth um 10:52", "Jana Roth"),
+    ("Posted by Alon Zakai.", "Alon Zakai"),  # a full stop after the name is no part of it
+    ("Posted by T. V. Raman at 2:33 PM", "T. V. Raman"),  # initials keep theirs
+])
+def test_a_blog_posts_footer_gives_the_byline(footer: str, byline: str) -> None:
+    """A blog prints its author under the post, with the time it was posted."""
+    brief = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate", "3 June 2021", *STORY,
+        footer, "Labels: council, budget", "No comments:", "Post a Comment"]))
+    assert brief.byline == byline
+    assert brief.body == tuple(STORY)
+
+
 def test_an_author_label_alone_then_the_name_gives_the_byline_and_authors_does_not() -> None:
     labelled = _extract("\n\n".join([
         "Home", "Council approves budget after long debate", "AUTOR/IN", "Julius Richter",

@@ -220,7 +220,8 @@ def _signed_at_end(blocks: list[Block], kept: list[Block], stop: int | None
         tail += [b for b in blocks[stop : stop + END_BYLINE_LINES] if not b.junk]
     for block in tail:
         if block.words <= END_BYLINE_WORDS:
-            name = meta.find_byline(block.text)
+            # (or a blog's post footer: "Posted by Jane Roe at 12:55 AM")
+            name = meta.find_byline(block.text) or meta.find_inner_byline(block.text)
             if name:
                 return block.index, name
     return None

@@ -538,7 +538,7 @@ _INNER_BY = re.compile(r"(?:^|(?<=[\s,|·•]))(?:by|von|par|por|door|durch)\s+(
                        re.IGNORECASE)
 # A line that says a post was made: "Veröffentlicht am ... von gizzmo", "Text von ...".
 _POSTED = re.compile(
-    r"^\W*(?:posted|published|written|veröffentlicht|gepostet|geschrieben|erstellt|"
+    r"^\W*(?:posted|published|written|veröffentlicht|gepostet|geschrieben|erstellt|eingestellt|"
     r"verfasst|publicado|publicada|publié|publiée|pubblicato|artikel|text|beitrag|"
     r"ein interview|ein beitrag|(?:eine? )?(?:kolumne|kommentar|analyse|gastbeitrag|"
     r"glosse|reportage)|(?:a )?(?:column|commentary|analysis)|(?:une )?(?:chronique|tribune)|"
@@ -641,10 +641,14 @@ def _before_role(piece: str) -> str | None:
     return None
 
 
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})\.$")
+
+
 def leading_names(text: str) -> str | None:
     """The names at the start of ``text``, up to a job title, outlet or date (``Meg Wagner
     NEW YORK DAILY NEWS`` -> ``Meg Wagner``), or ``None``."""
     text = _BY_STOP.sub("", _PAREN.sub("", text[:200])).strip(" ,;:|-–—")
+    text = _SENTENCE_END.sub("", text)  # "Posted by Alon Zakai." (not "T. V.": initials)
     kept: list[str] = []
     for piece in re.split(r",\s+|[،、]\s*", text):
         piece = piece.strip()
