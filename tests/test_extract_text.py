@@ -771,6 +771,24 @@ def test_an_article_signed_at_its_end_gives_the_byline_and_loses_the_line() -> N
     assert brief.byline == "Jane Roe"
 
 
+def test_a_headline_printed_twice_opens_the_text_after_the_second() -> None:
+    """A sticky bar prints the headline, then the page's furniture (a section's name,
+    share counts, the date), then the article's own headline and its author. (A headline
+    this long reads as prose, so the text's run begins at the first one.)"""
+    title = ("Council Has Skipped Nearly All Budget Briefings? The Mayor's Reasoning Is "
+             "'Well, I Get It When I Need It'")
+    brief = _extract("\n\n".join([
+        "Home", title, "Local", "3", "0", "December 12, 2016", title, "Patrick Frye",
+        *STORY]))
+    assert brief.title == title
+    assert brief.byline == "Patrick Frye"
+    assert brief.body == tuple(STORY)
+    # a paragraph before the repeat (a deck, the text's opening) keeps the text as it was
+    brief = _extract("\n\n".join([
+        "Home", title, STORY[0], title, *STORY[1:]]))
+    assert brief.body == tuple(STORY)
+
+
 @pytest.mark.parametrize(("footer", "byline"), [
     ("Posted by Jane Roe at 12:55 AM", "Jane Roe"),
     ("Eingestellt von Jana Roth um 10:52", "Jana Roth"),

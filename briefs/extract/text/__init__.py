@@ -148,11 +148,20 @@ def extract_text(text: str) -> Brief:
     title = blocks[head].text
     deck = headline.standfirst(blocks, head, start, meta_idx)
     first = max(start, head + 1)
+    again = _printed_again(blocks, head, first, stop)
+    if again is not None:
+        # the headline printed again at the top of the text (a sticky bar's, then the
+        # article's own): what lies between is the page's furniture (a section, counts)
+        first = again + 1
     stop = _next_article(blocks, first, stop, title)
     kept = body.without_pitch([b for b in _text_blocks(page, first, stop) if b.text != title])
     # (a byline past ``stop`` is the next article's)
+    # (a name under the headline printed again sits above the text's first paragraph)
+    top, text_start = (head, start) if again is None \
+        else (again, _first_prose(blocks, first, stop))
+    between = frozenset(b.text for b in blocks[head + 1 : top])
     byline = _nearest({i: n for i, n in page.bylines.items() if i < stop}, head) \
-        or _name_under_headline(blocks, head, start, meta_idx, kept)
+        or _name_under_headline(blocks, top, text_start, meta_idx, kept, between)
     if byline is None:
         # (not the lines after a next article's start: its own byline is there)
         signed = _signed_at_end(blocks, kept, stop if stop == page.stop else None)
@@ -173,6 +182,26 @@ def extract_text(text: str) -> Brief:
         description=blocks[deck].text if deck is not None else None,
         categories=tuple(_categories(blocks, head, title)),
     )
+
+
+AGAIN_WITHIN = 8  # lines into the text searched for the headline printed again
+
+
+def _printed_again(blocks: list[Block], head: int, first: int, stop: int) -> int | None:
+    """The index of the headline's line printed again within the text's first lines,
+    with no paragraph before it (a section's name, counts, a date: not a deck or the
+    text's opening, which a subheading repeating the headline may follow)."""
+    title = blocks[head].text
+    for j in range(first, min(stop, first + AGAIN_WITHIN)):
+        if blocks[j].text == title:
+            return j
+        if blocks[j].prose:
+            return None
+    return None
+
+
+def _first_prose(blocks: list[Block], first: int, stop: int) -> int:
+    return next((b.index for b in blocks[first:stop] if b.prose), first)
 
 
 def _text_blocks(page: Page, first: int, stop: int) -> list[Block]:
@@ -323,12 +352,13 @@ def _person_like(name: str) -> bool:
 
 
 def _name_under_headline(blocks: list[Block], head: int, start: int, meta_lines: set[int],
-                         kept: list[Block]) -> str | None:
+                         kept: list[Block], above: frozenset[str] = frozenset()) -> str | None:
     """A name alone on a line right under the headline (or under its deck, and a photo's
     caption and credit), above the article's text: the byline when no other line names
     the author. Not a caption's name (a photo credit under it), nor one the article's
-    text mentions (its subject)."""
-    text = " ".join(b.text for b in kept)
+    text mentions (its subject), nor a line ``above`` holds (under a headline printed
+    twice, a tab or menu printed twice)."""
+    text = " ".join(b.text for b in kept if b.index >= start) + " " + " ".join(above)
     lines = 0
     for block in blocks[head + 1 : head + 1 + WEAK_NAME_BELOW]:
         if block.index >= start:  # the text has begun (a name in it is not set apart)
