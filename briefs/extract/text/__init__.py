@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from briefs.extract.text import body, headline, lexicon, meta, unwrap
@@ -83,9 +84,7 @@ def analyse(text: str) -> Page | None:
     day, date_lines = meta.pick_date([b.text if not b.credit else "" for b in zone],
                                      month_first=month_first)
     meta_idx = {zone_lo + i for i in date_lines}
-    lowered = frozenset(w for b in blocks[start:stop] for w in _WORD.findall(b.text)
-                        if w.islower())
-    bylines = _bylines(zone, meta_idx, lowered)
+    bylines = _bylines(zone, meta_idx, _Lowered(blocks[start:stop]))
     meta_idx |= set(bylines)
     return Page(blocks, start, stop, stopwords, day, meta_idx, bylines, (zone_lo, zone_hi),
                 month_first, between)
@@ -94,6 +93,22 @@ def analyse(text: str) -> Page | None:
 # A Markdown heading's marks before the headline ("# Storm closes schools"), in a dump
 # with too little Markdown to be read as such.
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+class _Lowered:
+    """The words ``blocks`` print in small letters, gathered on the first question (a
+    line that could be names run together is rare; a long text is costly to read)."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self._blocks: list[Block] | None = blocks
+        self._words: frozenset[str] = frozenset()
+
+    def __contains__(self, word: object) -> bool:
+        if self._blocks is not None:
+            self._words = frozenset(w for b in self._blocks for w in _WORD.findall(b.text)
+                                    if w.islower())
+            self._blocks = None
+        return word in self._words
 _ATX = re.compile(r"^#{1,6}\s+(?=\S)")
 # "Deutscher Handel mit Teheran:Druck durch ...": a kicker run into its headline, as a dump
 # joins the two inline elements; the headline reads with a space after the colon. The
@@ -256,7 +271,7 @@ def _signed_at_end(blocks: list[Block], kept: list[Block], stop: int | None
     return None
 
 
-def _bylines(zone: list[Block], dates: set[int], lowered: frozenset[str]) -> dict[int, str]:
+def _bylines(zone: list[Block], dates: set[int], lowered: Container[str]) -> dict[int, str]:
     """Byline lines in the header zone, by block index (``""``: a line that is part of
     a byline whose names are kept on another index)."""
     found: dict[int, str] = {}
@@ -304,7 +319,7 @@ def _author_line(block: Block) -> bool:
 
 
 def _name_only(zone: list[Block], k: int, dates: set[int],
-               lowered: frozenset[str]) -> str | None:
+               lowered: Container[str]) -> str | None:
     """A line that is only a person's name is a byline when a date, time or handle
     follows it on the line, or a date or time line is next to it."""
     got = meta.name_line(zone[k].text) or meta.names_run_line(zone[k].text, lowered)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from typing import Any
 
 from briefs.extract.text import jalali
@@ -708,7 +708,7 @@ def looks_like_name(line: str) -> str | None:
     return _one_name(text)
 
 
-def names_run(text: str, lowered: frozenset[str] = frozenset()) -> str | None:
+def names_run(text: str, lowered: Container[str] = frozenset()) -> str | None:
     """``text`` when it is two to four people's names printed one after the other with
     nothing between ("Birgit Baumann Anna Giulia Fink Jan Michael Marchart", links that a
     dump runs together): a way to cut it into names of two or three words each exists.
@@ -717,8 +717,7 @@ def names_run(text: str, lowered: frozenset[str] = frozenset()) -> str | None:
     a headline set in title case ("Sweden Drops Its Investigation Into Rape Allegations",
     where the text has "its" and "into")."""
     words = text.split()
-    if not 4 <= len(words) <= 12 or any(c.isdigit() for c in text) or text.isupper() \
-            or any(w.lower() in lowered for w in words):
+    if not 4 <= len(words) <= 12 or any(c.isdigit() for c in text) or text.isupper():
         return None
     # can[i]: the words from i on are one to four names (counted in reverse)
     can: list[set[int]] = [set() for _ in range(len(words) + 1)]
@@ -728,7 +727,9 @@ def names_run(text: str, lowered: frozenset[str] = frozenset()) -> str | None:
             rest = can[i + size] if i + size <= len(words) else set()
             if rest and _one_name(" ".join(words[i : i + size])):
                 can[i].update(n + 1 for n in rest if n < 4)
-    return text if any(n >= 2 for n in can[0]) else None
+    if not any(n >= 2 for n in can[0]) or any(w.lower() in lowered for w in words):
+        return None
+    return text
 
 
 def several_people(line: str) -> bool:
@@ -871,7 +872,7 @@ def name_line(line: str) -> tuple[str, bool] | None:
     return (name, bool(tail) or bool(match and "@" in match.group())) if name else None
 
 
-def names_run_line(line: str, lowered: frozenset[str]) -> tuple[str, bool] | None:
+def names_run_line(line: str, lowered: Container[str]) -> tuple[str, bool] | None:
     """A line of names run together (``names_run``, ``lowered`` the words the page prints
     in small letters), alone or followed by a date or a time as in ``name_line``: the
     names and whether something followed them."""
