@@ -13,6 +13,7 @@ breadcrumb from the lines around the headline (``meta``); keep the run's article
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Container
@@ -90,8 +91,6 @@ def analyse(text: str) -> Page | None:
                 month_first, between)
 
 
-# A Markdown heading's marks before the headline ("# Storm closes schools"), in a dump
-# with too little Markdown to be read as such.
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -100,15 +99,18 @@ class _Lowered:
     line that could be names run together is rare; a long text is costly to read)."""
 
     def __init__(self, blocks: list[Block]) -> None:
-        self._blocks: list[Block] | None = blocks
-        self._words: frozenset[str] = frozenset()
+        self._blocks = blocks
+
+    @functools.cached_property
+    def _words(self) -> frozenset[str]:
+        return frozenset(w for b in self._blocks for w in _WORD.findall(b.text) if w.islower())
 
     def __contains__(self, word: object) -> bool:
-        if self._blocks is not None:
-            self._words = frozenset(w for b in self._blocks for w in _WORD.findall(b.text)
-                                    if w.islower())
-            self._blocks = None
         return word in self._words
+
+
+# A Markdown heading's marks before the headline ("# Storm closes schools"), in a dump
+# with too little Markdown to be read as such.
 _ATX = re.compile(r"^#{1,6}\s+(?=\S)")
 # "Deutscher Handel mit Teheran:Druck durch ...": a kicker run into its headline, as a dump
 # joins the two inline elements; the headline reads with a space after the colon. The
