@@ -856,10 +856,8 @@ def name_line(line: str) -> tuple[str, bool] | None:
         # (a comment count may close it: "1. Februar 2022 Luis Holuch 6")
         name = looks_like_name(_COUNT.sub("", _BY_STOP.sub("", rest)).strip(" ,;:|/-–—"))
         return (name, True) if name and "&" not in name else None
-    match = _NAME_TAIL.search(text)
-    head, tail = (text[: match.start()], text[match.end() :].strip()) if match else (text, "")
-    if tail and not ((match and "@" in match.group()) or find_date(tail)
-                     or _RELATIVE.search(tail)):
+    head, tail, handle = _at_tail(text)
+    if tail and not (handle or find_date(tail) or _RELATIVE.search(tail)):
         return None
     if _unglued(head) != head:  # "Emma MackenzieLifestyle Writer": a job run into the name
         titled = _before_role(head)
@@ -869,7 +867,16 @@ def name_line(line: str) -> tuple[str, bool] | None:
     if name is None and not tail:
         titled = _before_role(head)  # "Thabo Mokone Parliamentary editor"
         return (titled, True) if titled and looks_like_name(titled) else None
-    return (name, bool(tail) or bool(match and "@" in match.group())) if name else None
+    return (name, bool(tail) or handle) if name else None
+
+
+def _at_tail(text: str) -> tuple[str, str, bool]:
+    """``text`` cut where a name's tail begins (``_NAME_TAIL``): the part before, the
+    part after, and whether the cut is a handle (``, @jroe``)."""
+    match = _NAME_TAIL.search(text)
+    if match is None:
+        return text, "", False
+    return text[: match.start()], text[match.end() :].strip(), "@" in match.group()
 
 
 def names_run_line(line: str, lowered: Container[str]) -> tuple[str, bool] | None:
@@ -879,8 +886,7 @@ def names_run_line(line: str, lowered: Container[str]) -> tuple[str, bool] | Non
     text = line.strip()
     if len(text) > 100:
         return None
-    match = _NAME_TAIL.search(text)
-    head, tail = (text[: match.start()], text[match.end() :].strip()) if match else (text, "")
+    head, tail, _handle = _at_tail(text)
     if tail and not (find_date(tail) or _RELATIVE.search(tail)):
         return None
     names = names_run(head, lowered)
