@@ -543,6 +543,9 @@ def test_the_order_of_a_numeric_date(lines: list[str], month_first: bool) -> Non
     ("Von Katharina Schmidt Kategorien: Mode 6. November 2023", "Katharina Schmidt"),
     # a nickname quoted between the names
     ('By Amanda "Tania Mae" Tan November 19, 2023 7:18 pm', 'Amanda "Tania Mae" Tan'),
+    # a site's account, not a person (as the HTML byline refuses it)
+    ("By admin - 2018-09-16", None),
+    ("By Webmaster | 3 June 2021", None),
 ])
 def test_find_byline(line: str, name: str | None) -> None:
     assert find_byline(line) == name
@@ -561,6 +564,8 @@ def test_find_byline(line: str, name: str | None) -> None:
     ("3 June 2021 by the river", None),
     ("Kolumne von Lars Brunckhorst", "Lars Brunckhorst"),
     ("Artikel veröffentlicht am 28. April 2024, 14:26 Uhr, Tobias Költzsch", "Tobias Költzsch"),
+    ("Posted on Oktober 27, 2015 by Admin", None),
+    ("Veröffentlicht am 12. Juni 2017 von jdadmin", None),
 ])
 def test_find_inner_byline(line: str, name: str | None) -> None:
     assert find_inner_byline(line) == name

@@ -268,12 +268,6 @@ _NOT_NAMES = frozenset({"editor", "editors", "admin", "administrator", "xxx", "r
                         "red", "lesedauer", "lesezeit", "staff", "author", "autor"})
 
 
-# A site's own account, not a person: "admin", "jdadmin", "Гость" (guest), "webmaster"
-_ACCOUNT = re.compile(r"^(?:\w*admin\w*|guest|gast|гость|invité|invitado|webmaster|root|"
-                      r"user|utente|benutzer|no author|datum|date|stand|"
-                      r"follow|folgen)$", re.IGNORECASE)
-
-
 # The site's own credits in its footer: "Peter Amende und Fuchsy designed", "Hecho en
 # Bolivia con Drupal por Smartica"
 _SITE_CREDIT = re.compile(r"\b(?:designed|powered|webdesign|drupal|wordpress|joomla|"
@@ -287,7 +281,7 @@ def plausible_name(text: str) -> bool:
             and "[at]" not in text and not _SITE_CREDIT.search(text)
             and not text.lower().startswith(("http", "www.")) and any(c.isalpha() for c in text)
             and not text_meta.is_by_word(text) and not _PHOTO_CREDIT.search(text)
-            and not _ACCOUNT.match(text.strip()))
+            and not text_meta.is_account(text))
 
 
 _LOWER_IN_NAMES = frozenset({"and", "und", "et", "y", "e", "og", "och", "&", "von", "van",

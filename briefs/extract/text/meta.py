@@ -507,6 +507,18 @@ def email_line(line: str) -> bool:
     return bool(_EMAIL.match(line))
 
 
+# A site's own account, not a person: "admin", "jdadmin", "Гость" (guest), "webmaster";
+# and a label that a byline element or a posting line holds where no name was set.
+_ACCOUNT = re.compile(r"^(?:\w*admin\w*|guest|gast|гость|invité|invitado|webmaster|root|"
+                      r"user|utente|benutzer|no author|datum|date|stand|"
+                      r"follow|folgen)$", re.IGNORECASE)
+
+
+def is_account(name: str) -> bool:
+    """A site's account or a placeholder where a byline names no one (``admin``)."""
+    return bool(_ACCOUNT.match(name.strip()))
+
+
 # Korean puts the word for reporter after the name: "홍길동 기자", "홍길동 기자 = 서울".
 _KOREAN_REPORTER = re.compile(r"^([\uac00-\ud7af]{2,4})\s?(?:기자|특파원)(?=$|[\s=(/|,])")
 
@@ -528,7 +540,7 @@ def find_byline(line: str) -> str | None:
         else:
             match = _BY_PREFIX.match(segment)
             name = leading_names(segment[match.end():]) if match else None
-        if name:
+        if name and not is_account(name):
             return name
     return None
 
@@ -566,7 +578,7 @@ def find_inner_byline(line: str) -> str | None:
         if name is None:
             token = _BY_STOP.sub("", _PAREN.sub("", rest[:200])).strip(" ,;:|-–—")
             name = token if _HANDLE.match(token) and not token.isdigit() else None
-        if name:
+        if name and not is_account(name):
             return name
     if _POSTED.match(text):
         # "Artikel veröffentlicht am 28. April 2024, 14:26 Uhr, Tobias Költzsch"
