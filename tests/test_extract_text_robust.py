@@ -65,15 +65,30 @@ PARAGRAPHS_JA = [
 
 
 @pytest.mark.parametrize(("above", "paragraphs"), [
-    ([], BARE_PARAGRAPHS), (["Share"], BARE_PARAGRAPHS), ([], PARAGRAPHS_DE), ([], PARAGRAPHS_JA)])
+    ([], BARE_PARAGRAPHS), (["Share"], BARE_PARAGRAPHS), ([], PARAGRAPHS_DE), ([], PARAGRAPHS_JA),
+    # a byline and a date are no headline, nor a breadcrumb's links run into one word
+    (["By Jane Roe", "3 June 2021"], BARE_PARAGRAPHS),
+    (["NewsPoliticsLocal", "By Jane Roe"], BARE_PARAGRAPHS)])
 def test_bare_paragraphs_are_refused_for_want_of_a_headline(
         tmp_path: Path, above: list[str], paragraphs: Sequence[str]) -> None:
     # before: published under the second paragraph, the first one dropped (English), or
-    # under the first (German, Japanese)
+    # under the first (German, Japanese); under the first, or under "NewsPoliticsLocal",
+    # when a byline stood above the text
     path = tmp_path / "bare.txt"
     path.write_text("\n\n".join([*above, *paragraphs]), encoding="utf-8")
     with pytest.raises(SeedError, match="no headline found"):
         extract(read_seed(path, path.name))
+
+
+def test_a_breadcrumb_trail_that_ends_in_the_headline_gives_it() -> None:
+    # the dump prints the headline nowhere else: before, the text's first paragraph was
+    # taken for it and lost from the body
+    trail = "Home › Politics › Council approves budget after a long debate"
+    brief = extract_text(clean_text("\n\n".join([trail, "By Jane Roe", *BARE_PARAGRAPHS]))[0])
+    assert brief.title == "Council approves budget after a long debate"
+    assert brief.categories == ("Politics",)
+    assert brief.byline == "Jane Roe"
+    assert brief.body == BARE_PARAGRAPHS
 
 
 def test_a_first_line_that_ends_as_a_sentence_can_still_be_the_headline() -> None:

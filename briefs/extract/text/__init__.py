@@ -160,9 +160,15 @@ def extract_text(text: str) -> Brief:
         return Brief()
     blocks, start, stop, meta_idx = page.blocks, page.start, page.stop, page.meta
     head = headline.choose(blocks, start, stop, meta_idx, page.stopwords)
+    # no line above the text reads as its headline, but a breadcrumb trail ends in it
+    trail = headline.trail_title(blocks, page.zone[0], start) \
+        if head is None or (head >= start and headline.ends_as_sentence(blocks[head].text)) \
+        else None
+    if trail is not None:
+        head = trail[0]
     if head is None:  # the text without a title: a sidecar's ``title`` may give it one
         return Brief(body=tuple(b.text for b in _text_blocks(page, start, stop)))
-    title = blocks[head].text
+    title = trail[1] if trail is not None else blocks[head].text
     deck = headline.standfirst(blocks, head, start, meta_idx)
     first = max(start, head + 1)
     again = _printed_again(blocks, head, first, stop)
@@ -197,7 +203,8 @@ def extract_text(text: str) -> Brief:
         or page.day,
         byline=byline,
         description=blocks[deck].text if deck is not None else None,
-        categories=tuple(_categories(blocks, head, title)),
+        categories=tuple(_categories(blocks, head, title) if trail is None
+                         else (x for x in trail[2] if not _NOT_A_SECTION.match(x))),
     )
 
 

@@ -117,9 +117,11 @@ def choose(blocks: list[Block], start: int, stop: int, meta: set[int],
         return None
     chosen = best[1]
     line = blocks[chosen]
-    if chosen >= start and _ends_as_sentence(line.text) \
+    if chosen >= start and ends_as_sentence(line.text) \
             and (chosen > start or line.words >= PARAGRAPH_WORDS or _two_sentences(line.text)) \
-            and not any(_candidate(block) for block in blocks[:start]):
+            and not any(_candidate(block) and not (block.index in meta
+                                                     and _explicit_byline(block.text))
+                        for block in blocks[:start]):
         return None
     return chosen
 
@@ -131,7 +133,29 @@ _OTHER_FULL_STOPS = ("。", "．", "।", "॥", "۔")
 _INNER_STOP = re.compile(r"[^\s.]{2,}\.\s+\S|[。．।॥۔]\s*\S")
 
 
-def _ends_as_sentence(text: str) -> bool:
+TRAIL_TITLE_WORDS = (3, 30)  # a trail's last step this long may be the headline
+
+
+def trail_title(blocks: list[Block], lo: int, start: int) -> tuple[int, str, list[str]] | None:
+    """A breadcrumb trail above the text that ends in the article's headline ("Home ›
+    Politics › Council approves budget after long debate"), for a dump that prints it
+    nowhere else: the trail's index, its last step and the steps before it. The lowest
+    such trail in ``blocks[lo:start]``; its last step reads as a headline (a few words,
+    no sentence's full stop, no date)."""
+    for i in range(start - 1, lo - 1, -1):
+        text = _unquoted(blocks[i].text)
+        if len(text) > MAX_CHARS or len(_TRAIL_STEP.findall(text)) < 2:
+            continue
+        steps = [x.strip() for x in _TRAIL_STEP.split(text)]
+        last = steps[-1]
+        low, high = TRAIL_TITLE_WORDS
+        if low <= len(last.split()) <= high and not ends_as_sentence(last) \
+                and meta_dates.find_date(last) is None and last in blocks[i].text:
+            return i, last, [x for x in steps[:-1] if x]
+    return None
+
+
+def ends_as_sentence(text: str) -> bool:
     text = text.rstrip()
     return bool(_FULL_STOP.search(text)) or text.endswith(_OTHER_FULL_STOPS)
 
@@ -193,12 +217,18 @@ def _unquoted(text: str) -> str:
     return _GUILLEMETS.sub("\"…\"", text) if "«" in text else text
 
 
+# Links run together into one word: "NewsPoliticsLocal", a trail of three sections or
+# more (a name such as "YouTube" or "McDonald's" has two parts at most).
+_RUN_TOGETHER = re.compile(r"^(?:[A-ZÀ-Þ][a-zß-ÿ]+){3,}$")
+
+
 def _candidate(block: Block) -> bool:
     """A line that could be a headline at all (the model weighs the rest)."""
     return not (block.junk or block.credit or block.time_only or block.end) \
         and block.words >= 1 and len(block.text) <= MAX_CHARS \
         and not _NOT_HEADLINE.search(_unquoted(block.text)) \
-        and not meta_dates.only_a_date(block.text)
+        and not meta_dates.only_a_date(block.text) \
+        and not _RUN_TOGETHER.match(block.text.strip())
 
 
 def features(blocks: list[Block], start: int, stop: int, meta: set[int],
