@@ -256,6 +256,21 @@ def test_a_sidecar_title_publishes_an_article_copied_without_its_headline(
     assert brief.body == BARE_PARAGRAPHS  # every paragraph, the first one too
 
 
+def test_a_sidecar_title_keeps_the_byline_and_date_printed_above_the_text(
+        tmp_path: Path) -> None:
+    # before: the dump's byline and date went with its missing headline
+    dump = "\n\n".join(["By Jane Roe", "Published 3 June 2021", *BARE_PARAGRAPHS])
+    seed_path = write(tmp_path, "x.txt", dump.encode())
+    with pytest.raises(SeedError, match="no headline found"):
+        extract(read_seed(seed_path, "seeds/x.txt"))
+    (tmp_path / "x.yml").write_text("title: Storm closes schools\n", encoding="utf-8")
+    brief, _ = extract(read_seed(seed_path, "seeds/x.txt"))
+    assert (brief.title, brief.byline, str(brief.date)) == \
+        ("Storm closes schools", "Jane Roe", "2021-06-03")
+    assert brief.date_source == "article"  # the article's own date, not the run's
+    assert brief.body == BARE_PARAGRAPHS
+
+
 def test_sidecar_summary_replaces_the_drafted_one(tmp_path: Path) -> None:
     from briefs.compose import compose
 

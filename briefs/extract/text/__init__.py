@@ -166,8 +166,11 @@ def extract_text(text: str) -> Brief:
         else None
     if trail is not None:
         head = trail[0]
-    if head is None:  # the text without a title: a sidecar's ``title`` may give it one
-        return Brief(body=tuple(b.text for b in _text_blocks(page, start, stop)))
+    if head is None:  # the text without a title: a sidecar's ``title`` may give it one,
+        # and the byline and date above the text are still the article's
+        above = {i: n for i, n in page.bylines.items() if i < start}
+        return Brief(body=tuple(b.text for b in _text_blocks(page, start, stop)),
+                     byline=_nearest(above, start), date=page.day)
     title = trail[1] if trail is not None else blocks[head].text
     deck = headline.standfirst(blocks, head, start, meta_idx)
     first = max(start, head + 1)
