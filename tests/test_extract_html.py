@@ -7,6 +7,7 @@ expected values are their annotated ground truth.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -391,6 +392,45 @@ def test_an_article_shown_only_without_javascript_is_read_from_noscript() -> Non
     brief = extract_html(page)
     assert brief.title == "Bears: a record year"
     assert list(brief.body) == paragraphs
+
+
+def _ld_page(article_body: str) -> str:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle",
+            "headline": "Bears: a record year", "datePublished": "2024-05-02",
+            "author": {"@type": "Person", "name": "Ana Pereira"}, "articleBody": article_body}
+    # (as pages write it: "</" escaped, so that no "</script>" in the text ends the script)
+    declared = json.dumps(data).replace("</", "<\\/")
+    return ("<html><head><title>Bears: a record year | Park News</title>"
+            f'<script type="application/ld+json">{declared}</script></head>'
+            f'<body><div id="app"></div><script src="/app.js"></script></body></html>')
+
+
+BEAR_PARAGRAPHS = [f"The park counted {n} bears this year in its survey, the most since the "
+                   "counts began, and the rangers said the cubs were in good health."
+                   for n in (61, 62, 63)]
+
+
+def test_a_page_its_scripts_fill_in_is_read_from_its_declared_article_text() -> None:
+    # before: "no article text found", the article's text in the page all the same
+    brief = extract_html(_ld_page("\n\n".join(BEAR_PARAGRAPHS)))
+    assert brief.title == "Bears: a record year"
+    assert list(brief.body) == BEAR_PARAGRAPHS
+    assert brief.byline == "Ana Pereira" and str(brief.date) == "2024-05-02"
+
+
+def test_declared_article_text_in_markup_is_read_as_text_and_its_scripts_dropped() -> None:
+    markup = ("".join(f"<p>{p}</p>" for p in BEAR_PARAGRAPHS)
+              + "<script>alert(1)</script><p style='display:none'>hidden</p>"
+              + "<p>&lt;img src=x onerror=alert(2)&gt; was printed as text.</p>")
+    brief = extract_html(_ld_page(markup))
+    shown = "<img src=x onerror=alert(2)> was printed as text."
+    assert list(brief.body) == [*BEAR_PARAGRAPHS, shown]
+    assert not any("alert(1)" in p or "hidden" in p for p in brief.body)
+
+
+def test_a_declared_teaser_is_no_article() -> None:
+    page = _ld_page("The park counted 61 bears this year.")
+    assert extract_html(page).body == ()
 
 
 def test_visible_lines_print_blocks_on_lines_and_run_inline_text_together() -> None:

@@ -7,7 +7,8 @@ Then every element a reader cannot see is removed (:mod:`.page`) and trafilatura
 extracts the article text, which :mod:`.body` turns into plain paragraphs, short page
 junk left out; on a page where trafilatura finds no text, the text-dump extractor reads
 the page's visible lines, and a page whose article shows only without JavaScript is
-read with its ``<noscript>`` content. A leading paragraph that repeats the headline is
+read with its ``<noscript>`` content, and one that shows none (its scripts fill it in)
+with its JSON-LD ``articleBody``. A leading paragraph that repeats the headline is
 dropped. Where the markup names no author at all, the page's visible lines are read for
 one as a text dump's are.
 """
@@ -24,7 +25,7 @@ from lxml import etree
 from briefs.extract import langscript
 from briefs.extract.dates import parse_date
 from briefs.extract.html import metadata as md
-from briefs.extract.html.body import paragraphs, without_widgets
+from briefs.extract.html.body import declared_text, paragraphs, without_widgets
 from briefs.extract.html.dateparse import for_language
 from briefs.extract.html.headlines import headline
 from briefs.extract.html.page import (
@@ -127,6 +128,8 @@ def extract_html(html: str) -> Brief:
         strip_invisible(tree, noscript=True)
         title = headline(tree, meta, articles, sites, host)
         body = _article_text(tree, url, _AsDump(tree))
+    if not body:  # a page its scripts fill in: the text its JSON-LD declares
+        body = declared_text(articles, title)
     # the headline, and the date line printed above it ("08.04.2015 12:46"), open no body
     while body and ((title and md.same(body[0], title)) or text_meta.only_a_date(body[0])):
         body.pop(0)
