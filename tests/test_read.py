@@ -317,6 +317,13 @@ def test_sidecar_giving_a_field_under_both_names_is_refused(tmp_path: Path) -> N
         "seeds/x.yml: 'outlet': gives both site_name and outlet, which mean the same: keep one"
 
 
+@pytest.mark.parametrize("fields", ["byline:\nauthor: Ana Pereira\n",
+                                    "byline: Ana Pereira\nauthor: ''\n"])
+def test_a_blank_name_beside_its_alias_is_no_clash(tmp_path: Path, fields: str) -> None:
+    """As in a Markdown seed's front matter: an empty value gives nothing."""
+    assert _with_sidecar(tmp_path, fields).byline == "Ana Pereira"
+
+
 def test_sidecar_bad_date_is_rejected_naming_file_and_field(tmp_path: Path) -> None:
     assert _sidecar_refusal(tmp_path, "x.yml", "date: May 1st\n") == \
         "seeds/x.yml: 'date': expected YYYY-MM-DD, got 'May 1st'"

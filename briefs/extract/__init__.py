@@ -224,11 +224,13 @@ def apply_sidecar(brief: Brief, seed: Seed) -> Brief:
 
 def _written(side: dict[str, object], key: str, shown: str) -> str:
     """The name ``side`` gives the field ``key``: its own, or an everyday alias
-    (``outlet`` for ``site_name``); both at once is an error, as one would be lost."""
+    (``outlet`` for ``site_name``); both at once is an error, as one would be lost. An
+    empty value gives nothing (as in a Markdown seed's front matter): ``byline:`` left
+    blank beside ``author: Ana Pereira`` is no clash."""
     alias = next((a for a, field in SIDECAR_ALIASES.items() if field == key), None)
-    if alias is None or alias not in side:
+    if alias is None or side.get(alias) in (None, ""):
         return key
-    if key in side:
+    if side.get(key) not in (None, ""):
         raise both_names(shown, key, alias)
     return alias
 
