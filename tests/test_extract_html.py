@@ -130,9 +130,12 @@ def test_strip_site(title: str, expected: str) -> None:
      "这个约会软件，想用你和对方的相似好恶来帮你找对象"),
     ("見出しの例です｜サイト名", "見出しの例です"),
     ("会議:結論は出ず", "会議:結論は出ず"),  # no site after the colon: part of the headline
+    # Korean sites part the site's name with "ㅣ" (a Hangul letter), spaced or not
+    ("국회 예산안 통과ㅣ사이트명", "국회 예산안 통과"),
+    ("국회 예산안 통과 ㅣ 사이트명", "국회 예산안 통과"),
 ])
 def test_strip_site_without_spaces(title: str, expected: str) -> None:
-    assert strip_site(title, ["サイト名"], "phpspot") == expected
+    assert strip_site(title, ["サイト名", "사이트명"], "phpspot") == expected
 
 
 HOSTILE = """<!doctype html><html lang="en"><head>
@@ -428,6 +431,36 @@ def test_declared_article_text_in_markup_is_read_as_text_and_its_scripts_dropped
     assert not any("alert(1)" in p or "hidden" in p for p in brief.body)
 
 
+def _next_page(rows: list[str]) -> str:
+    """A Next.js page that renders nothing until its scripts run: its data streamed in
+    ``self.__next_f.push([1, "..."])`` calls, each row cut in two to show they join."""
+    payload = "".join(rows)
+    cut = len(payload) // 2
+    pieces = (json.dumps(piece, ensure_ascii=False).replace("<", "\\u003c")
+              for piece in (payload[:cut], payload[cut:]))
+    pushes = "".join(f"<script>self.__next_f.push([1,{p}])</script>" for p in pieces)
+    return ("<html><head><title>Bears: a record year | Park News</title>"
+            '<meta property="og:site_name" content="Park News"></head><body>'
+            f'<div id="app"></div>{pushes}</body></html>')
+
+
+def _text_row(row: str, html: str) -> str:
+    return f"{row}:T{len(html.encode()):x},{html}"
+
+
+def test_a_next_js_page_rendered_by_its_scripts_is_read_from_the_data_they_get() -> None:
+    # before: "no article text found"
+    article = ("".join(f"<p>{p}</p>" for p in BEAR_PARAGRAPHS) + "$$ARTICLEAD$$"
+               + "<p>Ranger Ana Pereira says: «Die Bären sind gesund» – 熊は元気です.</p>")
+    teaser = "<p>Another story: the lake froze early this winter.</p>"
+    page = _next_page(['0:{"P":null,"c":["","news"]}\n', _text_row("1c", teaser),
+                       _text_row("24", article), '\n25:["$","div",null,{}]\n'])
+    brief = extract_html(page)
+    assert brief.title == "Bears: a record year"
+    assert list(brief.body) == [*BEAR_PARAGRAPHS,
+                                "Ranger Ana Pereira says: «Die Bären sind gesund» – 熊は元気です."]
+
+
 def test_a_declared_teaser_is_no_article() -> None:
     page = _ld_page("The park counted 61 bears this year.")
     assert extract_html(page).body == ()
@@ -702,6 +735,7 @@ def test_the_date_line_and_headline_at_the_article_s_top_open_no_body() -> None:
     ("Inga HoeltmannFollow", "Inga Hoeltmann"),  # a Follow button run into the name
     ("By Jane Roe | 3 June 2021", "Jane Roe"),
     ("《KT》", "KT"), ("By Steven Shepard Link Copied", "Steven Shepard"),
+    ("신현주 기자", "신현주"), ("김민수 특파원", "김민수"),  # Korean: the name, then "reporter"
 ])
 def test_a_byline_loses_its_label_and_what_is_glued_to_it(raw: str, name: str) -> None:
     assert clean_byline(raw) == name

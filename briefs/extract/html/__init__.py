@@ -8,7 +8,8 @@ extracts the article text, which :mod:`.body` turns into plain paragraphs, short
 junk left out; on a page where trafilatura finds no text, the text-dump extractor reads
 the page's visible lines, and a page whose article shows only without JavaScript is
 read with its ``<noscript>`` content, and one that shows none (its scripts fill it in)
-with its JSON-LD ``articleBody``. A leading paragraph that repeats the headline is
+with its JSON-LD ``articleBody`` or the data it streams to its scripts (Next.js). A
+leading paragraph that repeats the headline is
 dropped. Where the markup names no author at all, the page's visible lines are read for
 one as a text dump's are.
 """
@@ -25,7 +26,12 @@ from lxml import etree
 from briefs.extract import langscript
 from briefs.extract.dates import parse_date
 from briefs.extract.html import metadata as md
-from briefs.extract.html.body import declared_text, paragraphs, without_widgets
+from briefs.extract.html.body import (
+    declared_text,
+    paragraphs,
+    streamed_text,
+    without_widgets,
+)
 from briefs.extract.html.dateparse import for_language
 from briefs.extract.html.headlines import headline
 from briefs.extract.html.page import (
@@ -128,8 +134,9 @@ def extract_html(html: str) -> Brief:
         strip_invisible(tree, noscript=True)
         title = headline(tree, meta, articles, sites, host)
         body = _article_text(tree, url, _AsDump(tree))
-    if not body:  # a page its scripts fill in: the text its JSON-LD declares
-        body = declared_text(articles, title)
+    if not body:  # a page its scripts fill in: the text its JSON-LD declares, else the
+        # data it streams to them
+        body = declared_text(articles, title) or streamed_text(html)
     # the headline, and the date line printed above it ("08.04.2015 12:46"), open no body
     while body and ((title and md.same(body[0], title)) or text_meta.only_a_date(body[0])):
         body.pop(0)

@@ -37,7 +37,8 @@ ARTICLE_TYPES = frozenset({
     "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting",
     "LiveBlogPosting", "Report", "ScholarlyArticle", "SocialMediaPosting", "TechArticle",
 })
-SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»«/~]|::|l)\s+")
+# ("ㅣ", a Hangul letter that never stands alone in a word, is Korean sites' "|")
+SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»«/~ㅣ]|::|l)\s+")
 _NOT_WORD = re.compile(r"\W+")
 DATEISH = re.compile(r"^[\d\s./:-]+$|^\w{3,9}\.? \d{1,2},? \d{4}$")
 _BY = re.compile(r"^(?:by|par|von|por|de|di|door|av|af|from)\s+", re.IGNORECASE)
@@ -128,9 +129,9 @@ def strip_site(title: str, sites: list[str], host: str) -> str:
     return _strip_unspaced(title, sites, host) if CJK.search(title) else title
 
 
-# Chinese and Japanese titles part their segments without spaces:
-# "标题_栏目_站名", "「Treeviz」:phpspot開発日誌", "見出し｜サイト名".
-_UNSPACED_SEP = re.compile(r"[_｜|:：]")
+# Chinese, Japanese and Korean titles part their segments without spaces:
+# "标题_栏目_站名", "「Treeviz」:phpspot開発日誌", "見出し｜サイト名", "제목ㅣ한국일보".
+_UNSPACED_SEP = re.compile(r"[_｜|:：ㅣ]")
 
 
 def _strip_unspaced(title: str, sites: list[str], host: str) -> str:
@@ -192,10 +193,14 @@ _BUTTON_TAIL = re.compile(r"\s+(?:link copied|copy link|copied|share|teilen|part
                           re.IGNORECASE)
 
 
+# Korean puts the word for reporter after the name: "홍길동 기자" (as the text dumps read it)
+_KOREAN_REPORTER = re.compile(r"(?<=[\uac00-\ud7af])\s?(?:선임)?(?:기자|특파원)$")
+
+
 def clean_byline(text: str) -> str:
     """A byline without "By" or a label before it, and without a date or a "Follow"
-    button glued to its end."""
-    text = flat(text)
+    button glued to its end (nor a Korean name's "기자", reporter)."""
+    text = _KOREAN_REPORTER.sub("", flat(text))
     text = _SECTION_BY.sub("", text)
     text = _LABEL.sub("", text)
     text = _BY.sub("", text)
