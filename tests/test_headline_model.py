@@ -17,6 +17,17 @@ from tests.conftest import FIXTURES
 
 ROOT = Path(__file__).resolve().parent.parent
 DUMPS = sorted((FIXTURES / "dumps").glob("*.txt"))
+
+
+def _headline_on_a_line(dump: Path) -> bool:
+    expected = json.loads(dump.with_suffix(".json").read_text(encoding="utf-8"))
+    return any(headline_match(line, expected["headline"])
+               for line in dump.read_text(encoding="utf-8").splitlines())
+
+
+# The dumps whose headline is a line of its own, which the ranker learns to pick (not
+# synth_trail_title's, printed only at the end of its breadcrumb trail)
+RANKED = [dump for dump in DUMPS if _headline_on_a_line(dump)]
 BODY = [
     "The council voted on Tuesday night to approve the city budget for next year, after a "
     "debate that lasted more than six hours and drew a crowd of residents to the hall.",
@@ -163,7 +174,8 @@ def test_training_script_fits_weights_that_find_the_fixture_headlines(tmp_path: 
         [sys.executable, str(ROOT / "scripts" / "train_headline.py"),
          str(_corpus(tmp_path / "corpus")), "--out", str(out), "--folds", "3"],
         capture_output=True, text=True, check=True, cwd=ROOT)
-    assert f"{len(DUMPS)} pages with the headline among the candidates" in run.stdout
+    assert f"{len(RANKED)} pages with the headline among the candidates " \
+        f"({len(DUMPS) - len(RANKED)} left out: no candidate matches)" in run.stdout
     assert "3-fold cross-validated" in run.stdout
     model = json.loads(out.read_text(encoding="utf-8"))
     assert tuple(model["features"]) == headline.FEATURES
@@ -171,7 +183,7 @@ def test_training_script_fits_weights_that_find_the_fixture_headlines(tmp_path: 
     fitted = [float(w) for w in model["weights"]]
     # the fitted weights rank a right line first on most of the pages they were fitted on
     hits = 0
-    for dump in DUMPS:
+    for dump in RANKED:
         expected = json.loads(dump.with_suffix(".json").read_text(encoding="utf-8"))
         page = analyse(clean_text(dump.read_text(encoding="utf-8"))[0])
         assert page is not None
@@ -179,7 +191,7 @@ def test_training_script_fits_weights_that_find_the_fixture_headlines(tmp_path: 
                                  page.stopwords)
         best = max(rows, key=lambda r: sum(w * x for w, x in zip(fitted, r[1], strict=True)))
         hits += headline_match(page.blocks[best[0]].text, expected["headline"])
-    assert hits >= 0.8 * len(DUMPS)
+    assert hits >= 0.8 * len(RANKED)
 
 
 def test_training_script_leaves_out_the_cases_a_skip_file_lists(tmp_path: Path) -> None:
@@ -189,7 +201,8 @@ def test_training_script_leaves_out_the_cases_a_skip_file_lists(tmp_path: Path) 
         [sys.executable, str(ROOT / "scripts" / "train_headline.py"),
          str(_corpus(tmp_path / "corpus")), "--skip", str(skip), "--folds", "3", "--check"],
         capture_output=True, text=True, check=True, cwd=ROOT)
-    assert f"{len(DUMPS) - 1} pages with the headline among the candidates" in run.stdout
+    assert DUMPS[0] in RANKED
+    assert f"{len(RANKED) - 1} pages with the headline among the candidates" in run.stdout
 
 
 def test_the_shipped_held_out_list_names_fundus_cases_only() -> None:
