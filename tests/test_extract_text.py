@@ -565,6 +565,7 @@ def test_find_byline(line: str, name: str | None) -> None:
     ("Kolumne von Lars Brunckhorst", "Lars Brunckhorst"),
     ("Artikel veröffentlicht am 28. April 2024, 14:26 Uhr, Tobias Költzsch", "Tobias Költzsch"),
     ("Posted on Oktober 27, 2015 by Admin", None),
+    ("By admin - 2018-09-16", None),
     ("Veröffentlicht am 12. Juni 2017 von jdadmin", None),
 ])
 def test_find_inner_byline(line: str, name: str | None) -> None:
