@@ -9,9 +9,8 @@ junk left out; on a page where trafilatura finds no text, the text-dump extracto
 the page's visible lines, and a page whose article shows only without JavaScript is
 read with its ``<noscript>`` content, and one that shows none (its scripts fill it in)
 with its JSON-LD ``articleBody`` or the data it streams to its scripts (Next.js). A
-leading paragraph that repeats the headline is
-dropped. Where the markup names no author at all, the page's visible lines are read for
-one as a text dump's are.
+leading paragraph that repeats the headline is dropped. Where the markup names no
+author at all, the page's visible lines are read for one as a text dump's are.
 """
 
 from __future__ import annotations

@@ -156,6 +156,8 @@ def trail_title(blocks: list[Block], lo: int, start: int) -> tuple[int, str, lis
 
 
 def ends_as_sentence(text: str) -> bool:
+    """Whether ``text`` ends with a sentence's full stop (not an abbreviation's), in any
+    script."""
     text = text.rstrip()
     return bool(_FULL_STOP.search(text)) or text.endswith(_OTHER_FULL_STOPS)
 
