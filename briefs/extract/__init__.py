@@ -26,7 +26,7 @@ from briefs.extract.html import extract_html
 from briefs.extract.html.page import MAX_ELEMENTS, TooDeep, TooMany
 from briefs.extract.json_seed import extract_json
 from briefs.extract.markdown import (
-    both_names,
+    chosen_name,
     extract_markdown,
     field_value,
     front_matter_article,
@@ -223,16 +223,10 @@ def apply_sidecar(brief: Brief, seed: Seed) -> Brief:
 
 
 def _written(side: dict[str, object], key: str, shown: str) -> str:
-    """The name ``side`` gives the field ``key``: its own, or an everyday alias
-    (``outlet`` for ``site_name``); both at once is an error, as one would be lost. An
-    empty value gives nothing (as in a Markdown seed's front matter): ``byline:`` left
-    blank beside ``author: Ana Pereira`` is no clash."""
+    """The name ``side`` gives the field ``key`` (``chosen_name``, with the sidecar's
+    alias for it, if any)."""
     alias = next((a for a, field in SIDECAR_ALIASES.items() if field == key), None)
-    if alias is None or side.get(alias) in (None, ""):
-        return key
-    if side.get(key) not in (None, ""):
-        raise both_names(shown, key, alias)
-    return alias
+    return chosen_name(side, key, alias, shown)
 
 
 def _sidecar_name(seed: Seed) -> str:

@@ -82,11 +82,7 @@ def extract_markdown(text: str, shown: str, lines_are_paragraphs: bool = False) 
             raise SeedError(shown, f"expected YYYY-MM-DD, got {meta['date']!r}", field="date")
 
     def text_or_none(key: str, alias: str | None = None) -> str | None:
-        if alias is not None and meta.get(alias) not in (None, ""):
-            if meta.get(key) not in (None, ""):
-                raise both_names(shown, key, alias)
-            key = alias
-        value = field_value(meta, key, as_text, shown)
+        value = field_value(meta, chosen_name(meta, key, alias, shown), as_text, shown)
         return flat(value) if value else None
 
     def strings(key: str) -> tuple[str, ...]:
@@ -110,11 +106,22 @@ def extract_markdown(text: str, shown: str, lines_are_paragraphs: bool = False) 
     )
 
 
-def both_names(shown: str, key: str, alias: str) -> SeedError:
-    """The error of a seed or sidecar that gives one field under both its names (one
-    value would be lost without a word)."""
-    return SeedError(shown, f"gives both {key} and {alias}, which mean the same: keep one",
-                     field=alias)
+def _blank(value: object) -> bool:
+    """A field left out or left empty: it gives nothing."""
+    return value is None or value == ""
+
+
+def chosen_name(meta: dict[str, Any], key: str, alias: str | None, shown: str) -> str:
+    """The name a seed's front matter or a sidecar (``shown``) gives the field ``key``
+    under: its own, or its everyday ``alias`` (``outlet`` for ``site_name``) when only
+    that one holds a value. Values under both names are an error, as one would be lost
+    without a word; a blank one gives nothing, so it is no clash."""
+    if alias is None or _blank(meta.get(alias)):
+        return key
+    if not _blank(meta.get(key)):
+        raise SeedError(shown, f"gives both {key} and {alias}, which mean the same: keep one",
+                        field=alias)
+    return alias
 
 
 def field_value(meta: dict[str, Any], key: str, read: Callable[[object], T],
@@ -122,7 +129,7 @@ def field_value(meta: dict[str, Any], key: str, read: Callable[[object], T],
     """``meta[key]`` read by ``read`` (``None`` when absent or empty); a value of the
     wrong kind is an error of the file ``shown`` (the seed, its sidecar), naming the field."""
     value = meta.get(key)
-    if value is None or value == "":
+    if _blank(value):
         return None
     try:
         return read(value)
