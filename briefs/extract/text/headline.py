@@ -119,9 +119,7 @@ def choose(blocks: list[Block], start: int, stop: int, meta: set[int],
     line = blocks[chosen]
     if chosen >= start and ends_as_sentence(line.text) \
             and (chosen > start or line.words >= PARAGRAPH_WORDS or _two_sentences(line.text)) \
-            and not any(_candidate(block) and not (block.index in meta
-                                                     and _explicit_byline(block.text))
-                        for block in blocks[:start]):
+            and not any(_ranked(block, meta) for block in blocks[:start]):
         return None
     return chosen
 
@@ -144,9 +142,11 @@ def trail_title(blocks: list[Block], lo: int, start: int) -> tuple[int, str, lis
     no sentence's full stop, no date)."""
     for i in range(start - 1, lo - 1, -1):
         text = _unquoted(blocks[i].text)
-        if len(text) > MAX_CHARS or len(_TRAIL_STEP.findall(text)) < 2:
+        if len(text) > MAX_CHARS:
             continue
         steps = [x.strip() for x in _TRAIL_STEP.split(text)]
+        if len(steps) < 3:  # two steps of a trail at least before the headline
+            continue
         last = steps[-1]
         low, high = TRAIL_TITLE_WORDS
         if low <= len(last.split()) <= high and not ends_as_sentence(last) \
@@ -233,6 +233,12 @@ def _candidate(block: Block) -> bool:
         and not _RUN_TOGETHER.match(block.text.strip())
 
 
+def _ranked(block: Block, meta: set[int]) -> bool:
+    """A line the model weighs: a candidate, and not a "By ..." line (never the
+    headline)."""
+    return _candidate(block) and not (block.index in meta and _explicit_byline(block.text))
+
+
 def features(blocks: list[Block], start: int, stop: int, meta: set[int],
              stopwords: frozenset[str]) -> list[tuple[int, list[float]]]:
     """``(index, feature values)`` of every headline candidate, in ``FEATURES`` order."""
@@ -261,8 +267,8 @@ def features(blocks: list[Block], start: int, stop: int, meta: set[int],
         block = blocks[i]
         if i < start and not _is_meta(block, meta):
             distance += 1
-        if not _candidate(block) or (i in meta and _explicit_byline(block.text)):
-            continue  # a "By ..." line is never the headline
+        if not _ranked(block, meta):
+            continue
         seen = opening if i < start else openings.at(i + 1)
         near_meta = any(j in meta for j in range(i + 1, i + 4))
         repeated = echoes.repeated(block)
