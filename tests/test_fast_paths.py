@@ -303,3 +303,83 @@ def test_place_cue_patterns_skipped_only_without_matches() -> None:
         for text in texts:
             assert [m.span() for m in places._finditer(pattern, text)] == \
                 [m.span() for m in pattern.finditer(text)]
+
+
+def test_outlet_pattern_matches_as_the_plain_alternation() -> None:
+    """The outlets as a trie (``prefilter.alternation``) find what their alternation,
+    longest name first, finds."""
+    from briefs.compose import sources
+
+    data = sources._outlet_data()
+    names = sorted((n for n in data["outlets"] if n not in data["platforms"]),
+                   key=len, reverse=True)
+    plain = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(n) for n in names)
+                       + r")(?![\w’'-])")
+    fast, _platforms = sources._outlets()
+    edges = ("Reuters, Reuters’ AP-Reuters x.Reuters BBC News BBC Newsnight BBC-News "
+             "The New York Times New York Timesx Al Jazeera English Al Jazeera\nAFP "
+             "'AFP' ’AFP SANA's Sana")
+    checked = 0
+    for text in [*fixture_texts(), edges]:
+        found = [(m.span(), m.group()) for m in fast.finditer(text)]
+        assert found == [(m.span(), m.group()) for m in plain.finditer(text)]
+        checked += len(found)
+    assert checked > 50
+
+
+@pytest.mark.parametrize("words, text, expected", [
+    (["New York", "New York Times", "New Yorker"], "The New York Times and the New Yorker "
+     "in New York", ["New York Times", "New Yorker", "New York"]),
+    (["a.b", "a+b", "a"], "a+b a.b axb a", ["a+b", "a.b", "a", "a"]),
+])
+def test_alternation_tries_the_longest_word_first(words: list[str], text: str,
+                                                   expected: list[str]) -> None:
+    pattern = re.compile(prefilter.alternation(words))
+    assert pattern.findall(text) == expected
+    plain = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    assert re.findall(plain, text) == expected
+
+
+def test_alternation_falls_back_to_the_shorter_word_before_a_lookahead() -> None:
+    pattern = re.compile(prefilter.alternation(["BBC", "BBC News"], not_before=r"\w")
+                         + r"(?!\w)")
+    assert [m.group() for m in pattern.finditer("BBC Newsnight, BBC News, xBBC, BBC")] \
+        == ["BBC", "BBC News", "BBC"]
+
+
+def test_branches_find_the_match_the_whole_pattern_finds() -> None:
+    """``prefilter.Branches`` (one alternative at a time, each behind its cue) gives the
+    match of the pattern's own search: the leftmost, of those there the first branch."""
+    mixed = re.compile(r"(cat|category|\bdog|bird$|[|]pipe)", re.IGNORECASE)
+    patterns = [lexicon._JUNK_INSIDE, lexicon._CREDIT, mixed]
+    assert len(prefilter.Branches(lexicon._JUNK_INSIDE).branches) > 20
+    assert len(prefilter.Branches(mixed).branches) == 5  # (the wrapping group opened)
+    lines = ["Photo: Jane Doe/AFP", "a caption | Foto: dpa", "(Photo by Someone)",
+             "All rights reserved. Cookie settings", "category cat", "the DOG and the cat",
+             "a bird", "x|pipe", "\u0130stanbul CAT", "nothing at all here"]
+    for text in fixture_texts():
+        lines += text.splitlines()
+    matched = 0
+    for line in lines:
+        for form in (line.casefold(), line):
+            for pattern in patterns:
+                plain = pattern.search(form)
+                fast = prefilter.Branches(pattern).search(form) if pattern is mixed else \
+                    (lexicon._JUNK_INSIDE_BRANCHES if pattern is lexicon._JUNK_INSIDE
+                     else lexicon._CREDIT_BRANCHES).search(form)
+                assert (plain and (plain.start(), plain.group())) == \
+                    (fast and (fast.start(), fast.group())), (pattern.pattern[:30], form)
+                matched += plain is not None
+    assert matched > 100
+
+
+def test_source_patterns_skipped_only_without_matches() -> None:
+    from briefs.compose import sources
+
+    texts = [*fixture_texts(), "The state news agency SANA said. Reuters reported. "
+             "According to Al-Monitor, a Qatari channel ..."]
+    for pattern in sources._PATTERNS:
+        for text in texts:
+            if not prefilter.may_match(text, prefilter.needed_strings(pattern),
+                                       ignore_case=False):
+                assert pattern.search(text) is None

@@ -182,21 +182,30 @@ def find_places(text: str, regions: list[str], lang: str | None = None) -> list[
             keep(run.start, f"{run.text} {match.group('cue')}", fold(run.text + match["cue"]))
     all_runs = runs(text)
     surnames = {r.text.split()[-1] for r in all_runs if len(r.text.split()) > 1}
+    named: dict[str, bool] = {}  # a run's text: a place? (a name comes back many times)
     for run in all_runs:
-        words = run.text.split()
-        if len(words) > 1 and words[-1] in _ADMIN and not is_country_word(words[0]) \
-                and all(w[:1].isupper() for w in words):
-            keep(run.start, run.text)  # "Napa County", "New York City"
-            continue
-        if run.text in surnames or run.text.casefold() in lower or run.text.isupper():
-            continue
-        candidates = index.get(fold(run.text))
-        if candidates and lang in _CAPITAL_NOUNS and len(words) == 1:
-            candidates = tuple(p for p in candidates if p.population >= _NOUN_TOWN
-                               and not _doubled(run.text, p.name))
-        if candidates and _plausible(run, candidates, codes):
+        place = named.get(run.text)
+        if place is None:
+            place = named[run.text] = _is_place(run.text, surnames, lower, lang, codes, index)
+        if place:
             keep(run.start, run.text)
     return [name for _, name in sorted(found.values())]
+
+
+def _is_place(text: str, surnames: set[str], lower: set[str], lang: str | None,
+              codes: set[str], index: dict[str, tuple[Place, ...]]) -> bool:
+    """A run of capitalised words (``find_places``) that names a place."""
+    words = text.split()
+    if len(words) > 1 and words[-1] in _ADMIN and not is_country_word(words[0]) \
+            and all(w[:1].isupper() for w in words):
+        return True  # "Napa County", "New York City"
+    if text in surnames or text.casefold() in lower or text.isupper():
+        return False
+    candidates = index.get(fold(text))
+    if candidates and lang in _CAPITAL_NOUNS and len(words) == 1:
+        candidates = tuple(p for p in candidates if p.population >= _NOUN_TOWN
+                           and not _doubled(text, p.name))
+    return candidates is not None and bool(candidates) and _plausible(text, candidates, codes)
 
 
 # Not the name of a site before its cue: an acronym ("HDMI port", "USB port") or a
@@ -218,10 +227,10 @@ def _last_run(text: str, offset: int) -> Run | None:
     return Run(last.text, offset + last.start, offset + last.end, last.possessive)
 
 
-def _plausible(run: Run, candidates: tuple[Place, ...], codes: set[str]) -> bool:
+def _plausible(text: str, candidates: tuple[Place, ...], codes: set[str]) -> bool:
     if any(p.country in codes for p in candidates):
         return True
-    return any(p.population >= 1_000_000 and fold(p.name) == fold(run.text)
+    return any(p.population >= 1_000_000 and fold(p.name) == fold(text)
                for p in candidates)
 
 

@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 from briefs.compose.places import is_country_word
+from briefs.prefilter import alternation, may_match, needed_strings
 
 # A word of a name: a dot only inside an abbreviation (``U.S.``, ``St.Petersburg``), so a
 # name never runs over a full stop into the next sentence ("in Lovolrud. IRNA reported").
@@ -53,9 +54,8 @@ def _outlet_data() -> dict[str, Any]:
 def _outlets() -> tuple[re.Pattern[str], frozenset[str]]:
     data = _outlet_data()
     platforms = frozenset(data["platforms"])
-    names = sorted((n for n in data["outlets"] if n not in platforms), key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(n) for n in names)
-                         + r")(?![\w’'-])")
+    names = [n for n in data["outlets"] if n not in platforms]  # (the longest that fits wins)
+    pattern = re.compile(alternation(names, not_before=r"\w’'-") + r"(?![\w’'-])")
     return pattern, platforms
 
 
@@ -74,6 +74,8 @@ def find_sources(text: str) -> list[str]:
             continue  # "Mehr ist nicht erlaubt", "Dawn broke over the city"
         found.setdefault(match.group(), match.start())
     for regex in _PATTERNS:
+        if not may_match(text, needed_strings(regex), ignore_case=False):
+            continue  # (a name in front makes the engine work at every capital)
         for match in regex.finditer(text):
             name = match.group(1).strip(" .,'’")
             name = re.sub(r"^The ", "", name) if name.startswith("The ") and \

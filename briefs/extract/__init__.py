@@ -180,6 +180,8 @@ def from_markdown_page(text: str) -> Brief:
 def apply_sidecar(brief: Brief, seed: Seed) -> Brief:
     """Sidecar fields win over what the page says."""
     side = seed.sidecar
+    if not side:
+        return brief
     changes: dict[str, object] = {}
 
     def given(key: str, read: Callable[[object], T]) -> T | None:

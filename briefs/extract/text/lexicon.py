@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from briefs.prefilter import may_match, needed_strings
+from briefs.prefilter import Branches
 
 # Whole-line junk: widgets and navigation.
 _WIDGET = (
@@ -244,11 +244,12 @@ _JUNK_INSIDE = re.compile(
 )
 
 
+_JUNK_INSIDE_BRANCHES = Branches(_JUNK_INSIDE)
+
+
 def _junk_anywhere(text: str) -> bool:
     """``text`` (casefolded) is junk wherever the junk sits in it."""
-    return bool(_JUNK_START.match(text)) or (
-        may_match(text, needed_strings(_JUNK_INSIDE), ignore_case=False)
-        and bool(_JUNK_INSIDE.search(text)))
+    return bool(_JUNK_START.match(text)) or _JUNK_INSIDE_BRANCHES.search(text) is not None
 
 
 # A credit at the end of a caption: "... Photo: Olivier D./AFP", "| Foto: Reuters".
@@ -538,6 +539,7 @@ _RUN_ON_CREDIT = re.compile(
 _AGENCY = (r"(getty( images)?|afp|ap|epa|reuters|rex( features)?|corbis|shutterstock|"
            r"istock(photo)?|dpa|pa( images| wire)?|alamy|imago( images)?|picture alliance|"
            r"anadolu|xinhua|sipa|abaca|keystone|ansa|efe|ap photo)")
+_CREDIT_BRANCHES = Branches(_CREDIT)
 _AGENCY_LINE = re.compile(rf"^{_AGENCY}(\s*[/|,]\s*{_AGENCY})*$")
 
 
@@ -575,7 +577,7 @@ def is_credit(line: str) -> bool:
     key = line.casefold().strip()
     if _LEFT_TO_RIGHT.match(key):
         return True
-    found = _CREDIT.search(key)
+    found = _CREDIT_BRANCHES.search(key)
     if found and ":" in found.group() and _KICKER_PREFIX.match(key[:found.start()]):
         found = None  # "Erstes Bild: So könnte ...": a kicker, not a label
     return bool(found or (":" in line and _RUN_ON_CREDIT.search(line))
