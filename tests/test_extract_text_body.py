@@ -280,8 +280,8 @@ def test_a_pitch_inside_the_text_and_news_about_donations_stay() -> None:
 
 
 def test_chinese_and_japanese_are_read_a_character_at_a_time() -> None:
-    assert tokens("Ubuntuが動く「UP Core」") == ["ubuntu", "が", "動", "く", "up", "core"]
-    assert tokens("국회가 예산을 통과") == ["국회가", "예산을", "통과"]  # Hangul is spaced
+    assert tokens("Ubuntuが動く「UP Core」") == ("ubuntu", "が", "動", "く", "up", "core")
+    assert tokens("국회가 예산을 통과") == ("국회가", "예산을", "통과")  # Hangul is spaced
     paragraph, teaser = make_blocks([
         "県内の地方銀行は9日、スマートフォンで支払いができる新しい決済サービスを来年春から"
         "導入すると発表した。県内にあるすべての支店で利用できるようにする。",

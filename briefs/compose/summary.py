@@ -21,6 +21,7 @@ Nothing else is rewritten: the summary is the article's own words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefs.compose.analysis import Sentence
 from briefs.compose.attribution import find_attribution
@@ -79,6 +80,7 @@ def repeats_title(text: str, title: str) -> bool:
     return bool(said) and said in _letters(title)
 
 
+@lru_cache(maxsize=256)  # (the headline, compared with every sentence)
 def _letters(text: str) -> str:
     return _NOT_LETTER.sub("", text.casefold())
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from briefs.extract.text import lexicon
@@ -88,9 +89,10 @@ class Block:
         return False
 
 
-def tokens(text: str) -> list[str]:
+@lru_cache(maxsize=4096)  # a page's line is read for its blocks, its body and headline
+def tokens(text: str) -> tuple[str, ...]:
     """Casefolded word tokens; each Chinese or Japanese character is one."""
-    return _TOKEN.findall(text.casefold())
+    return tuple(_TOKEN.findall(text.casefold()))
 
 
 def count_words(text: str) -> int:
@@ -141,7 +143,7 @@ class _Seen(NamedTuple):
     """What a line's text alone says of it (a page prints many lines more than once:
     "Share", "Advertisement", a clip's "Now playing"), worked out once per text."""
 
-    tokens: list[str]
+    tokens: tuple[str, ...]
     han: int
     words: int
     sentence: bool

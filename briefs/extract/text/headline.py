@@ -460,7 +460,7 @@ class _Openings:
     def __init__(self, blocks: list[Block], stop: int) -> None:
         self.blocks = blocks
         self.stop = stop
-        self.tokens: dict[int, list[str]] = {}
+        self.tokens: dict[int, tuple[str, ...]] = {}
 
     def words(self, start: int, stop: int) -> set[str]:
         """The words of the prose blocks in ``blocks[start:stop]``."""

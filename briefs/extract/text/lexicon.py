@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 from briefs.prefilter import Branches
@@ -630,7 +631,7 @@ def in_any_stoplist(word: str) -> bool:
     return word in _lists_of()
 
 
-def guess_stopwords(tokens: list[str]) -> frozenset[str]:
+def guess_stopwords(tokens: Sequence[str]) -> frozenset[str]:
     """The stoplist covering most of ``tokens`` (casefolded words of the long lines),
     weighed against the list's size so that big lists do not win by being big."""
     if not tokens:
@@ -655,7 +656,7 @@ MIN_COVERAGE = 0.05  # a language's stopwords make up far more of its text than 
 OWN_STOPWORDS = 40
 
 
-def _own_stopwords(sample: list[str]) -> frozenset[str]:
+def _own_stopwords(sample: Sequence[str]) -> frozenset[str]:
     """For a language no stoplist knows (Bengali, Hindi, Korean...): the text's own most
     frequent words, which in any language are mostly its function words."""
     counts = Counter(t for t in sample if not t.isdigit())
