@@ -106,3 +106,34 @@ def test_a_port_in_use_is_named_before_anything_runs(project, seed_article: Path
     assert result.stderr.strip().splitlines() == [
         f"ERROR {address}: cannot serve there: Address already in use; pass another --dev-addr"]
     assert list(temp.iterdir()) == []
+
+
+def test_the_seed_watcher_never_runs_two_converts_at_once(tmp_path: Path) -> None:
+    """Seeds saved while a convert runs (a long copy) start another run after it, never
+    one beside it: the preview's lock lets its own threads through, so two would write
+    the same state file at once."""
+    from briefs.site.serve import DEBOUNCE_SECONDS, SeedWatcher
+
+    active, most, runs = 0, 0, 0
+    guard = threading.Lock()
+
+    def convert() -> None:
+        nonlocal active, most, runs
+        with guard:
+            active += 1
+            most = max(most, active)
+        time.sleep(4 * DEBOUNCE_SECONDS)  # a run longer than the pause between saves
+        with guard:
+            active -= 1
+            runs += 1
+
+    watcher = SeedWatcher(tmp_path, convert)
+    watcher.start()
+    try:
+        for n in range(3):
+            (tmp_path / f"seed-{n}.txt").write_text("Headline\n\nText.\n", encoding="utf-8")
+            time.sleep(2 * DEBOUNCE_SECONDS)  # each save settles, while a run is going
+        assert wait_for(lambda: runs >= 2 and active == 0, 20)
+    finally:
+        watcher.stop()
+    assert most == 1

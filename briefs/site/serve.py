@@ -27,11 +27,15 @@ from briefs.errors import BriefsError, EnvironmentFailure
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-DEBOUNCE_SECONDS = 0.3
+# An editor's save is a burst of events within milliseconds (write, rename, close); a
+# copy of many seeds may last longer and start a run midway: the next run takes the rest.
+DEBOUNCE_SECONDS = 0.15
 
 
 class SeedWatcher:
-    """Calls ``on_change`` once a burst of file events under ``folder`` settles."""
+    """Calls ``on_change`` once a burst of file events under ``folder`` settles; one call
+    at a time (a change saved during a run starts the next run when it ends: two converts
+    never run at once in the preview, whose lock lets its own threads through)."""
 
     def __init__(self, folder: Path, on_change: Callable[[], None]) -> None:
         from watchdog.events import FileSystemEventHandler
@@ -40,6 +44,7 @@ class SeedWatcher:
         self._on_change = on_change
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
+        self._running = threading.Lock()
         watcher = self
 
         class Handler(FileSystemEventHandler):
@@ -55,9 +60,13 @@ class SeedWatcher:
         with self._lock:
             if self._timer is not None:
                 self._timer.cancel()
-            self._timer = threading.Timer(DEBOUNCE_SECONDS, self._on_change)
+            self._timer = threading.Timer(DEBOUNCE_SECONDS, self._run)
             self._timer.daemon = True
             self._timer.start()
+
+    def _run(self) -> None:
+        with self._running:
+            self._on_change()
 
     def start(self) -> None:
         self._observer.daemon = True
