@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -93,16 +93,18 @@ def top_branches(pattern: re.Pattern[str]) -> list[re.Pattern[str]]:
     source = pattern.pattern
     parts = _split_top(source)
     if len(parts) == 1 and source.startswith("(") and not source.startswith("(?") \
-            and _closing(source, 0) == len(source) - 1:
+            and _closing(source) == len(source) - 1:
         parts = _split_top(source[1:-1])
     if len(parts) == 1:
         return [pattern]
     return [re.compile(part, pattern.flags) for part in parts]
 
 
-def _split_top(source: str) -> list[str]:
-    """``source`` cut at each ``|`` outside groups and character classes."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
+def _structure(source: str) -> Iterator[tuple[int, str, int]]:
+    """``(index, character, depth)`` of each ``(``, ``)`` and ``|`` of ``source`` that is
+    no escaped character and sits in no character class; the depth is the number of
+    groups open after it."""
+    depth, i, in_class = 0, 0, False
     while i < len(source):
         ch = source[i]
         if ch == "\\":
@@ -114,40 +116,22 @@ def _split_top(source: str) -> list[str]:
             in_class = True
             if source[i + 1 : i + 2] == "^":
                 i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
+        elif ch in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[ch]
+            yield i, ch, depth
         i += 1
-    parts.append(source[start:])
-    return parts
 
 
-def _closing(source: str, at: int) -> int:
-    """Index of the ``)`` that closes the group opened at ``source[at]``."""
-    depth, i, in_class = 0, at, False
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]" or source[i - 1] == "["
-        elif ch == "[":
-            in_class = True
-            if source[i + 1 : i + 2] == "^":
-                i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
+def _split_top(source: str) -> list[str]:
+    """``source`` cut at each ``|`` outside groups and character classes."""
+    cuts = [i for i, ch, depth in _structure(source) if ch == "|" and depth == 0]
+    return [source[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(source)],
+                                               strict=True)]
+
+
+def _closing(source: str) -> int:
+    """Index of the ``)`` that closes the group ``source`` opens with (-1: none)."""
+    return next((i for i, ch, depth in _structure(source) if ch == ")" and depth == 0), -1)
 
 
 class Branches:
@@ -166,16 +150,16 @@ class Branches:
     def search(self, text: str) -> re.Match[str] | None:
         """The match ``self.pattern.search(text)`` finds (its ``group()`` and ``start()``;
         groups are numbered per alternative)."""
-        held = text
+        held = text  # the text the cues are looked for in, lowered once (see may_match)
         if self.ignore_case:
             if _CASE_ODD.search(text):
                 return self.pattern.search(text)
             held = text.lower()
-        if self.strings is not None and not any(map(held.__contains__, self.strings)):
+        if not may_match(held, self.strings, ignore_case=False):
             return None
         best: re.Match[str] | None = None
         for branch, strings in self.branches:
-            if strings is not None and not any(map(held.__contains__, strings)):
+            if not may_match(held, strings, ignore_case=False):
                 continue
             found = branch.search(text)
             if found and (best is None or found.start() < best.start()):
@@ -202,13 +186,15 @@ def alternation(words: Iterable[str], not_before: str = "") -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
+    trie.pop("", None)  # (an empty word matches nothing there)
     guard = rf"(?<![{not_before}].)" if not_before else ""
-    return "(?:" + "|".join(re.escape(char) + guard + _trie_pattern(trie[char])
-                            for char in sorted(trie) if char) + ")"
+    return "(?:" + _trie_pattern(trie, guard) + ")"  # (one group: a quantifier may follow)
 
 
-def _trie_pattern(node: dict[str, Any]) -> str:
-    branches = [re.escape(char) + _trie_pattern(node[char]) for char in sorted(node) if char]
+def _trie_pattern(node: dict[str, Any], guard: str = "") -> str:
+    """The words below ``node``; ``guard`` follows the first character of each."""
+    branches = [re.escape(char) + guard + _trie_pattern(node[char]) for char in sorted(node)
+                if char]
     if not branches:
         return ""
     if len(branches) == 1 and "" not in node:

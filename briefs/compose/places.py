@@ -205,7 +205,9 @@ def _is_place(text: str, surnames: set[str], lower: set[str], lang: str | None,
     if candidates and lang in _CAPITAL_NOUNS and len(words) == 1:
         candidates = tuple(p for p in candidates if p.population >= _NOUN_TOWN
                            and not _doubled(text, p.name))
-    return candidates is not None and bool(candidates) and _plausible(text, candidates, codes)
+    if not candidates:
+        return False
+    return _plausible(text, candidates, codes)
 
 
 # Not the name of a site before its cue: an acronym ("HDMI port", "USB port") or a
