@@ -53,6 +53,16 @@ def may_match(text: str, strings: tuple[str, ...] | None, ignore_case: bool = Tr
     return any(map(text.__contains__, strings))
 
 
+def cued_finditer(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(text)``; nothing, without running it, when ``text`` holds none
+    of the pattern's ``needed_strings`` (a name pattern in front of a cue word makes the
+    engine work at every capital)."""
+    if not may_match(text, needed_strings(pattern),
+                     ignore_case=bool(pattern.flags & re.IGNORECASE)):
+        return ()
+    return pattern.finditer(text)
+
+
 def _needed(items: Any) -> frozenset[str] | None:
     """Strings one of which every match of the parsed ``items`` holds, or ``None``.
 

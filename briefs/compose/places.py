@@ -31,7 +31,7 @@ from briefs.compose.gazetteer import (
     places,
 )
 from briefs.compose.names import RUN, Run, fold, runs
-from briefs.prefilter import may_match, needed_strings
+from briefs.prefilter import cued_finditer
 
 
 def is_country_word(word: str) -> bool:
@@ -127,14 +127,6 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
-def _finditer(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
-    """``pattern.finditer(text)``; nothing, without running it, when ``text`` has no cue
-    word (a name pattern in front makes the engine work at every position)."""
-    if not may_match(text, needed_strings(pattern), ignore_case=False):
-        return ()
-    return pattern.finditer(text)
-
-
 # Languages that write every noun with a capital: there "Haar" (hair) or "Norden" (north)
 # is as likely a word as the small town of that name.
 _CAPITAL_NOUNS = frozenset({"de", "lb"})
@@ -169,12 +161,12 @@ def find_places(text: str, regions: list[str], lang: str | None = None) -> list[
     lower = set(_LOWER_WORD.findall(text))
     of_town, town_after, site_after = _cue_patterns()
     for pattern in (of_town, town_after):
-        for match in _finditer(pattern, text):
+        for match in cued_finditer(pattern, text):
             run = _last_run(match.group("name"), match.start("name"))
             # "The city council": a word the article also writes in lower case is no name
             if run is not None and run.text.casefold() not in lower:
                 keep(run.start, run.text)
-    for match in _finditer(site_after, text):
+    for match in cued_finditer(site_after, text):
         run = _last_run(match.group("name"), match.start("name"))
         if run is not None and not is_country_word(run.text) \
                 and run.text.split()[-1] not in _ADMIN and not _NOT_A_SITE.match(run.text) \

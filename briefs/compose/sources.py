@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 
 from briefs.compose.places import is_country_word
-from briefs.prefilter import alternation, may_match, needed_strings
+from briefs.prefilter import alternation, cued_finditer
 
 # A word of a name: a dot only inside an abbreviation (``U.S.``, ``St.Petersburg``), so a
 # name never runs over a full stop into the next sentence ("in Lovolrud. IRNA reported").
@@ -74,9 +74,7 @@ def find_sources(text: str) -> list[str]:
             continue  # "Mehr ist nicht erlaubt", "Dawn broke over the city"
         found.setdefault(match.group(), match.start())
     for regex in _PATTERNS:
-        if not may_match(text, needed_strings(regex), ignore_case=False):
-            continue  # (a name in front makes the engine work at every capital)
-        for match in regex.finditer(text):
+        for match in cued_finditer(regex, text):
             name = match.group(1).strip(" .,'’")
             name = re.sub(r"^The ", "", name) if name.startswith("The ") and \
                 name.removeprefix("The ") in found else name
