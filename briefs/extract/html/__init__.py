@@ -31,7 +31,7 @@ from briefs.extract.html.body import (
     streamed_text,
     without_widgets,
 )
-from briefs.extract.html.dateparse import for_language
+from briefs.extract.html.dateparse import for_language, known
 from briefs.extract.html.headlines import headline
 from briefs.extract.html.page import (
     flat,
@@ -281,7 +281,8 @@ def _date(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
     """Publication day: htmldate (original date, extensive search), else JSON-LD
     ``datePublished``, else a publication ``<meta>``. htmldate's last resort, dateparser,
     reads the language the page declares and English (:mod:`.dateparse`); a page that
-    declares none, or one whose script is not the text's, the language of its text.
+    declares none, one dateparser does not know, or one whose script is not the text's,
+    the language of its text.
 
     htmldate comes first: it reads the page's own local date where JSON-LD often gives
     UTC, which can be the next calendar day.
@@ -289,11 +290,11 @@ def _date(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
     from htmldate import find_date
     from trafilatura.settings import set_date_params
 
-    language = declared  # (the page's own: ``<html lang>``, ``og:locale``)
+    language = known(declared)  # (the page's own: ``<html lang>``, ``og:locale``)
     sample = _text_sample(tree)
     if language and not langscript.fits(language, (sample,)):
         language = None  # an English theme's lang="en" over a Bengali text: ask every language
-    if language is None:  # none declared: the text's, as the brief's language is found
+    if language is None:  # none declared, or none dateparser knows: the text's
         from briefs.compose.lang import detect_language
 
         language = detect_language(sample)

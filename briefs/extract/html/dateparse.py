@@ -11,7 +11,10 @@ that language and English instead (Japanese, Chinese and Korean together, as the
 write dates alike): dates in its language and in English read as before, and the
 search through every other locale is skipped. A page that declares no language gets
 the language its text is in (the caller detects it). A language dateparser does not
-know keeps htmldate's own parser.
+know under its code, nor under the code that replaced it (``iw`` is now ``he``, ``no``
+``nb``), gets the language of its text, as a page that declares none: Serbo-Croatian
+(``sh``) and the like would otherwise send a first unreadable string through every
+locale. A text in a language dateparser does not know either keeps htmldate's own parser.
 
 htmldate asks for the parser through ``htmldate.extractors.get_external_parser()``,
 called anew each time; ``install`` replaces that function with one that reads the
@@ -45,18 +48,33 @@ _SETTINGS = {
 # "2019年3月2日09:18" and its Chinese one does.
 _HAN_DATES = frozenset({"ja", "ko", "zh"})
 
+# Codes pages still declare that dateparser knows under another one: withdrawn ISO 639
+# codes, and Norwegian's macrolanguage (dateparser has Bokmål and Nynorsk).
+_ALIASES = {"iw": "he", "in": "id", "ji": "yi", "mo": "ro", "no": "nb"}
+
 _PAGE_LANGUAGE: ContextVar[str | None] = ContextVar("page_language", default=None)
 _ORIGINAL: list[Any] = []  # htmldate's get_external_parser, once replaced
 _CACHED_FOR: list[str | None] = [None]  # the language htmldate's string cache was filled for
+
+
+def known(language: str | None) -> str | None:
+    """``language`` as dateparser names it (``iw`` → ``he``), or None when it has no
+    locale for it (``sh``, ``xx``)."""
+    from dateparser.languages.loader import default_loader  # type: ignore[import-untyped]
+
+    if not language:
+        return None
+    language = _ALIASES.get(language.lower(), language.lower())
+    return language if language in default_loader.get_locale_map() else None
 
 
 @lru_cache(maxsize=64)
 def _parser_for(language: str) -> Any:
     """A parser for ``language`` and English, or None when dateparser does not know it."""
     from dateparser import DateDataParser  # type: ignore[import-untyped]
-    from dateparser.languages.loader import default_loader  # type: ignore[import-untyped]
 
-    if language not in default_loader.get_locale_map():
+    language = known(language) or ""
+    if not language:
         return None  # the parser would raise "Unknown language(s): 'xx'" on every string
     group = sorted(_HAN_DATES) if language in _HAN_DATES else [language]
     languages = [*group, *([] if language == "en" else ["en"])]
