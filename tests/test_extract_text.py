@@ -472,6 +472,25 @@ def test_a_yearless_date_line_marks_the_headline_above_it() -> None:
     ("3 בנובמבר 2025", dt.date(2025, 11, 3)), ("3 نومبر 2025", dt.date(2025, 11, 3)),
     ("۱۲ نوامبر ۲۰۲۵", dt.date(2025, 11, 12)), ("۵ مهٔ ۲۰۲۴", dt.date(2024, 5, 5)),
     ("۱۴ مهر ۱۴۰۴", dt.date(2025, 10, 6)),  # Mehr, the Jalali month, is not May (مه)
+    # Catalan (also "d'" before a vowel), Albanian, Slovak, Croatian, Serbian Cyrillic,
+    # Macedonian, Estonian, Malay, Tagalog, Swahili, Azerbaijani, Georgian, Icelandic
+    ("Dilluns, Març 23, 2020", dt.date(2020, 3, 23)),
+    ("23 d'abril de 2020", dt.date(2020, 4, 23)), ("13 gusht 2020, 09:08", dt.date(2020, 8, 13)),
+    ("3. októbra 2021", dt.date(2021, 10, 3)), ("3. srpnja 2021.", dt.date(2021, 7, 3)),
+    ("3. октобар 2021.", dt.date(2021, 10, 3)), ("3 октомври 2021", dt.date(2021, 10, 3)),
+    ("3. detsember 2021", dt.date(2021, 12, 3)), ("3 Ogos 2021", dt.date(2021, 8, 3)),
+    ("Hunyo 3, 2021", dt.date(2021, 6, 3)), ("3 Septemba 2021", dt.date(2021, 9, 3)),
+    ("3 avqust 2021", dt.date(2021, 8, 3)), ("3 აგვისტო 2021", dt.date(2021, 8, 3)),
+    ("3. ágúst 2021", dt.date(2021, 8, 3)),
+    # Arabic's two names for one month; Vietnamese's "month 8"
+    ("17:55 GMT17 مارس/ آذار 2020", dt.date(2020, 3, 17)),
+    ("الجمعة 24 نيسان / أبريل 2020 09:22 مساءً", dt.date(2020, 4, 24)),
+    ("Thứ năm, ngày 13 tháng 8 năm 2020", dt.date(2020, 8, 13)),
+    # Hungarian's spaced parts; a byline run into an ISO day; a short year before a time
+    ("Olvasói szavazás 2020. 06. 04. 11:27", dt.date(2020, 6, 4)),
+    ("By Sage Anderson2020-02-20 13:52:51 UTC", dt.date(2020, 2, 20)),
+    ("Publié le 27 Mar 20 à 9:21", dt.date(2020, 3, 27)),
+    ("3 Mar 20 people came", None), ("Sale from 20 May 20 to 30", None),
 ])
 def test_find_date(line: str, day: dt.date | None) -> None:
     assert find_date(line) == day

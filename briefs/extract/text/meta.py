@@ -79,8 +79,38 @@ _MORE_MONTH_NAMES = {
     11: "Νοεμβρίου नवंबर नवम्बर ноември lapkričio נובמבר בנובמבר نومبر نوامبر",
     12: "desember Δεκεμβρίου दिसंबर दिसम्बर декември gruodžio דצמבר בדצמבר دسمبر دسامبر",
 }
+# Catalan, Albanian, Slovak, Croatian (genitive), Serbian and Macedonian (Cyrillic),
+# Belarusian (genitive), Estonian, Malay, Tagalog, Swahili, Azerbaijani and Uzbek,
+# Kazakh, Georgian, Icelandic, Galician, Maltese and Welsh; also the Slovenian, Bosnian
+# and Serbian Latin spellings the tables above lack (CLDR's, as dateparser has them).
+_OTHER_MONTH_NAMES = {
+    1: "gener janar januára siječnja јануар јануари студзеня jaanuar januari enero yanvar "
+       "қаңтар იანვარი janúar xaneiro jannar ionawr",
+    2: "febrer shkurt februára veljače фебруар февруари лютага veebruar februari pebrero "
+       "fevral ақпан თებერვალი febrúar febreiro frar chwefror",
+    3: "març marca marec ožujka март сакавіка märts marso machi mart наурыз მარტი marzu "
+       "mawrth",
+    4: "abril prill apríla travnja април красавіка aprill aprili aprel сәуір აპრილი apríl "
+       "ebrill",
+    5: "maig maj mája svibnja мај мая mai mei mayo may мамыр მაისი maí mejju",
+    6: "juny qershor júna junij lipnja јун јуни чэрвеня juuni hunyo juni iyun маусым "
+       "ივნისი júní xuño ġunju mehefin",
+    7: "juliol korrik júla julij srpnja јул јули ліпеня juuli julai hulyo iyul шілде "
+       "ივლისი júlí xullo lulju gorffennaf",
+    8: "agost gusht augusta avgust kolovoza август жніўня ogos agosto agosti avqust тамыз "
+       "აგვისტო ágúst awwissu awst",
+    9: "setembre shtator septembra rujna septembar септембар септември верасня septemba "
+       "sentyabr sentabr setyembre қыркүйек სექტემბერი setembro settembru",
+    10: "octubre tetor októbra oktobar октобар октомври кастрычніка oktoober oktoba "
+        "oktyabr oktabr oktubre қазан ოქტომბერი outubro ottubru hydref",
+    11: "novembre nëntor novembra studenoga novembar новембар ноември лістапада novemba "
+        "noyabr nobyembre қараша ნოემბერი nóvember novembro novembru tachwedd",
+    12: "desembre dhjetor decembra prosinca decembar децембар декември снежня detsember "
+        "disember desemba dekabr disyembre желтоқсан დეკემბერი desember decembro "
+        "diċembru rhagfyr",
+}
 MONTHS = {name.replace("_", " ").casefold(): number
-          for table in (_MONTH_NAMES, _MORE_MONTH_NAMES)
+          for table in (_MONTH_NAMES, _MORE_MONTH_NAMES, _OTHER_MONTH_NAMES)
           for number, names in table.items() for name in names.split()}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"((?:19|20)\d{2})"
@@ -93,17 +123,29 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})"
                          r"(?=,?\s*(?:um|kl\.?|à|at|-|,)?\s*\d{1,2}[:.]\d{2}\b)")
 _DATE_FORMS = (
     # 2021-06-03, 2021/06/03, 2021.06.03 (not a version number such as 2021.1.3)
-    (re.compile(rf"\b{_YEAR}-(\d{{1,2}})-(\d{{1,2}})"), "ymd"),
+    # ("By Jane Roe2020-02-20 13:52 UTC": a byline run into the day)
+    (re.compile(rf"(?:\b|(?<=[^\W\d_])){_YEAR}-(\d{{1,2}})-(\d{{1,2}})"), "ymd"),
     (re.compile(rf"\b{_YEAR}/(\d{{1,2}})/(\d{{1,2}})\b"), "ymd"),
     (re.compile(rf"(?<![\d.]){_YEAR}\.(\d{{2}})\.(\d{{2}})(?![\d.]\d)"), "ymd"),
     # 2021年6月3日, 2021년 6월 3일
     (re.compile(rf"{_YEAR}\s*[年년]\s*(\d{{1,2}})\s*[月월]\s*(\d{{1,2}})"), "ymd"),
+    # 2020. 06. 04. (Hungarian, spaced, each part with its full stop)
+    (re.compile(rf"(?<![\d.]){_YEAR}\.\s(\d{{1,2}})\.\s(\d{{1,2}})\.(?!\d)"), "ymd"),
     # 2021. június 3. (Hungarian: the year first)
     (re.compile(rf"\b{_YEAR}\.\s+({_MONTH})\s+(\d{{1,2}})\b", re.IGNORECASE), "ymd_name"),
     # 3 June 2021, 3. Juni 2021, 3 de junio de 2021, 3rd June, 2021 (also
     # "Publiziert17. Dezember 2024": a label run into the day)
-    (re.compile(rf"(?<![\d.])(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?({_MONTH})\.?,?\s*"
-                rf"(?:de\s+)?{_YEAR}", re.IGNORECASE), "dmy_name"),
+    # ("23 d'abril de 2020": Catalan's "d'" before a vowel; "17 مارس/ آذار 2020", "24 نيسان /
+    # أبريل 2020": Arabic's two names for one month)
+    (re.compile(rf"(?<![\d.])(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+|d['’])?({_MONTH})\.?"
+                rf"(?:\s*/\s*(?:{_MONTH}))?,?\s*(?:de\s+)?{_YEAR}", re.IGNORECASE), "dmy_name"),
+    # "27 Mar 20 à 9:21": a two-digit year, with the time after it
+    (re.compile(rf"(?<![\d.])(\d{{1,2}})\.?\s+({_MONTH})\.?\s+(\d{{2}})"
+                r"(?=,?\s*(?:um|kl\.?|à|at|-|,)?\s*\d{1,2}[:.h]\d{2}\b)", re.IGNORECASE),
+     "dmy_name"),
+    # 13 tháng 8 năm 2020 (Vietnamese: "month 8")
+    (re.compile(rf"(?<!\d)(\d{{1,2}})\s+tháng\s+(\d{{1,2}}),?\s+(?:năm\s+)?{_YEAR}",
+                re.IGNORECASE), "dmy"),
     # June 3, 2021 / Nov 20 2019 (also "Nov 20 20194:29 AM": a time run into the year,
     # "Associated PressApril 28, 2023": a credit run into the month, and "Apr 042013": a
     # theme's day and year boxes run together)
