@@ -30,6 +30,11 @@ repositories and writes them in the same layout (``cases/<id>/source.html``,
   in two). The pages of 3 KB or more (smaller ones are
   made by hand to test one feature, with no article): 47, mostly English news of
   2008-2015; goose3's output, not a hand annotation (Apache-2.0). Never fitted on.
+- ``hd_*``: adbar/htmldate, ``tests/test_set/*.html`` and ``tests/eval_mediacloud_2020.json``
+  (200 news pages of 2020 from outlets worldwide, in some 30 languages, collected by
+  Northeastern University's Data Culture Group, with the hand-checked publication day
+  and the URL; no headline or text. htmldate's own evaluation set, so htmldate's score
+  on it is a best case; Apache-2.0). Never fitted on.
 
 Dumps are made with the team corpus's own ``tools/html2dump.py``, so they have the
 seed's shape. The corpus is not shipped (the pages belong to their publishers); it is
@@ -37,7 +42,7 @@ what ``scripts/train_headline.py`` fits on and ``make eval CORPUS=...`` can scor
 
     python scripts/build_dev_corpus.py OUT --shared ../shared/corpus \\
         --benchmark CHECKOUT --readability CHECKOUT --trafilatura CHECKOUT --fundus CHECKOUT \\
-        --mercury CHECKOUT --newspaper4k CHECKOUT --goose CHECKOUT
+        --mercury CHECKOUT --newspaper4k CHECKOUT --goose CHECKOUT --htmldate CHECKOUT
 """
 
 from __future__ import annotations
@@ -293,6 +298,18 @@ def goose(repo: Path, writer: Writer) -> None:
             writer.write(f"goo_{slug}", raw, truth)
 
 
+def htmldate(repo: Path, writer: Writer) -> None:
+    """Each page of htmldate's news test set, with its publication day and URL."""
+    for url, item in sorted(json.loads(_show(repo, "tests/eval_mediacloud_2020.json")).items()):
+        try:
+            raw = _show(repo, f"tests/test_set/{item['file']}")
+        except subprocess.CalledProcessError:
+            continue
+        day = item.get("date")  # (NaN for the 3 pages it could not date)
+        writer.write(f"hd_{item['file'].removesuffix('.html')}", raw,
+                     {"url": url, "date": day if isinstance(day, str) else None})
+
+
 def load_html2dump(tools: Path) -> Any | None:
     """The team corpus's ``tools/html2dump.py`` as a module (``None``: not there)."""
     path = tools / "html2dump.py"
@@ -315,6 +332,7 @@ def main() -> int:
     parser.add_argument("--mercury", type=Path, help="postlight/parser")
     parser.add_argument("--newspaper4k", type=Path, help="AndyTheFactory/newspaper4k")
     parser.add_argument("--goose", type=Path, help="goose3/goose3")
+    parser.add_argument("--htmldate", type=Path, help="adbar/htmldate")
     args = parser.parse_args()
     html2dump = load_html2dump(args.shared / "tools")
     if html2dump is None:
@@ -325,7 +343,7 @@ def main() -> int:
     for repo, build in ((args.benchmark, benchmark), (args.readability, readability),
                         (args.trafilatura, trafilatura), (args.fundus, fundus),
                          (args.mercury, mercury), (args.newspaper4k, newspaper4k),
-                         (args.goose, goose)):
+                         (args.goose, goose), (args.htmldate, htmldate)):
         if repo is not None:
             build(repo, writer)
     print(f"wrote {writer.written} cases to {args.out}")

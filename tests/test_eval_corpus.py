@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -122,3 +123,21 @@ def test_a_case_with_only_the_body_s_first_words_scores_the_opening(tmp_path: Pa
                          corpus.load_cases(root))
     assert late.start is False
     assert any(line.startswith("    opening: got") for line in report.case_diff(late))
+
+
+def test_a_date_only_corpus_lists_its_missed_dates_first(tmp_path: Path) -> None:
+    """htmldate's test set gives a day and no body: the worst cases are the missed days,
+    each shown with what was read and what was wanted."""
+    root = make_corpus(tmp_path)
+    case = root / "cases" / "demo_budget"
+    for name, day in (("dated_right", "2021-06-03"), ("dated_wrong", "2021-06-04")):
+        copy = root / "cases" / name
+        copy.mkdir()
+        (copy / "dump.txt").write_bytes((case / "dump.txt").read_bytes())
+        (copy / "truth.json").write_text(json.dumps({"date": day}), encoding="utf-8")
+    shutil.rmtree(case)
+    results = corpus.run("text", corpus.briefs_extractor(corpus.TEXT_FILE),
+                         corpus.load_cases(root))
+    lines = report.worst_cases({"text": results}, count=1)
+    assert lines[1] == "  dated_wrong: no body truth"
+    assert lines[2] == "    date: got 2021-06-03 want 2021-06-04"

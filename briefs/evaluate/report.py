@@ -74,7 +74,8 @@ def table(by_kind: ResultsByKind) -> list[str]:
 
 def _badness(result: Result) -> float:
     """Lower is worse: body F1 when there is a body truth, else the snippet pass rate;
-    a missed headline costs a little more."""
+    a missed headline costs a little more, a missed date or byline a little (so that a
+    corpus with dates alone, such as htmldate's, lists its misses)."""
     if result.overlap is not None:
         value = result.overlap.f1
     elif result.snippets:
@@ -83,7 +84,8 @@ def _badness(result: Result) -> float:
         value = float(result.start)
     else:
         value = 1.0
-    return value - (0.25 if result.headline is False else 0.0)
+    return value - (0.25 if result.headline is False else 0.0) \
+        - (0.1 if result.date is False else 0.0) - (0.1 if result.byline is False else 0.0)
 
 
 def _words(tokens: list[str], limit: int) -> str:
@@ -102,6 +104,11 @@ def case_diff(result: Result, limit: int = 14) -> list[str]:
     if result.headline is False:
         lines.append(f"    headline: got {got.title!r}")
         lines.append(f"              want {truth['headline']!r}")
+    if result.date is False:
+        lines.append(f"    date: got {scoring.as_day(got.date)} "
+                     f"want {scoring.as_day(truth['date'])}")
+    if result.byline is False:
+        lines.append(f"    byline: got {got.byline!r} want {truth['byline']!r}")
     if truth.get("body"):
         missing, extra = scoring.token_diff(got.body, truth["body"])
         if missing:
