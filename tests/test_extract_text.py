@@ -1018,3 +1018,21 @@ def test_a_place_above_the_date_is_no_byline(place: str) -> None:
                                     "Washington Irving"])
 def test_a_person_named_like_a_place_is_still_a_name(person: str) -> None:
     assert name_line(person) == (person, False)
+
+
+@pytest.mark.parametrize("signature", [
+    "— Jane Roe (@janeroe) January 1, 2020",
+    "- City News (@CityNews) January 1, 2020",
+    "A post shared by Jane Roe (@jane.roe) on Jan 1, 2020 at 9:12am PST",
+])
+def test_an_embedded_post_s_date_does_not_date_the_article(signature: str) -> None:
+    """The signature under an embedded tweet carries the day it was posted."""
+    paragraphs = [f"The council said on Thursday that the bridge would carry traffic again, "
+                  f"and detail number {i} follows here." for i in range(4)]
+    lines = ["Home", "News", "Bridge reopens after two years of repairs", "By Ann Example",
+             paragraphs[0], "The bridge is open again, the mayor wrote.", signature,
+             *paragraphs[1:], "Published 2 January 2020"]
+    brief = _extract("\n\n".join(lines))
+    assert brief.date == dt.date(2020, 1, 2)
+    lines[-1] = "Related stories"
+    assert _extract("\n\n".join(lines)).date is None

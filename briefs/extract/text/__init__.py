@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 import itertools
 import re
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from briefs.extract.text import body, headline, lexicon, meta, unwrap
@@ -82,13 +82,18 @@ def analyse(text: str) -> Page | None:
     zone = blocks[zone_lo:zone_hi]
     english = stopwords is lexicon.stoplists().get("English")
     month_first = meta.numeric_order([b.text for b in blocks], default=english)
-    day, date_lines = meta.pick_date([b.text if not b.credit else "" for b in zone],
-                                     month_first=month_first)
+    day, date_lines = meta.pick_date(_dating(zone), month_first=month_first)
     meta_idx = {zone_lo + i for i in date_lines}
     bylines = _bylines(zone, meta_idx, _Lowered(blocks[start:stop]))
     meta_idx |= set(bylines)
     return Page(blocks, start, stop, stopwords, day, meta_idx, bylines, (zone_lo, zone_hi),
                 month_first, between)
+
+
+def _dating(blocks: Sequence[Block]) -> list[str]:
+    """The lines that may date the article: not a caption's or credit's, nor the signature
+    of an embedded tweet (blank in their place, so that indexes stay those of ``blocks``)."""
+    return ["" if b.credit or meta.embed_signature(b.text) else b.text for b in blocks]
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -201,8 +206,7 @@ def extract_text(text: str) -> Brief:
         title=_KICKER_GLUED.sub(": ", _without_kicker(_ATX.sub("", title), blocks,
                                                        page.stopwords, start)),
         body=tuple(b.text for b in kept),
-        date=meta.date_near([b.text if not b.credit else "" for b in blocks], head, *page.zone,
-                            page.month_first)
+        date=meta.date_near(_dating(blocks), head, *page.zone, page.month_first)
         or page.day,
         byline=byline,
         description=blocks[deck].text if deck is not None else None,

@@ -330,6 +330,17 @@ def date_start(line: str) -> int | None:
     return min((m.start() for m in _dates_in(line)), default=None)
 
 
+# The signature under an embedded post, dated the day it was posted, not the article's:
+# "— Jane Roe (@janeroe) January 2, 2020", "A post shared by Jane Roe (@janeroe)"
+_EMBED_SIGNATURE = re.compile(
+    r"^\s*(?:[—–-]|a post shared by)\s*[^()\n]{0,80}\(@[\w.]{1,30}\)", re.IGNORECASE)
+
+
+def embed_signature(line: str) -> bool:
+    """Whether ``line`` signs an embedded tweet or post (its date is the post's)."""
+    return "(@" in line and bool(_EMBED_SIGNATURE.match(line))
+
+
 def _month_first(groups: tuple[str | Any, ...], default: bool) -> bool:
     first, second = int(groups[0]), int(groups[1])
     if first > 12 >= second:
