@@ -130,3 +130,23 @@ def test_a_language_dateparser_does_not_know_is_read_in_its_text_s(tmp_path: Pat
     brief = extract_page(tmp_path, page("sh", "Objavljeno 3. srpnja 2021. u 10:00", words))
     assert brief.date is not None and brief.date.isoformat() == "2021-07-03"
     assert asked and all(languages is not None and "hr" in languages for languages in asked)
+
+
+def utc_page(dateline: str) -> str:
+    body = "".join(f"<p>{'The council met late into the night on the budget. ' * 8}</p>"
+                   for _ in range(4))
+    return ('<html lang="en"><head><title>Budget vote</title>'
+            '<meta property="article:published_time" content="2020-12-24T23:59:50+00:00">'
+            f"</head><body><article><h1>Budget vote</h1><p>{dateline}</p>{body}</article>"
+            "</body></html>")
+
+
+def test_the_printed_day_wins_over_a_utc_timestamp_one_day_off(tmp_path: Path) -> None:
+    """The markup's time is UTC, and the page prints its readers' day under the headline:
+    the printed day is the one annotators and readers go by."""
+    brief = extract_page(tmp_path, utc_page("December 25, 2020 | 1:59 am"))
+    assert brief.date is not None and brief.date.isoformat() == "2020-12-25"
+    brief = extract_page(tmp_path, utc_page("Filed by the city desk"))  # nothing printed
+    assert brief.date is not None and brief.date.isoformat() == "2020-12-24"
+    brief = extract_page(tmp_path, utc_page("December 20, 2020"))  # not a time zone's day
+    assert brief.date is not None and brief.date.isoformat() == "2020-12-24"

@@ -113,18 +113,26 @@ def extract_html(html: str) -> Brief:
     # copyright line's "© 2022"): the day the visible text gives, else none (the brief
     # asks an editor); the markup is read before the hidden elements go. A page htmldate
     # finds no day on is read the same way: a date line it cannot read ("۱۴ آبان ۱۴۰۴",
-    # the Solar Hijri calendar) dates it as it would a text dump.
+    # the Solar Hijri calendar) dates it as it would a text dump. A day htmldate finds
+    # one day off the printed date line is the printed one.
     guessed = date is not None and (date.month, date.day) == (1, 1) \
         and date not in _machine_dates(tree, meta, articles)
     strip_invisible(tree)
     dump = _AsDump(tree)
     if guessed or date is None:
         date = dump.brief(head_only=True).date
+    title = headline(tree, meta, articles, sites, host)
+    if date is not None and not guessed and title:
+        # a timestamp in UTC ("2020-12-24T23:59:50+00:00") may fall on the day before or
+        # after the one the page prints for its readers ("25 ديسمبر 2020"): the printed
+        # day, which annotators and readers go by
+        printed = _printed_day(dump.lines(), title, declared == "en")
+        if printed is not None and abs((printed - date).days) == 1:
+            date = printed
     if byline is None:
         byline = _dump_byline(dump)
     elif _FIRST_NAME.match(byline) and not md.names_the_site(byline, sites):
         byline = _full_name(byline, dump)
-    title = headline(tree, meta, articles, sites, host)
     body = _article_text(tree, url, dump)
     if not body and _NOSCRIPT.search(html):
         # a page that shows its article only to readers without JavaScript
@@ -153,6 +161,21 @@ def extract_html(html: str) -> Brief:
         url=url,
         lang=declared,
     )
+
+
+PRINTED_BELOW = 20  # lines under the headline searched for its date line
+
+
+def _printed_day(lines: list[str], title: str, english: bool) -> dt.date | None:
+    """The day the date line printed around the headline gives, as a text dump's date
+    is read (none when the headline is not on a line of its own)."""
+    head = next((i for i, line in enumerate(lines) if md.same(line, title)), None)
+    if head is None:
+        return None
+    dating = ["" if text_meta.embed_signature(line) else line for line in lines]
+    month_first = text_meta.numeric_order(lines, default=english)
+    return text_meta.date_near(dating, head, max(0, head - text_meta.NEAR_ABOVE),
+                               min(len(lines), head + PRINTED_BELOW), month_first)
 
 
 HEAD_CHARS = 60_000  # the visible text read for an author: a byline is near the top
