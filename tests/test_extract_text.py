@@ -491,6 +491,10 @@ def test_a_yearless_date_line_marks_the_headline_above_it() -> None:
     ("By Sage Anderson2020-02-20 13:52:51 UTC", dt.date(2020, 2, 20)),
     ("Publié le 27 Mar 20 à 9:21", dt.date(2020, 3, 27)),
     ("3 Mar 20 people came", None), ("Sale from 20 May 20 to 30", None),
+    # Thai, in the Buddhist Era (2563 = 2020) or the common one, in Thai or Latin digits
+    ("วันพฤหัสบดีที่ 13 สิงหาคม 2563 เวลา 10:30 น.", dt.date(2020, 8, 13)),
+    ("13 ส.ค. 2563", dt.date(2020, 8, 13)), ("๑๓ สิงหาคม ๒๕๖๓", dt.date(2020, 8, 13)),
+    ("13 สิงหาคม 2020", dt.date(2020, 8, 13)), ("ราคา 25 บาท", None),
 ])
 def test_find_date(line: str, day: dt.date | None) -> None:
     assert find_date(line) == day

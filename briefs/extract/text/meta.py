@@ -115,8 +115,16 @@ MONTHS = {name.replace("_", " ").casefold(): number
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"((?:19|20)\d{2})"
 _JALALI_MONTH = "|".join(sorted(jalali.MONTHS, key=len, reverse=True))
+# Thai months, whole and abbreviated ("13 ส.ค. 2563"), with the Buddhist Era's year
+# (2563 = 2020) or the common one
+THAI_MONTHS = {name: number + 1 for number, names in enumerate((
+    "มกราคม ม.ค.", "กุมภาพันธ์ ก.พ.", "มีนาคม มี.ค.", "เมษายน เม.ย.", "พฤษภาคม พ.ค.",
+    "มิถุนายน มิ.ย.", "กรกฎาคม ก.ค.", "สิงหาคม ส.ค.", "กันยายน ก.ย.", "ตุลาคม ต.ค.",
+    "พฤศจิกายน พ.ย.", "ธันวาคม ธ.ค.")) for name in names.split()}
+_THAI_MONTH = "|".join(re.escape(m) for m in sorted(THAI_MONTHS, key=len, reverse=True))
 _JALALI_YEAR = r"(1[34]\d{2})(?!\d)"
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+_THAI_SCRIPT = re.compile("[\u0e00-\u0e7f]")
 # A two-digit year only with the time after it: "Publisert: 05.08.24 kl. 14:47",
 # "Veröffentlicht am 27.04.24 um 07:39 Uhr" (not "25.04.24" alone, nor a version 1.2.24).
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})"
@@ -162,6 +170,9 @@ _DATE_FORMS = (
     # 24/07/2015, 7/24/2015, 11/08/23 5:19pm (the order decided by which part is > 12,
     # else by the page's convention: month first in English, day first elsewhere)
     (re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2}|\d{2})(?![\d/])"), "slash"),
+    # 13 สิงหาคม 2563, 13 ส.ค. 2563 (Thai: the Buddhist Era's year, 543 ahead)
+    (re.compile(rf"(?<![\d.])(\d{{1,2}})\s*({_THAI_MONTH})\s*(?:พ\.ศ\.\s*)?(25\d\d|20\d\d)(?!\d)"),
+     "dmy_thai"),
     # The Solar Hijri calendar of Iran and Afghanistan: "۱۴ آبان ۱۴۰۴", "1404/08/14"
     (re.compile(rf"(?<![\d.])(\d{{1,2}})\s*({_JALALI_MONTH})(?:[\s\u200c]*ماه)?\s*"
                 rf"{_JALALI_YEAR}"), "dmy_jalali"),
@@ -241,8 +252,8 @@ DATELINE = re.compile(
 
 
 # Arabic-Indic, Persian and full-width digits, read as 0-9 (one character for one).
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
-_OTHER_DIGITS = re.compile("[٠-٩۰-۹０-９]")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９๐๑๒๓๔๕๖๗๘๙", "0123456789" * 4)
+_OTHER_DIGITS = re.compile("[٠-٩۰-۹０-９๐-๙]")
 
 
 _NUMERIC_DAY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})\b")
@@ -285,7 +296,8 @@ def find_date(line: str, month_first: bool = False) -> dt.date | None:
         line = line.translate(_DIGITS)
     if "/" not in line and "19" not in line and "20" not in line \
             and ("." not in line or not _SHORT_YEAR.search(line)) \
-            and not (("13" in line or "14" in line) and _ARABIC_SCRIPT.search(written)):
+            and not (("13" in line or "14" in line) and _ARABIC_SCRIPT.search(written)) \
+            and not ("25" in line and _THAI_SCRIPT.search(written)):
         return None  # every form but one has a slash or a year: most lines have neither
     for pattern, form in _DATE_FORMS:
         if form == "ymd_jalali" and not _ARABIC_SCRIPT.search(written):
@@ -367,6 +379,9 @@ def _to_date(groups: tuple[str | None, ...], form: str) -> dt.date | None:
             return dt.date(int(g[2]), MONTHS[g[1].casefold()], int(g[0]))
         if form == "mdy_name":
             return dt.date(int(g[2]), MONTHS[g[0].casefold()], int(g[1]))
+        if form == "dmy_thai":
+            year = int(g[2])
+            return dt.date(year - 543 if year > 2400 else year, THAI_MONTHS[g[1]], int(g[0]))
         if form == "dmy_jalali":
             return jalali.to_gregorian(int(g[2]), jalali.MONTHS[g[1]], int(g[0]))
         if form == "ymd_jalali":
