@@ -1040,3 +1040,16 @@ def test_an_embedded_post_s_date_does_not_date_the_article(signature: str) -> No
     assert brief.date == dt.date(2020, 1, 2)
     lines[-1] = "Related stories"
     assert _extract("\n\n".join(lines)).date is None
+
+
+def test_a_thai_paragraph_that_mentions_a_day_stays_in_the_text() -> None:
+    """Thai puts no spaces between words: a whole paragraph is a few "words" long, and
+    one that mentions a day is still text, not a date line."""
+    said = ("ภรรยาของเขากล่าวว่าได้ทราบข่าวจากบุตรชายแล้วแต่ยังไม่ขอพูดอะไรเพิ่มเติมในตอนนี้"
+            "เพราะครอบครัวยังรอผลการตรวจสอบจากเจ้าหน้าที่ซึ่งคาดว่าจะออกมาภายในสัปดาห์หน้า ")
+    paragraphs = [said * 2, f"เขาหายตัวไปจากที่พักเมื่อวันที่ 13 ธ.ค. 2561 {said * 2}", said * 2]
+    lines = ["หน้าแรก", "ข่าว", "ผลตรวจดีเอ็นเอยืนยันตัวตนของผู้เสียชีวิตแล้ว",
+             "วันพฤหัสบดีที่ 21 มกราคม 2562", *paragraphs, "แชร์"]
+    brief = _extract("\n\n".join(lines))
+    assert brief.date == dt.date(2019, 1, 21)
+    assert any("13 ธ.ค. 2561" in paragraph for paragraph in brief.body)

@@ -392,6 +392,12 @@ def _to_date(groups: tuple[str | None, ...], form: str) -> dt.date | None:
 
 
 DATE_LINE_WORDS = 20  # a date line is short; a longer line is text that mentions a day
+DATE_LINE_CHARS = 200  # (in characters too: Thai and Lao put no spaces between words)
+
+
+def _short(line: str) -> bool:
+    """Short enough to be a date line."""
+    return len(line) <= DATE_LINE_CHARS and len(line.split()) <= DATE_LINE_WORDS
 
 # A day without its year, alone on its line: "Nov 19, 9:41 AM", "Posted: 20 November",
 # "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM". It dates nothing, but it is the
@@ -468,7 +474,7 @@ def pick_date(lines: list[str], month_first: bool = False) -> tuple[dt.date | No
             if yearless_date_line(line):
                 meta_lines.add(i)
             continue
-        if len(line.split()) <= DATE_LINE_WORDS:
+        if _short(line):
             meta_lines.add(i)
         found.append((_rank(line), i, day))
     if not found:
@@ -508,7 +514,7 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
 
     found = []
     for i in range(lo, hi):
-        if len(lines[i].split()) > DATE_LINE_WORDS:
+        if not _short(lines[i]):
             continue  # a sentence that mentions a day is text, not the article's date
         got = ranked(i)
         if got is not None:
@@ -522,7 +528,7 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
                     found.append((False, *got))
     if not found:
         for i, line in enumerate(lines):
-            if len(line.split()) <= DATE_LINE_WORDS and _PUBLISHED.search(line):
+            if _short(line) and _PUBLISHED.search(line):
                 got = ranked(i)
                 if got is not None and got[0] == 0:
                     found.append((False, *got))
