@@ -385,3 +385,21 @@ def test_source_patterns_skipped_only_without_matches() -> None:
             assert spans == [m.span() for m in pattern.finditer(text)]
             found += len(spans)
     assert found > 3
+
+
+def test_month_trie_finds_what_the_sorted_month_alternation_finds() -> None:
+    """``meta._MONTH`` is the month names written as a trie; in the date forms (case
+    ignored, a word boundary, a day or year after) it finds what their alternation,
+    longest first, finds."""
+    from briefs.extract.text import meta
+
+    plain = "(?:" + "|".join(sorted(meta.MONTHS, key=len, reverse=True)) + ")"
+    made = [f"{k % 28 + 1} {name} 2020, {name.upper()} {k % 31}, 2021; {name.title()}. {k}"
+            for k, name in enumerate(sorted(meta.MONTHS))]
+    forms = ("({})", r"\b({})\.?\s+(\d{{1,2}})", r"(\d{{1,2}})\.?\s*({})\.?,?\s*(\d{{4}})")
+    for text in [*fixture_texts(), *made, "Mart martie March Marts marts 3. Mär 2020"]:
+        for around in forms:
+            fast = re.compile(around.format(meta._MONTH), re.IGNORECASE)
+            slow = re.compile(around.format(plain), re.IGNORECASE)
+            assert [m.groups() for m in fast.finditer(text)] \
+                == [m.groups() for m in slow.finditer(text)]
