@@ -1053,3 +1053,30 @@ def test_a_thai_paragraph_that_mentions_a_day_stays_in_the_text() -> None:
     brief = _extract("\n\n".join(lines))
     assert brief.date == dt.date(2019, 1, 21)
     assert any("13 ธ.ค. 2561" in paragraph for paragraph in brief.body)
+
+
+BODY = [f"The quarry's blasts crack the walls of homes in five villages, residents say, and "
+        f"point {i} of their complaint follows here." for i in range(4)]
+
+
+def test_names_with_their_role_above_a_dateline_are_the_byline() -> None:
+    lines = ["Home", "Fire kills 12 as 23 people remain missing in Almería", "Los Gallardos",
+             "Video", "Chus del Pino, Martí Abad (Special correspondent)",
+             "Sevilla, Los Gallardos", "10/07/2026 00:50", *BODY]
+    brief = _extract("\n\n".join(lines))
+    assert brief.byline == "Chus del Pino, Martí Abad"
+
+
+@pytest.mark.parametrize(("names", "byline"), [
+    ("Mathatisi Sebusi/Mohalenyane Phakela", "Mathatisi Sebusi/Mohalenyane Phakela"),
+    ("Mathatisi Sebusi", None),  # one name this far down may be a heading: not taken
+    ("Related Topics", None),
+])
+def test_two_authors_right_above_the_text_under_a_long_deck(names: str,
+                                                            byline: str | None) -> None:
+    """Under the headline, two deck lines, then the authors' names right above the
+    text: names of two people or more are the byline even past the deck."""
+    lines = ["Local News", "Mining blasts shatter homes", "Share",
+             "…as communities cry foul over lost livelihoods",
+             "…accuse chiefs of ignoring their concerns", names, *BODY]
+    assert _extract("\n\n".join(lines)).byline == byline

@@ -217,6 +217,11 @@ def test_byline_lines(line: str, name: str | None) -> None:
     ("Shana Nys Dambrot November 6, 2023", ("Shana Nys Dambrot", True)),
     ("Hier spielt die Musik November 6, 2023", None),
     ("Theresa May 3, 2021", None),
+    # a role in brackets after the names; not a key's "(PGP)", nor a caption's "(left)"
+    ("Chus del Pino, Martí Abad (Enviado especial)", ("Chus del Pino, Martí Abad", False)),
+    ("Jane Roe (Special correspondent)", ("Jane Roe", False)),
+    ("Öffentliche Schlüssel (PGP)", None), ("Jane Roe (left)", None),
+    ("Orphan Diseases (B Manger, Section Editor)", None),
 ])
 def test_name_lines(line: str, expected: tuple[str, bool] | None) -> None:
     assert name_line(line) == expected

@@ -349,9 +349,11 @@ def _name_only(zone: list[Block], k: int, dates: set[int],
     if k + 1 < len(zone) and meta.email_line(zone[k + 1].text) and _person_like(name):
         return name  # the author's address under the name (not the newsroom's)
     near = [b for b in zone[max(0, k - 1) : k + 2] if b is not zone[k]]
-    # "Emma Grey Ellis / Science / Sep 30, 2016": a section's name between, or a button
-    # ("Tim O'Reilly / Follow / Oct 19, 2016 · 10 min read")
-    if k + 2 < len(zone) and (zone[k + 1].words <= 2 or zone[k + 1].junk):
+    # "Emma Grey Ellis / Science / Sep 30, 2016": a section's name between, a button
+    # ("Tim O'Reilly / Follow / Oct 19, 2016 · 10 min read"), or a dateline's place
+    # ("Chus del Pino / Sevilla, Los Gallardos / 10/07/2026 00:50")
+    if k + 2 < len(zone) and (zone[k + 1].words <= 2 or zone[k + 1].junk
+                              or _dateline_place(zone[k + 1])):
         near.append(zone[k + 2])
     return name if any(b.index in dates or b.time_only for b in near) else None
 
@@ -360,6 +362,7 @@ def _name_only(zone: list[Block], k: int, dates: set[int],
 # (in lines, widgets, dates and a photo's caption and credit included).
 WEAK_NAME_BELOW = 8
 DECK_LINES = 1  # the headline's deck may come between it and the name, not more
+DATELINE_WORDS = 4  # a place line between a byline and the text: "Sevilla, Los Gallardos"
 _ARTICLE_WORDS = frozenset({"the", "a", "an", "der", "die", "das", "le", "la", "les", "el",
                             "los", "las", "il", "lo", "de", "het", "een"})
 # Endings of long nouns and verbs, not of names: "Anforderungen", "Photovoltaik",
@@ -401,12 +404,41 @@ def _name_under_headline(blocks: list[Block], head: int, start: int, meta_lines:
             continue  # (a photo's caption and credit neither)
         got = meta.name_line(block.text)
         name = got[0] if got and not got[1] else None
-        if name and _person_like(name) and not captioned and name not in text:
+        if name and _person_like(name) and not captioned and name not in text \
+                and (lines <= DECK_LINES or (_several(name) and _right_above(
+                    blocks, block.index, start, meta_lines))):
             return name
-        lines += 1
-        if lines > DECK_LINES:  # the headline's deck may come first, not more
-            return None
+        lines += 1  # (the headline's deck may come first; after more, only names of two
+        # people or more right above the text: "Mathatisi Sebusi/Mohalenyane Phakela")
     return None
+
+
+_NAMES_JOINED = re.compile(r"\s*(?:[/,&]|\s(?:and|und|y|et|e|i|og|och|en)\s)\s*")
+
+
+def _several(name: str) -> bool:
+    """Two people's names or more, each of two words or more ("A B/C D", "A B, C D")."""
+    parts = _NAMES_JOINED.split(name)
+    return len(parts) >= 2 and all(len(part.split()) >= 2 for part in parts)
+
+
+def _dateline_place(block: Block) -> bool:
+    """A dateline's places: "Sevilla, Los Gallardos", "BEIRUT, Lebanon" (a comma, a few
+    words, no sentence)."""
+    return "," in block.text and block.words <= DATELINE_WORDS and not block.sentence
+
+
+def _right_above(blocks: list[Block], i: int, start: int, meta_lines: set[int]) -> bool:
+    """Whether only date lines, widgets and one dateline's places ("Sevilla, Los
+    Gallardos") stand between ``blocks[i]`` and the text's first line ``blocks[start]``."""
+    short = 0
+    for block in blocks[i + 1 : start]:
+        if block.junk or block.time_only or block.credit or block.index in meta_lines:
+            continue
+        short += 1
+        if short > 1 or not _dateline_place(block):
+            return False
+    return True
 
 
 def _nearest(bylines: dict[int, str], head: int) -> str | None:

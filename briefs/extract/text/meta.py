@@ -944,6 +944,11 @@ def name_line(line: str) -> tuple[str, bool] | None:
         # (a comment count may close it: "1. Februar 2022 Luis Holuch 6")
         name = looks_like_name(_COUNT.sub("", _BY_STOP.sub("", rest)).strip(" ,;:|/-–—"))
         return (name, True) if name and "&" not in name else None
+    role = _ROLE_NOTE.search(text)
+    if role and not role[1].isupper() and role[1].strip().casefold() not in _PLACES_IN_PHOTO:
+        # "Chus del Pino, Martí Abad (Enviado especial)": the authors and their role
+        got = name_line(text[: role.start()])
+        return got if got else None
     head, tail, handle = _at_tail(text)
     if tail and not (handle or find_date(tail) or _RELATIVE.search(tail)):
         return None
@@ -956,6 +961,17 @@ def name_line(line: str) -> tuple[str, bool] | None:
         titled = _before_role(head)  # "Thabo Mokone Parliamentary editor"
         return (titled, True) if titled and looks_like_name(titled) else None
     return (name, bool(tail) or handle) if name else None
+
+
+# A role in brackets after a name ("(Enviado especial)", "(Reuters)"): letters only, not
+# in capitals alone (a key's "(PGP)"), and not where a photo's caption places a person
+# ("(left)")
+_ROLE_NOTE = re.compile(r"\s*\(([^\W\d_][^()\d@/|,]{1,39})\)\s*$")
+_PLACES_IN_PHOTO = frozenset({
+    "left", "right", "center", "centre", "front", "back", "l", "r", "c", "l-r", "r-l",
+    "links", "rechts", "mitte", "gauche", "droite", "izquierda", "derecha", "centro",
+    "sinistra", "destra", "esquerda", "direita", "file", "archive", "archiv", "photo",
+    "foto", "video", "audio"})
 
 
 def _at_tail(text: str) -> tuple[str, str, bool]:
