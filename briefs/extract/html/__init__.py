@@ -172,9 +172,8 @@ def _printed_day(lines: list[str], title: str, english: bool) -> dt.date | None:
     head = next((i for i, line in enumerate(lines) if md.same(line, title)), None)
     if head is None:
         return None
-    dating = ["" if text_meta.embed_signature(line) else line for line in lines]
     month_first = text_meta.numeric_order(lines, default=english)
-    return text_meta.date_near(dating, head, max(0, head - text_meta.NEAR_ABOVE),
+    return text_meta.date_near(lines, head, max(0, head - text_meta.NEAR_ABOVE),
                                min(len(lines), head + PRINTED_BELOW), month_first)
 
 

@@ -91,9 +91,9 @@ def analyse(text: str) -> Page | None:
 
 
 def _dating(blocks: Sequence[Block]) -> list[str]:
-    """The lines that may date the article: not a caption's or credit's, nor the signature
-    of an embedded tweet (blank in their place, so that indexes stay those of ``blocks``)."""
-    return ["" if b.credit or meta.embed_signature(b.text) else b.text for b in blocks]
+    """The lines that may date the article: not a caption's or credit's (blank in their
+    place, so that indexes stay those of ``blocks``)."""
+    return ["" if b.credit else b.text for b in blocks]
 
 
 _WORD = re.compile(r"[^\W\d_]+")

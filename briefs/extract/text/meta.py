@@ -401,6 +401,7 @@ def _short(line: str) -> bool:
     """Short enough to be a date line."""
     return len(line) <= DATE_LINE_CHARS and len(line.split()) <= DATE_LINE_WORDS
 
+
 # A day without its year, alone on its line: "Nov 19, 9:41 AM", "Posted: 20 November",
 # "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM". It dates nothing, but it is the
 # article's date line all the same (and no text).
@@ -467,10 +468,13 @@ def _rank(line: str) -> int:
 
 def pick_date(lines: list[str], month_first: bool = False) -> tuple[dt.date | None, set[int]]:
     """The publication date among header ``lines`` (a ``Published`` line wins over an
-    ``Updated`` one), and the indexes of the lines that are only a date line."""
+    ``Updated`` one; an embedded post's signature dates nothing), and the indexes of the
+    lines that are only a date line."""
     found: list[tuple[int, int, dt.date]] = []
     meta_lines: set[int] = set()
     for i, line in enumerate(lines):
+        if embed_signature(line):
+            continue  # an embedded post's day, not the article's
         day = find_date(line[:300], month_first)  # a date line is short; the rest is text
         if day is None:
             if yearless_date_line(line):
@@ -498,12 +502,12 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
     mentions a day after a line that only dates), then the closest;
     with none in the zone, a short date line up to ``DATE_BELOW`` lines below the
     headline, else the closest ``Published ...`` line anywhere on the page (a footer's
-    ``Erschienen am: 01.11.2023``)."""
+    ``Erschienen am: 01.11.2023``). An embedded post's signature dates nothing."""
     def ranked(i: int) -> tuple[int, bool, int, bool, int, dt.date] | None:
         """Rank, distance to the headline (lines above count double; at the same
         distance, a line below first: the one above may close the teaser before the
         headline), index, day."""
-        day = find_date(lines[i][:300], month_first)
+        day = None if embed_signature(lines[i]) else find_date(lines[i][:300], month_first)
         if day is None:
             return None
         # a sentence that mentions a day (a caption, the text) ranks after a line that
