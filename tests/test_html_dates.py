@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from htmldate import extractors
 
 from briefs.extract import extract
@@ -80,21 +81,27 @@ def extract_page(folder: Path, html: str) -> Brief:
     return extract(read_seed(path, "seeds/page.html"))[0]
 
 
-def test_a_page_that_declares_no_language_is_read_in_its_text_s(tmp_path: Path,
-                                                                 monkeypatch) -> None:
-    """No ``lang`` on the page: the parser reads the language its text is in, not every
-    language dateparser knows (the search that cost 3 to 4 s on a first such string)."""
-    install()  # (so that the parser asked for below is the one it puts in place)
-    asked: list[list[str] | None] = []
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[list[str] | None]:
+    """The languages of each fallback parser htmldate asks for, from here on."""
+    install()  # (so that the parser recorded is the one it puts in place)
+    languages: list[list[str] | None] = []
     real = extractors.get_external_parser
 
     def recording() -> object:
         parser = real()
-        asked.append(parser.languages)
+        languages.append(parser.languages)
         return parser
 
     monkeypatch.setattr(extractors, "get_external_parser", recording)
-    extractors.try_date_expr.cache_clear()  # (what an earlier French page read is kept)
+    extractors.try_date_expr.cache_clear()  # (what an earlier page read is kept)
+    return languages
+
+
+def test_a_page_that_declares_no_language_is_read_in_its_text_s(
+        tmp_path: Path, asked: list[list[str] | None]) -> None:
+    """No ``lang`` on the page: the parser reads the language its text is in, not every
+    language dateparser knows (the search that cost 3 to 4 s on a first such string)."""
     html = page("fr", "Publié le 1er mars 2020 à 10h",
                 "Le conseil municipal a voté le budget après un long débat. ")
     brief = extract_page(tmp_path, html.replace(' lang="fr"', ""))
@@ -109,23 +116,12 @@ def test_a_withdrawn_code_reads_as_the_one_that_replaced_it() -> None:
         assert sorted(extractors.get_external_parser().languages) == ["en", "nb"]
 
 
-def test_a_language_dateparser_does_not_know_is_read_in_its_text_s(tmp_path: Path,
-                                                                   monkeypatch) -> None:
+def test_a_language_dateparser_does_not_know_is_read_in_its_text_s(
+        tmp_path: Path, asked: list[list[str] | None]) -> None:
     """``lang="sh"`` (Serbo-Croatian, which dateparser has no locale for): the parser
     reads the text's language, not every locale in turn (2.7 s on htmldate's test page
     of Radio Free Europe's Balkan service, where a first string no locale read cost the
     search through all of them)."""
-    install()
-    asked: list[list[str] | None] = []
-    real = extractors.get_external_parser
-
-    def recording() -> object:
-        parser = real()
-        asked.append(parser.languages)
-        return parser
-
-    monkeypatch.setattr(extractors, "get_external_parser", recording)
-    extractors.try_date_expr.cache_clear()
     words = "Gradsko vijeće je nakon duge rasprave izglasalo proračun za sljedeću godinu. "
     brief = extract_page(tmp_path, page("sh", "Objavljeno 3. srpnja 2021. u 10:00", words))
     assert brief.date is not None and brief.date.isoformat() == "2021-07-03"
