@@ -35,6 +35,12 @@ repositories and writes them in the same layout (``cases/<id>/source.html``,
   Northeastern University's Data Culture Group, with the hand-checked publication day
   and the URL; no headline or text. htmldate's own evaluation set, so htmldate's score
   on it is a best case; Apache-2.0). Never fitted on.
+- ``ms_*``: microlinkhq/metascraper, ``packages/metascraper/test/integration/<name>/``
+  (``input.html`` and the title, author, date and language its snapshot
+  ``snapshots/index.js.md`` records; pages of news outlets, blogs and company sites,
+  mostly English, 2015-2023; what metascraper returns, read from the page's metadata, not a
+  hand annotation; MIT). Only the pages whose snapshot has an author or a date, so
+  the articles and not the profile, video or repository pages. Never fitted on.
 
 Dumps are made with the team corpus's own ``tools/html2dump.py``, so they have the
 seed's shape. The corpus is not shipped (the pages belong to their publishers); it is
@@ -42,7 +48,8 @@ what ``scripts/train_headline.py`` fits on and ``make eval CORPUS=...`` can scor
 
     python scripts/build_dev_corpus.py OUT --shared ../shared/corpus \\
         --benchmark CHECKOUT --readability CHECKOUT --trafilatura CHECKOUT --fundus CHECKOUT \\
-        --mercury CHECKOUT --newspaper4k CHECKOUT --goose CHECKOUT --htmldate CHECKOUT
+        --mercury CHECKOUT --newspaper4k CHECKOUT --goose CHECKOUT --htmldate CHECKOUT \\
+        --metascraper CHECKOUT
 """
 
 from __future__ import annotations
@@ -310,6 +317,41 @@ def htmldate(repo: Path, writer: Writer) -> None:
                      {"url": url, "date": day if isinstance(day, str) else None})
 
 
+_SNAPSHOT_FIELD = re.compile(r"^ {6}(\w+): (.*?)(?=^ {6}\w+: |^ {4}\}|\Z)", re.S | re.M)
+_JS_QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
+
+
+def _snapshot(text: str) -> dict[str, str | None]:
+    """The first object of an AVA snapshot report (``index.js.md``) as strings: a value
+    is ``null`` or one or more single-quoted strings joined by ``+`` over lines."""
+    start = text.find("> Snapshot 1")
+    fields: dict[str, str | None] = {}
+    for key, value in _SNAPSHOT_FIELD.findall(text[start:] if start >= 0 else ""):
+        parts = _JS_QUOTED.findall(value)
+        joined = "".join(re.sub(r"\\(.)", r"\1", p) for p in parts)
+        fields[key] = joined or None
+    return fields
+
+
+def metascraper(repo: Path, writer: Writer) -> None:
+    """Each integration page of metascraper whose snapshot has an author or a date."""
+    root = "packages/metascraper/test/integration"
+    for folder in _list(repo, root):
+        name = folder.rsplit("/", 1)[-1]
+        try:
+            raw = _show(repo, f"{root}/{name}/input.html")
+            report = _show(repo, f"{root}/{name}/snapshots/index.js.md").decode("utf-8")
+        except subprocess.CalledProcessError:
+            continue
+        meta = _snapshot(report)
+        if not meta.get("title") or not (meta.get("author") or meta.get("date")):
+            continue
+        writer.write(f"ms_{re.sub(r'[^a-z0-9]+', '-', name.lower())}", raw, {
+            "url": meta.get("url"), "headline": meta["title"], "byline": meta.get("author"),
+            "date": meta.get("date"), "lang": meta.get("lang"),
+            "site_name": meta.get("publisher")})
+
+
 def load_html2dump(tools: Path) -> Any | None:
     """The team corpus's ``tools/html2dump.py`` as a module (``None``: not there)."""
     path = tools / "html2dump.py"
@@ -333,6 +375,7 @@ def main() -> int:
     parser.add_argument("--newspaper4k", type=Path, help="AndyTheFactory/newspaper4k")
     parser.add_argument("--goose", type=Path, help="goose3/goose3")
     parser.add_argument("--htmldate", type=Path, help="adbar/htmldate")
+    parser.add_argument("--metascraper", type=Path, help="microlinkhq/metascraper")
     args = parser.parse_args()
     html2dump = load_html2dump(args.shared / "tools")
     if html2dump is None:
@@ -343,7 +386,8 @@ def main() -> int:
     for repo, build in ((args.benchmark, benchmark), (args.readability, readability),
                         (args.trafilatura, trafilatura), (args.fundus, fundus),
                          (args.mercury, mercury), (args.newspaper4k, newspaper4k),
-                         (args.goose, goose), (args.htmldate, htmldate)):
+                         (args.goose, goose), (args.htmldate, htmldate),
+                         (args.metascraper, metascraper)):
         if repo is not None:
             build(repo, writer)
     print(f"wrote {writer.written} cases to {args.out}")
