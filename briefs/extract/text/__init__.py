@@ -191,7 +191,7 @@ def extract_text(text: str) -> Brief:
     top, text_start = (head, start) if again is None \
         else (again, _first_prose(blocks, first, stop))
     between = frozenset(b.text for b in blocks[head + 1 : top])
-    byline = _nearest({i: n for i, n in page.bylines.items() if i < stop}, head) \
+    byline = _nearest({i: n for i, n in page.bylines.items() if i < stop}, head, blocks) \
         or _name_under_headline(blocks, top, text_start, meta_idx, kept, between)
     if byline is None:
         # (not the lines after a next article's start: its own byline is there)
@@ -441,13 +441,20 @@ def _right_above(blocks: list[Block], i: int, start: int, meta_lines: set[int]) 
     return True
 
 
-def _nearest(bylines: dict[int, str], head: int) -> str | None:
+def _nearest(bylines: dict[int, str], head: int,
+             blocks: Sequence[Block] = ()) -> str | None:
     """The byline nearest after the headline (a ``By`` line before a bare name), else
-    the last one above it."""
+    the last one above it. A bare name below counts its distance in lines a reader
+    sees (not the share buttons and widgets of ``blocks`` between)."""
+    def below(i: int) -> int:
+        return sum(not (b.junk or b.time_only) for b in blocks[head + 1 : i]) + 1 \
+            if blocks and i > head else i - head
+
     for explicit in (True, False):
         named = {i: n for i, n in bylines.items()
                  if n and n.startswith(NAME_ONLY) != explicit
-                 and (explicit or -NAME_ONLY_ABOVE <= i - head <= NAME_ONLY_BELOW)}
+                 and (explicit or (i - head >= -NAME_ONLY_ABOVE
+                                   and below(i) <= NAME_ONLY_BELOW))}
         after = [i for i in named if i > head]
         pick = min(after) if after else (max(named) if named else None)
         if pick is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -122,6 +123,42 @@ def _gallery_captions(lines: list[str]) -> set[int]:
     return {i + 1 for i in counters if i + 1 < len(lines) and not _COUNTER.match(lines[i + 1])}
 
 
+# A caption's label on a line of its own, as a screen reader is told it ("Image caption,"):
+# the line after it is the caption.
+_CAPTION_LABEL = re.compile(
+    r"^(image|photo|picture|video|media) caption\s*[,:]?$|^(caption|bildunterschrift|"
+    r"légende|leyenda|didascalia|legenda|popisek)\s*:$", re.IGNORECASE)
+
+
+def _labelled_captions(lines: list[str]) -> set[int]:
+    """The line after each caption label."""
+    return {i + 1 for i, line in enumerate(lines[:-1]) if _CAPTION_LABEL.match(line.strip())}
+
+
+# A share button named for the article: "<headline> on facebook", "... on x".
+_SHARE_TITLE = re.compile(r"^(?:share\s+)?(.{8,}?)\s+(?:on|via)\s+(facebook|x|twitter|linkedin|"
+                          r"whatsapp|reddit|pinterest|telegram|email|e-mail|bluesky|threads|"
+                          r"flipboard|messenger|xing)$", re.IGNORECASE)
+
+
+_NETWORK_ENDINGS = tuple(f" {n}" for n in (
+    "facebook", "x", "twitter", "linkedin", "whatsapp", "reddit", "pinterest", "telegram",
+    "email", "e-mail", "bluesky", "threads", "flipboard", "messenger", "xing"))
+
+
+def shared_titles(lines: Sequence[str]) -> dict[str, list[int]]:
+    """Share buttons that each print the article's title and a network, by the title
+    (casefolded, spaces collapsed): the same title with two networks or more."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for i, line in enumerate(lines):
+        if line.rstrip()[-12:].casefold().endswith(_NETWORK_ENDINGS) \
+                and (m := _SHARE_TITLE.match(line.strip())):
+            key = " ".join(m.group(1).casefold().split())
+            found.setdefault(key, []).append((i, m.group(2).casefold()))
+    return {title: [i for i, _ in hits] for title, hits in found.items()
+            if len({n for _, n in hits}) >= 2}
+
+
 _STAMPED = re.compile(r"^\d{1,2}[:h]\d{2}\b(?!\s*(am|pm|uhr)\b)", re.IGNORECASE)
 TICKER_WINDOW = 15  # four time-stamped lines this close are a live ticker
 
@@ -183,12 +220,13 @@ def make_blocks(lines: list[str]) -> list[Block]:
     ratios = {text: sum(map(stopwords.__contains__, s.tokens)) / len(s.tokens)
               for text, s in cache.items() if s.tokens}
     players = _players(lines)
-    captions = _gallery_captions(lines)
+    captions = _gallery_captions(lines) | _labelled_captions(lines)
+    shares = {i for hits in shared_titles(lines).values() for i in hits}
     ticker = _ticker(lines)
     return [Block(
         index=i, text=line, words=s.words, stop_ratio=ratios.get(line, 0.0),
         sentence=s.sentence,
-        junk=players[i] or i in ticker or linked[i] or s.junk or s.menu,
+        junk=players[i] or i in ticker or i in shares or linked[i] or s.junk or s.menu,
         end=s.end, credit=i in captions or s.credit, time_only=s.time_only,
         player=players[i], filler=s.filler, unspaced=2 * s.han > len(s.tokens),
     ) for i, (line, s) in enumerate(zip(lines, seen, strict=True))]

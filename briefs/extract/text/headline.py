@@ -28,7 +28,7 @@ from importlib import resources
 
 from briefs.extract.text import lexicon
 from briefs.extract.text import meta as meta_dates
-from briefs.extract.text.blocks import CJK, Block, tokens
+from briefs.extract.text.blocks import CJK, Block, shared_titles, tokens
 
 # A sentence's full stop (not an abbreviation's, as in "N.Y.C.", nor an ellipsis).
 _FULL_STOP = re.compile(r"(?:^|\s)[^\s.]{2,}\.$")
@@ -107,6 +107,9 @@ def choose(blocks: list[Block], start: int, stop: int, meta: set[int],
     the first one dropped, or under its first. The text's first line may still be the
     headline, full stop and all, when it is one short sentence ("The council closes all
     schools for a week as the storm nears the coast.")."""
+    named = _shared_title(blocks, start)
+    if named is not None:
+        return named
     weights = model_weights()
     best: tuple[float, int] | None = None
     for index, row in features(blocks, start, stop, meta, stopwords):
@@ -122,6 +125,18 @@ def choose(blocks: list[Block], start: int, stop: int, meta: set[int],
             and not any(_ranked(block, meta) for block in blocks[:start]):
         return None
     return chosen
+
+
+def _shared_title(blocks: list[Block], start: int) -> int | None:
+    """The line above the text that the page's share buttons name as what they share
+    ("<headline> on facebook", "<headline> on x"), when they name one title."""
+    shared = shared_titles([b.text for b in blocks])
+    if len(shared) != 1:
+        return None
+    title = next(iter(shared))
+    named = [b.index for b in blocks[:start]
+             if _candidate(b) and " ".join(b.text.casefold().split()) == title]
+    return named[-1] if named else None
 
 
 PARAGRAPH_WORDS = 18  # a first line this long that ends as a sentence is a paragraph

@@ -43,7 +43,7 @@ _WIDGET = (
     r"assine|přihlásit( se)?|hledat|úvod|cerca|accedi|"
     # related, more, comments
     r"related( articles| stories| posts| content| news| coverage| topics| tags| links)?|"
-    r"more on this (story|topic)|more from .{1,40}|more stories|read more|read next|"
+    r"more on this (story|topic)|more from .{1,40}|more stories|read more|read next|learn more|"
     r"see also|also read|you (may|might) also like|recommended( for you| stories)?|"
     r"most (read|popular|viewed|watched|shared|commented)|trending( now| stories)?|"
     r"top stories|latest( news| stories)?|editor'?s picks?|"
@@ -234,6 +234,9 @@ _JUNK_INSIDE = re.compile(
     r"\bwe (may )?(receive|earn|get) (compensation|(a )?commissions?|affiliate commissions?)\b|"
     r"javascript is disabled|\(opens in (a )?new (window|tab)\)|"
     r"\bmodal window\b|\bdialog window\b|"
+    # a reprint notice ("This copy is for your personal, non-commercial use only") and a
+    # beta banner ("This is a BETA experience. You may opt-out by clicking here")
+    r"\bfor your personal,? non-?commercial use only\b|\byou (may|can) opt[- ]?out by clicking\b|"
     # a paywall's count of what is left ("Il vous reste 57% de cet article à lire")
     r"\b(il vous reste|you have|te queda|le queda|ti resta) (el |il )?\d{1,2}\s?% "
     r"(de cet article|of this article|de este artículo|del artículo|di questo articolo)\b|"
@@ -270,6 +273,8 @@ _CREDIT = re.compile(
     # "... Kathrin Ziegler/Getty Images", "... Jane Roe / AP": a photographer and agency
     r"\w\s?/\s?(getty( images)?|ap|afp|reuters|dpa|epa|istock(photo)?|shutterstock|"
     r"picture alliance|imago)$|"
+    # "Image source, Getty Images": a photo's source as a screen reader is told it
+    r"^(image|photo|picture|video|media) source\s*[,:]\s*\S.{0,60}$|"
     # "Image credit: www.apple.com", "Quelle: Name", "Bildquelle: SWR"
     r"^((image|photo|picture|foto|bild)\s*)?(credits?|quelle|bildquelle|fotoquelle)\s*:"
     r"\s*\S.{0,80}$)"
