@@ -1084,3 +1084,27 @@ def test_two_authors_right_above_the_text_under_a_long_deck(names: str,
              "…as communities cry foul over lost livelihoods",
              "…accuse chiefs of ignoring their concerns", names, *BODY]
     assert _extract("\n\n".join(lines)).byline == byline
+
+
+def test_a_byline_run_into_a_capital_by_or_printed_twice_is_the_name_once() -> None:
+    assert find_byline("BYKia Kokalitcheva") == "Kia Kokalitcheva"
+    assert find_byline("Author: Adam RogersAdam Rogers") == "Adam Rogers"
+    assert find_byline("By Anna Anna") == "Anna Anna"  # (too short to be a name twice)
+
+
+@pytest.mark.parametrize("line", ["Learn More", "Link Copied", "Show Notes",
+                                  "Enter Search Terms Search", "Episode Details"])
+def test_a_button_in_title_case_is_no_name(line: str) -> None:
+    assert name_line(line) is None
+
+
+def test_a_button_beside_a_date_is_no_byline() -> None:
+    brief = _extract("Home\n\nTech\n\nWind farms sell power to the grid at night\n\n"
+                     "Learn More\n\nMay 4, 2016\n\n"
+                     "The operators of three wind farms on the coast signed contracts this week "
+                     "to sell power to the grid at night, when demand is low but winds are "
+                     "strongest, the regional energy board said on Tuesday.\n\n"
+                     "The contracts run for ten years and set a floor price per megawatt hour, "
+                     "which the operators say will pay for two more turbines.\n")
+    assert brief.title == "Wind farms sell power to the grid at night"
+    assert brief.byline is None and brief.date == dt.date(2016, 5, 4)

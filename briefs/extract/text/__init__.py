@@ -313,8 +313,9 @@ def _bylines(zone: list[Block], dates: set[int], lowered: Container[str]) -> dic
                 found[zone[k + 1].index] = ""
             name = " ".join(parts) if parts else None
         if name is None and block.index not in found:
+            # (a bare name is no button's or widget's text: "Learn More", "Link Copied")
             name = meta.find_inner_byline(block.text) \
-                or _name_only(zone, k, dates - set(found), lowered)
+                or (None if block.junk else _name_only(zone, k, dates - set(found), lowered))
             if name:
                 name = NAME_ONLY + name
         if name:

@@ -208,7 +208,7 @@ _BY_PREFIX = re.compile(
     r"(?:作者|记者|記者|撰文|文|筆者|著者|编辑|編集)\s*[:：/／|｜]\s*(?=\w)|"
     r"(?:记者|記者|投稿者)\s+(?=\w))",
     re.IGNORECASE)
-_BY_RUN_ON = re.compile(r"^(?:By|Par|Von|Por)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ.])")
+_BY_RUN_ON = re.compile(r"^(?:By|BY|Par|PAR|Von|VON|Por|POR)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ.])")
 _BY_STOP = re.compile(
     r"\s*(?:\||•|·|\s[\w.+-]+@[\w-]+\.|@|\s[-–—]\s|"
     r",?\s*(?:(?:last\s+)?updated|published|posted|aktualisiert|publié|publicado|"
@@ -621,8 +621,18 @@ def find_byline(line: str) -> str | None:
             match = _BY_PREFIX.match(segment)
             name = leading_names(segment[match.end():]) if match else None
         if name and not is_account(name):
-            return name
+            return _once(name)
     return None
+
+
+_TWICE = re.compile(r"^(\S+(?:\s\S+)+?)\s*\1$")
+
+
+def _once(name: str) -> str:
+    """A name a dump printed twice run together ("Adam RogersAdam Rogers": the link's
+    text and its tooltip) printed once."""
+    doubled = _TWICE.match(name)
+    return doubled[1] if doubled else name
 
 
 # A "by" inside a line ("October 19, 2019 by IWB", "Posted in News by jroe on ...").
@@ -901,7 +911,11 @@ _NOT_NAME = re.compile(
     # a social link printed after the name: "Andrew Husband Twitter"
     r"twitter|facebook|instagram|linkedin|email|e-mail|share|tweet|teilen|partager|"
     # a service's label: "Newsletter Anmeldung", "ARD Audiothek"
-    r"newsletter|anmeldung|login|mediathek|audiothek|podcasts?)\b|"
+    r"newsletter|anmeldung|login|mediathek|audiothek|podcasts?|"
+    # a page's buttons and widgets: "Learn More", "Link Copied", "Show Notes", "Enter
+    # Search Terms"
+    r"search|learn|notes|copied|details|episodes?|enter|subscribe|download|settings|"
+    r"account|privacy|cookies?)\b|"
     r"['’]s\b", re.IGNORECASE)
 
 
