@@ -147,7 +147,7 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Il vous reste 57% de cet article à lire. La suite est réservée aux abonnés.",
     "You have 80% of this article left to read.", "Te queda el 75% de este artículo por leer",
     "Link kopieren", "Copier le lien", "कॉपी लिंक", "Скопировать ссылку", "نسخ الرابط",
-    "Link kopiert!", "Learn More",
+    "Link kopiert!", "Learn More", "subscribe to Planet Money podcast",
     "This is a BETA experience. You may opt-out by clicking here",
     "This copy is for your personal, non-commercial use only. To order copies, visit us.",
     "Wechseln zu: Navigation, Suche", "Leave a Reply", "Schreibe einen Kommentar",
@@ -247,6 +247,8 @@ def test_end_markers_and_credits() -> None:
     assert is_credit("(Bild: Hersteller)")
     assert is_credit("Image source, Getty Images") and is_credit("Media source: Reuters")
     assert not is_credit("Image sources differ, the agency said.")
+    assert is_credit("Mark Esper, left, shakes hands in Hanoi. Esper is on a visit to ... more")
+    assert not is_credit("He wanted more")
     assert not is_credit("The photo was taken on Monday, officials said.")
     assert is_credit("Image credit: www.example.com/in/")
     assert is_credit("Quelle: Juergen Hasenkopf")

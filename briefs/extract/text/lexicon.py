@@ -201,6 +201,7 @@ _JUNK_START = re.compile(
     r"lesen sie auch|mehr zum thema|leia também|leia mais|veja também|lea también|"
     r"ver también|čtěte také|související)\s*:|"
     r"(click|tap) here\b|contact me with news and offers|receive e-?mails? from us on behalf|"
+    r"subscribe to\b.{0,60}$|"
     r"\d[\d,.]*\b.{0,30}\b(comments?|posters?|replies|responses|participating)\b.{0,20}$|"
     r"\d{1,3}\s*(/|of)\s*\d{1,3}\b|"
     r"(sponsored|advertisement|anzeige|publicité)\b.{0,30}$)"
@@ -273,6 +274,8 @@ _CREDIT = re.compile(
     # "... Kathrin Ziegler/Getty Images", "... Jane Roe / AP": a photographer and agency
     r"\w\s?/\s?(getty( images)?|ap|afp|reuters|dpa|epa|istock(photo)?|shutterstock|"
     r"picture alliance|imago)$|"
+    # a caption cut short with a link to the rest ("... Esper is on a visit to ... more")
+    r"(…|\.\.\.)\s?more$|"
     # "Image source, Getty Images": a photo's source as a screen reader is told it
     r"^(image|photo|picture|video|media) source\s*[,:]\s*\S.{0,60}$|"
     # "Image credit: www.apple.com", "Quelle: Name", "Bildquelle: SWR"
