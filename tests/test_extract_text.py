@@ -1110,3 +1110,39 @@ def test_a_button_beside_a_date_is_no_byline() -> None:
                      "which the operators say will pay for two more turbines.\n")
     assert brief.title == "Wind farms sell power to the grid at night"
     assert brief.byline is None and brief.date == dt.date(2016, 5, 4)
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("byJoseph Roe on April 29, 2016, 7:31 pm EDT", "Joseph Roe"),
+    ("BYKia Roe", "Kia Roe"),
+])
+def test_a_lower_or_capital_by_run_into_the_name(line: str, name: str) -> None:
+    assert find_byline(line) == name
+
+
+def test_a_by_after_a_slash_in_a_posting_line() -> None:
+    line = "February 23, 2016/0 Comments/in Sales & Marketing, Acme /by Mark Roe"
+    assert find_inner_byline(line) == "Mark Roe"
+
+
+@pytest.mark.parametrize(("line", "got"), [
+    ("Olivia Roe in San Francisco and agencies", ("Olivia Roe", False)),
+    ("Jane Roe in Berlin", ("Jane Roe", False)),
+    ("Jane Roe in Gothamville", None),  # (no place the gazetteer knows)
+    ("Mit Musiker Voodoo Jürgens in Wien", None),
+])
+def test_a_name_with_the_place_it_was_written_in(line: str, got: tuple[str, bool] | None) -> None:
+    assert name_line(line) == got
+
+
+def test_a_name_above_its_handle_is_the_byline() -> None:
+    brief = _extract("Home\n\nWorld\n\nJudge dismisses the lawsuit over browsing data\n\n"
+                     "Share on Facebook\n\nOlivia Roe in San Francisco and agencies\n\n"
+                     "@oliviaroe\n\nemail\n\nMonday 3 July 2017 20.17 BST\n\n"
+                     "A judge has dismissed a lawsuit accusing a social network of tracking "
+                     "users' browsing even after they logged out of the site, a ruling "
+                     "published on Monday shows.\n\n"
+                     "The plaintiffs had argued that buttons on other sites let the company "
+                     "build detailed records of their browsing history.\n")
+    assert brief.title == "Judge dismisses the lawsuit over browsing data"
+    assert brief.byline == "Olivia Roe" and brief.date == dt.date(2017, 7, 3)

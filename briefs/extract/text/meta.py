@@ -208,7 +208,7 @@ _BY_PREFIX = re.compile(
     r"(?:作者|记者|記者|撰文|文|筆者|著者|编辑|編集)\s*[:：/／|｜]\s*(?=\w)|"
     r"(?:记者|記者|投稿者)\s+(?=\w))",
     re.IGNORECASE)
-_BY_RUN_ON = re.compile(r"^(?:By|BY|Par|PAR|Von|VON|Por|POR)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ.])")
+_BY_RUN_ON = re.compile(r"^(?:By|BY|by|Par|PAR|Von|VON|Por|POR)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ.])")
 _BY_STOP = re.compile(
     r"\s*(?:\||•|·|\s[\w.+-]+@[\w-]+\.|@|\s[-–—]\s|"
     r",?\s*(?:(?:last\s+)?updated|published|posted|aktualisiert|publié|publicado|"
@@ -587,6 +587,14 @@ def email_line(line: str) -> bool:
     return bool(_EMAIL.match(line))
 
 
+_HANDLE_ALONE = re.compile(r"^\s*@\w{2,30}\s*$")
+
+
+def handle_line(line: str) -> bool:
+    """A line that is only a social-network handle (``@jroe``)."""
+    return bool(_HANDLE_ALONE.match(line))
+
+
 # A site's own account, not a person: "admin", "jdadmin", "Гость" (guest), "webmaster";
 # and a label that a byline element or a posting line holds where no name was set.
 _ACCOUNT = re.compile(r"^(?:\w*admin\w*|guest|gast|гость|invité|invitado|webmaster|root|"
@@ -636,7 +644,7 @@ def _once(name: str) -> str:
 
 
 # A "by" inside a line ("October 19, 2019 by IWB", "Posted in News by jroe on ...").
-_INNER_BY = re.compile(r"(?:^|(?<=[\s,|·•]))(?:by|von|par|por|door|durch)\s+(?=\S)",
+_INNER_BY = re.compile(r"(?:^|(?<=[\s,|·•/]))(?:by|von|par|por|door|durch)\s+(?=\S)",
                        re.IGNORECASE)
 # A line that says a post was made: "Veröffentlicht am ... von gizzmo", "Text von ...".
 _POSTED = re.compile(
@@ -859,6 +867,20 @@ def _one_name(text: str) -> str | None:
     return text
 
 
+_TOWN = 50_000  # a dateline's place this big is known to the gazetteer
+
+
+def _known_place(text: str) -> bool:
+    """A country, a state or a city of the gazetteer (a town or bigger)."""
+    from briefs.compose.gazetteer import countries, places
+    from briefs.compose.names import fold
+
+    if text in countries():
+        return True
+    return any(p.kind == "state" or (p.kind == "city" and p.population >= _TOWN)
+               for p in places().get(fold(text), ()))
+
+
 _BIG_CITY = 1_000_000  # a city this big is known by its name alone
 
 
@@ -967,6 +989,13 @@ def name_line(line: str) -> tuple[str, bool] | None:
         # "Chus del Pino, Martí Abad (Enviado especial)": the authors and their role
         got = name_line(text[: role.start()])
         return got if got else None
+    where = _IN_PLACE.match(text)
+    if where and _known_place(where["place"]) \
+            and all(len(person.split()) <= IN_PLACE_NAME_WORDS
+                    for person in _PEOPLE_JOIN.split(where["name"])):
+        # "Olivia Solon in San Francisco", "Jane Roe in Kyiv and agencies"
+        got = name_line(where["name"])
+        return got if got and not got[1] else None
     head, tail, handle = _at_tail(text)
     if tail and not (handle or find_date(tail) or _RELATIVE.search(tail)):
         return None
@@ -981,6 +1010,11 @@ def name_line(line: str) -> tuple[str, bool] | None:
     return (name, bool(tail) or handle) if name else None
 
 
+# Where the author wrote from, after the name, and the wires that helped:
+# "Olivia Solon in San Francisco and agencies".
+IN_PLACE_NAME_WORDS = 3  # "Mit Musiker Voodoo Jürgens in Wien" is no author's line
+_IN_PLACE = re.compile(r"^(?P<name>.{4,60}?) in (?P<place>[^\W\d_][\w .'’-]{1,40}?)"
+                       r"(?: and agencies)?$")
 # A role in brackets after a name ("(Enviado especial)", "(Reuters)"): letters only, not
 # in capitals alone (a key's "(PGP)"), and not where a photo's caption places a person
 # ("(left)")
