@@ -306,6 +306,26 @@ def test_sidecar_unknown_key_is_rejected_naming_the_file(tmp_path: Path) -> None
     assert "unknown field(s) publisher, titel" in caught.value.message
 
 
+@pytest.mark.parametrize("shape", ["symlink", "named pipe", "folder"])
+def test_a_sidecar_that_is_no_regular_file_refuses_its_seed(tmp_path: Path, shape: str) -> None:
+    """Not passed over: its ``draft: true`` would be lost and the article published."""
+    seed_path = write(tmp_path, "x.txt", ARTICLE.encode())
+    side = tmp_path / "x.yml"
+    if shape == "symlink":
+        (tmp_path / "elsewhere.yml").write_text("draft: true\n", encoding="utf-8")
+        side.symlink_to(tmp_path / "elsewhere.yml")
+    elif shape == "named pipe":
+        os.mkfifo(side)
+    else:
+        side.mkdir()
+    with pytest.raises(SeedError) as caught:
+        read_seed(seed_path, "seeds/x.txt")
+    assert caught.value.path == "seeds/x.yml"
+    assert caught.value.message == "seeds/x.yml: " + (
+        "sidecar is a symlink; refused (copy the file there)" if shape == "symlink"
+        else f"sidecar is not a regular file (a {shape}); refused")
+
+
 def test_sidecar_takes_outlet_and_author_for_site_name_and_byline(tmp_path: Path) -> None:
     brief = _with_sidecar(tmp_path, "outlet: Example Times\nauthor: Ana Pereira\n")
     assert brief.site_name == "Example Times"

@@ -290,12 +290,14 @@ def _content_hash(data: bytes, sidecar: bytes | None) -> str:
 
 
 def sidecar_path(path: Path) -> Path | None:
-    """The sidecar beside ``path`` (``x.yml``, else ``x.yaml``), or ``None``. A seed whose
-    name is as long as a name may be (255 bytes) has none: its sidecar's name would be
-    longer, and asking for it raises ENAMETOOLONG, which ``is_file`` does not swallow."""
+    """The sidecar beside ``path`` (``x.yml``, else ``x.yaml``), or ``None``: anything of
+    that name, so that one which cannot be read (a symlink, a named pipe, a folder) is
+    refused by name with its seed, not passed over (a ``draft: true`` in it would be
+    lost, and the article published). A seed whose name is as long as a name may be (255
+    bytes) has none: its sidecar's name would be longer (``lexists`` is false for it)."""
     for suffix in SIDECAR_SUFFIXES:
         candidate = path.with_suffix(suffix)
-        if _is_file(candidate) and not candidate.is_symlink():
+        if os.path.lexists(candidate):
             return candidate
     return None
 
@@ -311,6 +313,8 @@ def _is_file(path: Path) -> bool:
 def _read_sidecar(side: Path, side_shown: str) -> tuple[bytes, dict[str, Any]]:
     """The sidecar's bytes (for the seed's hash) and its mapping; read once. Unknown keys
     are an error."""
+    if side.is_symlink():
+        raise SeedError(side_shown, "sidecar is a symlink; refused (copy the file there)")
     try:
         data = read_regular(side, MAX_BYTES)
         text = data.decode("utf-8")
@@ -320,6 +324,9 @@ def _read_sidecar(side: Path, side_shown: str) -> tuple[bytes, dict[str, Any]]:
     except UnicodeDecodeError as exc:
         raise SeedError(side_shown, f"sidecar is not UTF-8 (invalid byte at {exc.start})") \
             from exc
+    except NotRegular as exc:
+        raise SeedError(side_shown, f"sidecar is not a regular file ({exc.kind}); "
+                                    "refused") from exc
     except OSError as exc:
         raise SeedError(side_shown, f"cannot read sidecar: {exc.strerror or exc}") from exc
     try:
