@@ -146,3 +146,26 @@ def test_the_printed_day_wins_over_a_utc_timestamp_one_day_off(tmp_path: Path) -
     assert brief.date is not None and brief.date.isoformat() == "2020-12-24"
     brief = extract_page(tmp_path, utc_page("December 20, 2020"))  # not a time zone's day
     assert brief.date is not None and brief.date.isoformat() == "2020-12-24"
+
+
+@pytest.mark.parametrize("markup", [
+    '<meta property="article:published_time" content="2024-02-30T10:00:00Z">',
+    '<script type="application/ld+json">{"@type": "NewsArticle", '
+    '"datePublished": "2024-06-31T10:00:00Z"}</script>',
+])
+def test_a_day_no_calendar_has_is_no_date_not_the_first_of_the_month(
+        tmp_path: Path, markup: str) -> None:
+    """htmldate reads "2024-02-30" as February alone and dates the page the 1st: the
+    brief takes no day from it (an editor is asked), as a text dump's would."""
+    html = page("en", "").replace("<title>", markup + "<title>")
+    brief = extract_page(tmp_path, html)
+    assert brief.date_source == "converted"
+
+
+def test_a_real_first_of_the_month_in_the_markup_stays(tmp_path: Path) -> None:
+    html = page("en", "").replace(
+        "<title>", '<meta property="article:published_time" content="2024-03-01T10:00:00Z">'
+                   "<title>")
+    brief = extract_page(tmp_path, html)
+    assert brief.date is not None and brief.date.isoformat() == "2024-03-01"
+    assert brief.date_source == "article"

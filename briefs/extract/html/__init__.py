@@ -115,8 +115,9 @@ def extract_html(html: str) -> Brief:
     # finds no day on is read the same way: a date line it cannot read ("۱۴ آبان ۱۴۰۴",
     # the Solar Hijri calendar) dates it as it would a text dump. A day htmldate finds
     # one day off the printed date line is the printed one.
-    guessed = date is not None and (date.month, date.day) == (1, 1) \
-        and date not in _machine_dates(tree, meta, articles)
+    guessed = date is not None and (
+        ((date.month, date.day) == (1, 1) and date not in _machine_dates(tree, meta, articles))
+        or (date.day == 1 and _impossible_day(date, tree, meta, articles)))
     strip_invisible(tree)
     dump = _AsDump(tree)
     if guessed or date is None:
@@ -363,6 +364,27 @@ def _machine_dates(tree: Any, meta: dict[str, list[str]],
     machine |= {parse_date(o.get("datePublished")) for o in articles}
     machine |= {parse_date(v) for key in _DATE_KEYS for v in meta.get(key, [])}
     return machine
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _impossible_day(first: dt.date, tree: Any, meta: dict[str, list[str]],
+                    articles: list[dict[str, Any]]) -> bool:
+    """Whether the markup states a day that no calendar has in ``first``'s month
+    ("2024-02-30"): htmldate reads such a stamp as the month alone, and dates the page
+    the 1st, a day the page never gave."""
+    stamps = [*tree.xpath("//time/@datetime"),
+              *(str(o.get("datePublished") or "") for o in articles),
+              *(v for key in _DATE_KEYS for v in meta.get(key, []))]
+    for stamp in stamps:
+        for year, month, day in _ISO_DAY.findall(stamp):
+            if (int(year), int(month)) == (first.year, first.month):
+                try:
+                    dt.date(int(year), int(month), int(day))
+                except ValueError:
+                    return True
+    return False
 
 
 def _unswapped(day: dt.date, tree: Any, meta: dict[str, list[str]],
