@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefs.cli import COMMANDS, main
-from tests.conftest import REPO
+from tests.conftest import FIXTURES, REPO
 from tests.helpers import BARE_PARAGRAPHS, run_briefs
 
 
@@ -60,6 +60,44 @@ def test_files_that_are_no_seed_are_named_not_silently_dropped(project,
             ".mht, .webarchive); skipped",
             "WARNING seeds/orphan.yml: sidecar without a seed of the same name; skipped",
         ]
+
+
+def test_a_hidden_seed_and_a_link_to_a_folder_are_named(project, seed_article: Path,
+                                                        tmp_path: Path) -> None:
+    """Neither is read (a dotfile is hidden on purpose, a link may lead out of the
+    project), but an article there would be lost without a word."""
+    root = project(seed_article)
+    seeds = root / "seeds"
+    shutil.copy(seeds / "000_415feae060044a8d.txt", seeds / ".later.txt")
+    (seeds / ".gitkeep").write_text("", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (seeds / "linked").symlink_to(tmp_path / "elsewhere")
+    result = run_briefs(root, "convert")
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith("WARNING")] == [
+        "WARNING seeds/.later.txt: a hidden file (its name starts with a dot), not read as "
+        "a seed; skipped",
+        "WARNING seeds/linked: a link to a folder, not followed; skipped"]
+    assert len(list((root / "docs" / "briefs").glob("*.md"))) == 1
+
+
+def test_a_sidecar_beside_two_seeds_is_named(project, seed_article: Path) -> None:
+    """``x.txt`` and ``x.html`` beside ``x.yml``: both take its fields (a draft stays a
+    draft), and the run says so rather than leave the editor to find out."""
+    root = project(seed_article)
+    seeds = root / "seeds"
+    shutil.copy(FIXTURES / "html" / "observer_lvmh_en.html",
+                seeds / "000_415feae060044a8d.html")
+    (seeds / "000_415feae060044a8d.yml").write_text("draft: true\n", encoding="utf-8")
+    result = run_briefs(root, "convert")
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith("WARNING")] == [
+        "WARNING seeds/000_415feae060044a8d.yml: sidecar read for 2 seeds "
+        "(000_415feae060044a8d.html, 000_415feae060044a8d.txt), each takes its fields; "
+        "give each seed a name of its own"]
+    briefs = sorted((root / "docs" / "briefs").glob("*.md"))
+    assert len(briefs) == 2
+    assert all("\ndraft: true\n" in b.read_text(encoding="utf-8") for b in briefs)
 
 
 def test_a_saved_page_s_folder_of_files_is_not_read_as_seeds(project, seed_article: Path) -> None:

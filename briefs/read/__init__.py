@@ -84,7 +84,8 @@ class Survey:
     seeds: list[Path]  # every seed file, sorted by path; dotfiles and sidecars skipped
     # the files read as no seed, each with why: another kind of file (``article.xhtml``,
     # ``notes``), a folder's README, or a sidecar whose seed is not there (dotfiles, such
-    # as ``.gitkeep`` or an editor's swap file, are left out)
+    # as ``.gitkeep`` or an editor's swap file, are left out); and a sidecar read for two
+    # seeds or more (``x.txt`` and ``x.html``), each named
     skipped: list[tuple[Path, str]]
     # the folders that hold a saved page's own files, each with its page: not read, as
     # their frames and scripts are no articles (see ``_page_folder``)
@@ -94,13 +95,15 @@ class Survey:
 def survey(seeds_dir: Path) -> Survey:
     """The seeds under ``seeds_dir``, the files skipped and the saved pages' folders,
     in one walk."""
-    walked, folders = _walk(seeds_dir)
-    return Survey([path for path, seed in walked if seed], _skipped(walked), folders)
+    walked, folders, passed = _walk(seeds_dir)
+    return Survey([path for path, seed in walked if seed],
+                  sorted(_skipped(walked) + passed), folders)
 
 
 def _skipped(walked: list[tuple[Path, bool]]) -> list[tuple[Path, str]]:
     out = []
-    read: set[Path | None] | None = None  # the sidecars read: found when one is there
+    # the sidecars read, each with its seeds: found when one is there
+    read: dict[Path | None, list[Path]] | None = None
     for path, seed in walked:
         if seed:
             continue
@@ -108,9 +111,16 @@ def _skipped(walked: list[tuple[Path, bool]]) -> list[tuple[Path, str]]:
             out.append((path, "a folder's README, not a seed; skipped"))
         elif path.suffix.lower() in SIDECAR_SUFFIXES:
             if read is None:
-                read = {sidecar_path(p) for p, s in walked if s}
+                read = {}
+                for p, s in walked:
+                    if s:
+                        read.setdefault(sidecar_path(p), []).append(p)
             if path not in read:
-                out.append((path, _unread_sidecar(path, read)))
+                out.append((path, _unread_sidecar(path, set(read))))
+            elif len(read[path]) > 1:  # "amb.txt" and "amb.html" beside "amb.yml"
+                names = ", ".join(p.name for p in read[path])
+                out.append((path, f"sidecar read for {len(read[path])} seeds ({names}), "
+                                  "each takes its fields; give each seed a name of its own"))
         else:
             out.append((path, f"not a seed ({', '.join(SEED_SUFFIXES)}); skipped"))
     return out
@@ -134,28 +144,38 @@ def saved_files_note(page: str) -> str:
     return f"the files a browser saved with {page} (frames, scripts, images); not read as seeds"
 
 
-def _walk(seeds_dir: Path) -> tuple[list[tuple[Path, bool]], list[tuple[Path, Path]]]:
+def _walk(seeds_dir: Path) -> tuple[list[tuple[Path, bool]], list[tuple[Path, Path]],
+                                    list[tuple[Path, str]]]:
     """Every file under ``seeds_dir`` but dotfiles and saved pages' folders, sorted by
-    path, and whether it is a seed by its name; then the saved pages' folders."""
+    path, and whether it is a seed by its name; then the saved pages' folders; then what
+    the walk passes over that could hold an article, each with why: a link to a folder
+    (never followed) and a hidden file named as a seed (``.draft.txt``; other dotfiles,
+    ``.gitkeep`` or an editor's swap file, are left out in silence)."""
     found = []
     folders = []
+    passed = []
     for root, dirs, files in os.walk(seeds_dir):
         pages = {Path(n).stem: Path(root) / n for n in files
                  if n.lower().endswith(_PAGE_SUFFIXES) and not n.startswith(".")}
         kept = []
         for name in sorted(d for d in dirs if not d.startswith(".")):
             page = _page_folder(name, pages)
-            if page is None:
+            if os.path.islink(os.path.join(root, name)):
+                passed.append((Path(root) / name, "a link to a folder, not followed; skipped"))
+            elif page is None:
                 kept.append(name)
             else:
                 folders.append((Path(root) / name, page))
         dirs[:] = kept
         for name in files:
+            path = Path(root) / name
             if not name.startswith("."):
-                path = Path(root) / name
                 found.append((path, name.lower().endswith(SEED_SUFFIXES)
                               and not _is_readme(path)))
-    return sorted(found), sorted(folders)
+            elif name.lower().endswith(SEED_SUFFIXES) and not path.is_symlink():
+                passed.append((path, "a hidden file (its name starts with a dot), not "
+                                     "read as a seed; skipped"))
+    return sorted(found), sorted(folders), passed
 
 
 # "Save page as: web page, complete" puts the page's images, styles, scripts and frames
