@@ -80,6 +80,9 @@ def test_a_date_as_text_or_unix_time(tmp_path: Path, value: str, day: dt.date | 
     ('{"title": "Storm closes schools"}', "no article text found"),
     ('{"text": "The council said on Monday that it would close the schools."}',
      "no headline found"),
+    ('{"title": "Storm closes schools", "title": "Second title", "text": "The council '
+     'said on Monday that it would close the schools."}',
+     "'title': given twice in one object; keep one"),
 ])
 def test_a_json_seed_that_is_no_article_is_refused_by_name(tmp_path: Path, content: str,
                                                            reason: str) -> None:

@@ -26,7 +26,8 @@ headline with the site's name after it (``Headline - BBC News``) gives way to th
 headline.
 
 A file that is no JSON, holds no object (or a list of several: one seed is one
-article), or nests deeper than ``MAX_DEPTH`` is refused by name.
+article), gives a field twice in one object, or nests deeper than ``MAX_DEPTH`` is
+refused by name.
 """
 
 from __future__ import annotations
@@ -84,9 +85,28 @@ def _whole_number(digits: str) -> int | str:
     return int(digits) if len(digits) <= 4000 else digits
 
 
+class _Twice(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object's fields, each given once (a second ``title`` was taken in silence, the
+    first lost)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _Twice(key)
+        out[key] = value
+    return out
+
+
 def _object(text: str, shown: str) -> dict[str, Any]:
     try:
-        data = json.loads(text, parse_int=_whole_number)
+        data = json.loads(text, parse_int=_whole_number, object_pairs_hook=_unique)
+    except _Twice as exc:
+        raise SeedError(shown, f"{exc.key!r}: given twice in one object; keep one") from exc
     except RecursionError as exc:
         raise SeedError(shown, "JSON nested too deep to read") from exc
     except ValueError as exc:
