@@ -129,6 +129,13 @@ def load_mapping(text: str, allowed: Collection[str], *, noun: str, label: str =
     starts on in its file), and ``noun`` names the document (``sidecar``)."""
     try:
         data = load(text)
+    except yaml.reader.ReaderError as exc:  # a control character: its line, one line
+        opening = f"{label} " if label else ""
+        row = text.count("\n", 0, exc.position) + first_line
+        found: int | str = exc.character
+        char = found if isinstance(found, int) else ord(found)
+        raise MappingError(f"{opening}line {row}: control character U+{char:04X} "
+                           "is not allowed in YAML") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"line {mark.line + first_line}: " if mark is not None else ""

@@ -376,6 +376,7 @@ def test_sidecar_value_that_cannot_be_used_is_refused_naming_file_and_field(
     ('title: "Bad \\ud800 half"\n', "line 1: a lone surrogate (\\ud800) is half of a character, "
      "not text"),
     ("? [a, b]\n: 1\n", "line 1: a key must be text, got a list"),
+    ('lang: en\ntitle: "a\x00b"\n', "line 2: control character U+0000 is not allowed in YAML"),
 ])
 def test_sidecar_yaml_no_brief_can_hold_is_refused_with_its_line(tmp_path: Path, text: str,
                                                                 cause: str) -> None:
