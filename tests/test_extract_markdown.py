@@ -54,6 +54,17 @@ def test_heading_is_the_title_without_front_matter() -> None:
     assert brief.body == ("The bridge reopened on Monday.",)
 
 
+@pytest.mark.parametrize("above", ["- [Home](https://news.example/)\n\n",
+                                   "[Home](/) | [World](/world)\n![logo](/logo.png)\n\n"])
+def test_a_heading_under_a_line_of_links_is_the_title(above: str) -> None:
+    """A menu's links (or a badge) above the ``#`` heading: the heading is the title and
+    the links are no text (the seed was refused with "no headline found")."""
+    brief = extract_markdown(above + "# Port fees rise again\n\nThe council raised the port "
+                             "fees on Monday.\n", "seeds/x.md")
+    assert brief.title == "Port fees rise again"
+    assert brief.body == ("The council raised the port fees on Monday.",)
+
+
 @pytest.mark.parametrize(("source", "message"), [
     ("---\ntitle: [unclosed\n---\nBody.\n", "seeds/x.md: front matter line"),
     ("---\n- a\n- b\n---\nBody.\n", "seeds/x.md: front matter must be a mapping"),

@@ -28,6 +28,11 @@ T = TypeVar("T")
 # (``(?:...)?``: an empty front matter, ``---`` then ``---``, as Hugo and Jekyll allow)
 _FRONT = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _ATX_TITLE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*(?:\n|\Z)")
+# Lines of links or images alone (a menu, a badge), up to a few, above the title.
+_LINK_ITEM = r"!?\[[^\]\n]*\]\([^)\n]*\)"
+_LINKS_ABOVE = re.compile(
+    rf"\A(?:[ \t]*(?:[-*+][ \t]+)?{_LINK_ITEM}(?:[ \t]*[|·•]?[ \t]*{_LINK_ITEM})*[ \t]*"
+    r"(?:\n[ \t]*)+){1,8}(?=#[ \t])")
 # A hard line break ("two spaces" or <br>) stays inside its paragraph.
 _LINE_TAGS = LINE_TAGS - {"br"}
 FRONT_KEYS = ("title", "date", "byline", "author", "site_name", "outlet", "url", "lang",
@@ -72,6 +77,10 @@ def extract_markdown(text: str, shown: str, lines_are_paragraphs: bool = False) 
         text = text[match.end():]
     title = field_value(meta, "title", as_text, shown)
     heading = _ATX_TITLE.match(text)
+    if heading is None and (links := _LINKS_ABOVE.match(text)):
+        # "- [Home](https://...)" above the "# Headline": a menu's links, not the text
+        text = text[links.end():]
+        heading = _ATX_TITLE.match(text)
     if heading:
         text = text[heading.end():]
         title = title or heading.group(1)
