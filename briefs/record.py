@@ -133,6 +133,16 @@ def show_value(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def shown_date(value: object) -> str:
+    """A ``date`` that is no day, as an error message quotes it: a text as written, a
+    list or a mapping by its kind (not Python's ``[datetime.date(2024, 3, 4)]``)."""
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return show_value(value)
+
+
 def as_text(value: object) -> str:
     """A text field's value as an editor or a scraper gave it: ``value`` when it is text.
 

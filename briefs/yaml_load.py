@@ -41,8 +41,14 @@ def _timestamp(loader: StrictLoader, node: yaml.ScalarNode) -> Any:
     try:
         return loader.construct_yaml_timestamp(node)
     except ValueError as exc:  # 2024-13-45 looks like a date but is no calendar day
+        reason = str(exc) if len(str(exc)) <= REASON_CHARS else "no such day or time"
         raise yaml.constructor.ConstructorError(
-            None, None, f"not a calendar date: {node.value} ({exc})", node.start_mark) from exc
+            None, None, f"not a calendar date: {node.value} ({reason})", node.start_mark) \
+            from exc
+
+
+REASON_CHARS = 40  # Python's own words for a bad day ("month must be in 1..12"), not
+# its longer ones for a bad offset (``timedelta(days=1, seconds=3600)``)
 
 
 SURROGATE = re.compile("[\ud800-\udfff]")  # half of a character (a JSON or YAML escape)

@@ -347,6 +347,11 @@ def test_a_blank_name_beside_its_alias_is_no_clash(tmp_path: Path, fields: str) 
 def test_sidecar_bad_date_is_rejected_naming_file_and_field(tmp_path: Path) -> None:
     assert _sidecar_refusal(tmp_path, "x.yml", "date: May 1st\n") == \
         "seeds/x.yml: 'date': expected YYYY-MM-DD, got 'May 1st'"
+    assert _sidecar_refusal(tmp_path, "x.yml", "date: [2024-03-04]\n") == \
+        "seeds/x.yml: 'date': expected YYYY-MM-DD, got a list"
+    assert _sidecar_refusal(tmp_path, "x.yml", "date: 2024-03-04 10:00:00 +25:00\n") == \
+        "seeds/x.yml: line 1: not a calendar date: 2024-03-04 10:00:00 +25:00 (no such day " \
+        "or time)"
 
 
 @pytest.mark.parametrize(("line", "field", "cause"), [

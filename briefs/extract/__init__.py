@@ -34,7 +34,16 @@ from briefs.extract.markdown import (
 )
 from briefs.extract.text import extract_text, from_markdown
 from briefs.read import MAX_BYTES, MB, SIDECAR_ALIASES, Seed
-from briefs.record import Brief, as_flag, as_text, as_texts, lang_code, show_value, web_address
+from briefs.record import (
+    Brief,
+    as_flag,
+    as_text,
+    as_texts,
+    lang_code,
+    show_value,
+    shown_date,
+    web_address,
+)
 from briefs.yaml_load import SURROGATE
 
 T = TypeVar("T")
@@ -218,8 +227,8 @@ def apply_sidecar(brief: Brief, seed: Seed) -> Brief:
     if "date" in side:
         day = parse_date(side["date"])
         if day is None:
-            raise SeedError(_sidecar_name(seed), f"expected YYYY-MM-DD, got {side['date']!r}",
-                            field="date")
+            raise SeedError(_sidecar_name(seed),
+                            f"expected YYYY-MM-DD, got {shown_date(side['date'])}", field="date")
         changes["date"], changes["date_source"] = day, "sidecar"
     return brief.replace(**changes) if changes else brief
 

@@ -22,7 +22,7 @@ from briefs.errors import SeedError
 from briefs.extract.dates import parse_date
 from briefs.extract.html.page import LINE_TAGS, flat, parse, strip_invisible, visible_lines
 from briefs.markdown_bounds import bounded
-from briefs.record import Brief, as_flag, as_text, as_texts
+from briefs.record import Brief, as_flag, as_text, as_texts, shown_date
 
 T = TypeVar("T")
 # (``(?:...)?``: an empty front matter, ``---`` then ``---``, as Hugo and Jekyll allow)
@@ -88,7 +88,8 @@ def extract_markdown(text: str, shown: str, lines_are_paragraphs: bool = False) 
     if meta.get("date") not in (None, ""):
         date = parse_date(meta["date"])
         if date is None:
-            raise SeedError(shown, f"expected YYYY-MM-DD, got {meta['date']!r}", field="date")
+            raise SeedError(shown, f"expected YYYY-MM-DD, got {shown_date(meta['date'])}",
+                            field="date")
 
     def text_or_none(key: str, alias: str | None = None) -> str | None:
         value = field_value(meta, chosen_name(meta, key, alias, shown), as_text, shown)
