@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -219,6 +220,69 @@ def test_an_editors_file_at_a_generated_address_fails_the_build(
         f"ERROR docs/{name}: would be published at {output}; rename or move it; "
         "site not built, site/ unchanged"]
     assert files_under(root / "site") == before
+
+
+@pytest.mark.parametrize(("name", "content", "why"), [
+    ("briefs/notes.html", "<html><body><script>alert(1)</script></body></html>\n",
+     "is copied into the site as it is, scripts and all"),
+    ("assets/extra.js", "alert(1);\n", "is copied into the site as it is, scripts and all"),
+    ("assets/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>\n',
+     "is an SVG image with a script, an event handler or a link to script in it"),
+    ("assets/stylesheets/palette.css", "body { color: red }\n", "PALETTE"),
+])
+def test_an_editors_file_that_would_run_in_the_browser_fails_the_build(
+        project, seed_article: Path, name: str, content: str, why: str) -> None:
+    """Markdown pages are cleaned; a file of docs/ MkDocs copies as it is is not: a page
+    or script, an SVG with a script, or a file in the place of the theme's own (its
+    JavaScript bundle is loaded by every page) would reach readers as it is."""
+    root = project(seed_article)
+    assert run_briefs(root, "build").returncode == 0
+    before = files_under(root / "site")
+    if why == "PALETTE":  # one of Material's own stylesheets, by the name it has here
+        (theme_file,) = (root / "site" / "assets" / "stylesheets").glob("palette.*.min.css")
+        name = f"assets/stylesheets/{theme_file.name}"
+        why = f"would replace the theme's own {name}"
+    path = root / "docs" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+    result = run_briefs(root, "build")
+    assert result.returncode == 1, result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith("ERROR")] == [
+        f"ERROR docs/{name}: {why}; only Markdown pages, styles and images are published "
+        "from docs/: remove it; site not built, site/ unchanged"]
+    assert files_under(root / "site") == before
+
+
+def test_an_editors_plain_svg_and_stylesheet_are_published(project, seed_article: Path) -> None:
+    root = project(seed_article)
+    (root / "docs" / "assets" / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>\n',
+        encoding="utf-8")
+    result = run_briefs(root, "build")
+    assert result.returncode == 0, result.stderr
+    assert (root / "site" / "assets" / "logo.svg").is_file()
+    assert (root / "site" / "assets" / "briefs.css").is_file()
+
+
+def test_an_editors_image_from_another_host_is_not_fetched(project, seed_article: Path) -> None:
+    """The site makes no request elsewhere: an image an editor links from another host
+    would tell it who reads the page. Its address goes (the alt text stays); a link to
+    that host stays a link, and an image of the site's own keeps its address."""
+    root = project(seed_article)
+    (root / "docs" / "notes.md").write_text(
+        "# Notes\n\n![a tracker](https://evil.example/t.png) and "
+        '<img src="//evil.example/u.png" alt="another"> and '
+        "![ours](assets/logo.png) and [a link](https://evil.example/page).\n",
+        encoding="utf-8")
+    (root / "docs" / "assets" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = run_briefs(root, "build")
+    assert result.returncode == 0, result.stderr
+    page = (root / "site" / "notes" / "index.html").read_text(encoding="utf-8")
+    images = re.findall(r"<img[^>]*>", page)
+    assert [i for i in images if "evil.example" in i] == []
+    assert any('alt="a tracker"' in i for i in images)
+    assert any('src="../assets/logo.png"' in i for i in images)
+    assert 'href="https://evil.example/page"' in page
 
 
 def test_builds_are_byte_identical(project, seed_article: Path) -> None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import shutil
 from typing import Any
 
@@ -113,6 +114,7 @@ def on_files(files: Any, config: Any) -> Any:
     made.update((path, "a feed") for feed in feeds.all_feeds(STATE.catalog, "")
                 for path in (feed.rss, feed.json))
     refuse_collisions(files, made, config)
+    refuse_live_files(files, config)
     STATE.listings = {uri: listing for uri, (listing, _) in planned.items()}
     for _listing, file in planned.values():
         files.append(file)
@@ -134,6 +136,47 @@ def refuse_collisions(files: Any, made: dict[str, str], config: Any) -> None:
             raise BuildFailed(f"{os.path.basename(docs[:-1])}/{file.src_uri}",
                               f"would be published at {dest}, where the build writes {what}; "
                               f"rename or move it; {NOT_BUILT}")
+
+
+# Files of docs/ that MkDocs copies as they are and a browser runs: pages and scripts.
+LIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".js", ".mjs")
+# An SVG is an image until it holds a script, an event handler or HTML.
+_LIVE_SVG = re.compile(rb"<script|\son[a-z]+\s*=|javascript:|<foreignobject|<iframe|<embed",
+                       re.IGNORECASE)
+
+
+def refuse_live_files(files: Any, config: Any) -> None:
+    """Raise ``BuildFailed`` naming the first file of docs/ that would reach a reader's
+    browser as live code: a page or script MkDocs copies as it is (Markdown pages are
+    cleaned, copied files are not), an SVG with a script in it, or a file that takes the
+    place of one of the theme's own (``assets/javascripts/bundle.*.min.js``, loaded by
+    every page)."""
+    docs = os.path.join(os.path.abspath(str(config.docs_dir)), "")
+    themes = [str(d) for d in config.theme.dirs]
+    for file in files:
+        if not file.abs_src_path or not os.path.abspath(file.abs_src_path).startswith(docs) \
+                or file.is_documentation_page():
+            continue
+        uri = str(file.src_uri)
+        why = ""
+        if uri.lower().endswith(LIVE_SUFFIXES):
+            why = "is copied into the site as it is, scripts and all"
+        elif uri.lower().endswith(".svg") and _svg_is_live(file.abs_src_path):
+            why = "is an SVG image with a script, an event handler or a link to script in it"
+        elif any(os.path.isfile(os.path.join(theme, uri)) for theme in themes):
+            why = f"would replace the theme's own {uri}"
+        if why:
+            raise BuildFailed(f"{os.path.basename(docs[:-1])}/{uri}",
+                              f"{why}; only Markdown pages, styles and images are published "
+                              f"from {os.path.basename(docs[:-1])}/: remove it; {NOT_BUILT}")
+
+
+def _svg_is_live(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return _LIVE_SVG.search(handle.read()) is not None
+    except OSError:
+        return False
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:

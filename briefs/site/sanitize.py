@@ -8,7 +8,7 @@ front matter, get no such care, and MkDocs and Material escape nothing. So at bu
   sanitiser), keeping only the tags and attributes our Markdown extensions and
   hooks produce, ``class`` (the theme's styling) and ``id`` (anchors), and only
   http, https, mailto and relative URLs. Scripts, styles, event handlers, forms,
-  frames and ``style`` attributes go.
+  frames and ``style`` attributes go, and so does an image's address on another host.
 
 Front-matter values are escaped where they are printed, once: every page's title in
 ``hooks.on_page_markdown`` (the theme prints ``page.title`` as is), the head's values in
@@ -45,8 +45,23 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
 def clean_html(fragment: str) -> str:
-    """``fragment`` with everything that could run in a browser removed."""
+    """``fragment`` with everything that could run in a browser removed, and no image
+    fetched from another host (an editor's ``![](https://...)`` would tell that host
+    who reads the page: the site makes no request elsewhere)."""
     return str(nh3.clean(
         fragment, tags=set(TAGS), clean_content_tags={"script", "style"},
         attributes={k: set(v) for k, v in ATTRIBUTES.items()}, url_schemes=set(URL_SCHEMES),
-        strip_comments=True, link_rel=None))
+        strip_comments=True, link_rel=None, attribute_filter=_local_images))
+
+
+# An address on another host (a browser reads a backslash as a slash: "\\host").
+_ELSEWHERE = ("http:", "https:", "//")
+
+
+def _local_images(tag: str, attribute: str, value: str) -> str | None:
+    """An attribute as it is, but an image's address on another host (dropped: the
+    image shows its ``alt`` text)."""
+    if tag == "img" and attribute == "src" \
+            and value.strip().casefold().replace("\\", "/").startswith(_ELSEWHERE):
+        return None
+    return value
