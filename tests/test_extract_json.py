@@ -196,3 +196,11 @@ def test_a_markdown_body_with_no_page_around_it_is_read_as_markdown(tmp_path: Pa
     assert brief.title == "Harbour plan approved"
     assert brief.body == ("The council approved the harbour plan after a long debate on "
                           "Monday night.", "A new sea wall will be built along the old quay.")
+
+
+def test_a_number_among_the_authors_is_no_name(tmp_path: Path) -> None:
+    seed = tmp_path / "a.json"
+    seed.write_text(json.dumps({"title": "Tram fares rise", "authors": ["Ana Roe", 5, 7.5],
+                                "text": "The city raised tram fares on Monday by ten cents."}),
+                    encoding="utf-8")
+    assert _extract(seed).byline == "Ana Roe"

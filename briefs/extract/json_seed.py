@@ -160,6 +160,14 @@ def _strings(value: Any, split: bool = False) -> list[str]:
     return [line for line in map(clean_line, texts) if line]
 
 
+def _not_numbers(value: Any) -> Any:
+    """``value`` without the numbers in it: an author's id ("authors": ["Ana Roe", 5])
+    is no name."""
+    if isinstance(value, list):
+        return [v for v in value if not isinstance(v, int | float)]
+    return None if isinstance(value, int | float) else value
+
+
 def _article(data: dict[str, Any]) -> dict[str, Any]:
     """The article's fields by normalised name: the object under an envelope's
     ``data`` when the outer object names none of the article's fields, with its
@@ -251,7 +259,7 @@ def extract_json(text: str, shown: str) -> Brief:
         body_value = None
     body = tuple(p for p in map(clean_line, _PARAGRAPHS.split(body_value)) if p) \
         if body_value else page.body
-    authors = _strings(first("byline"))
+    authors = _strings(_not_numbers(first("byline")))
     date = _date(first("date"))
     return Brief(
         title=_title(_text(first("title")), page.title),
