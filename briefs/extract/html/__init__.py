@@ -360,10 +360,14 @@ def _machine_dates(tree: Any, meta: dict[str, list[str]],
                    articles: list[dict[str, Any]]) -> set[dt.date | None]:
     """The days the page's markup states: ``<time datetime>``, JSON-LD ``datePublished``
     and the publication metas."""
-    machine = {parse_date(v) for v in tree.xpath("//time/@datetime")}
-    machine |= {parse_date(o.get("datePublished")) for o in articles}
-    machine |= {parse_date(v) for key in _DATE_KEYS for v in meta.get(key, [])}
-    return machine
+    return {parse_date(stamp) for stamp in _machine_stamps(tree, meta, articles)}
+
+
+def _machine_stamps(tree: Any, meta: dict[str, list[str]],
+                    articles: list[dict[str, Any]]) -> list[Any]:
+    """The stamps of ``_machine_dates`` as the markup writes them."""
+    return [*tree.xpath("//time/@datetime"), *(o.get("datePublished") for o in articles),
+            *(v for key in _DATE_KEYS for v in meta.get(key, []))]
 
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -374,11 +378,8 @@ def _impossible_day(first: dt.date, tree: Any, meta: dict[str, list[str]],
     """Whether the markup states a day that no calendar has in ``first``'s month
     ("2024-02-30"): htmldate reads such a stamp as the month alone, and dates the page
     the 1st, a day the page never gave."""
-    stamps = [*tree.xpath("//time/@datetime"),
-              *(str(o.get("datePublished") or "") for o in articles),
-              *(v for key in _DATE_KEYS for v in meta.get(key, []))]
-    for stamp in stamps:
-        for year, month, day in _ISO_DAY.findall(stamp):
+    for stamp in _machine_stamps(tree, meta, articles):
+        for year, month, day in _ISO_DAY.findall(str(stamp or "")):
             if (int(year), int(month)) == (first.year, first.month):
                 try:
                     dt.date(int(year), int(month), int(day))

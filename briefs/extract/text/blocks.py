@@ -136,14 +136,10 @@ def _labelled_captions(lines: list[str]) -> set[int]:
 
 
 # A share button named for the article: "<headline> on facebook", "... on x".
-_SHARE_TITLE = re.compile(r"^(?:share\s+)?(.{8,}?)\s+(?:on|via)\s+(facebook|x|twitter|linkedin|"
-                          r"whatsapp|reddit|pinterest|telegram|email|e-mail|bluesky|threads|"
-                          r"flipboard|messenger|xing)$", re.IGNORECASE)
-
-
-_NETWORK_ENDINGS = tuple(f" {n}" for n in (
-    "facebook", "x", "twitter", "linkedin", "whatsapp", "reddit", "pinterest", "telegram",
-    "email", "e-mail", "bluesky", "threads", "flipboard", "messenger", "xing"))
+_SHARE_TITLE = re.compile(r"^(?:share\s+)?(.{8,}?)\s+(?:on|via)\s+("
+                          + "|".join(map(re.escape, sorted(lexicon.NETWORKS))) + ")$",
+                          re.IGNORECASE)
+_NETWORK_ENDINGS = tuple(f" {n}" for n in sorted(lexicon.NETWORKS))
 
 
 def shared_titles(lines: Sequence[str]) -> dict[str, list[int]]:

@@ -421,7 +421,7 @@ def _code_row(line: str) -> bool:
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Share buttons side by side, with or without their counts ("Facebook 0 Twitter 0 LinkedIn").
-_NETWORKS = frozenset({"facebook", "twitter", "x", "whatsapp", "linkedin", "reddit",
+NETWORKS = frozenset({"facebook", "twitter", "x", "whatsapp", "linkedin", "reddit",
                        "pinterest", "telegram", "xing", "email", "e-mail", "messenger",
                        "flipboard", "threads", "bluesky"})
 
@@ -431,8 +431,8 @@ def _share_row(key: str) -> bool:
     a pattern that lets spaces fall on either side of a count backtracks without end on
     a hostile line)."""
     words = key.split()
-    named = sum(word in _NETWORKS for word in words)
-    return named >= 2 and all(word in _NETWORKS or word.isdigit() for word in words)
+    named = sum(word in NETWORKS for word in words)
+    return named >= 2 and all(word in NETWORKS or word.isdigit() for word in words)
 
 
 # A Chinese page's closing credits: "【纠错】 【责任编辑:张樵苏 】" (a link to report an

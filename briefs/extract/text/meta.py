@@ -868,31 +868,19 @@ def _one_name(text: str) -> str | None:
 
 
 _TOWN = 50_000  # a dateline's place this big is known to the gazetteer
-
-
-def _known_place(text: str) -> bool:
-    """A country, a state or a city of the gazetteer (a town or bigger)."""
-    from briefs.compose.gazetteer import countries, places
-    from briefs.compose.names import fold
-
-    if text in countries():
-        return True
-    return any(p.kind == "state" or (p.kind == "city" and p.population >= _TOWN)
-               for p in places().get(fold(text), ()))
-
-
 _BIG_CITY = 1_000_000  # a city this big is known by its name alone
 
 
-def _is_place(text: str) -> bool:
-    """A country's name, a state's, or a city of a million people or more, and nothing
-    else (a person is rarely called "Los Angeles"; "Chad Smith" is no country)."""
+def _is_place(text: str, city: int = _BIG_CITY) -> bool:
+    """A country's name, a state's, or a city's of ``city`` people or more, and nothing
+    else (by default a city of a million: a person is rarely called "Los Angeles"; "Chad
+    Smith" is no country)."""
     from briefs.compose.gazetteer import countries, places
     from briefs.compose.names import fold
 
     if text in countries():
         return True
-    return any(p.kind == "state" or (p.kind == "city" and p.population >= _BIG_CITY)
+    return any(p.kind == "state" or (p.kind == "city" and p.population >= city)
                for p in places().get(fold(text), ()))
 
 
@@ -990,7 +978,7 @@ def name_line(line: str) -> tuple[str, bool] | None:
         got = name_line(text[: role.start()])
         return got if got else None
     where = _IN_PLACE.match(text)
-    if where and _known_place(where["place"]) \
+    if where and _is_place(where["place"], city=_TOWN) \
             and all(len(person.split()) <= IN_PLACE_NAME_WORDS
                     for person in _PEOPLE_JOIN.split(where["name"])):
         # "Olivia Solon in San Francisco", "Jane Roe in Kyiv and agencies"
