@@ -211,15 +211,25 @@ def test_an_editors_file_at_a_generated_address_fails_the_build(
     root = project(seed_article)
     assert run_briefs(root, "build").returncode == 0
     before = files_under(root / "site")
-    path = root / "docs" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("# An editor's page\n", encoding="utf-8")
-    result = run_briefs(root, "build")
-    assert result.returncode == 1, result.stderr
-    assert [line for line in result.stderr.splitlines() if line.startswith("ERROR")] == [
+    _write_doc(root, name, "# An editor's page\n")
+    assert _refused_build_errors(root, before) == [
         f"ERROR docs/{name}: would be published at {output}; rename or move it; "
         "site not built, site/ unchanged"]
+
+
+def _write_doc(root: Path, name: str, content: str) -> None:
+    path = root / "docs" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+
+
+def _refused_build_errors(root: Path, before: dict[str, bytes]) -> list[str]:
+    """The ERROR lines of a build that must be refused (exit 1), the site left as it was
+    (``before``)."""
+    result = run_briefs(root, "build")
+    assert result.returncode == 1, result.stderr
     assert files_under(root / "site") == before
+    return [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
 
 
 @pytest.mark.parametrize(("name", "content", "why"), [
@@ -242,15 +252,10 @@ def test_an_editors_file_that_would_run_in_the_browser_fails_the_build(
         (theme_file,) = (root / "site" / "assets" / "stylesheets").glob("palette.*.min.css")
         name = f"assets/stylesheets/{theme_file.name}"
         why = f"would replace the theme's own {name}"
-    path = root / "docs" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding="utf-8")
-    result = run_briefs(root, "build")
-    assert result.returncode == 1, result.stderr
-    assert [line for line in result.stderr.splitlines() if line.startswith("ERROR")] == [
+    _write_doc(root, name, content)
+    assert _refused_build_errors(root, before) == [
         f"ERROR docs/{name}: {why}; only Markdown pages, styles and images are published "
         "from docs/: remove it; site not built, site/ unchanged"]
-    assert files_under(root / "site") == before
 
 
 def test_an_editors_plain_svg_and_stylesheet_are_published(project, seed_article: Path) -> None:
