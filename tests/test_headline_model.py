@@ -12,6 +12,7 @@ from pathlib import Path
 from briefs.clean import clean_text
 from briefs.evaluate.scoring import headline_match
 from briefs.extract.text import analyse, extract_text, headline
+from briefs.extract.text.blocks import Block
 from briefs.extract.text.lexicon import is_credit
 from tests.conftest import FIXTURES
 
@@ -211,3 +212,20 @@ def test_the_shipped_held_out_list_names_fundus_cases_only() -> None:
     assert len(ids) > 100
     assert all(case.startswith("fun_") for case in ids)
     assert ids == sorted(set(ids))
+
+
+def _line(text: str, sentence: bool) -> Block:
+    return Block(index=0, text=text, words=len(text.split()), stop_ratio=0.2,
+                 sentence=sentence, junk=False, end=False, credit=False, time_only=False)
+
+
+def test_a_caption_ending_in_another_scripts_full_stop_is_not_set_like_a_title() -> None:
+    # Hindi's danda, Chinese and Japanese 。, Urdu's ۔ end a sentence as "." does: such a
+    # line (a photo caption) loses the headline's "no full stop" in every feature
+    for text in ("ASP संजय पांडे और थाना अध्यक्ष मनीषा कुमारी।",
+                 "市长 在 周二 的 会议 上 发言。",
+                 "The mayor speaks at the council meeting on Tuesday night."):
+        assert headline.ends_as_sentence(text)
+        assert not headline.heading_like(_line(text, sentence=False)), text
+    assert headline.heading_like(_line("Council approves the budget after a long debate",
+                                       sentence=False))

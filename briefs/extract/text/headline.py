@@ -206,7 +206,7 @@ TITLE_CASE = 0.75  # this share of capitalised words: a headline set in title ca
 def _standfirst_like(block: Block) -> bool:
     """A line that reads like a deck: one or two sentences, not a title-cased headline."""
     text = block.text.rstrip()
-    if block.words < 10 or not (". " in text or _FULL_STOP.search(text) or block.words >= 18
+    if block.words < 10 or not (". " in text or ends_as_sentence(text) or block.words >= 18
                                 or (", " in text and block.words >= 12)):
         return False
     lettered, capitalised = _capitalised(text)
@@ -341,7 +341,7 @@ def _hand_pick(blocks: list[Block], hand: dict[int, float], meta: set[int]) -> i
     score, index = max((sc, i) for i, sc in hand.items())
     above = _previous(blocks, index, meta)
     if above is not None and above in hand and hand[above] >= max(2.0, score - 4.5) \
-            and _standfirst_like(blocks[index]) and not _FULL_STOP.search(blocks[above].text) \
+            and _standfirst_like(blocks[index]) and not ends_as_sentence(blocks[above].text) \
             and (blocks[above].words < blocks[index].words
                  or not _standfirst_like(blocks[above])):
         return above
@@ -368,7 +368,7 @@ def _row(block: Block, blocks: list[Block], i: int, start: int, meta: set[int],
         float(4 <= words <= 22), float(23 <= words <= 30), float(words > 30),
         math.log1p(words) / 3.0,
         min(len(text), MAX_CHARS) / 100.0,
-        float(bool(_FULL_STOP.search(text))),
+        float(ends_as_sentence(text)),
         float(text.endswith(":")),
         float(text.endswith(("?", "!"))),
         float(text[:1].islower()),
@@ -404,7 +404,7 @@ def _row(block: Block, blocks: list[Block], i: int, start: int, meta: set[int],
         float(any(b.junk or b.end for b in blocks[i + 1 : start])),
         min(max(0, start - i), 10) / 10.0,
         float(above is not None and above.words < words and above.words >= 2
-              and not _FULL_STOP.search(above.text)),
+              and not ends_as_sentence(above.text)),
         float(after is not None and heading_like(after)),
         float(above is not None and heading_like(above)),
         float(_standfirst_like(block)),
@@ -415,7 +415,7 @@ def _row(block: Block, blocks: list[Block], i: int, start: int, meta: set[int],
 def heading_like(block: Block) -> bool:
     """A line set like a title: a few words, no sentence's full stop, not a widget."""
     return _candidate(block) and 3 <= block.words <= 30 and not block.prose \
-        and not _FULL_STOP.search(block.text)
+        and not ends_as_sentence(block.text)
 
 
 def _explicit_byline(text: str) -> bool:
@@ -510,7 +510,7 @@ def _score(block: Block, repeated: bool, opening: set[str], content: list[str]) 
         score += 2.0
     elif block.words <= 30:
         score += 1.0
-    if _FULL_STOP.search(text):
+    if ends_as_sentence(text):
         score -= 3.0
     elif text.endswith(":"):
         score -= 1.0
