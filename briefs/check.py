@@ -2,7 +2,8 @@
 
 Seeds are read and extracted as ``convert`` would; every Markdown file under docs/
 is validated against the schema; symlinks in docs/ are refused; briefs whose date was
-not found in the article, or lies after today, are listed for an editor.
+not found in the article, or lies after today, are listed for an editor, and those whose
+seed is gone (orphans, as ``convert`` reports them).
 """
 
 from __future__ import annotations
@@ -12,7 +13,16 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefs.convert import Message, show, show_all, survey_messages
+from briefs import state as state_mod
+from briefs.convert import (
+    Message,
+    brief_path,
+    orphan_message,
+    orphan_seeds,
+    show,
+    show_all,
+    survey_messages,
+)
 from briefs.errors import BriefsError, SeedError
 from briefs.extract import extract, today
 from briefs.extract.dates import parse_date
@@ -130,11 +140,13 @@ def check(root: Path, seeds_dir: Path, docs_dir: Path) -> CheckResult:
     found = survey(seeds_dir)
     result.messages.extend(survey_messages(found, root))
     names = show_all(found.seeds, root)
+    shas: dict[str, str] = {}  # each seed's bytes' hash, as the state records it
     for path in found.seeds:
         shown = names[path]
         result.seeds += 1
         try:
             seed = read_seed(path, shown)
+            shas[shown] = seed.raw_sha
             notes = (*seed.notes, *extract(seed)[1])
         except BriefsError as exc:
             result.error(exc)
@@ -142,4 +154,18 @@ def check(root: Path, seeds_dir: Path, docs_dir: Path) -> CheckResult:
             result.error(SeedError.internal(shown, exc))
         else:  # the warnings convert gives (a page saved as .txt, a field cut...)
             result.messages.extend(Message("WARNING", shown, note) for note in notes)
+    try:  # the briefs whose seed is gone, as convert reports them
+        state = state_mod.load(root)
+    except BriefsError as exc:
+        result.error(exc)
+    else:
+        new = {sha: shown for shown, sha in shas.items() if shown not in state.entries}
+        for gone in orphan_seeds(state, set(names.values())):
+            renamed = new.get(state.entries[gone].seed_sha)
+            if renamed:  # the same bytes under a new name: convert moves the brief
+                result.messages.append(Message("INFO", renamed, f"renamed from {gone}; "
+                                               "convert moves its brief"))
+                continue
+            result.messages.append(Message("WARNING", show(brief_path(state, gone, docs_dir),
+                                                          root), orphan_message(gone)))
     return check_briefs(root, docs_dir, result)

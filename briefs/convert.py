@@ -432,17 +432,24 @@ def _write(plan: Planned, state: state_mod.State, docs_dir: Path, root: Path,
         entry.date = plan.brief.date.isoformat()
 
 
+def orphan_seeds(state: state_mod.State, present: set[str]) -> list[str]:
+    """The seeds (as shown) that have a brief but are no longer under seeds/, and that
+    were not withdrawn."""
+    return [seed for seed in sorted(state.entries)
+            if seed not in present and seed not in state.withdrawn]
+
+
+def orphan_message(seed: str) -> str:
+    return f"orphan (seed {seed} missing); page kept"
+
+
 def _orphans(state: state_mod.State, present: set[str], docs_dir: Path, root: Path,
              report: Report, dry_run: bool, withdraw: bool) -> None:
     """Briefs whose seed is gone: kept and reported; with ``withdraw``, made drafts."""
-    for seed in sorted(state.entries):
-        if seed in present:
-            continue
-        if seed in state.withdrawn:
-            continue
+    for seed in orphan_seeds(state, present):
         shown = show(brief_path(state, seed, docs_dir), root)
         if not withdraw:
-            report.add("WARNING", shown, f"orphan (seed {seed} missing); page kept")
+            report.add("WARNING", shown, orphan_message(seed))
             continue
         try:
             withdraw_brief(state, seed, docs_dir, root, "orphan: seed deleted", dry_run)

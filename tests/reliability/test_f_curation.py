@@ -99,6 +99,10 @@ def test_f3_deleted_seed_is_an_orphan_still_served(project) -> None:
         f"WARNING docs/briefs/{brief.name}: orphan (seed seeds/x.txt missing); page kept"]
     assert brief.exists()
     assert (root / "site" / "briefs" / brief.stem / "index.html").exists()
+    checked = run_briefs(root, "check")  # check names it as convert does
+    assert checked.returncode == 0
+    assert lines(checked, "WARNING") == [
+        f"WARNING docs/briefs/{brief.name}: orphan (seed seeds/x.txt missing); page kept"]
 
 
 def test_f3_withdraw_unpublishes_orphans_and_says_so(project) -> None:
@@ -224,8 +228,13 @@ def test_a_renamed_seed_keeps_its_brief(project) -> None:
 
 def rename_seed_and_withdraw(root: Path, brief: Path) -> None:
     """Rename seeds/x.txt and convert with ``--withdraw``: ``brief`` follows the seed,
-    published, the only brief, and the state holds the new name alone."""
+    published, the only brief, and the state holds the new name alone (``check`` before
+    says so rather than calling the brief an orphan)."""
     (root / "seeds" / "x.txt").rename(root / "seeds" / "renamed.txt")
+    checked = run_briefs(root, "check")
+    assert lines(checked, "WARNING") == []
+    assert "INFO seeds/renamed.txt: renamed from seeds/x.txt; convert moves its brief" in \
+        lines(checked, "INFO")
     result = run_briefs(root, "convert", "--withdraw")
     assert result.returncode == 0, result.stderr
     assert lines(result, "WARNING") == []
