@@ -350,6 +350,8 @@ def _name_only(zone: list[Block], k: int, dates: set[int],
     if k + 1 < len(zone) and (meta.email_line(zone[k + 1].text)
                               or meta.handle_line(zone[k + 1].text)) and _person_like(name):
         return name  # the author's address or handle under the name (not the newsroom's)
+    if k + 1 < len(zone) and meta.role_line(zone[k + 1].text) and _person_like(name):
+        return name  # the author's job under the name ("George Anders" / "Contributor")
     near = [b for b in zone[max(0, k - 1) : k + 2] if b is not zone[k]]
     # "Emma Grey Ellis / Science / Sep 30, 2016": a section's name between, a button
     # ("Tim O'Reilly / Follow / Oct 19, 2016 · 10 min read"), or a dateline's place

@@ -717,6 +717,23 @@ _ROLE_MODIFIERS = frozenset({
 _RUN_ON_WORD = re.compile(r"(?<=[a-zà-ÿ])([A-ZÀ-Þ][a-zà-ÿ]+)")
 
 
+# Words that may stand before a job title alone on its line: "Former Contributor",
+# "Staff Writer", "Guest Columnist".
+_ROLE_PREFIXES = frozenset({"former", "guest", "freelance", "contributing", "ehemaliger",
+                            "ehemalige", "freier", "freie", "ancien", "ancienne"})
+ROLE_LINE_WORDS = 4
+
+
+def role_line(line: str) -> bool:
+    """A line that is only a job title ("Former Contributor", "Senior Staff Writer",
+    "Korrespondentin"): printed under an author's name in a header's author box."""
+    words = line.strip().rstrip(".").split()
+    if not 1 <= len(words) <= ROLE_LINE_WORDS or not _JOB.fullmatch(words[-1]):
+        return False
+    return all(w.casefold() in _ROLE_MODIFIERS or w.casefold() in _ROLE_PREFIXES
+               or _JOB.fullmatch(w) for w in words[:-1])
+
+
 def _unglued(piece: str) -> str:
     """``piece`` with a space put back before a job title's word run into a name
     (``FosterTravel`` -> ``Foster Travel``; ``McDonald`` stays)."""
