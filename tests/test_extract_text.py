@@ -22,6 +22,7 @@ from briefs.extract.text.meta import (
     name_line,
     numeric_order,
     only_a_date,
+    role_line,
     yearless_date_line,
 )
 from briefs.record import Brief
@@ -749,8 +750,13 @@ def test_a_title_case_line_beside_the_date_is_no_run_of_names() -> None:
     # a news agency beside the reporter
     (["Frankfurt, November 05, 2025, 5:09 Uhr", "Reuters, Thorsten Kramer"],
      "Reuters, Thorsten Kramer"),
+    # the author's job under the name, in an author box
+    (["Ilse Vermeulen", "Former Contributor", "Share to Facebook"], "Ilse Vermeulen"),
+    (["Calvin Reyes", "Co-Founder at Harborline", "Follow @creyes"], "Calvin Reyes"),
     # not a newsroom's address, nor an agency alone
     (["La República", "redaccion@example.com"], None),
+    # a product site's menu beside the date is no run of names
+    (["Sources Warehouses Catalog Pricing Blog", "16 May 2016"], None),
     (["3 June 2021", "Reuters"], None),
 ])
 def test_a_byline_run_into_a_date_or_beside_an_address(header: list[str],
@@ -760,6 +766,17 @@ def test_a_byline_run_into_a_date_or_beside_an_address(header: list[str],
     assert brief.title == "Council approves budget after long debate"
     assert brief.byline == byline
     assert brief.body == tuple(STORY)
+
+
+@pytest.mark.parametrize(("line", "is_role"), [
+    ("Former Contributor", True), ("Senior Staff Writer", True), ("Korrespondentin", True),
+    ("Co-Founder at Harborline", True), ("Senior Software Engineer at Stripe", True),
+    ("News at Ten", False), ("Meet the team at Acme", False), ("Share to Facebook", False),
+    ("The Reporter", False), ("Ilse Vermeulen", False),
+])
+def test_a_job_title_alone_on_its_line(line: str, is_role: bool) -> None:
+    """The line under a name in an author box: a job, maybe with the employer."""
+    assert role_line(line) is is_role
 
 
 @pytest.mark.parametrize(("line", "names_follow"), [

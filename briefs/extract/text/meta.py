@@ -720,15 +720,27 @@ _RUN_ON_WORD = re.compile(r"(?<=[a-zà-ÿ])([A-ZÀ-Þ][a-zà-ÿ]+)")
 # Words that may stand before a job title alone on its line: "Former Contributor",
 # "Staff Writer", "Guest Columnist".
 _ROLE_PREFIXES = frozenset({"former", "guest", "freelance", "contributing", "ehemaliger",
-                            "ehemalige", "freier", "freie", "ancien", "ancienne"})
+                            "ehemalige", "freier", "freie", "ancien", "ancienne", "software",
+                            "product", "marketing", "data", "research", "engineering",
+                            "communications", "lead", "principal"})
+# Jobs an author box gives beside a newsroom's: a company blog's "Co-Founder at Segment".
+_BOX_JOBS = frozenset({"founder", "co-founder", "cofounder", "ceo", "cto", "engineer",
+                       "developer", "designer", "researcher", "scientist", "professor",
+                       "manager", "consultant", "economist", "strategist", "lawyer"})
+# "... at Segment", "... bei Heise", "... chez Le Monde": where the author works
+_AT_EMPLOYER = re.compile(r"\s+(?:at|@|bei|chez|en|na|presso)\s+\S.{0,40}$", re.IGNORECASE)
 ROLE_LINE_WORDS = 4
 
 
 def role_line(line: str) -> bool:
     """A line that is only a job title ("Former Contributor", "Senior Staff Writer",
-    "Korrespondentin"): printed under an author's name in a header's author box."""
-    words = line.strip().rstrip(".").split()
-    if not 1 <= len(words) <= ROLE_LINE_WORDS or not _JOB.fullmatch(words[-1]):
+    "Korrespondentin"), maybe with the employer ("Co-Founder at Segment"): printed under
+    an author's name in a header's author box."""
+    words = _AT_EMPLOYER.sub("", line.strip().rstrip(".")).split()
+    if not 1 <= len(words) <= ROLE_LINE_WORDS:
+        return False
+    last = words[-1].casefold()
+    if not (_JOB.fullmatch(last) or last in _BOX_JOBS):
         return False
     return all(w.casefold() in _ROLE_MODIFIERS or w.casefold() in _ROLE_PREFIXES
                or _JOB.fullmatch(w) for w in words[:-1])
@@ -942,7 +954,10 @@ _NOT_NAME = re.compile(
     # a page's buttons and widgets: "Learn More", "Link Copied", "Show Notes", "Enter
     # Search Terms"
     r"search|learn|notes|copied|details|episodes?|enter|subscribe|download|settings|"
-    r"account|privacy|cookies?)\b|"
+    r"account|privacy|cookies?|"
+    # a product site's menu: "Sources Warehouses Catalog Pricing Blog", "Docs Support"
+    r"blog|pricing|catalog|docs|documentation|careers|customers|solutions|products|"
+    r"features|resources|support|contact|about)\b|"
     r"['’]s\b", re.IGNORECASE)
 
 
