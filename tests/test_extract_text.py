@@ -242,7 +242,8 @@ def test_end_markers_and_credits() -> None:
                     "Relacionadas", "Notícias relacionadas", "Lo más leído", "Les plus lus",
                     "More Trending", "Recent Posts", "Neueste Beiträge", "You may like",
                     "What to read next", "Latest in AI Platforms & Assistants",
-                    "Mehr zu Fleischkonsum", "Want more stories like this?"):
+                    "Mehr zu Fleischkonsum", "Want more stories like this?",
+                    "Today's Most Read", "This Week’s Most Popular"):
         assert is_end_marker(heading), heading
     assert is_credit("Love thine enemy. Photo: Olivier Douliery/AFP via Getty Images")
     assert is_credit("(Bild: Hersteller)")

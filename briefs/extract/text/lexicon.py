@@ -162,7 +162,8 @@ _FILLER = re.compile(
 _END = re.compile(
     r"^(related( articles| stories| posts| content| news| coverage)?|"
     r"you (may|might) also like|recommended( for you| stories)?|read next|"
-    r"most (read|popular|viewed|watched)|top stories|"
+    # "Most read", "Today's most read", "This week's most popular"
+    r"((today|this week|this month)['’]s )?most (read|popular|viewed|watched)|top stories|"
     # "More stories like this one", "Want more stories like this?", "More on: Taliban"
     r"(want )?more (stories|articles|news|videos|posts|coverage)"
     r"( (like this( one)?|from|on|about)\b[\w .'’-]{0,30})?( \.\.\.|…|\?)?|"
