@@ -239,6 +239,11 @@ _JUNK_INSIDE = re.compile(
     # a reprint notice ("This copy is for your personal, non-commercial use only") and a
     # beta banner ("This is a BETA experience. You may opt-out by clicking here")
     r"\bfor your personal,? non-?commercial use only\b|\byou (may|can) opt[- ]?out by clicking\b|"
+    # a sign-in box: "New member? Sign up now. Sign in if you're already registered.",
+    # "Already have an account? Log in here"
+    r"\b(sign|log) in if you(['’]re| are) already (registered|a member|a subscriber)\b|"
+    r"^already (have an account|registered|a (member|subscriber))\?|"
+    r"^new (member|user|here|customer)\? (sign|register|create|join)\b|"
     # a paywall's count of what is left ("Il vous reste 57% de cet article à lire")
     r"\b(il vous reste|you have|te queda|le queda|ti resta) (el |il )?\d{1,2}\s?% "
     r"(de cet article|of this article|de este artículo|del artículo|di questo articolo)\b|"
