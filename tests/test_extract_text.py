@@ -188,6 +188,7 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Your Privacy Choices", "CA Notice of Collection", "User account menu",
     "New member? Sign up now. Sign in if you're already registered.",
     "Already have an account? Log in here", "New here? Create an account",
+    "Enter Search Terms Search", "Type your search and hit enter", "Search for:",
     # data, not words: an inline image's base64, a tracking address
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" * 5,
     "https://click.example.com/track?u=" + "a8F3kd93JfK2" * 20 + " (opens in a new tab)",
@@ -213,6 +214,7 @@ def test_junk_lines(line: str) -> None:
     "Facebook and Twitter banned him", "the cat sat on the mat", "iPhone", "McDonald",
     "Privacy rights are under attack in California",
     "Voters who are already registered can sign in if they wish.",
+    "Search for the missing hikers continues",
     "Already registered voters may vote early, the clerk said.",
     # a long link quoted in a paragraph of words; a paragraph of Japanese without spaces
     "The full report, published on Monday, is at https://example.org/reports/" + "x" * 190
