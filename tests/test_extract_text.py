@@ -189,6 +189,8 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "New member? Sign up now. Sign in if you're already registered.",
     "Already have an account? Log in here", "New here? Create an account",
     "Enter Search Terms Search", "Type your search and hit enter", "Search for:",
+    "Suche nach: Suche", "Impressum", "Wir über uns", "New to Twitter?",
+    "Abbrechen Jetzt anmelden", "oder neu registrieren?",
     # data, not words: an inline image's base64, a tracking address
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" * 5,
     "https://click.example.com/track?u=" + "a8F3kd93JfK2" * 20 + " (opens in a new tab)",
@@ -214,7 +216,8 @@ def test_junk_lines(line: str) -> None:
     "Facebook and Twitter banned him", "the cat sat on the mat", "iPhone", "McDonald",
     "Privacy rights are under attack in California",
     "Voters who are already registered can sign in if they wish.",
-    "Search for the missing hikers continues",
+    "Search for the missing hikers continues", "Suchen Sie einen Job?",
+    "Kontakt zur Polizei", "New to the city? Start here",
     "Already registered voters may vote early, the clerk said.",
     # a long link quoted in a paragraph of words; a paragraph of Japanese without spaces
     "The full report, published on Monday, is at https://example.org/reports/" + "x" * 190
@@ -578,6 +581,8 @@ def test_the_order_of_a_numeric_date(lines: list[str], month_first: bool) -> Non
     ("Post author By Helge Fahrnberger", "Helge Fahrnberger"),  # WordPress's hidden label
     ("by HLNF Staff Report", "HLNF Staff Report"),
     ("Von Katharina Schmidt Kategorien: Mode 6. November 2023", "Katharina Schmidt"),
+    # the label after a date and a plain hyphen
+    ("05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher)", "Eberhard Fuhr"),
     # a nickname quoted between the names
     ('By Amanda "Tania Mae" Tan November 19, 2023 7:18 pm', 'Amanda "Tania Mae" Tan'),
     # a site's account, not a person (as the HTML byline refuses it)

@@ -236,7 +236,7 @@ _BY_STOP = re.compile(
 _PAREN = re.compile(r"\s*\([^()]*\)")
 # A nickname quoted between a first name and a surname: Amanda "Tania Mae" Tan.
 _NICKNAME = re.compile(r"(?<=\w)\s+[\"“„'‘][A-Z][\w.'’ -]{0,30}[\"”“'’](?=\s+[A-Z])")
-_SEGMENTS = re.compile(r"\s*[|•]\s*|\s[·–—]\s")
+_SEGMENTS = re.compile(r"\s*[|•]\s*|\s[·–—-]\s")
 # Words of a job title or an outlet's desk: "Senior Staff Technologist", "Deputy Editor".
 _ROLE = re.compile(
     r"\b(editor|editors|reporter|correspondent|writer|columnist|staff|contributor|"
