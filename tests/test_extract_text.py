@@ -258,6 +258,10 @@ def test_end_markers_and_credits() -> None:
     assert is_credit("(Bild: Hersteller)")
     assert is_credit("Image source, Getty Images") and is_credit("Media source: Reuters")
     assert not is_credit("Image sources differ, the agency said.")
+    # the label printed twice and glued to the photographer's name
+    assert is_credit("Interest payments could pass the defence budget in 2023."
+                     "CreditCreditJeon Heo/EPA, via Shutterstock")
+    assert not is_credit("The bank.Credit Suisse shares fell.")
     assert is_credit("Mark Esper, left, shakes hands in Hanoi. Esper is on a visit to ... more")
     assert not is_credit("He wanted more")
     assert not is_credit("The photo was taken on Monday, officials said.")

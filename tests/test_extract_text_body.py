@@ -291,3 +291,26 @@ def test_chinese_and_japanese_are_read_a_character_at_a_time() -> None:
     # the particles of a Japanese sentence are its stopwords; a teaser's title has fewer
     assert paragraph.unspaced and paragraph.prose
     assert teaser.unspaced and not teaser.prose
+
+
+def _chart(title: str) -> list[str]:
+    """An embedded chart as a dump prints it: its title, its values and axis ticks one per
+    line, printed twice (the small and the large layout), and its credit."""
+    ticks = ["$915", "billion", "600", "300", "$263", "billion", "0",
+             *[f"’{y}" for y in range(17, 29)]]
+    return [title, *ticks, title, *ticks, "By Example News | Source: Budget Office"]
+
+
+def test_an_article_cut_by_charts_is_one_body_without_their_labels() -> None:
+    """The text goes on after each chart; the charts' ticks and values are no prose, and
+    their many short lines do not make the article's first part look like page junk."""
+    parts = [[f"{PARAGRAPH} Part {k}, paragraph {i}." for i in range(2)] for k in range(4)]
+    lines = [*ARTICLE[:5], *parts[0], *_chart("Interest payments on the debt"), *parts[1],
+             *_chart("Debt as a share of output"), *parts[2],
+             *_chart("Spending as a share of the budget"), *parts[3], *PAGE_JUNK]
+    brief = _extract(lines)
+    assert brief.title == "Schools get more money next year"
+    assert brief.byline == "Jane Roe"
+    for part in parts:
+        assert all(paragraph in brief.body for paragraph in part)
+    assert not any(p in ("$915", "billion", "’17") for p in brief.body)

@@ -107,11 +107,25 @@ _COUNTER = re.compile(r"^\d{1,3}\s*(/|of|von|de|sur|z|di)\s*\d{1,3}\b", re.IGNOR
 PLAYER_CLUSTER = 3  # player-like lines this close together are a player
 
 
+# A chart's labels, as a dump prints an embedded graphic: its axis ticks and values, one
+# per line ("$915", "billion", "13.0%", "’17", "2023", "%").
+_CHART_LABEL = re.compile(
+    r"^(?:[-+−]?[$€£¥]?[-+−]?\d[\d.,]*\s?(?:%|k|bn|mn|mrd\.?|mio\.?|billion|million|"
+    r"trillion|thousand)?|[’'‘]\d\d|%|billion|million|trillion|thousand|bn|mrd\.?|mio\.?)$",
+    re.IGNORECASE)
+CHART_CLUSTER = 6  # this many chart labels within as many lines of each other: a chart
+
+
 def _players(lines: list[str]) -> list[bool]:
-    """Lines that are a media player's controls: player-like and with others near."""
+    """Lines that are a media player's controls or a chart's labels: player-like (or
+    chart-like) and with others of their kind near. Neither counts for or against the
+    text around them: an article goes on after its video or its graphic."""
     raw = [lexicon.is_player_line(line) for line in lines]
-    return [r and sum(raw[max(0, i - PLAYER_CLUSTER) : i + PLAYER_CLUSTER + 1]) >= 3
-            for i, r in enumerate(raw)]
+    chart = [bool(_CHART_LABEL.match(line.strip())) for line in lines]
+    return [(r and sum(raw[max(0, i - PLAYER_CLUSTER) : i + PLAYER_CLUSTER + 1]) >= 3)
+            or (c and sum(chart[max(0, i - CHART_CLUSTER) : i + CHART_CLUSTER + 1])
+                >= CHART_CLUSTER)
+            for i, (r, c) in enumerate(zip(raw, chart, strict=True))]
 
 
 def _gallery_captions(lines: list[str]) -> set[int]:

@@ -555,7 +555,9 @@ def is_end_marker(line: str) -> bool:
 # A credit run into its caption, as a dump joins inline elements ("...a rabbitCredit: Getty").
 _RUN_ON_CREDIT = re.compile(
     r"[a-z.,)](?:Photo|Foto|Image|Picture|Bild|Credit|Crédit|Crédito|Source|Quelle)s?"
-    r"\s*:\s*[^.!?]{2,80}$")
+    r"\s*:\s*[^.!?]{2,80}$|"
+    # a label printed twice or glued to the name: "...in 2023.CreditCreditJeon Heo/EPA"
+    r"[.!?)”\"](?:Credit|Crédit|Crédito)(?:Credit|Crédit|Crédito)?[A-ZÀ-Þ][^.!?]{2,80}$")
 
 
 # A photo agency's name alone on its line, or two ("Getty", "AFP/Getty Images", "Rex").
@@ -603,7 +605,7 @@ def is_credit(line: str) -> bool:
     found = _CREDIT_BRANCHES.search(key)
     if found and ":" in found.group() and _KICKER_PREFIX.match(key[:found.start()]):
         found = None  # "Erstes Bild: So könnte ...": a kicker, not a label
-    return bool(found or (":" in line and _RUN_ON_CREDIT.search(line))
+    return bool(found or ((":" in line or "Cr" in line) and _RUN_ON_CREDIT.search(line))
                 or _agency_credit(line)
                 or (len(key) <= 40 and _AGENCY_LINE.match(key)))
 
