@@ -191,6 +191,12 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Enter Search Terms Search", "Type your search and hit enter", "Search for:",
     "Suche nach: Suche", "Impressum", "Wir über uns", "New to Twitter?",
     "Abbrechen Jetzt anmelden", "oder neu registrieren?",
+    # a site's furniture, as outlets of every kind print it
+    "×", "Name *", "Name (erforderlich)", "Nach oben", "Zum Seitenanfang", "AGB", "Sitemap",
+    "Mediadaten", "Advertise with us", "Toggle navigation", "Direkt zum Inhalt",
+    "Terms & Conditions", "RSS-Feed", "Mein Konto", "Passwort vergessen?",
+    "Ad Choices", "Accessibility statement", "Netiquette", "%d Bloggern gefällt das:",
+    "Liken Lade …", "Mehr erfahren", "Sie sind hier:", "Spenden", "FAQ",
     # data, not words: an inline image's base64, a tracking address
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" * 5,
     "https://click.example.com/track?u=" + "a8F3kd93JfK2" * 20 + " (opens in a new tab)",
@@ -218,6 +224,8 @@ def test_junk_lines(line: str) -> None:
     "Voters who are already registered can sign in if they wish.",
     "Search for the missing hikers continues", "Suchen Sie einen Job?",
     "Kontakt zur Polizei", "New to the city? Start here",
+    "Name the day", "Navigation systems fail", "Help arrives in the flooded town",
+    "OK, the mayor said", "Pocket money rises",
     "Already registered voters may vote early, the clerk said.",
     # a long link quoted in a paragraph of words; a paragraph of Japanese without spaces
     "The full report, published on Monday, is at https://example.org/reports/" + "x" * 190

@@ -40,6 +40,18 @@ _WIDGET = (
     r"(type|start typing) (your search|to search|here)( and (hit|press) enter)?|"
     r"search (this|the) site|what are you looking for\??|suche nach:?( suche)?|suchen|"
     r"rechercher :?|buscar:|"
+    # a site's furniture, printed by outlets of every kind: legal pages, the account,
+    # navigation, a comment form's labels, a blog platform's like and follow widgets
+    r"×|name|name \((erforderlich|required|obligatoire|obligatorio)|nach oben|"
+    r"zum seitenanfang|schlie(ss|ß)en|zurück|agb|site ?map|mediadaten|media kit|"
+    r"nutzungsbedingungen|advertise( with us)?|(haupt)?menü|(haupt|beitrags-|toggle )?"
+    r"navigation|direkt zum inhalt|zur startseite|registrieren|antworten|reply|"
+    r"terms( (&|and) conditions)?|rss[- ]feeds?|my account|mein konto|sign out|"
+    r"passwort vergessen\??|ad choices|accessibility( statement)?|disclaimer|"
+    r"privacy notice|community guidelines|netiquette|newsletter abonnieren|mitglied werden|"
+    r"%d bloggern gefällt das|verbinde mit %s|liken lade …|feed der einträge|"
+    r"customer service|mehr erfahren|weitere informationen|sie sind hier|ok|twittern|"
+    r"abbrechen|xing|pocket|feedback|donate|spenden|hilfe|help|faq|"
     # a site's own pages and sign-in prompts: "Impressum", "Über uns", "New to Twitter?"
     r"impressum|kontakt|contact( us)?|(wir )?über uns|about us|new to [\w.]{2,20}\?|"
     r"(abbrechen )?jetzt (anmelden|registrieren)|oder (neu )?registrieren\??|"
