@@ -595,6 +595,7 @@ def test_the_order_of_a_numeric_date(lines: list[str], month_first: bool) -> Non
     ("Von Katharina Schmidt Kategorien: Mode 6. November 2023", "Katharina Schmidt"),
     # the label after a date and a plain hyphen
     ("05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher)", "Eberhard Fuhr"),
+    ("By Jane Roe, CEO", "Jane Roe"),
     # a nickname quoted between the names
     ('By Amanda "Tania Mae" Tan November 19, 2023 7:18 pm', 'Amanda "Tania Mae" Tan'),
     # a site's account, not a person (as the HTML byline refuses it)
@@ -774,7 +775,8 @@ def test_a_title_case_line_beside_the_date_is_no_run_of_names() -> None:
     # a news agency beside the reporter
     (["Frankfurt, November 05, 2025, 5:09 Uhr", "Reuters, Thorsten Kramer"],
      "Reuters, Thorsten Kramer"),
-    # the author's job under the name, in an author box
+    # the author's job under the name, in an author box, or run into it
+    (["Gina HarlowCEO", "Image: Brian Weaver"], "Gina Harlow"),
     (["Ilse Vermeulen", "Former Contributor", "Share to Facebook"], "Ilse Vermeulen"),
     (["Calvin Reyes", "Co-Founder at Harborline", "Follow @creyes"], "Calvin Reyes"),
     # not a newsroom's address, nor an agency alone

@@ -244,7 +244,8 @@ _ROLE = re.compile(
     r"redakteur(in)?|rédact(eur|rice)|redactor|redaktor(ka)?|korrespondent(in)?|"
     r"journaliste|periodista|jornalista|photographer|fotograf|chief|senior|deputy|"
     r"associate|manager|president|founder|news|desk|team|media|press|service|reports?|"
-    r"agency|online|times|post|daily|weekly)\b", re.IGNORECASE)
+    r"agency|online|times|post|daily|weekly|ceo|cto|cfo|coo|cmo|cio|svp|evp|vp)\b",
+    re.IGNORECASE)
 _NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][\w.'’-]*|"
                    r"and|und|et|y|e|"
                    r"&|van|von|de|da|del|der|di|la|le|du|dos|das|,))*$")
@@ -699,7 +700,7 @@ _JOB = re.compile(
     r"(editor|editors|reporter|correspondent|writer|columnist|contributor|producer|analyst|"
     r"journalist|redakteur(in)?|rédact(eur|rice)|redactor|redaktor(ka)?|korrespondent(in)?|"
     r"journaliste|periodista|jornalista|photographer|fotograf(in)?|autor(in)?|author|"
-    r"director)",
+    r"director|ceo|cto|cfo|coo|cmo|cio|svp|evp|vp)",
     re.IGNORECASE)
 _CONTACT = re.compile(r"twitter|facebook|instagram|linkedin|e-?mail|bluesky|threads",
                       re.IGNORECASE)
@@ -713,8 +714,8 @@ _ROLE_MODIFIERS = frozenset({
     "royal", "science", "senior", "special", "sport", "sports", "staff", "stellvertretende",
     "stellvertretender", "tech", "technology", "travel", "wirtschafts",
 })
-# "Sophie FosterTravel News Reporter": a job title run into the name
-_RUN_ON_WORD = re.compile(r"(?<=[a-zà-ÿ])([A-ZÀ-Þ][a-zà-ÿ]+)")
+# "Sophie FosterTravel News Reporter", "Gina TrapaniCEO": a job title run into the name
+_RUN_ON_WORD = re.compile(r"(?<=[a-zà-ÿ])([A-ZÀ-Þ][a-zà-ÿ]+|(?:CEO|CTO|CFO|COO|CMO|CIO)\b)")
 
 
 # Words that may stand before a job title alone on its line: "Former Contributor",
