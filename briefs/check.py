@@ -3,13 +3,15 @@
 Seeds are read and extracted as ``convert`` would; every Markdown file under docs/
 is validated against the schema; symlinks in docs/ are refused; briefs whose date was
 not found in the article, or lies after today, are listed for an editor, and those whose
-seed is gone (orphans, as ``convert`` reports them).
+seed is gone (orphans, as ``convert`` reports them); a script, a frame or a ``javascript:``
+link an editor wrote, which the build removes, is named with its line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,12 +120,44 @@ def check_briefs(root: Path, docs_dir: Path, result: CheckResult | None = None) 
                 result.messages.append(Message(
                     "WARNING", shown, f"lang: {str(lang)[:40]!r} is not a language code "
                     "such as en or pt-BR; the page does not declare it"))
+            live = live_code(path.read_text("utf-8", errors="replace"))
+            if live:
+                result.messages.append(Message(
+                    "WARNING", shown, f"{live}: the site removes it from the page (it runs "
+                    "no script; links go to http, https, mailto or the site's own pages)"))
             day = parse_date(meta.get("date"))  # (validated: a date or a datetime)
             if day is not None and day > tomorrow and meta.get("date_source") != "editor":
                 result.messages.append(Message(
                     "WARNING", shown, f"date: {day.isoformat()} is after today; check it "
                     "(set date_source: editor to keep a date to come)"))
     return result
+
+
+# What an editor may write that the build takes out of the page (``site.sanitize``): a
+# link to a script or to inline data, inline or as a reference, and a script or frame.
+_LIVE = re.compile(
+    r"(?<!\\)\]\(\s*<?\s*(?P<link>javascript|vbscript|data)\s*:|"
+    r"^\s{0,3}\[[^\]\\]+\]:\s*<?\s*(?P<ref>javascript|vbscript|data)\s*:|"
+    r"<(?P<tag>script|iframe|object|embed)\b", re.IGNORECASE | re.MULTILINE)
+
+
+_FENCED = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1", re.DOTALL | re.MULTILINE)
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
+
+
+def live_code(text: str) -> str | None:
+    """Where and what in a page's Markdown the build will remove as live code ("line 12:
+    a javascript: link"), or ``None``. Code blocks and inline code show such things as
+    text, so they are left out."""
+    text = _FENCED.sub(lambda m: "\n" * m.group().count("\n"), text)
+    text = _INLINE_CODE.sub(lambda m: " " * len(m.group()), text)
+    found = _LIVE.search(text)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    if found["tag"]:
+        return f"line {line}: a <{found['tag'].lower()}> element"
+    return f"line {line}: a {(found['link'] or found['ref']).lower()}: link"
 
 
 def page_url(rel: str) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_project
+from tests.helpers import run_briefs
 from tests.reliability.kit import HOSTILE, build, lines, snapshot
 from tests.xss_oracle import pagefind_records, scan, site_problems
 
@@ -306,3 +307,24 @@ def test_b6_other_page_whose_first_line_would_be_eaten_as_metadata(project) -> N
     (error,) = lines(result, "ERROR")
     assert error.startswith("ERROR docs/about.md: missing front matter: MkDocs would take "
                             "the first line 'Update: the council changed its mind' as metadata")
+
+
+def test_check_names_the_live_code_an_editor_wrote_which_the_build_removes(project) -> None:
+    """A script or a ``javascript:`` link in a page an editor writes never runs (the
+    build removes it); ``briefs check`` says where it was, so the editor knows the link
+    is gone. Code shown as code is no such thing."""
+    root = project()
+    page = root / "docs" / "contact.md"
+    page.write_text("---\ntitle: Contact\n---\n\nTo use `<script>` tags, see below.\n\n"
+                    "Write to [the desk](javascript:alert('e1')).\n\n"
+                    "<script>alert('e2')</script>\n", "utf-8")
+    checked = run_briefs(root, "check")
+    assert checked.returncode == 0
+    assert lines(checked, "WARNING") == [
+        "WARNING docs/contact.md: line 7: a javascript: link: the site removes it from the "
+        "page (it runs no script; links go to http, https, mailto or the site's own pages)"]
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    html = (root / "site" / "contact" / "index.html").read_text("utf-8")
+    assert "the desk" in html and "alert('e1')" not in html and "alert('e2')" not in html
+    assert "&lt;script&gt;" in html  # the code shown as code
