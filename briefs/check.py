@@ -31,7 +31,7 @@ from briefs.extract.dates import parse_date
 from briefs.files import kind_of_file, utf8_name
 from briefs.read import read_seed, survey
 from briefs.record import LANG_CODE, web_address
-from briefs.validate import validate_file, validate_page
+from briefs.validate import validate_page, validated_brief
 
 
 @dataclass
@@ -94,8 +94,9 @@ def check_briefs(root: Path, docs_dir: Path, result: CheckResult | None = None) 
                 continue
             urls[url.casefold()] = shown
             is_brief = path.parent.relative_to(docs_dir).parts[:1] == ("briefs",)
-            try:
-                meta = validate_file(path, shown) if is_brief else validate_page(path, shown)
+            try:  # (text: None for a brief this process wrote, not read again)
+                meta, text = validated_brief(path, shown) if is_brief \
+                    else validate_page(path, shown)
             except BriefsError as exc:
                 result.error(exc)
                 continue
@@ -120,7 +121,8 @@ def check_briefs(root: Path, docs_dir: Path, result: CheckResult | None = None) 
                 result.messages.append(Message(
                     "WARNING", shown, f"lang: {str(lang)[:40]!r} is not a language code "
                     "such as en or pt-BR; the page does not declare it"))
-            live = live_code(path.read_text("utf-8", errors="replace"))
+            # (the converter's text is escaped: no live code in a brief it wrote)
+            live = live_code(text) if text is not None else None
             if live:
                 result.messages.append(Message(
                     "WARNING", shown, f"{live}: the site removes it from the page (it runs "

@@ -145,7 +145,9 @@ def as_mkdocs_reads(text: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read(path: Path, shown: str) -> str:
+def read_page(path: Path, shown: str) -> str:
+    """A page of docs/ as MkDocs reads it; ``BriefInvalid`` when it cannot be (a symlink,
+    not a regular file, not UTF-8)."""
     if path.is_symlink():
         raise BriefInvalid(shown, "symlink in docs/ refused")
     try:
@@ -179,15 +181,27 @@ def known_valid(path: str | Path) -> dict[str, Any] | None:
 
 def validate_file(path: Path, shown: str) -> dict[str, Any]:
     """A brief under docs/briefs/: the whole schema applies."""
+    return validated_brief(path, shown)[0]
+
+
+def validated_brief(path: Path, shown: str) -> tuple[dict[str, Any], str | None]:
+    """A brief's front matter (``validate_file``) and its text as MkDocs reads it, or
+    ``None`` for one this process wrote and validated (``known_valid``: not read again)."""
     known = known_valid(path)
     if known is not None:
-        return known
-    return validate_text(_read(path, shown), shown)
+        return known, None
+    text = read_page(path, shown)
+    return validate_text(text, shown), text
 
 
-def validate_page(path: Path, shown: str) -> dict[str, Any]:
-    """Any other page: UTF-8, and front matter (when present) that parses."""
-    text = _read(path, shown)
+def validate_page(path: Path, shown: str) -> tuple[dict[str, Any], str]:
+    """Any other page: UTF-8, and front matter (when present) that parses; its front
+    matter (``{}`` without one) and its text as MkDocs reads it."""
+    text = read_page(path, shown)
+    return _page_meta(text, shown), text
+
+
+def _page_meta(text: str, shown: str) -> dict[str, Any]:
     if not text.startswith("---"):
         first = text.split("\n", 1)[0]
         if _META_LINE.match(first):
