@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import os
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -116,7 +117,7 @@ def _skipped(walked: list[tuple[Path, bool]]) -> list[tuple[Path, str]]:
                     if s:
                         read.setdefault(sidecar_path(p), []).append(p)
             if path not in read:
-                out.append((path, _unread_sidecar(path, set(read))))
+                out.append((path, _unread_sidecar(path, read)))
             elif len(read[path]) > 1:  # "amb.txt" and "amb.html" beside "amb.yml"
                 names = ", ".join(p.name for p in read[path])
                 out.append((path, f"sidecar read for {len(read[path])} seeds ({names}), "
@@ -126,7 +127,7 @@ def _skipped(walked: list[tuple[Path, bool]]) -> list[tuple[Path, str]]:
     return out
 
 
-def _unread_sidecar(path: Path, read: set[Path | None]) -> str:
+def _unread_sidecar(path: Path, read: Container[Path | None]) -> str:
     """Why the sidecar ``path`` is read for no seed (an editor's change there would be
     lost without a word)."""
     if not any(_is_file(path.with_suffix(s)) for s in SEED_SUFFIXES):

@@ -237,6 +237,9 @@ _PAREN = re.compile(r"\s*\([^()]*\)")
 # A nickname quoted between a first name and a surname: Amanda "Tania Mae" Tan.
 _NICKNAME = re.compile(r"(?<=\w)\s+[\"“„'‘][A-Z][\w.'’ -]{0,30}[\"”“'’](?=\s+[A-Z])")
 _SEGMENTS = re.compile(r"\s*[|•]\s*|\s[·–—-]\s")
+# An executive's title, a job as "editor" is (each of _ROLE, _JOB and _RUN_ON_WORD has it).
+_CHIEFS = ("ceo", "cto", "cfo", "coo", "cmo", "cio")
+_EXECUTIVES = "|".join((*_CHIEFS, "svp", "evp", "vp"))
 # Words of a job title or an outlet's desk: "Senior Staff Technologist", "Deputy Editor".
 _ROLE = re.compile(
     r"\b(editor|editors|reporter|correspondent|writer|columnist|staff|contributor|"
@@ -244,8 +247,7 @@ _ROLE = re.compile(
     r"redakteur(in)?|rédact(eur|rice)|redactor|redaktor(ka)?|korrespondent(in)?|"
     r"journaliste|periodista|jornalista|photographer|fotograf|chief|senior|deputy|"
     r"associate|manager|president|founder|news|desk|team|media|press|service|reports?|"
-    r"agency|online|times|post|daily|weekly|ceo|cto|cfo|coo|cmo|cio|svp|evp|vp)\b",
-    re.IGNORECASE)
+    r"agency|online|times|post|daily|weekly|" + _EXECUTIVES + r")\b", re.IGNORECASE)
 _NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][\w.'’-]*|"
                    r"and|und|et|y|e|"
                    r"&|van|von|de|da|del|der|di|la|le|du|dos|das|,))*$")
@@ -700,8 +702,7 @@ _JOB = re.compile(
     r"(editor|editors|reporter|correspondent|writer|columnist|contributor|producer|analyst|"
     r"journalist|redakteur(in)?|rédact(eur|rice)|redactor|redaktor(ka)?|korrespondent(in)?|"
     r"journaliste|periodista|jornalista|photographer|fotograf(in)?|autor(in)?|author|"
-    r"director|ceo|cto|cfo|coo|cmo|cio|svp|evp|vp)",
-    re.IGNORECASE)
+    r"director|" + _EXECUTIVES + ")", re.IGNORECASE)
 _CONTACT = re.compile(r"twitter|facebook|instagram|linkedin|e-?mail|bluesky|threads",
                       re.IGNORECASE)
 # Words that open a job title after a name: "Parliamentary editor", "Senior Reporter",
@@ -715,7 +716,8 @@ _ROLE_MODIFIERS = frozenset({
     "stellvertretender", "tech", "technology", "travel", "wirtschafts",
 })
 # "Sophie FosterTravel News Reporter", "Gina TrapaniCEO": a job title run into the name
-_RUN_ON_WORD = re.compile(r"(?<=[a-zà-ÿ])([A-ZÀ-Þ][a-zà-ÿ]+|(?:CEO|CTO|CFO|COO|CMO|CIO)\b)")
+_RUN_ON_WORD = re.compile(r"(?<=[a-zà-ÿ])([A-ZÀ-Þ][a-zà-ÿ]+|(?:"
+                          + "|".join(c.upper() for c in _CHIEFS) + r")\b)")
 
 
 # Words that may stand before a job title alone on its line: "Former Contributor",
@@ -725,9 +727,10 @@ _ROLE_PREFIXES = frozenset({"former", "guest", "freelance", "contributing", "ehe
                             "product", "marketing", "data", "research", "engineering",
                             "communications", "lead", "principal"})
 # Jobs an author box gives beside a newsroom's: a company blog's "Co-Founder at Segment".
-_BOX_JOBS = frozenset({"founder", "co-founder", "cofounder", "ceo", "cto", "engineer",
-                       "developer", "designer", "researcher", "scientist", "professor",
-                       "manager", "consultant", "economist", "strategist", "lawyer"})
+# (an executive's title is one of _JOB's)
+_BOX_JOBS = frozenset({"founder", "co-founder", "cofounder", "engineer", "developer",
+                       "designer", "researcher", "scientist", "professor", "manager",
+                       "consultant", "economist", "strategist", "lawyer"})
 # "... at Segment", "... bei Heise", "... chez Le Monde": where the author works
 _AT_EMPLOYER = re.compile(r"\s+(?:at|@|bei|chez|en|na|presso)\s+\S.{0,40}$", re.IGNORECASE)
 ROLE_LINE_WORDS = 4
