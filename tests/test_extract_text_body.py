@@ -166,6 +166,44 @@ def test_a_distant_teaser_block_is_not_merged_into_the_article() -> None:
     assert all("laptop" not in p for p in brief.body)
 
 
+def _box_above(heading: list[str]) -> list[str]:
+    """Three stories of a box printed above the article (a title, its summary, its
+    author), under ``heading``, then the article: its headline, a question set as a
+    sentence, its standfirst, the author, and its text."""
+    box = []
+    for i in range(3):
+        box += [f"School budgets: the district {i} hires more teachers",
+                f"Officials of district {i} said the council's money would pay for teachers "
+                "and books next year, and the schools would open two new classes in the "
+                "autumn, with more to come if the budget allows it.",
+                "Mary Major"]
+    return ["Home", "News", *heading, *box,
+            "Schools: what will the council's new budget pay for next year?",
+            "The council raises the budget for the district's schools. Teachers, parents and "
+            "officials say what the money should go to, and what it will not cover.",
+            "John Doe", *[f"{PARAGRAPH} Paragraph {i}." for i in range(4)], *PAGE_JUNK]
+
+
+def test_a_box_of_stories_above_the_article_is_not_its_start() -> None:
+    """A "More on this topic" box above the article, its summaries long enough to read
+    as prose, does not open the article's run: the run starts after its last summary."""
+    lines = _box_above(["More on this topic"])
+    start, _stop = article_runs(make_blocks(lines))[0]
+    assert lines[start].startswith("Schools: what will")
+    brief = _extract(lines)
+    assert brief.title == "Schools: what will the council's new budget pay for next year?"
+    assert not any("district 0" in p or "Mary Major" in p for p in brief.body)
+
+
+def test_without_a_heading_above_a_run_of_summaries_keeps_its_start() -> None:
+    """Without the heading, the lines above the article are not known to be a box: the
+    run starts where its prose does (its headline and summaries are the ranker's to
+    weigh)."""
+    lines = _box_above(["Schools"])
+    start, _stop = article_runs(make_blocks(lines))[0]
+    assert lines[start].startswith("Officials of district 0")
+
+
 COOKIE_DIALOG = [
     "Privacy settings",
     "When you visit our website, we store cookies on your browser to collect information. "

@@ -222,6 +222,7 @@ def article_runs(blocks: list[Block]) -> list[tuple[int, int]]:
     if best <= 0:
         return []
     stop = _cut_at_end(blocks, vote, start, stop, best)
+    start = _past_box(blocks, vote, start, stop)
     runs = [(start, stop)]
     while True:
         first, last = runs[0][0], runs[-1][1]
@@ -236,6 +237,28 @@ def article_runs(blocks: list[Block]) -> list[tuple[int, int]]:
             runs.append((s, e))
             continue
         return runs
+
+
+def _past_box(blocks: list[Block], vote: list[float], start: int, stop: int) -> int:
+    """``start``, or the first paragraph after the teasers the run opens with when an
+    end-of-article heading ("Mehr zum Thema", "Related") sits just above them (a title
+    line or two between): a box of
+    other stories printed above the article, its summaries read as the article's first
+    paragraphs."""
+    above = [b for b in blocks[max(0, start - 2 * TEASER_GAP) : start]
+             if b.end or not _transparent(b)][-TEASER_GAP - 1 :]
+    if not any(b.end for b in above):
+        return start
+    teaser = teasers(blocks)
+    last = None
+    for i in range(start, stop):
+        if vote[i] > 0 and blocks[i].index not in teaser:
+            break
+        if blocks[i].index in teaser:
+            last = i
+    if last is None:
+        return start
+    return next((i for i in range(last + 1, stop) if vote[i] > 0), start)
 
 
 FILLER_SHARE = 0.1
