@@ -601,6 +601,11 @@ def test_the_order_of_a_numeric_date(lines: list[str], month_first: bool) -> Non
     # a site's account, not a person (as the HTML byline refuses it)
     ("By admin - 2018-09-16", None),
     ("By Webmaster | 3 June 2021", None),
+    # the news agency the reporter writes for, run on, glued or after a comma
+    ("By Jane Roe Reuters ,12 March 2024", "Jane Roe"),
+    ("By Hillel ItalieThe Associated Press", "Hillel Italie"),
+    ("By Ana Roe, AFP", "Ana Roe"),
+    ("By Reuters, Thorsten Kramer", "Reuters, Thorsten Kramer"),
 ])
 def test_find_byline(line: str, name: str | None) -> None:
     assert find_byline(line) == name

@@ -795,12 +795,18 @@ def leading_names(text: str) -> str | None:
     kept: list[str] = []
     for piece in re.split(r",\s+|[،、]\s*", text):
         piece = piece.strip()
-        if _AGENCY.fullmatch(piece) or _DESK.fullmatch(piece):
+        if _AGENCY.fullmatch(piece) or _DESK.fullmatch(piece) \
+                or (kept and _WIRE.fullmatch(piece)):  # "Jane Roe, Reuters"
             # "By Associated Press", "by BWW News Desk": a wire or a desk, not a job title;
             if kept:                   # after names ("Jane Roe, Associated Press") it
                 break                  # is their employer
             kept.append(piece)
             continue
+        signed = _WIRE_AFTER.match(piece)
+        if signed and _one_name(signed[1]):
+            # "Jane Roe Reuters", "Ana Roe AFP": the reporter, then the agency she writes for
+            kept.append(signed[1])
+            break
         if piece and _ROLE.search(piece) and not kept:
             titled = _before_role(piece)
             if titled:
@@ -819,6 +825,11 @@ def leading_names(text: str) -> str | None:
 _AGENCY = re.compile(r"(?:the\s+)?(?:associated press|press association|agence france-presse|"
                      r"united press international|deutsche presse-agentur|anadolu agency)",
                      re.IGNORECASE)
+# A name run on into the news agency it writes for: "Jane Roe Reuters", "Ana Roe AFP",
+# "Hillel ItalieThe Associated Press" (the agency as it signs: a capital, or all capitals).
+_WIRE_AFTER = re.compile(r"^(.+?)(?:\s+|(?<=[a-z])(?=The\s))(?:The\s+)?"
+                         r"(?:Reuters|Bloomberg|Associated Press|AFP|AP|DPA|dpa|APA|EFE|ANSA|"
+                         r"EPD|epd|KNA|SDA|Keystone-SDA|NTB|PAP|ČTK|MTI|ANP|Belga)$")
 # An outlet's desk or staff signing as a team: "BWW News Desk", "TMZ Staff".
 _DESK = re.compile(r"(?:[A-Z][\w&.'’-]*\s+){1,3}(?:news\s+desk|desk|staff(?:\s+reports?)?|team|"
                    r"newsroom|editors|redaktion)", re.IGNORECASE)
