@@ -83,6 +83,11 @@ def test_a_date_as_text_or_unix_time(tmp_path: Path, value: str, day: dt.date | 
     ('{"title": "Storm closes schools", "title": "Second title", "text": "The council '
      'said on Monday that it would close the schools."}',
      "'title': given twice in one object; keep one"),
+    # a title of a type no headline is read from: the field and what it holds are named
+    ('{"title": ["Storm", "Schools"], "text": "The council closed the schools."}',
+     "title: a list where text was expected; no headline found"),
+    ('{"headline": true, "text": "The council closed the schools."}',
+     "headline: true or false where text was expected; no headline found"),
 ])
 def test_a_json_seed_that_is_no_article_is_refused_by_name(tmp_path: Path, content: str,
                                                            reason: str) -> None:

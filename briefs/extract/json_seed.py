@@ -27,7 +27,8 @@ headline.
 
 A file that is no JSON, holds no object (or a list of several: one seed is one
 article), gives a field twice in one object, or nests deeper than ``MAX_DEPTH`` is
-refused by name.
+refused by name; so is one whose title field holds no text (a list, ``true``) and whose
+page gives no headline either, the field and what it holds named.
 """
 
 from __future__ import annotations
@@ -261,8 +262,13 @@ def extract_json(text: str, shown: str) -> Brief:
         if body_value else page.body
     authors = _strings(_not_numbers(first("byline")))
     date = _date(first("date"))
+    title = _title(_text(first("title")), page.title)
+    if title is None and first("title") is not None:
+        key = next(n for n in FIELDS["title"] if by_key.get(_key(n)) not in (None, "", [], {}))
+        raise SeedError(shown, f"{key}: {_kind_of(first('title'))} where text was expected; "
+                        "no headline found")
     return Brief(
-        title=_title(_text(first("title")), page.title),
+        title=title,
         body=body,
         date=date or page.date,
         byline=", ".join(authors) if authors else page.byline,
@@ -273,6 +279,17 @@ def extract_json(text: str, shown: str) -> Brief:
         url=_address(first("url")) or page.url,
         lang=_one(first("lang")) or page.lang,
     )
+
+
+def _kind_of(value: Any) -> str:
+    """What a JSON value is, as an error names it."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object without a name"
+    return "a blank text" if isinstance(value, str) else "a value"
 
 
 EPOCH_SECONDS = (1e8, 1e10)  # 1973 to 2286: a Unix time in seconds, or in milliseconds
