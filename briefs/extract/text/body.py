@@ -242,9 +242,8 @@ def article_runs(blocks: list[Block]) -> list[tuple[int, int]]:
 def _past_box(blocks: list[Block], vote: list[float], start: int, stop: int) -> int:
     """``start``, or the first paragraph after the teasers the run opens with when an
     end-of-article heading ("Mehr zum Thema", "Related") sits just above them (a title
-    line or two between): a box of
-    other stories printed above the article, its summaries read as the article's first
-    paragraphs."""
+    line or two between): a box of other stories printed above the article, whose
+    summaries would read as the article's first paragraphs."""
     above = [b for b in blocks[max(0, start - 2 * TEASER_GAP) : start]
              if b.end or not _transparent(b)][-TEASER_GAP - 1 :]
     if not any(b.end for b in above):
