@@ -606,6 +606,12 @@ def test_the_order_of_a_numeric_date(lines: list[str], month_first: bool) -> Non
     ("By Hillel ItalieThe Associated Press", "Hillel Italie"),
     ("By Ana Roe, AFP", "Ana Roe"),
     ("By Reuters, Thorsten Kramer", "Reuters, Thorsten Kramer"),
+    # the paper after the name, where its first word says where the name ends
+    ("By Mike Isaac New York Times ,May 3, 2016", "Mike Isaac"),
+    ("By Jane Roe Washington Post", "Jane Roe"),
+    ("By Meg Wagner NEW YORK DAILY NEWS", "Meg Wagner"),
+    ("By Jane Roe BBC News", "Jane Roe"),
+    ("By Mary Ann Evans Sunday Times", None),  # "Mary Ann" or "Mary Ann Evans"?
 ])
 def test_find_byline(line: str, name: str | None) -> None:
     assert find_byline(line) == name

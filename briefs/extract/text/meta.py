@@ -803,9 +803,11 @@ def leading_names(text: str) -> str | None:
             kept.append(piece)
             continue
         signed = _WIRE_AFTER.match(piece)
-        if signed and _one_name(signed[1]):
-            # "Jane Roe Reuters", "Ana Roe AFP": the reporter, then the agency she writes for
-            kept.append(signed[1])
+        reporter = signed[1] if signed and _one_name(signed[1]) else _before_outlet(piece)
+        if reporter:
+            # "Jane Roe Reuters", "Mike Isaac New York Times": the reporter, then the
+            # agency or the paper she writes for
+            kept.append(reporter)
             break
         if piece and _ROLE.search(piece) and not kept:
             titled = _before_role(piece)
@@ -830,6 +832,34 @@ _AGENCY = re.compile(r"(?:the\s+)?(?:associated press|press association|agence f
 _WIRE_AFTER = re.compile(r"^(.+?)(?:\s+|(?<=[a-z])(?=The\s))(?:The\s+)?"
                          r"(?:Reuters|Bloomberg|Associated Press|AFP|AP|DPA|dpa|APA|EFE|ANSA|"
                          r"EPD|epd|KNA|SDA|Keystone-SDA|NTB|PAP|ČTK|MTI|ANP|Belga)$")
+# A newspaper's or a broadcaster's name: two to four capitalised words (or an acronym and a
+# word), the last one a word such names end in ("New York Times", "BBC News", "NEW YORK
+# DAILY NEWS"); a single word ("Post") could be a surname.
+_OUTLET = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.&-]*\s+){1,3}(?i:times|post|news|journal|herald|"
+                     r"tribune|gazette|chronicle|telegraph|guardian|observer|express|mail|"
+                     r"standard|independent|today|magazine|review|record|courier|sun|star|"
+                     r"bulletin|examiner|inquirer|register|globe|weekly|zeitung|allgemeine)")
+
+
+def _before_outlet(piece: str) -> str | None:
+    """The person's name before the outlet she writes for, run on without a comma: "Mike
+    Isaac New York Times" -> "Mike Isaac". Where the name ends is known only when the
+    outlet's name opens with "The", a place ("New York", "Washington") or an acronym
+    ("BBC News"), or is set in capitals: "Mary Ann Evans Sunday Times" is left alone."""
+    words = piece.split()
+    for k in range(2, min(5, len(words) - 1)):
+        name, tail = " ".join(words[:k]), words[k:]
+        if not _OUTLET.fullmatch(" ".join(tail)) or not _one_name(name):
+            continue
+        if tail[0] == "The" or " ".join(tail).isupper() or _ACRONYM.fullmatch(tail[0]) \
+                or _is_place(tail[0]) or _is_place(" ".join(tail[:2])):
+            return name
+    return None
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
 # An outlet's desk or staff signing as a team: "BWW News Desk", "TMZ Staff".
 _DESK = re.compile(r"(?:[A-Z][\w&.'’-]*\s+){1,3}(?:news\s+desk|desk|staff(?:\s+reports?)?|team|"
                    r"newsroom|editors|redaktion)", re.IGNORECASE)
