@@ -154,17 +154,16 @@ def cookie_stretch(blocks: list[Block]) -> list[bool]:
             >= DIALOG_COOKIES for i in range(last)]
 
 
-def votes(blocks: list[Block]) -> list[float]:
+def votes(blocks: list[Block], teaser: set[int]) -> list[float]:
     """Each block's weight in context: a long gap of non-prose costs more than its
     lines alone (menus and teaser lists are long, captions and subheadings short), a
     lone prose block among junk (a teaser, a footer notice) counts half, and the
-    summaries of a list of other stories (``teasers``), the comments of a thread
-    (``comments``) and the paragraphs of a cookie dialog (one that reads as such,
-    ``lexicon.is_consent``, or one among lines that name cookies, ``cookie_stretch``)
-    count little."""
+    summaries of a list of other stories (``teaser``, which ``teasers`` found), the
+    comments of a thread (``comments``) and the paragraphs of a cookie dialog (one that
+    reads as such, ``lexicon.is_consent``, or one among lines that name cookies,
+    ``cookie_stretch``) count little."""
     prose = [weight(b) > 0 for b in blocks]
     dialog = cookie_stretch(blocks)
-    teaser = teasers(blocks)
     thread = comments(blocks)
     listed = introduced_lists(blocks)
     out = []
@@ -217,12 +216,13 @@ def article_runs(blocks: list[Block]) -> list[tuple[int, int]]:
     at least half as much, at most ``MERGE_GAP`` lines away, with no end-of-article
     heading between (the widgets between two runs are left out of the text). Empty when
     nothing reads as prose."""
-    vote = votes(blocks)
+    teaser = teasers(blocks)
+    vote = votes(blocks, teaser)
     best, start, stop = _kadane(vote, 0, len(vote))
     if best <= 0:
         return []
     stop = _cut_at_end(blocks, vote, start, stop, best)
-    start = _past_box(blocks, vote, start, stop)
+    start = _past_box(blocks, vote, teaser, start, stop)
     runs = [(start, stop)]
     while True:
         first, last = runs[0][0], runs[-1][1]
@@ -239,7 +239,8 @@ def article_runs(blocks: list[Block]) -> list[tuple[int, int]]:
         return runs
 
 
-def _past_box(blocks: list[Block], vote: list[float], start: int, stop: int) -> int:
+def _past_box(blocks: list[Block], vote: list[float], teaser: set[int], start: int,
+              stop: int) -> int:
     """``start``, or the first paragraph after the teasers the run opens with when an
     end-of-article heading ("Mehr zum Thema", "Related") sits just above them (a title
     line or two between): a box of other stories printed above the article, whose
@@ -248,7 +249,6 @@ def _past_box(blocks: list[Block], vote: list[float], start: int, stop: int) -> 
              if b.end or not _transparent(b)][-TEASER_GAP - 1 :]
     if not any(b.end for b in above):
         return start
-    teaser = teasers(blocks)
     last = None
     for i in range(start, stop):
         if vote[i] > 0 and blocks[i].index not in teaser:
