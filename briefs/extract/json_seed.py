@@ -229,12 +229,16 @@ def extract_json(text: str, shown: str) -> Brief:
     """The article of a JSON seed (see the module's docstring)."""
     by_key = _article(_object(text, shown))
 
-    def first(field: str) -> Any:
+    def named(field: str) -> tuple[str, Any]:
+        """The first of the field's usual names the object fills, and its value."""
         for name in FIELDS[field]:
             value = by_key.get(_key(name))
             if value not in (None, "", [], {}):
-                return value
-        return None
+                return name, value
+        return field, None
+
+    def first(field: str) -> Any:
+        return named(field)[1]
 
     found_body = first("body")
     markdown_body = next((m for m in (_markdown_text(by_key.get(_key(n)))
@@ -262,11 +266,11 @@ def extract_json(text: str, shown: str) -> Brief:
         if body_value else page.body
     authors = _strings(_not_numbers(first("byline")))
     date = _date(first("date"))
-    title = _title(_text(first("title")), page.title)
-    if title is None and first("title") is not None:
-        key = next(n for n in FIELDS["title"] if by_key.get(_key(n)) not in (None, "", [], {}))
-        raise SeedError(shown, f"{key}: {_kind_of(first('title'))} where text was expected; "
-                        "no headline found")
+    title_key, title_value = named("title")
+    title = _title(_text(title_value), page.title)
+    if title is None and title_value is not None:
+        raise SeedError(shown, f"{title_key}: {_kind_of(title_value)} where text was "
+                        "expected; no headline found")
     return Brief(
         title=title,
         body=body,
