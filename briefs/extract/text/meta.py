@@ -839,6 +839,7 @@ _OUTLET = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.&-]*\s+){1,3}(?i:times|post|ne
                      r"tribune|gazette|chronicle|telegraph|guardian|observer|express|mail|"
                      r"standard|independent|today|magazine|review|record|courier|sun|star|"
                      r"bulletin|examiner|inquirer|register|globe|weekly|zeitung|allgemeine)")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")  # "BBC", "CNN": where an outlet's name starts
 
 
 def _before_outlet(piece: str) -> str | None:
@@ -855,9 +856,6 @@ def _before_outlet(piece: str) -> str | None:
                 or _is_place(tail[0]) or _is_place(" ".join(tail[:2])):
             return name
     return None
-
-
-_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 # An outlet's desk or staff signing as a team: "BWW News Desk", "TMZ Staff".
