@@ -757,6 +757,11 @@ def test_names_run_together_beside_the_date_are_the_byline() -> None:
         *STORY]))
     assert brief.title == "Council approves budget after long debate"
     assert brief.byline == "Birgit Baumann Anna Giulia Fink Jan Michael Marchart"
+    # the day on the same line, printed without its year
+    brief = _extract("\n\n".join([
+        "Home", "Council approves budget after long debate",
+        "Birgit Baumann Anna Giulia Fink Jan Michael Marchart 3. Mai, 17:47", *STORY]))
+    assert brief.byline == "Birgit Baumann Anna Giulia Fink Jan Michael Marchart"
 
 
 def test_a_title_case_line_beside_the_date_is_no_run_of_names() -> None:

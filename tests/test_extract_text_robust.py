@@ -217,6 +217,11 @@ def test_byline_lines(line: str, name: str | None) -> None:
     ("Shana Nys Dambrot November 6, 2023", ("Shana Nys Dambrot", True)),
     ("Hier spielt die Musik November 6, 2023", None),
     ("Theresa May 3, 2021", None),
+    # a day printed without its year after the name, with its time or not
+    ("Jane Roe, 8 January, 17:46", ("Jane Roe", True)),
+    ("Ярослав Кузишин, 8 января, 17:46", ("Ярослав Кузишин", True)),
+    ("Jane Roe · Nov 19, 9:41 AM", ("Jane Roe", True)),
+    ("Jane Roe 19", None), ("Jane Roe, Saal 3", None),
     # a role in brackets after the names; not a key's "(PGP)", nor a caption's "(left)"
     ("Chus del Pino, Martí Abad (Enviado especial)", ("Chus del Pino, Martí Abad", False)),
     ("Jane Roe (Special correspondent)", ("Jane Roe", False)),

@@ -1060,7 +1060,7 @@ def name_line(line: str) -> tuple[str, bool] | None:
         got = name_line(where["name"])
         return got if got and not got[1] else None
     head, tail, handle = _at_tail(text)
-    if tail and not (handle or find_date(tail) or _RELATIVE.search(tail)):
+    if tail and not (handle or _when(tail)):
         return None
     if _unglued(head) != head:  # "Emma MackenzieLifestyle Writer": a job run into the name
         titled = _before_role(head)
@@ -1089,6 +1089,12 @@ _PLACES_IN_PHOTO = frozenset({
     "foto", "video", "audio"})
 
 
+def _when(tail: str) -> bool:
+    """Whether what follows a name says when: a day (``8 January 2024``, ``8 января,
+    17:46``, a day printed without its year) or a time past (``2 hours ago``)."""
+    return bool(find_date(tail) or _RELATIVE.search(tail) or yearless_date_line(tail))
+
+
 def _at_tail(text: str) -> tuple[str, str, bool]:
     """``text`` cut where a name's tail begins (``_NAME_TAIL``): the part before, the
     part after, and whether the cut is a handle (``, @jroe``)."""
@@ -1106,7 +1112,7 @@ def names_run_line(line: str, lowered: Container[str]) -> tuple[str, bool] | Non
     if len(text) > 100:
         return None
     head, tail, _handle = _at_tail(text)
-    if tail and not (find_date(tail) or _RELATIVE.search(tail)):
+    if tail and not _when(tail):
         return None
     names = names_run(head, lowered)
     return (names, bool(tail)) if names else None
