@@ -331,6 +331,16 @@ def test_a_name_alone_under_the_headline_is_read_as_a_dump_reads_it() -> None:
     assert extract_html(long).byline == "Kathrin Hofmeister"
 
 
+def test_a_chinese_editors_credit_is_read_as_a_dump_reads_it() -> None:
+    """Markup that names no author, and an editor's credit under the text."""
+    text = ("市议会周二晚间投票通过了明年的城市预算，"
+            "此前的辩论持续了六个多小时，吸引了大批市民到场旁听。")
+    page = (f"<html><head><title>市议会通过预算</title></head><body><main>"
+            f"<h1>市议会经过长时间辩论通过预算</h1><p>{text}</p><p>{text * 2}</p>"
+            f"<p>(责编：牛镛、岳弘彬)</p></main></body></html>")
+    assert extract_html(page).byline == "牛镛, 岳弘彬"
+
+
 @pytest.mark.parametrize(("head", "under", "byline"), [
     # the data names the site (its newsroom, its address): the person under the headline
     ('<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": '

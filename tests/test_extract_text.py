@@ -865,6 +865,30 @@ def test_an_article_signed_at_its_end_gives_the_byline_and_loses_the_line() -> N
     assert brief.byline == "Jane Roe"
 
 
+ZH_STORY = [
+    "市议会周二晚间投票通过了明年的城市预算，此前的辩论持续了六个多小时，吸引了大批市民到场旁听。",
+    "市长表示，新增资金的大部分将用于学校，而道路部门获得的增幅小于其春季提出的要求。",
+    "商户此前要求降低收费，议会同意将收费削减十分之一，这一调整每年将使城市减少约两百万元收入。",
+]
+
+
+@pytest.mark.parametrize(("credit", "byline"), [
+    ("(责编：牛镛、岳弘彬)", "牛镛, 岳弘彬"),
+    ("【责任编辑:张樵苏 】", "张樵苏"),
+    ("责任编辑：", None),  # no name
+    ("来源：本报 责任编辑：张樵苏 2024年5月3日", None),  # not a credit line alone
+])
+def test_a_chinese_editors_credit_under_the_text_is_the_byline(credit: str,
+                                                                byline: str | None) -> None:
+    """Chinese news sites close an article with its editors' credit, and often name no
+    other author."""
+    brief = _extract("\n\n".join(["首页", "市议会经过长时间辩论通过预算", "2024年5月3日", *ZH_STORY,
+                                    credit, "分享到"]))
+    assert brief.title == "市议会经过长时间辩论通过预算"
+    assert brief.byline == byline
+    assert brief.body == tuple(ZH_STORY)
+
+
 def test_a_headline_printed_twice_opens_the_text_after_the_second() -> None:
     """A sticky bar prints the headline, then the page's furniture (a section's name,
     share counts, the date), then the article's own headline and its author. (A headline

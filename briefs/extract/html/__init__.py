@@ -247,9 +247,14 @@ def _dump_byline(dump: _AsDump) -> str | None:
     person's name or a desk, not a widget's label."""
     found = dump.brief(head_only=True).byline
     if found and (lexicon.is_junk_line(found)
-                  or text_meta.looks_like_name(found.split(",")[0]) is None):
+                  or (text_meta.looks_like_name(found.split(",")[0]) is None
+                      and not _CHINESE_NAMES.match(found))):
         return None
     return found
+
+
+# Names in Chinese script, as an editor's credit gives them ("牛镛, 岳弘彬")
+_CHINESE_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:, [\u4e00-\u9fff]{2,4})*$")
 
 
 def _article_text(tree: Any, url: str | None, dump: _AsDump) -> list[str]:

@@ -199,6 +199,8 @@ def extract_text(text: str) -> Brief:
         if signed is not None:
             byline = signed[1]
             kept = [b for b in kept if b.index != signed[0]]
+    if byline is None and stop == page.stop:
+        byline = _editor_credit(blocks, stop)
     if byline:  # the author's name printed again on a line of its own
         kept = [b for b in kept if b.text.strip() != byline]
     kept = body.without_bio(kept, byline)
@@ -284,6 +286,19 @@ def _signed_at_end(blocks: list[Block], kept: list[Block], stop: int | None
             name = meta.find_byline(block.text) or meta.find_inner_byline(block.text)
             if name:
                 return block.index, name
+    return None
+
+
+EDITOR_CREDIT_LINES = 10  # lines after the text read for an editor's credit
+
+
+def _editor_credit(blocks: list[Block], stop: int) -> str | None:
+    """The editors a Chinese news site credits under an article that names no author
+    ("(责编：牛镛、岳弘彬)"), within a few lines after the text."""
+    for block in blocks[stop : stop + EDITOR_CREDIT_LINES]:
+        names = meta.editor_credit(block.text)
+        if names:
+            return names
     return None
 
 

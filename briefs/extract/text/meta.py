@@ -663,6 +663,22 @@ INNER_BY_WORDS = 25  # a posting line is short; a sentence with "von" in it is t
 INNER_BY_CHARS = 300  # (and as many characters: a line without spaces is one word)
 
 
+# The editor's credit that closes an article of a Chinese news site, which names no other
+# author: "(责编：牛镛、岳弘彬)", "【责任编辑:张樵苏 】", "責任編輯：王小明".
+_EDITOR_CREDIT = re.compile(r"^[\[【(（]?\s*(?:责任编辑|责编|責任編輯|責編)\s*[:：]\s*"
+                            r"([^\d\[\]【】()（）:：]{1,40}?)\s*[\]】)）]?$")
+_CREDIT_NAMES = re.compile(r"\s*[、，,/]\s*|\s+")
+
+
+def editor_credit(line: str) -> str | None:
+    """The names of an editor's credit line (``_EDITOR_CREDIT``), joined by commas."""
+    match = _EDITOR_CREDIT.match(line.strip())
+    if match is None:
+        return None
+    names = [n for n in _CREDIT_NAMES.split(match[1]) if n]
+    return ", ".join(names) if names and all(len(n) <= 20 for n in names) else None
+
+
 def find_inner_byline(line: str) -> str | None:
     """The name after a "by" inside a date or posting line: ``October 19, 2019 by IWB``
     -> ``IWB``; ``Veröffentlicht am 12. Juni 2017 von gizzmo`` -> ``gizzmo`` (a user
