@@ -260,8 +260,13 @@ def test_end_markers_and_credits() -> None:
                     "More Trending", "Recent Posts", "Neueste Beiträge", "You may like",
                     "What to read next", "Latest in AI Platforms & Assistants",
                     "Mehr zu Fleischkonsum", "Want more stories like this?",
-                    "Today's Most Read", "This Week’s Most Popular"):
+                    "Today's Most Read", "This Week’s Most Popular",
+                    "This Week's Top Posts", "Most Popular Videos", "Trending Now on TGP",
+                    "You May Like These Posts", "More Great WIRED Stories",
+                    "Mehr lesen über", "Weitere Beiträge zum Thema"):
         assert is_end_marker(heading), heading
+    # a "Trending" box may sit in the middle of an article; "Top" alone is a link up
+    assert not is_end_marker("Trending") and not is_end_marker("Top")
     assert is_credit("Love thine enemy. Photo: Olivier Douliery/AFP via Getty Images")
     assert is_credit("(Bild: Hersteller)")
     assert is_credit("Image source, Getty Images") and is_credit("Media source: Reuters")

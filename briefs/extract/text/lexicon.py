@@ -181,9 +181,16 @@ _FILLER = re.compile(
 # Lines that say the article is over: what follows is related lists and comments.
 _END = re.compile(
     r"^(related( articles| stories| posts| content| news| coverage)?|"
-    r"you (may|might) also like|recommended( for you| stories)?|read next|"
-    # "Most read", "Today's most read", "This week's most popular"
-    r"((today|this week|this month)['’]s )?most (read|popular|viewed|watched)|top stories|"
+    r"you (may|might)( also)? like( these| this)?( posts| stories| articles)?|"
+    r"recommended( for you| stories)?|read next|"
+    # "Most read", "Today's most read", "This week's most popular videos", "Top posts"
+    r"((today|this week|this month)['’]s )?(most (read|popular|viewed|watched)"
+    r"( stories| posts| articles| videos)?|top (stories|posts|articles|videos))|"
+    # "Trending now on TGP", "More great WIRED stories"
+    # ("Trending" alone is also a box in the middle of an article)
+    r"trending( now| stories)?( on [\w .'’-]{1,30})|trending (now|stories)|"
+    r"more great [\w'’-]{1,20} stories|"
+    r"mehr lesen über|weitere beiträge( zum thema)?|"
     # "More stories like this one", "Want more stories like this?", "More on: Taliban"
     r"(want )?more (stories|articles|news|videos|posts|coverage)"
     r"( (like this( one)?|from|on|about)\b[\w .'’-]{0,30})?( \.\.\.|…|\?)?|"
