@@ -288,6 +288,21 @@ def test_a_date_line_alone_below_the_opening_dates_an_article_without_a_header_d
     assert extract_text(clean_text("\n\n".join(lines))[0]).date == dt.date(2021, 12, 15)
 
 
+@pytest.mark.parametrize(("line", "expected"), [
+    # a post's footer: its day first, then who filed it where
+    ("Dezember 26, 2019 von Andrea Kategorien: Allgemein | Hinterlasse einen Kommentar",
+     dt.date(2019, 12, 26)),
+    # a teaser's sentence with its day run into it dates another article
+    ("20.04.2020Dynamische Routen: Von nun an schlägt die App ihren Kunden Touren vor.", None),
+])
+def test_a_line_opening_with_a_date_below_a_short_post_dates_it(
+        line: str, expected: dt.date | None) -> None:
+    paragraphs = [f"{SENTENCE} Detail number {i} follows here." for i in range(3)]
+    lines = ["Home", "News", "Bridge reopens after two years of repairs", *paragraphs,
+             "Share", line, "Comments"]
+    assert extract_text(clean_text("\n\n".join(lines))[0]).date == expected
+
+
 def test_soft_hyphens_go_without_a_warning_so_words_are_whole() -> None:
     text, notes = clean_text("Mes\u00adsen\u00adger\u00addiens\u00adte sind kein "
                              "rechts\u00adfrei\u00ader Raum\n\nZero\u200bwidth")

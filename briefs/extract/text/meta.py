@@ -503,9 +503,10 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
     lines of the header zone ``lines[lo:hi]``, one close to the headline first (a
     ``Published`` line before a bare date, an ``Updated`` one last, a sentence that
     mentions a day after a line that only dates), then the closest;
-    with none in the zone, a short date line up to ``DATE_BELOW`` lines below the
-    headline, else the closest ``Published ...`` line anywhere on the page (a footer's
-    ``Erschienen am: 01.11.2023``). An embedded post's signature dates nothing."""
+    with none in the zone, a short date line (or a post's line that opens with its
+    day) up to ``DATE_BELOW`` lines below the headline, else the closest ``Published ...``
+    line anywhere on the page (a footer's ``Erschienen am: 01.11.2023``). An embedded
+    post's signature dates nothing."""
     def ranked(i: int) -> tuple[int, bool, int, bool, int, dt.date] | None:
         """Rank, distance to the headline (lines above count double; at the same
         distance, a line below first: the one above may close the teaser before the
@@ -531,7 +532,7 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
             found.append((not near, *got))
     if not found:  # a date line alone a little further down ("15.12.2021" under a photo)
         for i in range(hi, min(len(lines), head + DATE_BELOW)):
-            if len(lines[i].split()) <= DATE_ALONE_WORDS:
+            if len(lines[i].split()) <= DATE_ALONE_WORDS or _opens_with_date(lines[i]):
                 got = ranked(i)
                 if got is not None:
                     found.append((False, *got))
@@ -542,6 +543,14 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
                 if got is not None and got[0] == 0:
                     found.append((False, *got))
     return min(found)[6] if found else None
+
+
+def _opens_with_date(line: str) -> bool:
+    """A post's line that opens with its day, then who and where it was filed ("Dezember
+    26, 2019 von Andrea Kategorien: Allgemein | Hinterlasse einen Kommentar"); not a
+    teaser's sentence with the day run into it ("20.04.2020Dynamische Routen ... vor.")."""
+    return _short(line) and not line.rstrip().endswith((".", "!", "?")) \
+        and _date_at_start(line) is not None
 
 
 JOINERS = frozenset({"and", "&", "und", "et", "y", "e", "a", "i"})
