@@ -17,7 +17,13 @@ from briefs.clean import clean_line, clean_text
 from briefs.errors import SeedError
 from briefs.extract import extract
 from briefs.extract.text import extract_text
-from briefs.extract.text.meta import find_byline, find_date, name_line, numeric_order
+from briefs.extract.text.meta import (
+    dated_paragraph,
+    find_byline,
+    find_date,
+    name_line,
+    numeric_order,
+)
 from briefs.read import read_seed
 from tests.helpers import BARE_PARAGRAPHS
 
@@ -286,6 +292,28 @@ def test_a_date_line_alone_below_the_opening_dates_an_article_without_a_header_d
     lines = ["Home", "News", "Bridge reopens after two years of repairs", *paragraphs[:14],
              "15.12.2021", *paragraphs[14:], "Comments", "Ann 16.12.2021 10:15"]
     assert extract_text(clean_text("\n\n".join(lines))[0]).date == dt.date(2021, 12, 15)
+
+
+@pytest.mark.parametrize(("opening", "expected"), [
+    ("(21. November 2022) Energieverbraucher erhalten", dt.date(2022, 11, 21)),
+    ("29.11.2022 – Mehrfach und vehement hatte die Branche", dt.date(2022, 11, 29)),
+    ("31. Oktober 2023. Dragqueens sind Kunstfiguren", dt.date(2023, 10, 31)),
+    ("12. März 2020 18:00 Uhr – Der Rat", dt.date(2020, 3, 12)),
+    # a sentence that opens with a day, or mentions one, is no dateline
+    ("1. Oktober 2022 gilt für Erdgas ein neuer Satz", dt.date(2021, 5, 3)),
+    ("Seit dem 1. Oktober 2022 gilt für Erdgas ein neuer Satz", dt.date(2021, 5, 3)),
+])
+def test_a_first_paragraph_that_opens_with_its_day_dates_the_article(
+        opening: str, expected: dt.date) -> None:
+    """A dateline that is a day: the article's first paragraph, long as it is, opens
+    with the day it was written; a short sentence below that mentions a day does not
+    date the article."""
+    first = f"{opening} {SENTENCE} {SENTENCE}"
+    paragraphs = [f"{SENTENCE} Detail number {i} follows here." for i in range(6)]
+    lines = ["Home", "News", "Bridge reopens after two years of repairs", first,
+             "Work on the bridge began on 3 May 2021 after the old one closed.", *paragraphs]
+    assert extract_text(clean_text("\n\n".join(lines))[0]).date == expected
+    assert dated_paragraph(first) is (expected.year != 2021)
 
 
 @pytest.mark.parametrize(("line", "expected"), [

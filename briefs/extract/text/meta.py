@@ -524,7 +524,7 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
 
     found = []
     for i in range(lo, hi):
-        if not _short(lines[i]):
+        if not (_short(lines[i]) or dated_paragraph(lines[i])):
             continue  # a sentence that mentions a day is text, not the article's date
         got = ranked(i)
         if got is not None:
@@ -543,6 +543,23 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
                 if got is not None and got[0] == 0:
                     found.append((False, *got))
     return min(found)[6] if found else None
+
+
+# What follows the day that opens a dated paragraph: a bracket closed, a dash or a stop,
+# or the text run into it ("26.01.2022Strava wertet...")
+_AFTER_OPENING_DAY = re.compile(r"[)\]]|\s*[-–—:.|]\s|[^\W\d_]")
+
+
+def dated_paragraph(line: str) -> bool:
+    """A paragraph that opens with the day it was written, as a dateline: "(21. November
+    2022) Energieverbraucher erhalten...", "29.11.2022 – Mehrfach und vehement...",
+    "31. Oktober 2023. Dragqueens sind..." (not "1. Oktober 2022 gilt ...", a sentence)."""
+    text = line.lstrip("([ ")
+    match = _date_at_start(text)
+    if match is None:
+        return False
+    rest = _LEADING_TIME.sub("", text[match.end():])
+    return bool(_AFTER_OPENING_DAY.match(rest)) and not rest[:1].islower()
 
 
 def _opens_with_date(line: str) -> bool:
