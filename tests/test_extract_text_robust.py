@@ -18,6 +18,7 @@ from briefs.errors import SeedError
 from briefs.extract import extract
 from briefs.extract.text import extract_text
 from briefs.extract.text.meta import (
+    date_near,
     dated_paragraph,
     find_byline,
     find_date,
@@ -292,6 +293,17 @@ def test_a_date_line_alone_below_the_opening_dates_an_article_without_a_header_d
     lines = ["Home", "News", "Bridge reopens after two years of repairs", *paragraphs[:14],
              "15.12.2021", *paragraphs[14:], "Comments", "Ann 16.12.2021 10:15"]
     assert extract_text(clean_text("\n\n".join(lines))[0]).date == dt.date(2021, 12, 15)
+
+
+def test_the_date_line_under_a_headline_that_names_a_day_dates_the_article() -> None:
+    """A headline may name the day of the event it announces; the article's own date
+    line is under it."""
+    lines = ["Artikel, Veranstaltungen", "Tagung: Institutionen revolutionärer Macht in den "
+             "Revolutionen des 19. Jahrhunderts (26. und 27. 2. 2015, Eichstätt)",
+             "28. Januar 2015 karstenruppert Schreibe einen Kommentar", SENTENCE, SENTENCE]
+    assert date_near(lines, 1, 0, len(lines)) == dt.date(2015, 1, 28)
+    # a headline with its day is still dated by it when no line under it is a date
+    assert date_near(lines[:2] + lines[3:], 1, 0, len(lines) - 1) == dt.date(2015, 2, 27)
 
 
 @pytest.mark.parametrize(("opening", "expected"), [

@@ -519,8 +519,9 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
         said = len(lines[i].split()) >= DATE_SENTENCE_WORDS \
             and lines[i].rstrip().endswith((".", "!", "?")) \
             and not _CLOCK_END.search(lines[i]) and find_byline(lines[i]) is None
-        return _rank(lines[i]), said, (i - head if i >= head else 2 * (head - i)), i < head, \
-            i, day
+        # (so does the headline: it may name the day of the event it announces)
+        return _rank(lines[i]), said or i == head, \
+            (i - head if i >= head else 2 * (head - i)), i < head, i, day
 
     found = []
     for i in range(lo, hi):
