@@ -1122,6 +1122,9 @@ def test_a_person_named_like_a_place_is_still_a_name(person: str) -> None:
     "— Jane Roe (@janeroe) January 1, 2020",
     "- City News (@CityNews) January 1, 2020",
     "A post shared by Jane Roe (@jane.roe) on Jan 1, 2020 at 9:12am PST",
+    # Instagram's signature in the page's language
+    "Ein Beitrag geteilt von Jane Roe (@jane.roe) am Jan 1, 2020 um 9:12 PST",
+    "Une publication partagée par Jane Roe (@jane.roe) le 1 janv. 2020 à 9:12 PST",
 ])
 def test_an_embedded_post_s_date_does_not_date_the_article(signature: str) -> None:
     """The signature under an embedded tweet carries the day it was posted."""

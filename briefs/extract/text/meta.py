@@ -348,9 +348,13 @@ def date_start(line: str) -> int | None:
 
 
 # The signature under an embedded post, dated the day it was posted, not the article's:
-# "— Jane Roe (@janeroe) January 2, 2020", "A post shared by Jane Roe (@janeroe)"
+# "— Jane Roe (@janeroe) January 2, 2020", "A post shared by Jane Roe (@janeroe)", and
+# Instagram's line in other languages ("Ein Beitrag geteilt von ...")
 _EMBED_SIGNATURE = re.compile(
-    r"^\s*(?:[—–-]|a post shared by)\s*[^()\n]{0,80}\(@[\w.]{1,30}\)", re.IGNORECASE)
+    r"^\s*(?:[—–-]|a post shared by|ein beitrag geteilt von|une publication partagée par|"
+    r"una publicación compartida por|un post condiviso da|"
+    r"uma publicação compartilhada por|een bericht gedeeld door)"
+    r"\s*[^()\n]{0,80}\(@[\w.]{1,30}\)", re.IGNORECASE)
 
 
 def embed_signature(line: str) -> bool:
