@@ -295,6 +295,13 @@ def test_a_date_line_alone_below_the_opening_dates_an_article_without_a_header_d
     assert extract_text(clean_text("\n\n".join(lines))[0]).date == dt.date(2021, 12, 15)
 
 
+def test_a_label_on_the_line_above_a_date_ranks_it() -> None:
+    """"Updated:" and its day on two lines: the day it was first published wins."""
+    lines = ["Investor to advise the council on its finances", "Author:", "Lauren Briggs",
+             "Updated:", "Mar 6, 2018", "Original:", "Dec 21, 2016", SENTENCE, SENTENCE]
+    assert date_near(lines, 0, 0, len(lines)) == dt.date(2016, 12, 21)
+
+
 def test_the_date_line_under_a_headline_that_names_a_day_dates_the_article() -> None:
     """A headline may name the day of the event it announces; the article's own date
     line is under it."""

@@ -468,6 +468,14 @@ def yearless_date_line(line: str) -> bool:
     return 0 < len(parts) <= 2 and all(_DAY_NO_YEAR.fullmatch(p) for p in parts)
 
 
+def _labelled(lines: list[str], i: int) -> str:
+    """``lines[i]`` with the label printed on the line above it, if one is ("Updated:"
+    above "Mar 6, 2018")."""
+    above = lines[i - 1].strip() if i > 0 else ""
+    return f"{above} {lines[i]}" if above.endswith(":") and len(above.split()) <= 3 \
+        else lines[i]
+
+
 def _rank(line: str) -> int:
     """How a date line ranks: a ``Published`` line first, an ``Updated`` one last."""
     return 0 if _PUBLISHED.search(line) else 2 if _UPDATED.search(line[:12]) else 1
@@ -489,7 +497,7 @@ def pick_date(lines: list[str], month_first: bool = False) -> tuple[dt.date | No
             continue
         if _short(line):
             meta_lines.add(i)
-        found.append((_rank(line), i, day))
+        found.append((_rank(_labelled(lines, i)), i, day))
     if not found:
         return None, meta_lines
     return min(found)[2], meta_lines
@@ -524,7 +532,7 @@ def date_near(lines: list[str], head: int, lo: int, hi: int,
             and lines[i].rstrip().endswith((".", "!", "?")) \
             and not _CLOCK_END.search(lines[i]) and find_byline(lines[i]) is None
         # (so does the headline: it may name the day of the event it announces)
-        return _rank(lines[i]), said or i == head, \
+        return _rank(_labelled(lines, i)), said or i == head, \
             (i - head if i >= head else 2 * (head - i)), i < head, i, day
 
     found = []
