@@ -880,6 +880,7 @@ ZH_STORY = [
 @pytest.mark.parametrize(("credit", "byline"), [
     ("(责编：牛镛、岳弘彬)", "牛镛, 岳弘彬"),
     ("【责任编辑:张樵苏 】", "张樵苏"),
+    ("【纠错】 【责任编辑:张樵苏 】", "张樵苏"),  # after the link to report an error
     ("责任编辑：", None),  # no name
     ("来源：本报 责任编辑：张樵苏 2024年5月3日", None),  # not a credit line alone
 ])

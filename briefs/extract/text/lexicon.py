@@ -470,7 +470,8 @@ def _share_row(key: str) -> bool:
 
 # A Chinese page's closing credits: "【纠错】 【责任编辑:张樵苏 】" (a link to report an
 # error, the editor in charge).
-_EDITOR_CREDIT_ITEM = (r"[【\[（(]?(?:纠错|糾錯|责任编辑|責任編輯|责编|責編)"
+EDITOR_WORDS = r"责任编辑|責任編輯|责编|責編"  # "editor in charge" (``meta.editor_credit``)
+_EDITOR_CREDIT_ITEM = (rf"[【\[（(]?(?:纠错|糾錯|{EDITOR_WORDS})"
                        r"(?:\s*[:：]\s*[^】\]）)\s]{1,20})?(?:\s*[】\]）)])?")
 # (an item begins with no space and takes one before its closing bracket only, so the
 # spaces between two items have one reading)

@@ -14,7 +14,7 @@ from typing import Any
 
 from briefs import prefilter
 from briefs.extract.text import jalali
-from briefs.extract.text.lexicon import is_junk_line
+from briefs.extract.text.lexicon import EDITOR_WORDS, is_junk_line
 
 # English, German, French, Spanish, Portuguese, Czech, Italian, Dutch, Polish; then Russian,
 # Ukrainian, Turkish, Swedish/Danish/Norwegian, Finnish, Romanian and Hungarian; Arabic
@@ -703,8 +703,10 @@ INNER_BY_CHARS = 300  # (and as many characters: a line without spaces is one wo
 
 
 # The editor's credit that closes an article of a Chinese news site, which names no other
-# author: "(责编：牛镛、岳弘彬)", "【责任编辑:张樵苏 】", "責任編輯：王小明".
-_EDITOR_CREDIT = re.compile(r"^[\[【(（]?\s*(?:责任编辑|责编|責任編輯|責編)\s*[:：]\s*"
+# author: "(责编：牛镛、岳弘彬)", "【纠错】 【责任编辑:张樵苏 】" (after a link to report an
+# error), "責任編輯：王小明".
+_EDITOR_CREDIT = re.compile(r"^(?:[【\[]?(?:纠错|糾錯)[】\]]?\s*)?"
+                            rf"[\[【(（]?\s*(?:{EDITOR_WORDS})\s*[:：]\s*"
                             r"([^\d\[\]【】()（）:：]{1,40}?)\s*[\]】)）]?$")
 _CREDIT_NAMES = re.compile(r"\s*[、，,/]\s*|\s+")
 
