@@ -70,6 +70,9 @@ class Brief:
     byline: str | None = _f("str", "Author line as printed.")
     site_name: str | None = _f("str", "The outlet that published the article.")
     url: str | None = _f("str", "Where the article was published.")
+    other_titles: tuple[str, ...] = _f(
+        "list[str]", "The page's other headlines (its <h1>, JSON-LD, og:title, <title>) where "
+        "they differ from title, for the editor to choose from.", default=tuple)
     lang: str | None = _f("str", "Language code (en, de, ...): the page's, else detected.")
     word_count: int | None = _f("int", "Words in the article text.", owner="tool")
     reading_time: int | None = _f("int", "Minutes to read the article text.", owner="tool")

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from briefs.cli import COMMANDS, main
 from tests.conftest import FIXTURES, REPO
@@ -415,3 +416,21 @@ def test_written_files_are_readable_by_others_under_the_usual_umask(project,
     (brief,) = (root / "docs" / "briefs").glob("*.md")
     assert brief.stat().st_mode & 0o777 == 0o644
     assert (root / ".briefs" / "state.json").stat().st_mode & 0o777 == 0o644
+
+
+def test_an_html_seed_s_other_headlines_go_into_its_front_matter(project,
+                                                                 seed_article: Path) -> None:
+    """The brief of a saved page lists the page's sharing headline under ``other_titles``
+    (for the editor to choose from), and the site builds with it (``mkdocs build
+    --strict``)."""
+    root = project(seed_article)
+    (root / "seeds" / "000_415feae060044a8d.txt").unlink()
+    shutil.copy(FIXTURES / "html" / "observer_lvmh_en.html", root / "seeds" / "lvmh.html")
+    result = run_briefs(root, "build")
+    assert result.returncode == 0, result.stderr
+    (brief,) = (root / "docs" / "briefs").glob("*.md")
+    front = yaml.safe_load(brief.read_text(encoding="utf-8").split("\n---\n", 1)[0][4:])
+    assert front["other_titles"] == ["LVMH Gives the Louvre $16M to Help Acquire a Chardin "
+                                     "Masterpiece"]
+    assert front["title"] != front["other_titles"][0]
+    assert (root / "site" / "briefs" / brief.stem / "index.html").is_file()

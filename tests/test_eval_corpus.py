@@ -60,6 +60,27 @@ def test_runner_scores_the_real_extractors(tmp_path: Path) -> None:
     assert row["desc"] == "1.000 (1)"
 
 
+def test_head_plus_counts_a_headline_among_the_page_s_other_titles(tmp_path: Path) -> None:
+    """The truth follows the og:title, the brief the <h1>: a miss for ``head``, a hit for
+    ``head+``, which the corpus README allows ("accept the best of several candidates")."""
+    root = make_corpus(tmp_path)
+    page = root / "cases" / "demo_budget" / "source.html"
+    shared = "Council backs budget for schools and roads after long debate"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "</title>", f'</title><meta property="og:title" content="{shared}">'), encoding="utf-8")
+    truth_file = root / "cases" / "demo_budget" / "truth.json"
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    truth_file.write_text(json.dumps({**truth, "headline": shared}), encoding="utf-8")
+    (html,) = corpus.run("html", corpus.briefs_extractor(corpus.HTML_FILE),
+                         corpus.load_cases(root))
+    assert html.got.title == HEADLINE and html.got.other_titles == (shared,)
+    assert (html.headline, html.any_title) == (False, True)
+    row = report.summary_row("html", [html])
+    assert (row["head"], row["head+"]) == ("0.000 (1)", "1.000 (1)")
+    worst = report.worst_cases({"html": [html]}, count=1)
+    assert f"              other titles [{shared!r}]" in worst
+
+
 def test_runner_records_a_refused_page(tmp_path: Path) -> None:
     root = make_corpus(tmp_path)
     (root / "cases" / "demo_budget" / "dump.txt").write_text("Home\n", encoding="utf-8")

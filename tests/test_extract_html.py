@@ -539,6 +539,34 @@ def test_headline_page_structure(name: str, expected: str) -> None:
     assert extract_file(f"headline/{name}").title == expected
 
 
+@pytest.mark.parametrize(("name", "others"), [
+    # the <h1> (and og:title) under the JSON-LD headline the brief takes
+    ("jsonld_over_h1.html", ("Harbour bridge opens to traffic",)),
+    # the og:title, the sharing headline, beside the <h1>
+    ("h1_over_og.html", ("Harbour bridge opens: what drivers need to know",)),
+    # the og:title with its kicker
+    ("kicker_h1.html", ("Hafenausbau: Stadtrat stimmt dem neuen Kai zu",)),
+    # "Blog name » Blog Archive » Post": the headline with a section's name is no other
+    ("logo_h1.html", ()),
+    # a section's name in the <h1>, the site's name as <title>: they share no word with it
+    ("section_h1_headline_h2.html", ()),
+    ("nav_h1.html", ()),
+    # "やさしいニュース|見出し": the headline behind an unspaced separator
+    ("ruby_h1_ja.html", ()),
+])
+def test_the_page_s_other_headlines_are_listed_for_the_editor(
+        name: str, others: tuple[str, ...]) -> None:
+    assert extract_file(f"headline/{name}").other_titles == others
+
+
+def test_a_real_page_s_sharing_headline_is_listed_beside_its_own() -> None:
+    brief = extract_file("observer_lvmh_en.html")
+    assert brief.title.startswith("Bernard Arnault’s LVMH Gives the Louvre")
+    assert brief.other_titles == ("LVMH Gives the Louvre $16M to Help Acquire a Chardin "
+                                  "Masterpiece",)
+    assert extract_file("heise_1password_de.html").other_titles == ()
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("29. Juni 2017, 23:39 · von Tobi", "Tobi"),
     ("8. Januar 2020 · by Aureliana · in Gefühle", "Aureliana"),

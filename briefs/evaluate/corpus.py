@@ -49,6 +49,7 @@ class Extraction:
     byline: str | None = None
     description: str | None = None
     error: str | None = None
+    other_titles: tuple[str, ...] = ()  # the brief's other headlines the page gives
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Result:
     seconds: float
     overlap: scoring.Overlap | None = None
     headline: bool | None = None
+    any_title: bool | None = None  # the headline, or one of the other titles, matches
     date: bool | None = None
     byline: bool | None = None
     description: float | None = None
@@ -92,7 +94,8 @@ def briefs_extractor(filename: str) -> Extractor:
             return Extraction(error=str(exc))
         day = brief.date if brief.date_source == "article" else None
         return Extraction(title=brief.title, body="\n\n".join(brief.body), date=day,
-                          byline=brief.byline, description=brief.description)
+                          byline=brief.byline, description=brief.description,
+                          other_titles=brief.other_titles)
 
     return run
 
@@ -125,6 +128,9 @@ def score(kind: str, case: Case, got: Extraction, seconds: float) -> Result:
         kind=kind, case=case, got=got, seconds=seconds,
         overlap=scoring.token_overlap(got.body, truth["body"]) if truth.get("body") else None,
         headline=scoring.headline_match(got.title, truth["headline"])
+        if truth.get("headline") else None,
+        any_title=any(scoring.headline_match(t, truth["headline"])
+                      for t in (got.title, *got.other_titles))
         if truth.get("headline") else None,
         date=scoring.date_match(got.date, truth["date"]) if truth.get("date") else None,
         byline=scoring.byline_match(got.byline, truth["byline"])

@@ -32,7 +32,7 @@ from briefs.extract.html.body import (
     without_widgets,
 )
 from briefs.extract.html.dateparse import for_language, known
-from briefs.extract.html.headlines import headline
+from briefs.extract.html.headlines import headline, other_titles
 from briefs.extract.html.page import (
     flat,
     flatten_long_runs,
@@ -150,8 +150,10 @@ def extract_html(html: str) -> Brief:
         body.pop(0)
     if title and len(title) > MAX_TITLE:  # an <h1> that holds a whole paragraph or more
         title = title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:-–—") + "…"
+    others = other_titles(tree, meta, articles, sites, host, title)
     return Brief(
         title=title,
+        other_titles=tuple(others),
         body=tuple(body),
         date=date,
         byline=byline or None,

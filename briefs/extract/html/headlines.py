@@ -21,6 +21,10 @@ sees beats a title written for sharing or search); else, on a page without one, 
 ``<h2>`` that a part of ``<title>`` confirms (blog name » archive » post); else JSON-LD
 NewsArticle ``headline`` > ``og:title`` > ``twitter:title`` > other title metas > the
 first plausible ``<h1>`` > ``<title>``.
+
+The sources often disagree (a headline for the page, another for sharing, a third for
+search), and no order of them is right on every site: :func:`other_titles` lists the
+ones the chosen headline is not, so the editor can see them and choose.
 """
 
 from __future__ import annotations
@@ -247,3 +251,45 @@ def headline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any
         if candidate:
             return candidate
     return None
+
+
+OTHER_TITLES = 3  # at most this many other titles go into the brief
+_UNSPACED_PARTS = re.compile(r"[|｜_]")  # "やさしいニュース|見出し", "标题_栏目"
+
+
+def _long_words(text: str) -> set[str]:
+    """Words of four letters or more ("and", "und", "the" are no shared topic)."""
+    return {w for w in re.findall(r"\w{4,}", text.casefold()) if not w.isdigit()}
+
+
+def other_titles(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
+                 sites: list[str], host: str, chosen: str | None) -> list[str]:
+    """The page's other headlines, those ``chosen`` is not: the visible ``<h1>`` headline,
+    then the JSON-LD ``headline``, ``og:title``, ``twitter:title`` and ``<title>``, each
+    without the site's name, in that order; each once (the first spelling), only those
+    that read as a headline (:func:`_plausible`, no site name, a word shared with
+    ``chosen``) and are not one already listed with a section's name beside it,
+    ``OTHER_TITLES`` at most."""
+    h1s, logos = visible_h1s(tree, sites, host)
+    sites = [*sites, *logos]
+    title_el = tree.find(".//title")
+    page_title = text_of(title_el) if title_el is not None else ""
+    metas = [v for key in ("og:title", "twitter:title") for v in meta.get(key, [])]
+    shown = [h.text for h in h1s if not h.furniture][:1]
+    declared = _declared(articles, [h.full for h in h1s], [*metas, page_title], sites, host)
+    found: list[str] = []
+    topic = _long_words(chosen or "")
+    for text in (*shown, declared or "", *metas, page_title):
+        text = strip_site(text, sites, host) if text else ""
+        if not text or len(text) > _MAX_DECLARED or is_site(text, sites, host) \
+                or not _plausible(Heading(text, [text], text, False)) \
+                or (topic and not topic & _long_words(text)):  # a section's or site's name
+            continue
+        # one listed with a section's or the site's name ("Blog Archive » Headline",
+        # "Headline - waz.de") is no other
+        parts = [text, *SEPARATORS.split(text), *_UNSPACED_PARTS.split(text)]
+        listed = [squash(seen) for seen in (chosen or "", *found) if squash(seen)]
+        if not any(squash(part) in listed for part in parts) \
+                and not any(squash(text).startswith(seen) for seen in listed):
+            found.append(text)
+    return found[:OTHER_TITLES]
