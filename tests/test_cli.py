@@ -434,3 +434,25 @@ def test_an_html_seed_s_other_headlines_go_into_its_front_matter(project,
                                      "Masterpiece"]
     assert front["title"] != front["other_titles"][0]
     assert (root / "site" / "briefs" / brief.stem / "index.html").is_file()
+
+
+def test_script_in_a_page_s_other_headline_stays_text(project, seed_article: Path) -> None:
+    """An ``og:title`` holding a script goes into ``other_titles`` as quoted text, and no
+    page of the built site carries it as live markup."""
+    root = project(seed_article)
+    (root / "seeds" / "000_415feae060044a8d.txt").unlink()
+    text = "<p>" + "The harbour bridge opened on Monday after three years of work, the " \
+        "council said. " * 4 + "</p>"
+    (root / "seeds" / "bridge.html").write_text(
+        "<html><head><title>Harbour bridge opens to traffic</title><meta property="
+        '"og:title" content="&lt;script&gt;alert(1)&lt;/script&gt; Harbour bridge: what '
+        'drivers need"></head><body><article><h1>Harbour bridge opens to traffic</h1>'
+        f"{text * 3}</article></body></html>", encoding="utf-8")
+    result = run_briefs(root, "build")
+    assert result.returncode == 0, result.stderr
+    (brief,) = (root / "docs" / "briefs").glob("*.md")
+    front = yaml.safe_load(brief.read_text(encoding="utf-8").split("\n---\n", 1)[0][4:])
+    assert front["other_titles"] == ["<script>alert(1)</script> Harbour bridge: what drivers "
+                                     "need"]
+    pages = [p.read_text(encoding="utf-8") for p in (root / "site").rglob("*.html")]
+    assert pages and not any("<script>alert(1)" in page for page in pages)
