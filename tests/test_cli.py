@@ -7,11 +7,12 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
-import yaml
 
 from briefs.cli import COMMANDS, main
+from briefs.site.catalog import front_matter
 from tests.conftest import FIXTURES, REPO
 from tests.helpers import BARE_PARAGRAPHS, run_briefs
 
@@ -418,29 +419,32 @@ def test_written_files_are_readable_by_others_under_the_usual_umask(project,
     assert (root / ".briefs" / "state.json").stat().st_mode & 0o777 == 0o644
 
 
-def test_an_html_seed_s_other_headlines_go_into_its_front_matter(project,
-                                                                 seed_article: Path) -> None:
-    """The brief of a saved page lists the page's sharing headline under ``other_titles``
-    (for the editor to choose from), and the site builds with it (``mkdocs build
-    --strict``)."""
-    root = project(seed_article)
-    (root / "seeds" / "000_415feae060044a8d.txt").unlink()
-    shutil.copy(FIXTURES / "html" / "observer_lvmh_en.html", root / "seeds" / "lvmh.html")
+def _built_brief(root: Path) -> tuple[Path, dict[str, Any]]:
+    """``briefs build`` in ``root``, which holds one seed: its brief and front matter."""
     result = run_briefs(root, "build")
     assert result.returncode == 0, result.stderr
     (brief,) = (root / "docs" / "briefs").glob("*.md")
-    front = yaml.safe_load(brief.read_text(encoding="utf-8").split("\n---\n", 1)[0][4:])
+    front = front_matter(brief.read_text(encoding="utf-8"))
+    assert front is not None
+    return brief, front
+
+
+def test_an_html_seed_s_other_headlines_go_into_its_front_matter(project) -> None:
+    """The brief of a saved page lists the page's sharing headline under ``other_titles``
+    (for the editor to choose from), and the site builds with it (``mkdocs build
+    --strict``)."""
+    root = project(FIXTURES / "html" / "observer_lvmh_en.html")
+    brief, front = _built_brief(root)
     assert front["other_titles"] == ["LVMH Gives the Louvre $16M to Help Acquire a Chardin "
                                      "Masterpiece"]
     assert front["title"] != front["other_titles"][0]
     assert (root / "site" / "briefs" / brief.stem / "index.html").is_file()
 
 
-def test_script_in_a_page_s_other_headline_stays_text(project, seed_article: Path) -> None:
+def test_script_in_a_page_s_other_headline_stays_text(project) -> None:
     """An ``og:title`` holding a script goes into ``other_titles`` as quoted text, and no
     page of the built site carries it as live markup."""
-    root = project(seed_article)
-    (root / "seeds" / "000_415feae060044a8d.txt").unlink()
+    root = project()
     text = "<p>" + "The harbour bridge opened on Monday after three years of work, the " \
         "council said. " * 4 + "</p>"
     (root / "seeds" / "bridge.html").write_text(
@@ -448,10 +452,7 @@ def test_script_in_a_page_s_other_headline_stays_text(project, seed_article: Pat
         '"og:title" content="&lt;script&gt;alert(1)&lt;/script&gt; Harbour bridge: what '
         'drivers need"></head><body><article><h1>Harbour bridge opens to traffic</h1>'
         f"{text * 3}</article></body></html>", encoding="utf-8")
-    result = run_briefs(root, "build")
-    assert result.returncode == 0, result.stderr
-    (brief,) = (root / "docs" / "briefs").glob("*.md")
-    front = yaml.safe_load(brief.read_text(encoding="utf-8").split("\n---\n", 1)[0][4:])
+    _, front = _built_brief(root)
     assert front["other_titles"] == ["<script>alert(1)</script> Harbour bridge: what drivers "
                                      "need"]
     pages = [p.read_text(encoding="utf-8") for p in (root / "site").rglob("*.html")]
