@@ -32,7 +32,7 @@ from briefs.extract.html.body import (
     without_widgets,
 )
 from briefs.extract.html.dateparse import for_language, known
-from briefs.extract.html.headlines import headline, other_titles
+from briefs.extract.html.headlines import headlines
 from briefs.extract.html.page import (
     flat,
     flatten_long_runs,
@@ -122,7 +122,7 @@ def extract_html(html: str) -> Brief:
     dump = _AsDump(tree)
     if guessed or date is None:
         date = dump.brief(head_only=True).date
-    title = headline(tree, meta, articles, sites, host)
+    title, others = headlines(tree, meta, articles, sites, host)
     if date is not None and not guessed and title:
         # a timestamp in UTC ("2020-12-24T23:59:50+00:00") may fall on the day before or
         # after the one the page prints for its readers ("25 ديسمبر 2020"): the printed
@@ -140,7 +140,7 @@ def extract_html(html: str) -> Brief:
         tree = parse(html)
         flatten_long_runs(tree)
         strip_invisible(tree, noscript=True)
-        title = headline(tree, meta, articles, sites, host)
+        title, others = headlines(tree, meta, articles, sites, host)
         body = _article_text(tree, url, _AsDump(tree))
     if not body:  # a page its scripts fill in: the text its JSON-LD declares, else the
         # data it streams to them
@@ -150,7 +150,6 @@ def extract_html(html: str) -> Brief:
         body.pop(0)
     if title and len(title) > MAX_TITLE:  # an <h1> that holds a whole paragraph or more
         title = title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:-–—") + "…"
-    others = other_titles(tree, meta, articles, sites, host, title)
     return Brief(
         title=title,
         other_titles=tuple(others),

@@ -23,7 +23,7 @@ NewsArticle ``headline`` > ``og:title`` > ``twitter:title`` > other title metas 
 first plausible ``<h1>`` > ``<title>``.
 
 The sources often disagree (a headline for the page, another for sharing, a third for
-search), and no order of them is right on every site: :func:`other_titles` lists the
+search), and no order of them is right on every site: :func:`headlines` lists the
 ones the chosen headline is not, so the editor can see them and choose.
 """
 
@@ -212,17 +212,43 @@ def _declared(articles: list[dict[str, Any]], shown: list[str], others: list[str
     return best
 
 
-def headline(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
-             sites: list[str], host: str) -> str | None:
-    """The article's headline (see the module docstring for the order)."""
+class _Sources(NamedTuple):
+    """What a page says its headline is: the visible ``<h1>`` headlines, the site's names
+    (with the logos'), ``<title>``, the og/twitter titles and the JSON-LD headline."""
+
+    h1s: list[Heading]
+    sites: list[str]
+    page_title: str
+    metas: list[str]
+    declared: str | None
+
+
+def _sources(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
+             sites: list[str], host: str) -> _Sources:
     h1s, logos = visible_h1s(tree, sites, host)
     sites = [*sites, *logos]
     title_el = tree.find(".//title")
     page_title = text_of(title_el) if title_el is not None else ""
     metas = [v for key in ("og:title", "twitter:title") for v in meta.get(key, [])]
     declared = _declared(articles, [h.full for h in h1s], [*metas, page_title], sites, host)
-    if declared:
-        return declared
+    return _Sources(h1s, sites, page_title, metas, declared)
+
+
+def headlines(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
+              sites: list[str], host: str) -> tuple[str | None, list[str]]:
+    """The article's headline (see the module docstring for the order), and the page's
+    other headlines (:func:`_others`), its sources read once."""
+    found = _sources(tree, meta, articles, sites, host)
+    chosen = _chosen(tree, meta, articles, host, found)
+    return chosen, _others(found, host, chosen)
+
+
+def _chosen(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]], host: str,
+            found: _Sources) -> str | None:
+    """The headline, chosen from ``found`` (the order is the module docstring's)."""
+    h1s, sites, page_title = found.h1s, found.sites, found.page_title
+    if found.declared:
+        return found.declared
     named: list[str] = [ld_text(obj, "headline") or ld_text(obj, "name") for obj in articles]
     for key in ("og:title", "twitter:title", "headline", "title", "dc.title",
                 "parsely-title", "sailthru.title"):
@@ -262,24 +288,18 @@ def _long_words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w{4,}", text.casefold()) if not w.isdigit()}
 
 
-def other_titles(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
-                 sites: list[str], host: str, chosen: str | None) -> list[str]:
+def _others(sources: _Sources, host: str, chosen: str | None) -> list[str]:
     """The page's other headlines, those ``chosen`` is not: the visible ``<h1>`` headline,
     then the JSON-LD ``headline``, ``og:title``, ``twitter:title`` and ``<title>``, each
     without the site's name, in that order; each once (the first spelling), only those
     that read as a headline (:func:`_plausible`, no site name, a word shared with
     ``chosen``) and are not one already listed with a section's name beside it,
     ``OTHER_TITLES`` at most."""
-    h1s, logos = visible_h1s(tree, sites, host)
-    sites = [*sites, *logos]
-    title_el = tree.find(".//title")
-    page_title = text_of(title_el) if title_el is not None else ""
-    metas = [v for key in ("og:title", "twitter:title") for v in meta.get(key, [])]
-    shown = [h.text for h in h1s if not h.furniture][:1]
-    declared = _declared(articles, [h.full for h in h1s], [*metas, page_title], sites, host)
+    sites = sources.sites
+    shown = [h.text for h in sources.h1s if not h.furniture][:1]
     found: list[str] = []
     topic = _long_words(chosen or "")
-    for text in (*shown, declared or "", *metas, page_title):
+    for text in (*shown, sources.declared or "", *sources.metas, sources.page_title):
         text = strip_site(text, sites, host) if text else ""
         if not text or len(text) > _MAX_DECLARED or is_site(text, sites, host) \
                 or not _plausible(Heading(text, [text], text, False)) \
