@@ -1076,6 +1076,17 @@ def test_an_article_about_cookies_is_still_the_article() -> None:
     ("3 hours ago", True), ("· 4 yr. ago · edited 4 yr. ago", True),
     ("14K views 6 years ago", True), ("Uppdaterad 15.59 | Publicerad 14.14", True),
     ("Mr Smith 4 yr. ago", False), ("2 views on the war in Ukraine", False),
+    # the same in other languages: Japanese, Korean, Russian, Ukrainian, Turkish, Italian,
+    # Dutch, Polish, Swedish, Norwegian, Finnish, Indonesian, Vietnamese, Arabic, Hindi,
+    # Greek, Romanian
+    ("3時間前", True), ("3시간 전", True), ("23 часа назад", True), ("5 годин тому", True),
+    ("5 saat önce", True), ("2 ore fa", True), ("4 uur geleden", True),
+    ("3 godziny temu", True), ("Uppdaterad 15.59 | för 3 timmar sedan", True),
+    ("for 3 timer siden", True), ("2 tuntia sitten", True), ("3 jam yang lalu", True),
+    ("2 giờ trước", True), ("منذ 3 ساعات", True), ("2 घंटे पहले", True),
+    ("कुछ ही क्षण पहले", True), ("πριν από 2 ώρες", True), ("acum 3 ore", True),
+    # ... but not a sentence that opens with one
+    ("2 ore fa è morto il vescovo di Bergamo", False), ("Il y a 10 ans, la guerre", False),
 ])
 def test_a_time_or_age_alone_on_its_line(line: str, alone: bool) -> None:
     assert make_blocks([line])[0].time_only is alone

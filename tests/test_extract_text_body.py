@@ -96,6 +96,32 @@ def test_comment_paragraphs_follow_a_chain_of_stamps() -> None:
     assert found == {i for i, line in enumerate(lines) if line.startswith("I think")} - {10}
 
 
+ITALIAN = ["Cronaca", "Crolla un ponte sul Po, nessun ferito",
+           "Il ponte sul fiume Po a Piacenza è crollato nella notte, senza feriti: la strada "
+           "era già chiusa al traffico da una settimana per i lavori di manutenzione.",
+           "Il sindaco ha detto che i tecnici avevano segnalato crepe nei piloni già a "
+           "ottobre, e che la demolizione del resto della struttura comincerà lunedì.",
+           "La procura ha aperto un fascicolo per disastro colposo e ha sequestrato i progetti "
+           "dei lavori eseguiti negli ultimi dieci anni sul viadotto."]
+
+
+def test_comments_stamped_with_a_time_past_in_another_language_are_a_thread() -> None:
+    """``2 ore fa`` ("2 hours ago") stamps a comment as ``2 hours ago`` does: the thread
+    under an Italian article is no part of its text."""
+    lines = [*ITALIAN]
+    for i, name in enumerate(["Anna Rossi", "Marco Bianchi", "Luca Verdi", "Giulia Neri"]):
+        lines += [name, f"{i + 2} ore fa",
+                  f"Commento numero {i}: ci passavo ogni mattina per andare al lavoro, e da "
+                  "mesi si sentivano scricchiolii quando passavano i camion pesanti sul ponte."]
+    brief = _extract(lines)
+    assert brief.title == "Crolla un ponte sul Po, nessun ferito"
+    assert list(brief.body[:3]) == ITALIAN[2:]
+    # (the text after the chain's first stamp may be the article's: it stays)
+    assert not any(p.startswith(("Commento numero 1", "Commento numero 2", "Commento numero 3"))
+                   or p.endswith("ore fa") or p in ("Marco Bianchi", "Luca Verdi")
+                   for p in brief.body)
+
+
 def test_embedded_posts_and_references_are_not_a_thread() -> None:
     """Signatures of quoted posts and dated references are not comment stamps."""
     lines = ["Home", "Schools get more money next year"]
