@@ -788,6 +788,9 @@ def test_a_title_case_line_beside_the_date_is_no_run_of_names() -> None:
     (["Nicole Collignon22. Februar 2020"], "Nicole Collignon"),
     (["By Seth Fiegerman2014-01-26 21:32:46 UTC"], "Seth Fiegerman"),
     (["Houzz Deutschlandvor 5 Stunden"], "Houzz Deutschland"),
+    # ... or a time past, in any of the languages ``lexicon.AGO_ELSEWHERE`` reads
+    (["Anna Rossi · 2 ore fa"], "Anna Rossi"), (["Jan de Vries · 3 uur geleden"], "Jan de Vries"),
+    (["Иван Петров · 3 часа назад"], "Иван Петров"),
     (["2. Februar 20202. Februar 2020 Alexander Roll 1 Kommentar"], "Alexander Roll"),
     (["Bruno Wendel", "bruno.wendel@example.com", "Salvador"], "Bruno Wendel"),
     # "By" closing a date's line or a section's name, the name on the next line

@@ -28,30 +28,6 @@ UNSPACED_NO_END = 0.4  # function characters a Chinese or Japanese line without 
 # stop needs to read as prose (particles run to a quarter of a teaser's characters)
 _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]」』）]*(\s*\([^()]{1,20}\))?$")
 _SEPARATORS = re.compile(r"[▪•·|]")
-# A time past in the languages whose pages print one beside the date's place ("3時間前",
-# "23 часа назад", "5 saat önce", "2 ore fa", "4 uur geleden", "for 3 timer siden",
-# "3 jam yang lalu", "2 giờ trước", "منذ 3 ساعات", "2 घंटे पहले"): a number and a unit,
-# then the language's "ago" (or its "ago" first).
-_AGO_ELSEWHERE = (
-    r"\d+\s*(?:秒|分|分钟|分鐘|時間|小时|小時|日|天|週間|周|週|か月|ヶ月|个月|個月|年)前|"
-    r"\d+\s*(?:초|분|시간|일|주|개월|달|년)\s*전|"
-    r"\d+\s+(?:секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*|год\w*|лет)"
-    r"\s+назад|"
-    r"\d+\s+(?:секунд\w*|хвилин\w*|годин\w*|дн\w*|день|тижн\w*|місяц\w*|рок\w*)\s+тому|"
-    r"\d+\s+(?:saniye|dakika|saat|gün|hafta|ay|yıl)\s+önce|"
-    r"\d+\s+(?:second[oi]|minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa|"
-    r"\d+\s+(?:seconden|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar)"
-    r"\s+geleden|"
-    r"\d+\s+(?:sekund\w*|minut\w*|godzin\w*|dni|dzień|tygod\w*|miesi\w*|lat|rok)\s+temu|"
-    r"(?:(?:för|for)\s+)?\d+\s+(?:sekunder|minuter|minutter|timmar|timme|timer|time|dagar|"
-    r"dager|dage|dag|veckor|uker|uger)\s+(?:sedan|siden)|"
-    r"\d+\s+(?:tuntia|tunti|minuuttia|minuutti|päivää|päivä|viikkoa)\s+sitten|"
-    r"\d+\s+(?:detik|menit|jam|hari|minggu|bulan|tahun)\s+(?:yang\s+)?lalu|"
-    r"\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước|"
-    r"منذ\s+\d+\s+\S+|"
-    r"\d+\s+(?:सेकंड|मिनट|घंटे|घंटा|दिन|हफ्ते|हफ़्ते|महीने|साल)\s+पहले|"
-    r"कुछ\s+(?:ही\s+)?(?:क्षण|पल|मिनट)\s+पहले|"
-    r"(?:πριν(?:\s+από)?)\s+\d+\s+\S+|(?:acum|fa)\s+\d+\s+\S+")
 # A timestamp alone, or two of them ("Uppdaterad 15.59 | Publicerad 14.14").
 _TIME_ONLY = re.compile(
     r"^(?:(?:^|\s*[|•·]\s*|\s+)((updated|published|posted|edited|aktualisiert|veröffentlicht|"
@@ -67,7 +43,7 @@ _TIME_ONLY = re.compile(
     r"včera|dnes)|"
     # a video's or a post's views beside its age: "14K views 6 years ago"
     r"\d[\d.,]*\s*[kmb]?\s+(views|aufrufe|vues|visualizaciones|visualizações)|"
-    + _AGO_ELSEWHERE +
+    + lexicon.AGO_ELSEWHERE +
     r")){1,2}$", re.IGNORECASE)
 
 

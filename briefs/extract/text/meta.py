@@ -14,7 +14,7 @@ from typing import Any
 
 from briefs import prefilter
 from briefs.extract.text import jalali
-from briefs.extract.text.lexicon import EDITOR_WORDS, is_junk_line
+from briefs.extract.text.lexicon import AGO_ELSEWHERE, EDITOR_WORDS, is_junk_line
 
 # English, German, French, Spanish, Portuguese, Czech, Italian, Dutch, Polish; then Russian,
 # Ukrainian, Turkish, Swedish/Danish/Norwegian, Finnish, Romanian and Hungarian; Arabic
@@ -1037,7 +1037,9 @@ _RELATIVE = re.compile(r"^(?:(?:published|updated|posted|publicado|actualizado|p
                        r"mis à jour|pubblicato|aggiornato|veröffentlicht|aktualisiert)\s*:?\s*)?"
                        r"(?:\d+\s*[^\W\d]+\s+ago$|(vor|il y a|hace|há|před)\s+\d|"
                        # "James Akinaka • 8h", "Jane Roe · 5 min"
-                       r"\d{1,2}\s*(?:h|hrs?|min|mins|d)$)", re.IGNORECASE)
+                       r"\d{1,2}\s*(?:h|hrs?|min|mins|d)$|"
+                       # "Anna Rossi · 2 ore fa", "Иван Петров · 3 часа назад"
+                       r"(?:" + AGO_ELSEWHERE + r")$)", re.IGNORECASE)
 # Capitalised words that are not names: days, date words, a page's own labels.
 _NOT_NAME = re.compile(
     r"\b(published|updated|posted|today|yesterday|monday|tuesday|wednesday|thursday|"
