@@ -1088,6 +1088,9 @@ def test_an_article_about_cookies_is_still_the_article() -> None:
     ("for 3 timer siden", True), ("2 tuntia sitten", True), ("3 jam yang lalu", True),
     ("2 giờ trước", True), ("منذ 3 ساعات", True), ("2 घंटे पहले", True),
     ("कुछ ही क्षण पहले", True), ("πριν από 2 ώρες", True), ("acum 3 ore", True),
+    # a video's length alone on its line
+    ("Duration 12:38", True), ("Durée :3:49", True), ("04:03 min", True),
+    ("Duration of the trial: 3 weeks", False),
     # ... but not a sentence that opens with one
     ("2 ore fa è morto il vescovo di Bergamo", False), ("Il y a 10 ans, la guerre", False),
 ])

@@ -43,6 +43,9 @@ _TIME_ONLY = re.compile(
     r"včera|dnes)|"
     # a video's or a post's views beside its age: "14K views 6 years ago"
     r"\d[\d.,]*\s*[kmb]?\s+(views|aufrufe|vues|visualizaciones|visualizações)|"
+    # a video's or a podcast's length: "Duration 12:38", "Durée :3:49", "04:03 min"
+    r"(duration|dauer|durée|duración|durata|duração|länge|laufzeit)\s*:?\s*"
+    r"\d{1,2}:\d{2}(:\d{2})?|\d{1,3}:\d{2}\s*min\.?|"
     + lexicon.AGO_ELSEWHERE +
     r")){1,2}$", re.IGNORECASE)
 
