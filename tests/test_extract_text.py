@@ -197,6 +197,11 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Terms & Conditions", "RSS-Feed", "Mein Konto", "Passwort vergessen?",
     "Ad Choices", "Accessibility statement", "Netiquette", "%d Bloggern gefällt das:",
     "Liken Lade …", "Mehr erfahren", "Sie sind hier:", "Spenden", "FAQ",
+    # a media player's loading notice and read-aloud buttons, in several languages
+    "Loading video", "Video Player is loading.", "Player wird geladen", "Cargando...",
+    "Chargement du lecteur", "Aktuelle Zeit:0:00Gesamtdauer:0:00",
+    "Audio starten, abbrechen mit Escape", "Artikel anhören", "Écouter cet article",
+    "Escuchar artículo",
     # data, not words: an inline image's base64, a tracking address
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" * 5,
     "https://click.example.com/track?u=" + "a8F3kd93JfK2" * 20 + " (opens in a new tab)",
@@ -219,6 +224,7 @@ def test_junk_lines(line: str) -> None:
     "Scam texts are flooding your inbox", "The race lasted 90 minutes",
     "More than 100 people died in the floods",
     "The article content was checked by two editors.", "Die Firma will externe Inhalte prüfen.",
+    "Loading dock workers strike", "Vorlesen ist wichtig für Kinder",
     "Facebook and Twitter banned him", "the cat sat on the mat", "iPhone", "McDonald",
     "Privacy rights are under attack in California",
     "Voters who are already registered can sign in if they wish.",

@@ -129,6 +129,14 @@ _WIDGET = (
     r"(oops!? )?an error (has )?occurred[!.]?( please try again( later)?)?|loading( \.\.\.|…)?|"
     r"please wait( \.\.\.|…)?|print (this )?article|copied!?|more options|resize text|"
     r"enlarge (this )?image|play video|watch( video| now)?|listen( to this article)?|"
+    # ... a player's in other languages, and its buttons to have the article read aloud
+    r"(the )?(video |audio )?(player )?(is )?loading( video| player| audio)?|"
+    r"(player|video|audio|inhalt) wird geladen|"
+    r"wird geladen|cargando|caricamento( in corso)?|carregando|chargement( en cours| du "
+    r"lecteur| de la vidéo)?|aktuelle zeit.*gesamtdauer.*|(audio|video) (starten|abspielen)"
+    r"(, abbrechen mit escape)?|artikel (anhören|vorlesen)|écouter (cet |l['’])"
+    r"article|escuchar( el| este)? artículo|ascolta( l['’])?articolo|ouvir( a)? notícia|"
+    r"luister naar dit artikel|lyssna på artikeln|"
     r"supported by|sponsored by.*|presented by.*|"
     # Russian, Ukrainian, Polish, Turkish, Swedish, Danish/Norwegian, Finnish, Dutch,
     # Italian, Japanese, Chinese, Korean, Arabic: share, comments, related, subscribe,
