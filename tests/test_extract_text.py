@@ -202,6 +202,11 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Chargement du lecteur", "Aktuelle Zeit:0:00Gesamtdauer:0:00",
     "Audio starten, abbrechen mit Escape", "Artikel anhören", "Écouter cet article",
     "Escuchar artículo",
+    # what only a newsletter's sign-up form says
+    "No spam, we promise. You can unsubscribe at any time and we'll never share your details.",
+    "By signing up you consent to receive the above newsletter from Example Media Inc.",
+    "You have Successfully Subscribed!", "Jederzeit abmelden",
+    "Eine Abmeldung ist jederzeit über einen Link im Newsletter möglich.",
     # data, not words: an inline image's base64, a tracking address
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" * 5,
     "https://click.example.com/track?u=" + "a8F3kd93JfK2" * 20 + " (opens in a new tab)",
@@ -225,6 +230,8 @@ def test_junk_lines(line: str) -> None:
     "More than 100 people died in the floods",
     "The article content was checked by two editors.", "Die Firma will externe Inhalte prüfen.",
     "Loading dock workers strike", "Vorlesen ist wichtig für Kinder",
+    "The regulator said customers must be able to cancel a contract at any time.",
+    "Spam calls rose by a third, the ministry said.",
     "Facebook and Twitter banned him", "the cat sat on the mat", "iPhone", "McDonald",
     "Privacy rights are under attack in California",
     "Voters who are already registered can sign in if they wish.",

@@ -250,6 +250,12 @@ _JUNK_INSIDE = re.compile(
     r"this video has failed to load|\bon google news and add us\b|"
     r"visit my profile, then view saved stories|"
     r"mit meiner anmeldung zum newsletter|interested in more newsletters\?|"
+    # what only a newsletter's sign-up form says, in the article or beside it
+    r"\bno spam,? (we promise|ever)\b|\bunsubscribe at any time\b|"
+    r"\bby (signing up|subscribing),? you (agree|consent)\b|"
+    r"\byou have (successfully|succesfully) subscribed\b|\ban email with an activation link\b|"
+    r"\bjederzeit (wieder )?abmelden\b|\babmeldung ist jederzeit\b|"
+    r"\bdésinscrire à tout moment\b|\bdarte de baja en cualquier momento\b|"
     r"\badd (us )?as (a )?preferred( source)? on google\b|"
     r"antworten zu diesem eintrag (durch|über)|lesezeichen (auf|für) den permalink|"
     r"tous droits réservés|todos los derechos reservados|todos os direitos reservados|"
