@@ -207,6 +207,9 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "By signing up you consent to receive the above newsletter from Example Media Inc.",
     "You have Successfully Subscribed!", "Jederzeit abmelden",
     "Eine Abmeldung ist jederzeit über einen Link im Newsletter möglich.",
+    # an affiliate link's note; a live blog's stamps, the time run into the writer's name
+    "If you buy something through this post, IGN may get a share of the sale.",
+    "17:10Joseph Gamp", "17:35KEY EVENT", "5 hours ago07:09 Jon King",
     # data, not words: an inline image's base64, a tracking address
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" * 5,
     "https://click.example.com/track?u=" + "a8F3kd93JfK2" * 20 + " (opens in a new tab)",
@@ -232,6 +235,7 @@ def test_junk_lines(line: str) -> None:
     "Loading dock workers strike", "Vorlesen ist wichtig für Kinder",
     "The regulator said customers must be able to cancel a contract at any time.",
     "Spam calls rose by a third, the ministry said.",
+    "Apple may receive a share of the revenue, analysts said.", "12:30pm", "10:30Uhr",
     "Facebook and Twitter banned him", "the cat sat on the mat", "iPhone", "McDonald",
     "Privacy rights are under attack in California",
     "Voters who are already registered can sign in if they wish.",
@@ -293,6 +297,8 @@ def test_end_markers_and_credits() -> None:
     assert not is_credit("The photo was taken on Monday, officials said.")
     assert is_credit("Image credit: www.example.com/in/")
     assert is_credit("Quelle: Juergen Hasenkopf")
+    assert is_credit("Bildrechte: MDR/David Straub")
+    assert is_credit("picture alliance / ASSOCIATED PRESS | Alex Brandon")
     assert is_credit("The road to retiring early isn't easy.Kathrin Ziegler/Getty Images")
     assert is_credit("Protesters in the square on Monday. Jane Roe / AP")
     assert is_credit("El ministro, este domingo en Madrid. EFE/ J.J. Guillén")

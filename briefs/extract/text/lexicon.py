@@ -232,6 +232,10 @@ _END = re.compile(
 # (``_JUNK_INSIDE``, looked for only when the line holds one of its needed strings).
 _JUNK_START = re.compile(
     r"^(?:copyright|©|\(c\)|"
+    # a live blog's stamp: a time run into its writer's name ("17:10joseph gamp", "5 hours
+    # ago07:09 jon king", "17:35key event")
+    r"\d+ (minutes?|hours?|days?) ago\s?\d{1,2}:\d{2}\s?[^\W\d_][^.!?:]{1,40}$|"
+    r"\d{1,2}:\d{2}(?!(am|pm|uhr|hrs|h|utc|gmt|[ecmp][sd]?t)\b)[^\W\d_][^.!?:]{1,40}$|"
     r"(image|media|video|photo) (caption|copyright)|(getty images|shutterstock)$|"
     r"(read more|read also|see also|related|more|lire aussi|à lire aussi|voir aussi|"
     r"lesen sie auch|mehr zum thema|leia também|leia mais|veja também|lea también|"
@@ -250,6 +254,9 @@ _JUNK_INSIDE = re.compile(
     r"this video has failed to load|\bon google news and add us\b|"
     r"visit my profile, then view saved stories|"
     r"mit meiner anmeldung zum newsletter|interested in more newsletters\?|"
+    # an affiliate link's note: "If you buy something through this post, IGN may get a
+    # share of the sale"
+    r"\bmay (get|earn|receive) a (small )?(share|portion|cut) of (the|that|this) sale\b|"
     # what only a newsletter's sign-up form says, in the article or beside it
     r"\bno spam,? (we promise|ever)\b|\bunsubscribe at any time\b|"
     r"\bby (signing up|subscribing),? you (agree|consent)\b|"
@@ -317,7 +324,7 @@ _CREDIT = re.compile(
     r"^\([^()/]{3,50}\s/\s[^()/]{2,40}\)$|^(bild|foto|photo): .{0,60}$|©\s*[^.!?©]{2,60}$|"
     # "... umbenannt. Getty Images/Juanmonino": an agency and its photographer
     r"\b(getty images|istock(photo)?|imago( images)?|shutterstock|alamy|picture alliance)"
-    r"\s?/\s?[\w .'’-]{2,40}\)?$|"
+    r"\s?/\s?[\w .'’|-]{2,40}\)?$|"
     # "... Kathrin Ziegler/Getty Images", "... Jane Roe / AP": a photographer and agency
     r"\w\s?/\s?(getty( images)?|ap|afp|reuters|dpa|epa|istock(photo)?|shutterstock|"
     r"picture alliance|imago)$|"
@@ -326,7 +333,8 @@ _CREDIT = re.compile(
     # "Image source, Getty Images": a photo's source as a screen reader is told it
     r"^(image|photo|picture|video|media) source\s*[,:]\s*\S.{0,60}$|"
     # "Image credit: www.apple.com", "Quelle: Name", "Bildquelle: SWR"
-    r"^((image|photo|picture|foto|bild)\s*)?(credits?|quelle|bildquelle|fotoquelle)\s*:"
+    r"^((image|photo|picture|foto|bild)\s*)?(credits?|quelle|bildquelle|fotoquelle|bildrechte|"
+    r"bildnachweis|fotonachweis)\s*:"
     r"\s*\S.{0,80}$)"
 )
 # A media player's controls and settings dialog as a dump prints them (video.js, the
