@@ -280,6 +280,8 @@ def test_end_markers_and_credits() -> None:
                     "Today's Most Read", "This Week’s Most Popular",
                     "This Week's Top Posts", "Most Popular Videos", "Trending Now on TGP",
                     "You May Like These Posts", "More Great WIRED Stories",
+                    "A lire aussi", "Vous aimerez aussi", "Dans la même rubrique",
+                    "Zum Weiterlesen:", "Ver también", "Polecamy", "Ook interessant",
                     "Mehr lesen über", "Weitere Beiträge zum Thema"):
         assert is_end_marker(heading), heading
     # a "Trending" box may sit in the middle of an article; "Top" alone is a link up
