@@ -4,6 +4,8 @@ Hand-written dumps, each built to show one rule about a page's structure."""
 
 from __future__ import annotations
 
+import pytest
+
 from briefs.clean import clean_text
 from briefs.extract.text import extract_text
 from briefs.extract.text.blocks import make_blocks, tokens, weight
@@ -120,6 +122,25 @@ def test_comments_stamped_with_a_time_past_in_another_language_are_a_thread() ->
     assert not any(p.startswith(("Commento numero 1", "Commento numero 2", "Commento numero 3"))
                    or p.endswith("ore fa") or p in ("Marco Bianchi", "Luca Verdi")
                    for p in brief.body)
+
+
+@pytest.mark.parametrize(("line", "end"), [
+    ("About Brigit Katz", True), ("Über Moritz Bachmann", True), ("Sobre Carlos Nadalim", True),
+    ("About This Site", False), ("About time", False), ("About 300 people came", False),
+])
+def test_a_heading_about_a_writer_ends_the_article(line: str, end: bool) -> None:
+    assert make_blocks([line])[0].end is end
+
+
+def test_an_author_box_after_the_text_is_not_the_text() -> None:
+    """The paragraph under "About Jane Roe" (her career, her book) is prose, but not the
+    article's: the heading ends the text, as "About the author" does."""
+    bio = ("Jane Roe has written about schools and budgets for twenty years, and before that "
+           "she taught history in the district for a decade; her book on the city's schools "
+           "came out in 2019 and won a regional prize.")
+    brief = _extract([*ARTICLE, "About Jane Roe", bio, "Read more from this author"])
+    assert brief.title == "Schools get more money next year"
+    assert list(brief.body) == ARTICLE[-3:]
 
 
 def test_embedded_posts_and_references_are_not_a_thread() -> None:

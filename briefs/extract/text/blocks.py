@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from briefs.extract.text import lexicon
+from briefs.extract.text import lexicon, meta
 
 _WORD = re.compile(r"\w+")
 # Chinese and Japanese characters are tokens one by one (a word there is one to a few
@@ -206,12 +206,26 @@ class _Seen(NamedTuple):
     filler: bool
 
 
+# An author box's heading: "About Brigit Katz", "Über Moritz Bachmann", "Sobre Carlos Nadalim"
+# (not "About This Site", "About Our Ads": a site's own pages)
+_ABOUT = re.compile(r"^(?:about|über|sobre|à propos de|acerca de|o autorze)\s+"
+                    r"(?!(?:the|this|our|us|me|my|uns|nosotros|nous)\b)(\S.{2,60})$",
+                    re.IGNORECASE)
+
+
+def _about_someone(line: str) -> bool:
+    """A heading that names the writer the box under it is about: the article is over."""
+    found = _ABOUT.match(line.strip())
+    return found is not None and meta.looks_like_name(found.group(1)) is not None
+
+
 def _seen(line: str) -> _Seen:
     junk_line = lexicon.is_junk_line(line)
     return _Seen(
         tokens=tokens(line), han=len(HAN_KANA_CHAR.findall(line)), words=count_words(line),
         sentence=bool(_SENTENCE_END.search(line)), junk=junk_line, menu=_menu_like(line),
-        end=lexicon.is_end_marker(line), credit=lexicon.is_credit(line),
+        end=lexicon.is_end_marker(line) or _about_someone(line),
+        credit=lexicon.is_credit(line),
         time_only=bool(_TIME_ONLY.match(line.strip())),
         filler=junk_line and lexicon.is_filler(line))  # a filler is a junk line
 
