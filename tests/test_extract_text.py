@@ -210,6 +210,9 @@ def test_dump_without_article_gives_empty_brief() -> None:
     # an affiliate link's note; a live blog's stamps, the time run into the writer's name
     "If you buy something through this post, IGN may get a share of the sale.",
     "17:10Joseph Gamp", "17:35KEY EVENT", "5 hours ago07:09 Jon King",
+    # a link to another story, labelled "read also"
+    "Lea más: Juan Carlos Ortega propone legalizar la marihuana", "VEA TAMBIÉN: Entre heces",
+    "Czytaj też: Nowy rząd", "Nächster Artikel", "Dowiedz się więcej",
     # data, not words: an inline image's base64, a tracking address
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" * 5,
     "https://click.example.com/track?u=" + "a8F3kd93JfK2" * 20 + " (opens in a new tab)",
@@ -236,6 +239,7 @@ def test_junk_lines(line: str) -> None:
     "The regulator said customers must be able to cancel a contract at any time.",
     "Spam calls rose by a third, the ministry said.",
     "Apple may receive a share of the revenue, analysts said.", "12:30pm", "10:30Uhr",
+    "Lea más sobre el caso en el informe, dijo el juez.",
     "Facebook and Twitter banned him", "the cat sat on the mat", "iPhone", "McDonald",
     "Privacy rights are under attack in California",
     "Voters who are already registered can sign in if they wish.",
@@ -282,6 +286,8 @@ def test_end_markers_and_credits() -> None:
                     "You May Like These Posts", "More Great WIRED Stories",
                     "A lire aussi", "Vous aimerez aussi", "Dans la même rubrique",
                     "Zum Weiterlesen:", "Ver también", "Polecamy", "Ook interessant",
+                    "Das könnte Dich auch interessieren:", "Beliebte Beiträge zum Thema:",
+                    "Otras Noticias", "Auch lesen:",
                     "Mehr lesen über", "Weitere Beiträge zum Thema"):
         assert is_end_marker(heading), heading
     # a "Trending" box may sit in the middle of an article; "Top" alone is a link up

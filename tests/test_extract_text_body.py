@@ -143,6 +143,35 @@ def test_an_author_box_after_the_text_is_not_the_text() -> None:
     assert list(brief.body) == ARTICLE[-3:]
 
 
+def test_dated_links_above_a_short_article_are_no_comment_thread() -> None:
+    """Two stories' titles, each with its date, between the headline's date and the
+    text: three dates close together, as a thread's, but a date alone under a title is
+    a link's, so the article's paragraphs after them are not read as a comment."""
+    paragraphs = [f"{PARAGRAPH} Paragraph {i} adds what the mayor said about it."
+                  for i in range(4)]
+    lines = ["Home", "News", "Schools get more money next year", "October 15, 2023",
+             "Read also", "Council elects a new mayor after a tight race in the city",
+             "November 1, 2023", "Storm closes the harbour for a week as repairs begin",
+             "October 30, 2023", *paragraphs, "You might also like:",
+             "Ferry fares rise again as the operator blames…", "Deal alert: the new laptop…",
+             "Sign up for our newsletter and never miss a story from the city!",
+             "Follow us on Facebook | Instagram"]
+    assert comments(make_blocks(lines)) == set()
+    brief = _extract(lines)
+    assert brief.title == "Schools get more money next year"
+    assert list(brief.body) == paragraphs
+    assert brief.date is not None and brief.date.isoformat() == "2023-10-15"
+    # a review's date beside its writer's name, under the review's title, is a comment's
+    reviews = [("Great hutch, the rabbits love it and it was easy to build",
+                "Georg N. am 10.4.2020"),
+               ("Sturdy and well made, worth every cent of it", "Stefanie am 19.2.2012"),
+               ("Looks lovely in the garden and the price is fair", "Herbert am 15.7.2010")]
+    review_lines = [*lines[:9], *paragraphs]
+    for (title, stamp), text in zip(reviews, paragraphs, strict=False):
+        review_lines += [title, stamp, text]
+    assert comments(make_blocks(review_lines))
+
+
 def test_embedded_posts_and_references_are_not_a_thread() -> None:
     """Signatures of quoted posts and dated references are not comment stamps."""
     lines = ["Home", "Schools get more money next year"]

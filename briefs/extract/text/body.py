@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from briefs.extract.text.blocks import Block, weight
 from briefs.extract.text.lexicon import is_consent, is_pitch, mentions_cookies
-from briefs.extract.text.meta import find_date
+from briefs.extract.text.meta import date_alone, find_date
 
 GAP_GROWTH = 0.4  # each further line of a gap costs this much more than the last
 ISOLATION = 3  # prose with no other prose this close is likely a teaser: half weight
@@ -92,13 +92,28 @@ def _stamp(block: Block) -> bool:
         block.time_only or bool(_CLOCK.search(block.text)) or find_date(block.text) is not None)
 
 
+TITLE_WORDS, TITLE_MAX_WORDS = 6, 25  # a line this long above a date, not prose: a title
+
+
+def _under_a_title(blocks: list[Block], index: int) -> bool:
+    """Whether the date at ``index`` is a story's, in a list of dated links: a date alone
+    under a title ("Grusel-Aus im Pokal: Aubstadt geht in Illertissen gleich mit 0:4
+    unter"), where a comment's date sits under its writer's name ("Jane Roe", "reader
+    says:") or beside it ("Georg N. am 10.4.2020", under a review's title)."""
+    above = blocks[index - 1] if index > 0 else None
+    return above is not None and date_alone(blocks[index].text) \
+        and TITLE_WORDS <= above.words <= TITLE_MAX_WORDS \
+        and not (above.sentence or above.prose or above.junk) \
+        and not above.text.rstrip().endswith(":") and not above.text[:1].islower()
+
+
 def comments(blocks: list[Block]) -> set[int]:
     """Paragraphs of a comment thread: each comment prints its author and a date or
     time, so a thread is a chain of three or more stamps a few lines apart. The text
     after each stamp but the chain's first (which may be the article's own date) is a
     comment, up to the next line that is not prose; more paragraphs than a comment
     has are the article under a list of dated links."""
-    stamps = [b.index for b in blocks if _stamp(b)]
+    stamps = [b.index for b in blocks if _stamp(b) and not _under_a_title(blocks, b.index)]
     out: set[int] = set()
     for chain in _chains(stamps, lambda last, i: i - last <= STAMP_CHAIN):
         if len(chain) < THREAD_STAMPS:

@@ -453,6 +453,14 @@ def only_a_date(line: str) -> bool:
     return sum(len(word) > 1 for word in _DATE_WORDS.sub(" ", line).split()) <= 1
 
 
+def date_alone(line: str) -> bool:
+    """A line that is a date and nothing else, not even a name beside it (``1. November
+    2023``, ``October 30, 2023``; not ``Georg N. am 10.4.2020``)."""
+    if len(line) > ONLY_A_DATE_CHARS or find_date(line) is None:
+        return False
+    return not any(len(word) > 1 for word in _DATE_WORDS.sub(" ", line).split())
+
+
 def published_line(line: str) -> bool:
     """A line that only says when the article was published: ``Publisert 06.01.2026 -
     16:25``, ``Published: 3 June 2021``."""
