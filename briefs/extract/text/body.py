@@ -100,11 +100,13 @@ def _under_a_title(blocks: list[Block], index: int) -> bool:
     under a title ("Grusel-Aus im Pokal: Aubstadt geht in Illertissen gleich mit 0:4
     unter"), where a comment's date sits under its writer's name ("Jane Roe", "reader
     says:") or beside it ("Georg N. am 10.4.2020", under a review's title)."""
-    above = blocks[index - 1] if index > 0 else None
-    return above is not None and date_alone(blocks[index].text) \
-        and TITLE_WORDS <= above.words <= TITLE_MAX_WORDS \
+    if index == 0:
+        return False
+    above = blocks[index - 1]  # (its flags first: reading the date costs more)
+    return TITLE_WORDS <= above.words <= TITLE_MAX_WORDS \
         and not (above.sentence or above.prose or above.junk) \
-        and not above.text.rstrip().endswith(":") and not above.text[:1].islower()
+        and not above.text.rstrip().endswith(":") and not above.text[:1].islower() \
+        and date_alone(blocks[index].text)
 
 
 def comments(blocks: list[Block]) -> set[int]:

@@ -445,20 +445,26 @@ _DATE_WORDS = re.compile(
 ONLY_A_DATE_CHARS = 120  # a line that only dates is no longer
 
 
+def _words_beside_date(line: str) -> int:
+    """How many words of ``line`` are not about when (date words, times, labels)."""
+    return sum(len(word) > 1 for word in _DATE_WORDS.sub(" ", line).split())
+
+
 def only_a_date(line: str) -> bool:
     """A line that says when and nothing else: ``February 24, 2020 | 9:25pm``,
     ``Updated: 18 Nov 2019, 19:11`` (not ``Protokoll der Sitzung vom 10. Oktober 2019``)."""
     if len(line) > ONLY_A_DATE_CHARS or (find_date(line) is None and not yearless_date_line(line)):
         return False
-    return sum(len(word) > 1 for word in _DATE_WORDS.sub(" ", line).split()) <= 1
+    return _words_beside_date(line) <= 1
 
 
 def date_alone(line: str) -> bool:
     """A line that is a date and nothing else, not even a name beside it (``1. November
-    2023``, ``October 30, 2023``; not ``Georg N. am 10.4.2020``)."""
+    2023``, ``October 30, 2023``; not ``Georg N. am 10.4.2020``, which
+    :func:`only_a_date` lets pass with its one word)."""
     if len(line) > ONLY_A_DATE_CHARS or find_date(line) is None:
         return False
-    return not any(len(word) > 1 for word in _DATE_WORDS.sub(" ", line).split())
+    return _words_beside_date(line) == 0
 
 
 def published_line(line: str) -> bool:
