@@ -19,6 +19,13 @@ from functools import lru_cache
 from briefs.prefilter import Branches
 
 # Whole-line junk: widgets and navigation.
+# Headings over a box of other stories, both a widget's line and the article's end
+# (``_WIDGET``, ``_END``)
+_RELATED_HEADINGS = (
+    r"mehr zum thema|weitere artikel|lesen sie auch|das könnte (sie|dich) auch interessieren|"
+    r"beliebte beiträge( zum thema)?|auch lesen|zum weiterlesen|"
+    r"(à |a )?lire aussi|sur le même sujet|vous aimerez aussi|dans la même rubrique|"
+    r"otras noticias|ver también|polecamy|ook interessant|")
 _WIDGET = (
     # share / follow
     r"share|shares|share (this|the|on|via|to|article|story|page|post|link)\b.*|"
@@ -67,12 +74,9 @@ _WIDGET = (
     r"see also|also read|you (may|might) also like|recommended( for you| stories)?|"
     r"most (read|popular|viewed|watched|shared|commented)|trending( now| stories)?|"
     r"top stories|latest( news| stories)?|editor'?s picks?|"
-    r"mehr zum thema|weitere artikel|lesen sie auch|auch interessant|das könnte (sie|dich) "
-    r"auch interessieren|meistgelesen|beliebte beiträge( zum thema)?|otras noticias|"
-    r"auch lesen|nächster artikel|dowiedz się więcej|"
-    r"(à |a )?lire aussi|lire la suite|sur le même sujet|voir aussi|les plus lus|"
-    r"vous aimerez aussi|dans la même rubrique|zum weiterlesen|ver también|polecamy|"
-    r"ook interessant|"
+    + _RELATED_HEADINGS +
+    r"auch interessant|meistgelesen|nächster artikel|dowiedz się więcej|"
+    r"lire la suite|voir aussi|les plus lus|"
     r"leia também|leia mais|veja também|mais lidas|"
     r"lea también|te puede interesar|noticias relacionadas|lo más leído|"
     r"související( články)?|čtěte také|mohlo by vás zajímat|nejčtenější|"
@@ -213,11 +217,8 @@ _END = re.compile(
     # a blog's sidebar after the post
     r"recent posts|neueste beiträge|letzte beiträge|articles récents|entradas recientes|"
     r"posts recentes|"
-    r"mehr zum thema|weitere artikel|lesen sie auch|(à |a )?lire aussi|sur le même sujet|"
-    r"vous aimerez aussi|dans la même rubrique|zum weiterlesen|ver también|polecamy|"
-    r"ook interessant|"
-    r"ähnliche (artikel|beiträge)|das könnte (sie|dich) auch interessieren|articles similaires|"
-    r"beliebte beiträge( zum thema)?|otras noticias|auch lesen|"
+    + _RELATED_HEADINGS +
+    r"ähnliche (artikel|beiträge)|articles similaires|"
     r"artículos relacionados|(también )?te puede interesar|potrebbe interessarti|"
     r"leia também|veja também|noticias relacionadas|související( články)?|"
     r"(not[ií]cias |mat[ée]rias |art[ií]culos |posts )?relacionad[oa]s|mais lidas|"
