@@ -183,6 +183,25 @@ def test_embedded_posts_and_references_are_not_a_thread() -> None:
     assert len(_extract(lines).body) >= 5
 
 
+def test_videos_between_the_paragraphs_are_not_a_comment_thread() -> None:
+    """Clips embedded in the text each print their length ("01:43 min") over their
+    title: three lengths a few lines apart are no thread's stamps, so the paragraphs
+    after each clip stay the article's, the clips' titles go."""
+    paragraphs = [f"{PARAGRAPH} Paragraph {i} adds what the mayor said about it."
+                  for i in range(6)]
+    lines = ["Home", "News", "Schools get more money next year", "By Jane Roe",
+             paragraphs[0], paragraphs[1]]
+    for i, length in enumerate(["01:43 min", "04:16 min", "02:05 min"]):
+        lines += [length, f"Mayor on the budget{i}Council debates the plan for the schools",
+                  *paragraphs[2 + i : 3 + i]]
+    lines += [paragraphs[5], "Videos", "01:32 min", "Ferry fares rise again as the operator"
+              " blames the fuel prices", "Follow us on Facebook | Instagram"]
+    assert comments(make_blocks(lines)) == set()
+    brief = _extract(lines)
+    assert brief.title == "Schools get more money next year"
+    assert list(brief.body) == paragraphs
+
+
 STANDINGS = [f"{rank} Driver Number{rank} {5000 - 40 * rank} {rank % 4} {rank % 3} 17 27"
              for rank in range(1, 31)]
 

@@ -28,6 +28,10 @@ UNSPACED_NO_END = 0.4  # function characters a Chinese or Japanese line without 
 # stop needs to read as prose (particles run to a quarter of a teaser's characters)
 _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]」』）]*(\s*\([^()]{1,20}\))?$")
 _SEPARATORS = re.compile(r"[▪•·|]")
+# A video's or a podcast's length, which a player prints beside its title.
+_LENGTH = (r"(duration|dauer|durée|duración|durata|duração|länge|laufzeit)\s*:?\s*"
+           r"\d{1,2}:\d{2}(:\d{2})?|\d{1,3}:\d{2}\s*min\.?")
+LENGTH_ONLY = re.compile(rf"^(?:{_LENGTH})$", re.IGNORECASE)
 # A timestamp alone, or two of them ("Uppdaterad 15.59 | Publicerad 14.14").
 _TIME_ONLY = re.compile(
     r"^(?:(?:^|\s*[|•·]\s*|\s+)((updated|published|posted|edited|aktualisiert|veröffentlicht|"
@@ -44,8 +48,7 @@ _TIME_ONLY = re.compile(
     # a video's or a post's views beside its age: "14K views 6 years ago"
     r"\d[\d.,]*\s*[kmb]?\s+(views|aufrufe|vues|visualizaciones|visualizações)|"
     # a video's or a podcast's length: "Duration 12:38", "Durée :3:49", "04:03 min"
-    r"(duration|dauer|durée|duración|durata|duração|länge|laufzeit)\s*:?\s*"
-    r"\d{1,2}:\d{2}(:\d{2})?|\d{1,3}:\d{2}\s*min\.?|"
+    + _LENGTH + "|"
     + lexicon.AGO_ELSEWHERE +
     r")){1,2}$", re.IGNORECASE)
 
@@ -153,6 +156,17 @@ def _labelled_captions(lines: list[str]) -> set[int]:
     return {i + 1 for i, line in enumerate(lines[:-1]) if _CAPTION_LABEL.match(line.strip())}
 
 
+CLIP_TITLE_WORDS = 20  # a clip's title is a line, not a paragraph
+
+
+def _clip_titles(lines: list[str], seen: Sequence[_Seen]) -> set[int]:
+    """The title under a video's length ("04:16 min"): a clip embedded in the text or
+    listed beside it, not a subheading of the article (a title line, not a sentence)."""
+    return {i + 1 for i, line in enumerate(lines[:-1])
+            if LENGTH_ONLY.match(line.strip()) and 0 < seen[i + 1].words <= CLIP_TITLE_WORDS
+            and not seen[i + 1].sentence}
+
+
 # A share button named for the article: "<headline> on facebook", "... on x".
 _SHARE_TITLE = re.compile(r"^(?:share\s+)?(.{8,}?)\s+(?:on|via)\s+("
                           + "|".join(map(re.escape, sorted(lexicon.NETWORKS))) + ")$",
@@ -248,7 +262,7 @@ def make_blocks(lines: list[str]) -> list[Block]:
     ratios = {text: sum(map(stopwords.__contains__, s.tokens)) / len(s.tokens)
               for text, s in cache.items() if s.tokens}
     players = _players(lines)
-    captions = _gallery_captions(lines) | _labelled_captions(lines)
+    captions = _gallery_captions(lines) | _labelled_captions(lines) | _clip_titles(lines, seen)
     shares = {i for hits in shared_titles(lines).values() for i in hits}
     ticker = _ticker(lines)
     return [Block(

@@ -20,7 +20,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from briefs.extract.text.blocks import Block, weight
+from briefs.extract.text.blocks import LENGTH_ONLY, Block, weight
 from briefs.extract.text.lexicon import is_consent, is_pitch, mentions_cookies
 from briefs.extract.text.meta import date_alone, find_date
 
@@ -82,11 +82,12 @@ COMMENT_PARAGRAPHS = 6  # more paragraphs after a date than this: an article, no
 
 def _stamp(block: Block) -> bool:
     """A short line that is a date or time, not a sentence (a reference's ``Retrieved
-    1 May 2015.``) nor the signature of a quoted post (``— Name (@name) May 1, 2019``):
-    a post's or a comment's timestamp."""
+    1 May 2015.``), the signature of a quoted post (``— Name (@name) May 1, 2019``) nor a
+    video's length (``04:16 min``, over a clip embedded between paragraphs): a post's or a
+    comment's timestamp."""
     introduces = block.text.rstrip().endswith(":")  # "Ann on May 1, 2019 at 4:47 pm said:"
     if block.words > STAMP_WORDS or (block.sentence and not introduces) \
-            or block.text.startswith(("—", "–", "-")):
+            or block.text.startswith(("—", "–", "-")) or LENGTH_ONLY.match(block.text.strip()):
         return False
     return (
         block.time_only or bool(_CLOCK.search(block.text)) or find_date(block.text) is not None)
