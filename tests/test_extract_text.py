@@ -213,6 +213,8 @@ def test_dump_without_article_gives_empty_brief() -> None:
     # a link to another story, labelled "read also"
     "Lea más: Juan Carlos Ortega propone legalizar la marihuana", "VEA TAMBIÉN: Entre heces",
     "Czytaj też: Nowy rząd", "Nächster Artikel", "Dowiedz się więcej",
+    # a prompt to the comments under the article
+    "Share your thoughts and join the conversation in the comments.",
     # data, not words: an inline image's base64, a tracking address
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" * 5,
     "https://click.example.com/track?u=" + "a8F3kd93JfK2" * 20 + " (opens in a new tab)",

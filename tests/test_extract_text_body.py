@@ -10,6 +10,7 @@ from briefs.clean import clean_text
 from briefs.extract.text import extract_text
 from briefs.extract.text.blocks import make_blocks, tokens, weight
 from briefs.extract.text.body import article_runs, comments, introduced_lists, teasers
+from briefs.extract.text.lexicon import is_viewer_button
 from briefs.record import Brief
 
 PARAGRAPH = ("The council said on Monday that it would raise the budget for the schools of "
@@ -200,6 +201,24 @@ def test_videos_between_the_paragraphs_are_not_a_comment_thread() -> None:
     brief = _extract(lines)
     assert brief.title == "Schools get more money next year"
     assert list(brief.body) == paragraphs
+
+
+@pytest.mark.parametrize("button", ["Vollbild", "Detailansicht öffnen", "helskärm",
+                                    "Plein écran", "View larger image", "全画面表示"])
+def test_an_image_viewers_buttons_leave_the_text(button: str) -> None:
+    """A gallery in the article prints a viewer's button under each photo: the text goes
+    on after them, without them."""
+    paragraphs = [f"{PARAGRAPH} Paragraph {i} adds what the mayor said about it."
+                  for i in range(4)]
+    lines = ["Home", "News", "Schools get more money next year", "By Jane Roe",
+             paragraphs[0], button, "The new school in the district (Photo: Jane Roe)",
+             button, paragraphs[1], paragraphs[2], button, paragraphs[3]]
+    brief = _extract(lines)
+    assert brief.title == "Schools get more money next year"
+    assert list(brief.body) == paragraphs
+    # a headline or a sentence that holds the word is no button
+    assert not is_viewer_button("Vollbild des Schreckens: Der Sturm über der Stadt")
+    assert not is_viewer_button("The app opens in full screen on tablets.")
 
 
 STANDINGS = [f"{rank} Driver Number{rank} {5000 - 40 * rank} {rank % 4} {rank % 3} 17 27"

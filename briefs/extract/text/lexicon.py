@@ -285,6 +285,7 @@ _JUNK_INSIDE = re.compile(
     r"votre navigateur (est obsolète|n'est pas (à jour|supporté))|update your browser|"
     r"follow (this )?blog (via|by) e-?mail|(blog )?per e-?mail folgen|"
     r"\b(leave|add|post|write) a comment\b|"
+    r"\bjoin the (conversation|discussion) (in the comments|below)\b|"
     r"enable javascript|"
     r"\bexterne[nr]? inhalte?\b.{0,80}\b(anzeigen|angezeigt|laden|verfügbar|ergänzt)|"
     r"\b(anzeigen|laden|verhindern)\b.{0,40}\bexterne[nr]? inhalte?\b|"
@@ -621,6 +622,22 @@ def has_call_to_action(line: str) -> bool:
 def is_player_line(line: str) -> bool:
     """A media player's control or settings line (``Mute``, ``Current Time 0:00``)."""
     return bool(_PLAYER.match(line.casefold().strip()))
+
+
+# An image viewer's button under a photo of the article: enlarge, full screen.
+_VIEWER = re.compile(
+    r"detailansicht öffnen|bild vergrößern|vollbild( anzeigen)?|helskärm|fullskjerm|"
+    r"fuldskærm|volledig scherm|plein écran|agrandir (l['’])?image|pantalla completa|"
+    r"ampliar (la )?(imagen|foto)|schermo intero|ingrandisci( (l['’])?immagine)?|tela cheia|"
+    r"pełny ekran|tam ekran|во весь экран|全画面(表示)?|全屏|전체 ?화면|"
+    r"view (full size|larger( image)?)|open (in )?full ?screen|expand image")
+
+
+def is_viewer_button(line: str) -> bool:
+    """An image viewer's button (``Vollbild``, ``Detailansicht öffnen``): like a player's
+    controls, it is neither for nor against the text around it (a gallery in the
+    article prints one under each photo)."""
+    return len(line) <= 40 and bool(_VIEWER.fullmatch(line.casefold().strip()))
 
 
 def is_end_marker(line: str) -> bool:
