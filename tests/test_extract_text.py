@@ -213,6 +213,10 @@ def test_dump_without_article_gives_empty_brief() -> None:
     # a link to another story, labelled "read also"
     "Lea más: Juan Carlos Ortega propone legalizar la marihuana", "VEA TAMBIÉN: Entre heces",
     "Czytaj też: Nowy rząd", "Nächster Artikel", "Dowiedz się więcej",
+    # a link to another story under a label, a share box's title, a sign-up form's box
+    "ALSO READ: Solar firm to boost clean energy uptake", "SEE MORE: Hong Kong protests",
+    "Don't Miss:", "Social Sharing", "Please check the opt-in box to acknowledge that you "
+    "would like to subscribe.",
     # a prompt to the comments under the article
     "Share your thoughts and join the conversation in the comments.",
     # data, not words: an inline image's base64, a tracking address
@@ -242,6 +246,7 @@ def test_junk_lines(line: str) -> None:
     "Spam calls rose by a third, the ministry said.",
     "Apple may receive a share of the revenue, analysts said.", "12:30pm", "10:30Uhr",
     "Lea más sobre el caso en el informe, dijo el juez.",
+    "Also read the small print, the regulator said.", "See more of the city by bike",
     "Facebook and Twitter banned him", "the cat sat on the mat", "iPhone", "McDonald",
     "Privacy rights are under attack in California",
     "Voters who are already registered can sign in if they wish.",
@@ -308,6 +313,9 @@ def test_end_markers_and_credits() -> None:
     assert is_credit("Image credit: www.example.com/in/")
     assert is_credit("Quelle: Juergen Hasenkopf")
     assert is_credit("Bildrechte: MDR/David Straub")
+    assert is_credit("Courtesy of Zillow") and is_credit("Screenshot by Amanda Tan/ONE Esports")
+    assert not is_credit("Screenshot : «Vape Wave», «6 Days», «Alphonse Président»…")
+    assert not is_credit("Courtesy of the council, the park reopens on Monday.")
     assert is_credit("picture alliance / ASSOCIATED PRESS | Alex Brandon")
     assert is_credit("The road to retiring early isn't easy.Kathrin Ziegler/Getty Images")
     assert is_credit("Protesters in the square on Monday. Jane Roe / AP")

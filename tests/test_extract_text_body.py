@@ -204,10 +204,11 @@ def test_videos_between_the_paragraphs_are_not_a_comment_thread() -> None:
 
 
 @pytest.mark.parametrize("button", ["Vollbild", "Detailansicht öffnen", "helskärm",
-                                    "Plein écran", "View larger image", "全画面表示"])
+                                    "Plein écran", "View larger image", "全画面表示",
+                                    "Image 1 of 5", "Bild 2 von 10", "Foto 1 de 1"])
 def test_an_image_viewers_buttons_leave_the_text(button: str) -> None:
-    """A gallery in the article prints a viewer's button under each photo: the text goes
-    on after them, without them."""
+    """A gallery in the article prints a viewer's button or its counter under each
+    photo: the text goes on after them, without them."""
     paragraphs = [f"{PARAGRAPH} Paragraph {i} adds what the mayor said about it."
                   for i in range(4)]
     lines = ["Home", "News", "Schools get more money next year", "By Jane Roe",

@@ -33,6 +33,7 @@ _WIDGET = (
     r"facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|flipboard|messenger|"
     r"tumblr|instagram|youtube|rss|sms|threads|bluesky|mastodon|"
     r"follow( us)?( on .*)?|like us.*|teilen|drucken|partager|imprimer|compartir|"
+    r"social shar(e|ing)|"
     r"imprimir|compartilhar|sdílet( článek)?|tisk|condividi|stampa|delen|"
     r"folgen sie uns.*|suivez-nous.*|síguenos.*|siga-nos.*|sledujte nás.*|"
     r"to se mi líbí|gefällt mir|j'aime|me gusta|curtir|"
@@ -247,6 +248,7 @@ _JUNK_START = re.compile(
     r"(read more|read also|see also|related|more|lire aussi|(à|a) lire aussi|voir aussi|"
     r"lesen sie auch|auch lesen|mehr zum thema|leia também|leia mais|veja também|"
     r"lea también|lea más|vea también|ver también|čtěte také|související|czytaj (też|także)|"
+    r"also read|also see|see more|must read|don['’]t miss|recommended( reading)?|"
     r"zobacz (też|także)|leggi anche|lees ook|läs också|les også|читайте также)\s*:|"
     r"(click|tap) here\b|contact me with news and offers|receive e-?mails? from us on behalf|"
     r"subscribe to\b.{0,60}$|"
@@ -284,7 +286,7 @@ _JUNK_INSIDE = re.compile(
     r"(your|dein|ihr) browser (is|ist) (leider )?(out of date|outdated|veraltet|not supported)|"
     r"votre navigateur (est obsolète|n'est pas (à jour|supporté))|update your browser|"
     r"follow (this )?blog (via|by) e-?mail|(blog )?per e-?mail folgen|"
-    r"\b(leave|add|post|write) a comment\b|"
+    r"\b(leave|add|post|write) a comment\b|\bcheck the opt-in box\b|"
     r"\bjoin the (conversation|discussion) (in the comments|below)\b|"
     r"enable javascript|"
     r"\bexterne[nr]? inhalte?\b.{0,80}\b(anzeigen|angezeigt|laden|verfügbar|ergänzt)|"
@@ -331,6 +333,7 @@ _CREDIT = re.compile(
     r"[（(][^（()）]{1,40}(撮影|摄影?|攝影?)[）)]$|"
     # "(Luis Sinco / Los Angeles Times)": a photographer and the paper, in brackets
     r"^\([^()/]{3,50}\s/\s[^()/]{2,40}\)$|^(bild|foto|photo): .{0,60}$|©\s*[^.!?©]{2,60}$|"
+    r"^courtesy( of)?\b[^.!?]{2,60}$|^screenshot (by|via)\b[^.!?]{2,60}$|"
     # "... umbenannt. Getty Images/Juanmonino": an agency and its photographer
     r"\b(getty images|istock(photo)?|imago( images)?|shutterstock|alamy|picture alliance)"
     r"\s?/\s?[\w .'’|-]{2,40}\)?$|"
@@ -630,7 +633,10 @@ _VIEWER = re.compile(
     r"fuldskærm|volledig scherm|plein écran|agrandir (l['’])?image|pantalla completa|"
     r"ampliar (la )?(imagen|foto)|schermo intero|ingrandisci( (l['’])?immagine)?|tela cheia|"
     r"pełny ekran|tam ekran|во весь экран|全画面(表示)?|全屏|전체 ?화면|"
-    r"view (full size|larger( image)?)|open (in )?full ?screen|expand image")
+    r"view (full size|larger( image)?)|open (in )?full ?screen|expand image|"
+    # and its counter: "Image 1 of 5", "Bild 1 von 10", "Foto 2 de 8"
+    r"(image|photo|picture|slide|bild|foto|imagen|immagine|zdjęcie|bilde|billede|kuva)\s+"
+    r"\d{1,3}\s*(of|von|de|sur|di|z|av|af|/)\s*\d{1,3}")
 
 
 def is_viewer_button(line: str) -> bool:
