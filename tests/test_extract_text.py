@@ -217,6 +217,12 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "ALSO READ: Solar firm to boost clean energy uptake", "SEE MORE: Hong Kong protests",
     "Don't Miss:", "Social Sharing", "Please check the opt-in box to acknowledge that you "
     "would like to subscribe.",
+    # an author box's title, an advert's label, "read on" links, pleas to sign up and a
+    # comment policy
+    "Opinion Columnist", "Contributing Writer", "Annonce", "Ver más artículos",
+    "Continuer à lire ici", "Читать далее",
+    "For the latest breaking news and stories from the Daily Star, sign up for our newsletters.",
+    "The Telegraph values your comments but kindly requests all posts are on topic.",
     # a prompt to the comments under the article
     "Share your thoughts and join the conversation in the comments.",
     # data, not words: an inline image's base64, a tracking address
@@ -247,6 +253,7 @@ def test_junk_lines(line: str) -> None:
     "Apple may receive a share of the revenue, analysts said.", "12:30pm", "10:30Uhr",
     "Lea más sobre el caso en el informe, dijo el juez.",
     "Also read the small print, the regulator said.", "See more of the city by bike",
+    "Senior staff writers walked out on Monday", "Readers can sign up for the list online.",
     "Facebook and Twitter banned him", "the cat sat on the mat", "iPhone", "McDonald",
     "Privacy rights are under attack in California",
     "Voters who are already registered can sign in if they wish.",

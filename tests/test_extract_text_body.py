@@ -205,7 +205,8 @@ def test_videos_between_the_paragraphs_are_not_a_comment_thread() -> None:
 
 @pytest.mark.parametrize("button", ["Vollbild", "Detailansicht öffnen", "helskärm",
                                     "Plein écran", "View larger image", "全画面表示",
-                                    "Image 1 of 5", "Bild 2 von 10", "Foto 1 de 1"])
+                                    "Image 1 of 5", "Bild 2 von 10", "Foto 1 de 1",
+                                    "Open this photo in gallery:", "Image", "Video"])
 def test_an_image_viewers_buttons_leave_the_text(button: str) -> None:
     """A gallery in the article prints a viewer's button or its counter under each
     photo: the text goes on after them, without them."""
@@ -220,6 +221,16 @@ def test_an_image_viewers_buttons_leave_the_text(button: str) -> None:
     # a headline or a sentence that holds the word is no button
     assert not is_viewer_button("Vollbild des Schreckens: Der Sturm über der Stadt")
     assert not is_viewer_button("The app opens in full screen on tablets.")
+    assert not is_viewer_button("Foto:")  # a photographer's name follows it
+
+
+def test_a_clips_length_and_source_under_the_paragraphs_leave_the_text() -> None:
+    """A clip's length printed with its source or run into its label ("05:22 - Source:
+    CNN", "Video02:53 21.01.2023") is no paragraph."""
+    lines = [*ARTICLE[:6], "05:22 - Source: CNN", ARTICLE[6], "Video02:53 21.01.2023",
+             ARTICLE[7], "Share", "Comments"]
+    brief = _extract(lines)
+    assert list(brief.body) == ARTICLE[-3:]
 
 
 STANDINGS = [f"{rank} Driver Number{rank} {5000 - 40 * rank} {rank % 4} {rank % 3} 17 27"

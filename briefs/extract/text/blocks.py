@@ -30,7 +30,10 @@ _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]」』）]*(\s*\(
 _SEPARATORS = re.compile(r"[▪•·|]")
 # A video's or a podcast's length, which a player prints beside its title.
 _LENGTH = (r"(duration|dauer|durée|duración|durata|duração|länge|laufzeit)\s*:?\s*"
-           r"\d{1,2}:\d{2}(:\d{2})?|\d{1,3}:\d{2}\s*min\.?")
+           r"\d{1,2}:\d{2}(:\d{2})?|\d{1,3}:\d{2}\s*min\.?|"
+           # "05:22 - Source: CNN", "Video02:53 21.01.2023"
+           r"\d{1,2}:\d{2}\s+-\s+source:\s*[\w .]{1,30}|"
+           r"video\s*\d{1,2}:\d{2}(\s+\d{2}\.\d{2}\.\d{4})?")
 LENGTH_ONLY = re.compile(rf"^(?:{_LENGTH})$", re.IGNORECASE)
 # A timestamp alone, or two of them ("Uppdaterad 15.59 | Publicerad 14.14").
 _TIME_ONLY = re.compile(

@@ -34,6 +34,8 @@ _WIDGET = (
     r"tumblr|instagram|youtube|rss|sms|threads|bluesky|mastodon|"
     r"follow( us)?( on .*)?|like us.*|teilen|drucken|partager|imprimer|compartir|"
     r"social shar(e|ing)|"
+    # an author box's title
+    r"(opinion|contributing|staff|senior|guest) (columnist|writer|editor|reporter)|"
     r"imprimir|compartilhar|sdílet( článek)?|tisk|condividi|stampa|delen|"
     r"folgen sie uns.*|suivez-nous.*|síguenos.*|siga-nos.*|sledujte nás.*|"
     r"to se mi líbí|gefällt mir|j'aime|me gusta|curtir|"
@@ -89,6 +91,7 @@ _WIDGET = (
     r"diskuse|commenti|reacties|"
     # ads
     r"advertisement|advertising|advert|ad|ads|sponsored( content)?|promoted( content)?|"
+    r"annonce|annonse|"
     r"paid (post|content)|anzeige|werbung|publicité|publicidad|publicidade|reklama|"
     r"pubblicità|(video )?ad feedback|don't want to see this\? remove ads|remove ads|"
     r"passer la publicité|werbung überspringen|saltar publicidad|"
@@ -111,6 +114,7 @@ _WIDGET = (
     r"buy now|shop now|jetzt kaufen|"
     # "read more" and "show more" in other languages, and a link to the page in another
     r"vis mer|visa mer|läs mer|læs mere|lees meer|lees verder|"
+    r"ver más (artículos|noticias)|continuer (à|a) lire( ici)?|читать далее|читати далі|"
     r"leggi di più|leggi anche|lee más|leer más|ver más|mehr lesen|mehr anzeigen|"
     r"read in (english|french|german|spanish)|am beliebtesten|"
     # paywall labels and account prompts
@@ -287,6 +291,7 @@ _JUNK_INSIDE = re.compile(
     r"votre navigateur (est obsolète|n'est pas (à jour|supporté))|update your browser|"
     r"follow (this )?blog (via|by) e-?mail|(blog )?per e-?mail folgen|"
     r"\b(leave|add|post|write) a comment\b|\bcheck the opt-in box\b|"
+    r"\bvalues your comments\b|\bsign up for our\b.{0,40}\bnewsletters?\b|"
     r"\bjoin the (conversation|discussion) (in the comments|below)\b|"
     r"enable javascript|"
     r"\bexterne[nr]? inhalte?\b.{0,80}\b(anzeigen|angezeigt|laden|verfügbar|ergänzt)|"
@@ -634,6 +639,10 @@ _VIEWER = re.compile(
     r"ampliar (la )?(imagen|foto)|schermo intero|ingrandisci( (l['’])?immagine)?|tela cheia|"
     r"pełny ekran|tam ekran|во весь экран|全画面(表示)?|全屏|전체 ?화면|"
     r"view (full size|larger( image)?)|open (in )?full ?screen|expand image|"
+    r"open this (photo|image) in (the )?gallery:?|"
+    # a photo's or a video's label alone, where the dump lost what it labels (not
+    # "Foto:", which a photographer's name follows)
+    r"(image|photo|video|bild|foto|grafik|imagen|vídeo)|"
     # and its counter: "Image 1 of 5", "Bild 1 von 10", "Foto 2 de 8"
     r"(image|photo|picture|slide|bild|foto|imagen|immagine|zdjęcie|bilde|billede|kuva)\s+"
     r"\d{1,3}\s*(of|von|de|sur|di|z|av|af|/)\s*\d{1,3}")
