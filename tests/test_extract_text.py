@@ -223,6 +223,7 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Continuer à lire ici", "Читать далее",
     "For the latest breaking news and stories from the Daily Star, sign up for our newsletters.",
     "The Telegraph values your comments but kindly requests all posts are on topic.",
+    "Get the latest General Election news to your phone Join us on WhatsApp",
     # a prompt to the comments under the article
     "Share your thoughts and join the conversation in the comments.",
     # data, not words: an inline image's base64, a tracking address
@@ -323,6 +324,10 @@ def test_end_markers_and_credits() -> None:
     assert is_credit("Courtesy of Zillow") and is_credit("Screenshot by Amanda Tan/ONE Esports")
     assert not is_credit("Screenshot : «Vape Wave», «6 Days», «Alphonse Président»…")
     assert not is_credit("Courtesy of the council, the park reopens on Monday.")
+    assert is_credit("A woman takes a picture of the refinery. AP Photo")
+    assert is_credit("Lady Starmer on the front row Nicky J Sims/Getty Images Europe")
+    assert is_credit("Der Schlachthof in Schmalkalden. Bildrechte: MDR/David Straub")
+    assert not is_credit("The agency sent an AP photo to the paper on Monday.")
     assert is_credit("picture alliance / ASSOCIATED PRESS | Alex Brandon")
     assert is_credit("The road to retiring early isn't easy.Kathrin Ziegler/Getty Images")
     assert is_credit("Protesters in the square on Monday. Jane Roe / AP")

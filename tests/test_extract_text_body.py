@@ -224,6 +224,15 @@ def test_an_image_viewers_buttons_leave_the_text(button: str) -> None:
     assert not is_viewer_button("Foto:")  # a photographer's name follows it
 
 
+def test_a_caption_whose_credit_the_dump_split_leaves_the_text() -> None:
+    """"Riot police outside the hotel (", "Image:", "Getty Images)": a caption whose
+    bracketed credit the dump printed on lines of its own is no paragraph."""
+    lines = [*ARTICLE[:6], "Parents wait outside the new school on Monday morning (",
+             "Image:", "Getty Images)", *ARTICLE[6:]]
+    brief = _extract(lines)
+    assert list(brief.body) == ARTICLE[-3:]
+
+
 def test_a_clips_length_and_source_under_the_paragraphs_leave_the_text() -> None:
     """A clip's length printed with its source or run into its label ("05:22 - Source:
     CNN", "Video02:53 21.01.2023") is no paragraph."""

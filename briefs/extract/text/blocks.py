@@ -160,6 +160,27 @@ def _labelled_captions(lines: list[str]) -> set[int]:
     return {i + 1 for i, line in enumerate(lines[:-1]) if _CAPTION_LABEL.match(line.strip())}
 
 
+CREDIT_SPLIT_LINES = 3  # lines a caption's bracketed credit may be split over
+CREDIT_WORDS = 8
+
+
+def _split_credits(lines: list[str]) -> set[int]:
+    """A caption whose bracketed credit the dump split over lines of its own ("Riot
+    police outside the hotel (", "Image:", "Getty Images)"): the caption and its credit,
+    which a line ending in an open bracket cannot be the text's paragraph."""
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        if not line.endswith("("):
+            continue
+        for j in range(i + 1, min(len(lines), i + 1 + CREDIT_SPLIT_LINES)):
+            if len(lines[j].split()) > CREDIT_WORDS or "(" in lines[j]:
+                break
+            if lines[j].rstrip().endswith(")"):
+                out.update(range(i, j + 1))
+                break
+    return out
+
+
 CLIP_TITLE_WORDS = 20  # a clip's title is a line, not a paragraph
 
 
@@ -266,7 +287,8 @@ def make_blocks(lines: list[str]) -> list[Block]:
     ratios = {text: sum(map(stopwords.__contains__, s.tokens)) / len(s.tokens)
               for text, s in cache.items() if s.tokens}
     players = _players(lines)
-    captions = _gallery_captions(lines) | _labelled_captions(lines) | _clip_titles(lines, seen)
+    captions = _gallery_captions(lines) | _labelled_captions(lines) | _clip_titles(lines, seen) \
+        | _split_credits(lines)
     shares = {i for hits in shared_titles(lines).values() for i in hits}
     ticker = _ticker(lines)
     return [Block(

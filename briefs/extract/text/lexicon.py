@@ -292,6 +292,7 @@ _JUNK_INSIDE = re.compile(
     r"follow (this )?blog (via|by) e-?mail|(blog )?per e-?mail folgen|"
     r"\b(leave|add|post|write) a comment\b|\bcheck the opt-in box\b|"
     r"\bvalues your comments\b|\bsign up for our\b.{0,40}\bnewsletters?\b|"
+    r"\bjoin us on (whatsapp|telegram)\b|"
     r"\bjoin the (conversation|discussion) (in the comments|below)\b|"
     r"enable javascript|"
     r"\bexterne[nr]? inhalte?\b.{0,80}\b(anzeigen|angezeigt|laden|verfügbar|ergänzt)|"
@@ -343,8 +344,10 @@ _CREDIT = re.compile(
     r"\b(getty images|istock(photo)?|imago( images)?|shutterstock|alamy|picture alliance)"
     r"\s?/\s?[\w .'’|-]{2,40}\)?$|"
     # "... Kathrin Ziegler/Getty Images", "... Jane Roe / AP": a photographer and agency
-    r"\w\s?/\s?(getty( images)?|ap|afp|reuters|dpa|epa|istock(photo)?|shutterstock|"
-    r"picture alliance|imago)$|"
+    r"\w\s?/\s?(getty( images)?( europe| north america| asiapac)?|ap|afp|reuters|dpa|epa|"
+    r"istock(photo)?|shutterstock|picture alliance|imago)$|"
+    # "... Venezuela. AP Photo", "... in Kabul. Bildrechte: MDR/David Straub"
+    r"\. (ap|afp|epa|reuters) photo$|\bbildrechte:\s*[^.!?]{2,60}$|"
     # a caption cut short with a link to the rest ("... Esper is on a visit to ... more")
     r"(…|\.\.\.)\s?more$|"
     # "Image source, Getty Images": a photo's source as a screen reader is told it
