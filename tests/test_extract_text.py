@@ -224,6 +224,11 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "For the latest breaking news and stories from the Daily Star, sign up for our newsletters.",
     "The Telegraph values your comments but kindly requests all posts are on topic.",
     "Get the latest General Election news to your phone Join us on WhatsApp",
+    # a blog's links to its neighbours, Spanish "see also" labels, a plea to share
+    "Next Post »", "Vorheriger Beitrag", "Article suivant", "Quellen ausblenden",
+    "PUEDES VER: ¿Qué es la Sunedu?", "Mire: El cantante da positivo",
+    "Artikel gefallen? Vergiss nicht zu teilen!",
+    "Subscribe now to our eNATION edition for the full story.",
     # a prompt to the comments under the article
     "Share your thoughts and join the conversation in the comments.",
     # data, not words: an inline image's base64, a tracking address
@@ -255,6 +260,7 @@ def test_junk_lines(line: str) -> None:
     "Lea más sobre el caso en el informe, dijo el juez.",
     "Also read the small print, the regulator said.", "See more of the city by bike",
     "Senior staff writers walked out on Monday", "Readers can sign up for the list online.",
+    "Mire usted, dijo el alcalde, la obra no termina", "The next post office opens in May",
     "Facebook and Twitter banned him", "the cat sat on the mat", "iPhone", "McDonald",
     "Privacy rights are under attack in California",
     "Voters who are already registered can sign in if they wish.",
@@ -289,7 +295,7 @@ def test_end_markers_and_credits() -> None:
     assert is_end_marker("More on this story") and is_end_marker("Související")
     assert not is_end_marker("More on this later, he said.")
     for heading in ("MORE STORIES LIKE THIS ONE", "More On:", "More videos ...", "Up next",
-                    "JUST WATCHED", "More from Reuters", "Ähnliche Artikel:",
+                    "JUST WATCHED", "More from Reuters", "Ähnliche Artikel:", "Verwandte Artikel",
                     "Das könnte Sie auch interessieren", "Artículos relacionados",
                     "■関連記事", "【関連記事】", "・関連キーワード", "相關新聞", "관련기사",
                     "Relacionadas", "Notícias relacionadas", "Lo más leído", "Les plus lus",
@@ -328,6 +334,8 @@ def test_end_markers_and_credits() -> None:
     assert is_credit("Lady Starmer on the front row Nicky J Sims/Getty Images Europe")
     assert is_credit("Der Schlachthof in Schmalkalden. Bildrechte: MDR/David Straub")
     assert not is_credit("The agency sent an AP photo to the paper on Monday.")
+    assert is_credit("Imagen: Télam")
+    assert is_credit("Laureates of the Nobel Peace Prize (REUTERS/Denis Balibouse)")
     assert is_credit("picture alliance / ASSOCIATED PRESS | Alex Brandon")
     assert is_credit("The road to retiring early isn't easy.Kathrin Ziegler/Getty Images")
     assert is_credit("Protesters in the square on Monday. Jane Roe / AP")

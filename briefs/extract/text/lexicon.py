@@ -25,7 +25,8 @@ _RELATED_HEADINGS = (
     r"mehr zum thema|weitere artikel|lesen sie auch|das könnte (sie|dich) auch interessieren|"
     r"beliebte beiträge( zum thema)?|auch lesen|zum weiterlesen|"
     r"(à |a )?lire aussi|sur le même sujet|vous aimerez aussi|dans la même rubrique|"
-    r"otras noticias|ver también|polecamy|ook interessant|")
+    r"otras noticias|ver también|polecamy|ook interessant|verwandte (artikel|beiträge)|"
+    r"ähnliche (artikel|beiträge)|")
 _WIDGET = (
     # share / follow
     r"share|shares|share (this|the|on|via|to|article|story|page|post|link)\b.*|"
@@ -34,6 +35,9 @@ _WIDGET = (
     r"tumblr|instagram|youtube|rss|sms|threads|bluesky|mastodon|"
     r"follow( us)?( on .*)?|like us.*|teilen|drucken|partager|imprimer|compartir|"
     r"social shar(e|ing)|"
+    # a blog's links to its neighbours, a list of sources folded away
+    r"next post|previous post|nächster beitrag|vorheriger beitrag|article (suivant|précédent)|"
+    r"quellen (ausblenden|einblenden|anzeigen)|"
     # an author box's title
     r"(opinion|contributing|staff|senior|guest) (columnist|writer|editor|reporter)|"
     r"imprimir|compartilhar|sdílet( článek)?|tisk|condividi|stampa|delen|"
@@ -253,9 +257,10 @@ _JUNK_START = re.compile(
     r"lesen sie auch|auch lesen|mehr zum thema|leia também|leia mais|veja também|"
     r"lea también|lea más|vea también|ver también|čtěte také|související|czytaj (też|także)|"
     r"also read|also see|see more|must read|don['’]t miss|recommended( reading)?|"
+    r"puedes ver|mira también|mire|lee también|(también )?te puede interesar|"
     r"zobacz (też|także)|leggi anche|lees ook|läs också|les også|читайте также)\s*:|"
     r"(click|tap) here\b|contact me with news and offers|receive e-?mails? from us on behalf|"
-    r"subscribe to\b.{0,60}$|"
+    r"subscribe (now )?to\b.{0,60}$|"
     r"\d[\d,.]*\b.{0,30}\b(comments?|posters?|replies|responses|participating)\b.{0,20}$|"
     r"\d{1,3}\s*(/|of)\s*\d{1,3}\b|"
     r"(sponsored|advertisement|anzeige|publicité)\b.{0,30}$)"
@@ -292,7 +297,8 @@ _JUNK_INSIDE = re.compile(
     r"follow (this )?blog (via|by) e-?mail|(blog )?per e-?mail folgen|"
     r"\b(leave|add|post|write) a comment\b|\bcheck the opt-in box\b|"
     r"\bvalues your comments\b|\bsign up for our\b.{0,40}\bnewsletters?\b|"
-    r"\bjoin us on (whatsapp|telegram)\b|"
+    r"\bjoin us on (whatsapp|telegram)\b|\bvergiss nicht,? (ihn |es )?zu teilen\b|"
+    r"\bdon['’]t forget to share\b|"
     r"\bjoin the (conversation|discussion) (in the comments|below)\b|"
     r"enable javascript|"
     r"\bexterne[nr]? inhalte?\b.{0,80}\b(anzeigen|angezeigt|laden|verfügbar|ergänzt)|"
@@ -331,7 +337,7 @@ def _junk_anywhere(text: str) -> bool:
 # A credit at the end of a caption: "... Photo: Olivier D./AFP", "| Foto: Reuters".
 _CREDIT = re.compile(
     r"(\b(photo|photograph|photography|foto|fotografía|fotografia|image|picture|bild|credit|"
-    r"crédit|crédito|fotografie|illustration)s?"
+    r"crédit|crédito|fotografie|illustration|imagen|immagine)s?"
     r"\s*(:|by|von|par|de)\s*[^.!?]{2,80}$|getty images\)?$|\bvia getty\b|"
     r"\|\s*(foto|photo|reuters|afp|ap|getty|epa|dpa|ctk|čtk)\b[^.!?]{0,60}$|"
     r"\((\w+ )?(photo|foto|bild|image)\b[^)]*\)$|"
@@ -348,6 +354,8 @@ _CREDIT = re.compile(
     r"istock(photo)?|shutterstock|picture alliance|imago)$|"
     # "... Venezuela. AP Photo", "... in Kabul. Bildrechte: MDR/David Straub"
     r"\. (ap|afp|epa|reuters) photo$|\bbildrechte:\s*[^.!?]{2,60}$|"
+    # "... de la Paz (REUTERS/Denis Balibouse)": an agency and its photographer in brackets
+    r"\((reuters|afp|ap|efe|epa|dpa|télam|europa press|getty images)\s?/\s?[^()]{2,40}\)$|"
     # a caption cut short with a link to the rest ("... Esper is on a visit to ... more")
     r"(…|\.\.\.)\s?more$|"
     # "Image source, Getty Images": a photo's source as a screen reader is told it
