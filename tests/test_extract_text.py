@@ -229,6 +229,12 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "PUEDES VER: ¿Qué es la Sunedu?", "Mire: El cantante da positivo",
     "Artikel gefallen? Vergiss nicht zu teilen!",
     "Subscribe now to our eNATION edition for the full story.",
+    "Lea: Consejo Permanente de OEA aborda la confiscación", "Dowiedz się więcej: Kto głosował?",
+    "Vorheriger ArtikelTat & Drang", "nächster beitragGlasaal-Schmuggel: 6.000 Euro",
+    "Never miss the latest news by signing up to our newsletter today!",
+    "Unser kostenloser Newsletter informiert Sie über unsere neuesten Beiträge.",
+    "Jetzt Newsletter abonnieren", "Sie müssen sich anmelden um Kommentare zu schreiben.",
+    "Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.",
     # a prompt to the comments under the article
     "Share your thoughts and join the conversation in the comments.",
     # data, not words: an inline image's base64, a tracking address
@@ -261,6 +267,7 @@ def test_junk_lines(line: str) -> None:
     "Also read the small print, the regulator said.", "See more of the city by bike",
     "Senior staff writers walked out on Monday", "Readers can sign up for the list online.",
     "Mire usted, dijo el alcalde, la obra no termina", "The next post office opens in May",
+    "Lea Salonga sings tonight", "Der nächste Artikel des Gesetzes regelt die Frist.",
     "Facebook and Twitter banned him", "the cat sat on the mat", "iPhone", "McDonald",
     "Privacy rights are under attack in California",
     "Voters who are already registered can sign in if they wish.",
@@ -335,6 +342,9 @@ def test_end_markers_and_credits() -> None:
     assert is_credit("Der Schlachthof in Schmalkalden. Bildrechte: MDR/David Straub")
     assert not is_credit("The agency sent an AP photo to the paper on Monday.")
     assert is_credit("Imagen: Télam")
+    assert is_credit("Cyber-Attacken nehmen weiter zu. – © Sergey Nivens – stock.adobe.com")
+    assert is_credit("PAP/ Rafał Guz") and is_credit("Titelbild: Geyres/ABACA/picture-alliance")
+    assert not is_credit("AP/NORC polls show the gap is narrowing, the authors wrote.")
     assert is_credit("Laureates of the Nobel Peace Prize (REUTERS/Denis Balibouse)")
     assert is_credit("picture alliance / ASSOCIATED PRESS | Alex Brandon")
     assert is_credit("The road to retiring early isn't easy.Kathrin Ziegler/Getty Images")

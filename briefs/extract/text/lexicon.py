@@ -257,13 +257,16 @@ _JUNK_START = re.compile(
     r"lesen sie auch|auch lesen|mehr zum thema|leia também|leia mais|veja também|"
     r"lea también|lea más|vea también|ver también|čtěte také|související|czytaj (też|także)|"
     r"also read|also see|see more|must read|don['’]t miss|recommended( reading)?|"
-    r"puedes ver|mira también|mire|lee también|(también )?te puede interesar|"
+    r"puedes ver|mira también|mire|lee también|(también )?te puede interesar|lea|"
+    r"dowiedz się więcej|"
     r"zobacz (też|także)|leggi anche|lees ook|läs också|les også|читайте также)\s*:|"
     r"(click|tap) here\b|contact me with news and offers|receive e-?mails? from us on behalf|"
     r"subscribe (now )?to\b.{0,60}$|"
     r"\d[\d,.]*\b.{0,30}\b(comments?|posters?|replies|responses|participating)\b.{0,20}$|"
     r"\d{1,3}\s*(/|of)\s*\d{1,3}\b|"
-    r"(sponsored|advertisement|anzeige|publicité)\b.{0,30}$)"
+    r"(sponsored|advertisement|anzeige|publicité)\b.{0,30}$|"
+    # a link to the next or previous article run into its title ("Nächster ArtikelFDP-...")
+    r"(nächster|vorheriger) (artikel|beitrag)\S)"
 )
 _JUNK_INSIDE = re.compile(
     r"all rights reserved|alle rechte vorbehalten|"
@@ -299,6 +302,11 @@ _JUNK_INSIDE = re.compile(
     r"\bvalues your comments\b|\bsign up for our\b.{0,40}\bnewsletters?\b|"
     r"\bjoin us on (whatsapp|telegram)\b|\bvergiss nicht,? (ihn |es )?zu teilen\b|"
     r"\bdon['’]t forget to share\b|"
+    # a newsletter's sign-up box, a comment form's notice, an embed's consent button
+    r"\bsigning up to our newsletter\b|\bunser (kostenloser )?newsletter informiert\b|"
+    r"^jetzt (den |unseren )?newsletter abonnieren|"
+    r"\b(anmelden|eingeloggt sein),? um (einen )?kommentare? zu (schreiben|verfassen)\b|"
+    r"\bum den inhalt von\b.{0,60}\bzu laden\b|"
     r"\bjoin the (conversation|discussion) (in the comments|below)\b|"
     r"enable javascript|"
     r"\bexterne[nr]? inhalte?\b.{0,80}\b(anzeigen|angezeigt|laden|verfügbar|ergänzt)|"
@@ -356,12 +364,16 @@ _CREDIT = re.compile(
     r"\. (ap|afp|epa|reuters) photo$|\bbildrechte:\s*[^.!?]{2,60}$|"
     # "... de la Paz (REUTERS/Denis Balibouse)": an agency and its photographer in brackets
     r"\((reuters|afp|ap|efe|epa|dpa|télam|europa press|getty images)\s?/\s?[^()]{2,40}\)$|"
+    # a stock library at a caption's end; "PAP/ Rafał Guz" alone
+    r"(stock\.adobe\.com|pixelio\.de|fotolia\.com)$|"
+    r"^(pap|dpa|afp|reuters|ap|epa|efe|ansa|ctk|čtk)\s?/\s?[\w .'’-]{2,40}$|"
     # a caption cut short with a link to the rest ("... Esper is on a visit to ... more")
     r"(…|\.\.\.)\s?more$|"
     # "Image source, Getty Images": a photo's source as a screen reader is told it
     r"^(image|photo|picture|video|media) source\s*[,:]\s*\S.{0,60}$|"
     # "Image credit: www.apple.com", "Quelle: Name", "Bildquelle: SWR"
     r"^((image|photo|picture|foto|bild)\s*)?(credits?|quelle|bildquelle|fotoquelle|bildrechte|"
+    r"titelbild|"
     r"bildnachweis|fotonachweis)\s*:"
     r"\s*\S.{0,80}$)"
 )
