@@ -188,7 +188,8 @@ def _clip_titles(lines: list[str], seen: Sequence[_Seen]) -> set[int]:
     """The title under a video's length ("04:16 min"): a clip embedded in the text or
     listed beside it, not a subheading of the article (a title line, not a sentence)."""
     return {i + 1 for i, line in enumerate(lines[:-1])
-            if LENGTH_ONLY.match(line.strip()) and 0 < seen[i + 1].words <= CLIP_TITLE_WORDS
+            if seen[i].time_only and LENGTH_ONLY.match(line.strip())
+            and 0 < seen[i + 1].words <= CLIP_TITLE_WORDS
             and not seen[i + 1].sentence}
 
 

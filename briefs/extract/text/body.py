@@ -87,7 +87,8 @@ def _stamp(block: Block) -> bool:
     comment's timestamp."""
     introduces = block.text.rstrip().endswith(":")  # "Ann on May 1, 2019 at 4:47 pm said:"
     if block.words > STAMP_WORDS or (block.sentence and not introduces) \
-            or block.text.startswith(("—", "–", "-")) or LENGTH_ONLY.match(block.text.strip()):
+            or block.text.startswith(("—", "–", "-")) \
+            or (block.time_only and LENGTH_ONLY.match(block.text.strip())):
         return False
     return (
         block.time_only or bool(_CLOCK.search(block.text)) or find_date(block.text) is not None)

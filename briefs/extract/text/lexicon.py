@@ -227,7 +227,7 @@ _END = re.compile(
     r"recent posts|neueste beiträge|letzte beiträge|articles récents|entradas recientes|"
     r"posts recentes|"
     + _RELATED_HEADINGS +
-    r"ähnliche (artikel|beiträge)|articles similaires|"
+    r"articles similaires|"
     r"artículos relacionados|(también )?te puede interesar|potrebbe interessarti|"
     r"leia também|veja também|noticias relacionadas|související( články)?|"
     r"(not[ií]cias |mat[ée]rias |art[ií]culos |posts )?relacionad[oa]s|mais lidas|"
