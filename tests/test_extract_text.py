@@ -147,6 +147,7 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Lire aussi : Les critiques de la CNIL", "Back to top button",
     "Il vous reste 57% de cet article à lire. La suite est réservée aux abonnés.",
     "You have 80% of this article left to read.", "Te queda el 75% de este artículo por leer",
+    "Suche nach: Suchen", "Search for: Search", "Rechercher : Rechercher",
     "Link kopieren", "Copier le lien", "कॉपी लिंक", "Скопировать ссылку", "نسخ الرابط",
     "Link kopiert!", "Learn More", "subscribe to Planet Money podcast",
     "This is a BETA experience. You may opt-out by clicking here",
@@ -435,6 +436,30 @@ def test_a_kicker_run_into_the_headline_is_cut_when_the_page_prints_the_headline
     tag = make_blocks(["Inflation Reduction Act"])
     assert _without_kicker("Biden signs Inflation Reduction Act", tag, english, start=0) \
         == "Biden signs Inflation Reduction Act"
+
+
+def test_a_headline_printed_again_after_its_trail_beats_a_list_of_teasers() -> None:
+    """A dump sets the trail's links and the headline in one line ("HomeWorldEurope" +
+    headline), then the headline alone: that line is the headline, whatever teasers of
+    other articles stand above."""
+    teasers = ["Mayor opens the new bridge over the river",
+               "Ten things to do in the city this weekend",
+               "Storm warning for the coast on Friday night"]
+    headline = "Tenants win the right to keep pets"
+    brief = _extract("\n\n".join([
+        "Home", "Most read", *teasers, "Breadcrumb", f"HomeWorldEurope{headline}", headline,
+        "Jane Roe", *ARTICLE_LINES]))
+    assert brief.title == headline
+    # a menu's two items run together ("Se connecter" + "Mon compte") are no trail
+    menu = _extract("\n\n".join([
+        "Se connecterMon compte client", "Mon compte client", headline, *ARTICLE_LINES]))
+    assert menu.title == headline
+
+
+def test_a_headline_with_a_dotted_ellipsis_is_no_menu() -> None:
+    headline = "민주당 '선호투표제' 도입 또다시 불발··· 친청계 \"당규 개정 왜 밀어붙이나\""
+    assert not make_blocks([headline])[0].junk
+    assert make_blocks(["뉴스 · 정치 · 경제 · 사회"])[0].junk
 
 
 def test_a_trail_from_the_home_page_is_never_the_headline() -> None:
@@ -1158,6 +1183,9 @@ def test_an_article_about_cookies_is_still_the_article() -> None:
     # a video's length alone on its line
     ("Duration 12:38", True), ("Durée :3:49", True), ("04:03 min", True),
     ("Duration of the trial: 3 weeks", False),
+    # a time with its label apart, or its reading time after it
+    ("aktualizováno • 12:56", True), ("Stand: 20:03 Uhr | Lesedauer: 4 Minuten", True),
+    ("12:05 · 4 min read", True), ("Stand der Verhandlungen", False),
     # ... but not a sentence that opens with one
     ("2 ore fa è morto il vescovo di Bergamo", False), ("Il y a 10 ans, la guerre", False),
 ])

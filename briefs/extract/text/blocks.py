@@ -27,7 +27,8 @@ HAN_KANA_CHAR = re.compile(f"[{_HAN_KANA}]")  # a Chinese or Japanese character
 UNSPACED_NO_END = 0.4  # function characters a Chinese or Japanese line without a full
 # stop needs to read as prose (particles run to a quarter of a teaser's characters)
 _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]」』）]*(\s*\([^()]{1,20}\))?$")
-_SEPARATORS = re.compile(r"[▪•·|]")
+# (a run of dots is an ellipsis, as Korean headlines print it: "불발··· 친청계")
+_SEPARATORS = re.compile(r"[▪|]|(?<![·•])[·•](?![·•])")
 # A video's or a podcast's length, which a player prints beside its title.
 _LENGTH = (r"(duration|dauer|durée|duración|durata|duração|länge|laufzeit)\s*:?\s*"
            r"\d{1,2}:\d{2}(:\d{2})?|\d{1,3}:\d{2}\s*min\.?|"
@@ -41,7 +42,7 @@ _TIME_ONLY = re.compile(
     r"mis à jour|"
     r"publié|actualizado|publicado|atualizado|aktualizováno|uppdaterad|publicerad|oppdatert|"
     r"publisert|opdateret|publiceret|bijgewerkt|gepubliceerd|päivitetty|julkaistu|"
-    r"aggiornato|pubblicato|zaktualizowano|opublikowano)\s*:?\s*)?"
+    r"aggiornato|pubblicato|zaktualizowano|opublikowano|stand)\s*[:•·]?\s*)?"
     r"(\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.|uhr|h)?\s*(utc|gmt|bst|cet|cest|mez|mesz|"
     r"[ecmp][sd]?t)?|\d+\s*(min|mins|minutes?|hours?|hrs?|h|days?|yrs?\.?|mos?\.?|"
     r"weeks?|months?|years?|sec|seconds?|std|stunden?|tage?n?|heures?|jours?|horas?|"
@@ -53,7 +54,11 @@ _TIME_ONLY = re.compile(
     # a video's or a podcast's length: "Duration 12:38", "Durée :3:49", "04:03 min"
     + _LENGTH + "|"
     + lexicon.AGO_ELSEWHERE +
-    r")){1,2}$", re.IGNORECASE)
+    r")){1,2}"
+    # the reading time after it: "Stand: 20:03 Uhr | Lesedauer: 4 Minuten", "12:05 · 4 min read"
+    r"(\s*[|•·]\s*((lesedauer|lesezeit|reading time|read time|temps de lecture|"
+    r"tiempo de lectura)\s*:?\s*\d+\s*(min|mins|minutes?|minuten?)\.?|"
+    r"\d+\s*(min|mins|minutes?)\.?\s*read))?$", re.IGNORECASE)
 
 
 # A menu, breadcrumb or footer row: three or more separators between short labels.

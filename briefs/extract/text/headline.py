@@ -108,6 +108,8 @@ def choose(blocks: list[Block], start: int, stop: int, meta: set[int],
     headline, full stop and all, when it is one short sentence ("The council closes all
     schools for a week as the storm nears the coast.")."""
     named = _shared_title(blocks, start)
+    if named is None:
+        named = _crumbed_title(blocks, start, stop)
     if named is not None:
         return named
     weights = model_weights()
@@ -232,6 +234,28 @@ _GUILLEMETS = re.compile(r"«[^«»]*»")
 def _unquoted(text: str) -> str:
     """``text`` with its guillemet quotes taken out, so that their » is not a separator."""
     return _GUILLEMETS.sub("\"…\"", text) if "«" in text else text
+
+
+# Links run together: a small letter then a capital ("HomeNews", "ZprávyDomácíKauzy").
+_GLUE = re.compile(r"[a-zß-öø-ÿа-яё][A-ZÀ-ÖØ-ÞА-ЯЁ]")
+
+
+def _crumbed_title(blocks: list[Block], start: int, stop: int) -> int | None:
+    """The line above the text (or just into it) that the line before prints again run
+    into the end of a breadcrumb trail ("ZprávyDomácíKauzy" + "Hlavní aktér ... vilu",
+    then "Hlavní aktér ... vilu" alone): a trail's links and the headline set in one
+    block, then the headline. The trail has two links run together at least ("Se
+    connecter" + "Mon compte" is a menu's two items), and only one line of the header
+    zone is printed so."""
+    found = []
+    for i in range(max(1, lookback_start(blocks, start)), min(stop, start + INTO_RUN)):
+        line = blocks[i].text.strip()
+        above = blocks[i - 1].text.strip()
+        if len(above) > len(line) and above.endswith(line) and len(line.split()) >= 2 \
+                and line[:1].isupper() and above[-len(line) - 1].isalpha() \
+                and _GLUE.search(above[: -len(line)]) and _candidate(blocks[i]):
+            found.append(i)
+    return found[0] if len(found) == 1 else None
 
 
 # Links run together into one word: "NewsPoliticsLocal", a trail of three sections or

@@ -52,8 +52,10 @@ _WIDGET = (
     # a search box's labels: "Enter Search Terms Search", "Type your search and hit enter"
     r"enter (your )?search (terms?|query|keywords?)( search)?|search for:?|"
     r"(type|start typing) (your search|to search|here)( and (hit|press) enter)?|"
-    r"search (this|the) site|what are you looking for\??|suche nach:?( suche)?|suchen|"
-    r"rechercher :?|buscar:|"
+    r"search (this|the) site|what are you looking for\??|suche nach:?( suchen?)?|suchen|"
+    # a blog's search form, its label then its button: "Search for: Search"
+    r"search for: search|rechercher :?( rechercher)?|buscar:( buscar)?|"
+    r"zoeken naar:?( zoeken)?|pesquisar por:?( pesquisar)?|cerca:( cerca)?|szukaj:( szukaj)?|"
     # a site's furniture, printed by outlets of every kind: legal pages, the account,
     # navigation, a comment form's labels, a blog platform's like and follow widgets
     r"×|name|name \((erforderlich|required|obligatoire|obligatorio)|nach oben|"
