@@ -148,6 +148,8 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Il vous reste 57% de cet article à lire. La suite est réservée aux abonnés.",
     "You have 80% of this article left to read.", "Te queda el 75% de este artículo por leer",
     "Suche nach: Suchen", "Search for: Search", "Rechercher : Rechercher",
+    "공유 더보기", "네이버블로그 공유", "기사 URL공유", "좋아요 0", "АиФ в социальных сетях",
+    "Need to report the video?",
     "Link kopieren", "Copier le lien", "कॉपी लिंक", "Скопировать ссылку", "نسخ الرابط",
     "Link kopiert!", "Learn More", "subscribe to Planet Money podcast",
     "This is a BETA experience. You may opt-out by clicking here",
@@ -281,6 +283,7 @@ def test_junk_lines(line: str) -> None:
     "The full report, published on Monday, is at https://example.org/reports/" + "x" * 190
     + " and runs to 300 pages; the ministry said it would answer every point in it.",
     "政府は月曜日、来年度の予算案を閣議決定した。" * 12,
+    "Путин рассказал о санкциях в социальных сетях против России и Китая",
 ])
 def test_article_lines_are_not_junk(line: str) -> None:
     assert not is_junk_line(line)
@@ -468,6 +471,19 @@ def test_a_trail_from_the_home_page_is_never_the_headline() -> None:
         *ARTICLE_LINES,
     ]))
     assert brief.title == "Tenants win the right to keep pets"
+
+
+@pytest.mark.parametrize("trail", [
+    "Forside | Danmark", "گروه : یزد » یزد", "⁄ उत्तर प्रदेश",
+    "you are here: HomeNewsBusinessEconomy", "Privacy PolicyTerms of UseAdChoices Sitemap",
+])
+def test_a_short_trail_or_links_run_together_are_never_the_headline(trail: str) -> None:
+    brief = _extract("\n\n".join([trail, "Tenants win the right to keep pets", trail,
+                                   *ARTICLE_LINES]))
+    assert brief.title == "Tenants win the right to keep pets"
+    # a quote in guillemets is no trail; two brands run together are no menu
+    for kept in ("Le ministre parle d'une « crise » grave", "WhatsApp and TikTok fined"):
+        assert _extract("\n\n".join([kept, *ARTICLE_LINES])).title == kept
 
 
 def test_a_trail_ending_in_its_separator_is_never_the_headline() -> None:
@@ -661,6 +677,9 @@ def test_the_order_of_a_numeric_date(lines: list[str], month_first: bool) -> Non
 
 @pytest.mark.parametrize(("line", "name"), [
     ("Von Anna Schmidt Veröffentlicht 15.03.2020", "Anna Schmidt"),
+    # Korean: the name before the word for reporter, the outlet or place before it
+    ("홍길동 기자", "홍길동"), ("스포츠조선=선수민 기자", "선수민"),
+    ("서울=연합뉴스 홍길동 기자", "홍길동"), ("대통령 기자회견에서 밝혔다", None),
     ("Por Mariano Martín mmartin@ambito.com.ar", "Mariano Martín"),
     ("Von Eurosport Publiziert 15.03.2020 um 10:31", "Eurosport"),
     ("Von David Straub, MDR THÜRINGEN Stand: 12.03.2024", "David Straub, MDR THÜRINGEN"),

@@ -225,8 +225,15 @@ def _capitalised(text: str) -> tuple[int, int]:
 # ("Home » Blog »": the headline it leads to is on the next line).
 _NOT_HEADLINE = re.compile(r"^\s*(?:\S+@\S+\.\w+|(?:https?://|www\.)\S+)\s*$|\s[|›»>/•]\s*$|"
                            # a trail from the home page: "ホーム > セキュリティ事件"
-                           r"^\s*(?:home|startseite|accueil|inicio|início|ホーム|首页|主页|홈)"
-                           r"\s*[|›»>/•]\s", re.IGNORECASE)
+                           r"^\s*(?:home|startseite|accueil|inicio|início|ホーム|首页|主页|홈|forside|"
+                           r"forsiden|startsida|etusivu|strona główna|главная|головна|anasayfa|"
+                           r"ana sayfa|trang chủ|beranda|الرئيسية)"
+                           r"\s*[|›»>/•]\s|"
+                           # a trail's step on a line of its own ("⁄ उत्तर प्रदेश")
+                           r"^\s*[|›»>/⁄•]\s", re.IGNORECASE)
+# A short trail of two or three steps apart from home: "گروه : یزد » یزد", "News › Politics".
+_SHORT_TRAIL = re.compile(r"^[^»›]{1,40}(?:\s[»›]\s[^»›]{1,40}){1,2}$")
+TRAIL_STEP_WORDS = 3
 # A quote in French guillemets ("sur la « gravité de la situation »"): its » is no trail's.
 _GUILLEMETS = re.compile(r"«[^«»]*»")
 
@@ -260,6 +267,9 @@ def _crumbed_title(blocks: list[Block], start: int, stop: int) -> int | None:
 
 # Links run together into one word: "NewsPoliticsLocal", a trail of three sections or
 # more (a name such as "YouTube" or "McDonald's" has two parts at most).
+# ... after the trail's label: "You are here: HomeNewsBusinessEconomy"
+_TRAIL_LABEL = re.compile(r"^(?:you are here|vous êtes ici|sie befinden sich hier|"
+                          r"du befindest dich hier)\s*:\s*", re.IGNORECASE)
 _RUN_TOGETHER = re.compile(r"^(?:[A-ZÀ-Þ][a-zß-ÿ]+){3,}$")
 
 
@@ -269,7 +279,25 @@ def _candidate(block: Block) -> bool:
         and block.words >= 1 and len(block.text) <= MAX_CHARS \
         and not _NOT_HEADLINE.search(_unquoted(block.text)) \
         and not meta_dates.only_a_date(block.text) \
-        and not _RUN_TOGETHER.match(block.text.strip())
+        and not _RUN_TOGETHER.match(_TRAIL_LABEL.sub("", block.text.strip())) \
+        and not _short_trail(block.text) and not _glued_links(block.text)
+
+
+def _short_trail(text: str) -> bool:
+    """A trail of two or three steps of a few words each ("Yazd » Yazd"; a quote in
+    guillemets is no trail's)."""
+    text = _unquoted(text.strip())
+    return bool(_SHORT_TRAIL.match(text)) \
+        and all(len(step.split()) <= TRAIL_STEP_WORDS for step in re.split(r"\s[»›]\s", text))
+
+
+GLUED_LINKS = 3  # words of a line this many run two links together: a menu's row
+
+
+def _glued_links(text: str) -> bool:
+    """Links run together word by word ("Privacy PolicyTerms of UseAdChoices"): a brand
+    or two run together as a name is ("iPhone", "WhatsApp"), three words so are a menu."""
+    return sum(bool(_GLUE.search(word)) for word in text.split()) >= GLUED_LINKS
 
 
 def _ranked(block: Block, meta: set[int]) -> bool:

@@ -52,7 +52,8 @@ _WIDGET = (
     # a search box's labels: "Enter Search Terms Search", "Type your search and hit enter"
     r"enter (your )?search (terms?|query|keywords?)( search)?|search for:?|"
     r"(type|start typing) (your search|to search|here)( and (hit|press) enter)?|"
-    r"search (this|the) site|what are you looking for\??|suche nach:?( suchen?)?|suchen|"
+    r"need to report the video\?|search (this|the) site|what are you looking for\??|"
+    r"suche nach:?( suchen?)?|suchen|"
     # a blog's search form, its label then its button: "Search for: Search"
     r"search for: search|rechercher :?( rechercher)?|buscar:( buscar)?|"
     r"zoeken naar:?( zoeken)?|pesquisar por:?( pesquisar)?|cerca:( cerca)?|szukaj:( szukaj)?|"
@@ -160,6 +161,10 @@ _WIDGET = (
     # Italian, Japanese, Chinese, Korean, Arabic: share, comments, related, subscribe,
     # print, search, home, advertising, most read
     r"поделиться|поділитися|udostępnij|paylaş|dela|del|jaa|deel|シェア|分享(到)?|공유(하기)?|"
+    # a network's share button, "Share / More" (Korean); "... in social networks" (Russian)
+    r"(공유(하기)? )?더보기|(기사 ?)?url ?(공유|복사)|"
+    r"[가-힣]{2,8} ?공유(하기)?|좋아요( \d+)?|100자평( \d+)?|"
+    r"[\w .«»\"-]{0,30} в (социальных сетях|соцсетях)|"
     r"مشاركة|شارك( هذا المقال| الخبر)?|войти|giriş yap|logga in|kirjaudu|ログイン|登录|"
     r"登入|로그인|تسجيل الدخول|"
     r"комментарии|коментарі|komentarze|yorumlar|kommentarer|kommentit|コメント|评论|評論|"

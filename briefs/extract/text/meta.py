@@ -663,8 +663,10 @@ def is_account(name: str) -> bool:
     return bool(_ACCOUNT.match(name.strip()))
 
 
-# Korean puts the word for reporter after the name: "홍길동 기자", "홍길동 기자 = 서울".
-_KOREAN_REPORTER = re.compile(r"^([\uac00-\ud7af]{2,4})\s?(?:기자|특파원)(?=$|[\s=(/|,])")
+# Korean puts the word for reporter after the name: "홍길동 기자", "홍길동 기자 = 서울", and
+# the outlet or the place before it: "스포츠조선=선수민 기자", "서울=연합뉴스 홍길동 기자".
+_KOREAN_REPORTER = re.compile(r"^(?:\w{1,12}\s?=\s?(?:\w{1,12}\s)?)?([\uac00-\ud7af]{2,4})\s?"
+                              r"(?:기자|특파원)(?=$|[\s=(/|,])")
 
 
 def find_byline(line: str) -> str | None:
