@@ -63,6 +63,9 @@ _TIME_ONLY = re.compile(
 
 # A menu, breadcrumb or footer row: three or more separators between short labels.
 MENU_SEPARATORS = 3
+MISSED_SHARE = 0.05  # a long line with fewer of the page's stopwords is in another language
+OTHER_LANGUAGE_SHARE = 0.3  # ... and this share of the long lines' words: the page's second
+FUNCTION_WORD_SHARE = 0.15  # ... when its most frequent words make up this share of them
 MENU_LABEL_WORDS = 6
 
 
@@ -290,6 +293,19 @@ def make_blocks(lines: list[str]) -> list[Block]:
     long_tokens = [t for line, s in zip(lines, seen, strict=True)
                    if len(line) + s.han > LONG_LINE for t in s.tokens]
     stopwords = lexicon.guess_stopwords(long_tokens)
+    # a page in a language no stoplist knows, its furniture in one that is known (an
+    # isiXhosa article under an English menu): the language of the long lines the list
+    # misses gets its own
+    missed = [t for line, s in zip(lines, seen, strict=True)
+              if len(line) + s.han > LONG_LINE and s.tokens
+              and sum(map(stopwords.__contains__, s.tokens)) < MISSED_SHARE * len(s.tokens)
+              for t in s.tokens]
+    if missed and len(missed) >= OTHER_LANGUAGE_SHARE * len(long_tokens):
+        other = lexicon.guess_stopwords(missed)
+        # (a language's function words are a good share of its text; a list of names
+        # and scores has none)
+        if sum(map(other.__contains__, missed)) >= FUNCTION_WORD_SHARE * len(missed):
+            stopwords = stopwords | other
     ratios = {text: sum(map(stopwords.__contains__, s.tokens)) / len(s.tokens)
               for text, s in cache.items() if s.tokens}
     players = _players(lines)
