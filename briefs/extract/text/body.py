@@ -28,7 +28,7 @@ GAP_GROWTH = 0.4  # each further line of a gap costs this much more than the las
 ISOLATION = 3  # prose with no other prose this close is likely a teaser: half weight
 TEASER_RUN = 3  # this many lone paragraphs in a row, each under a title: teasers
 TEASER_GAP = 2  # at most this many title lines between two teasers
-TEASER_WEIGHT = 0.4  # what a paragraph of a teaser list counts
+TEASER_WEIGHT = 0.3  # what a paragraph of a teaser list counts
 CONSENT_WEIGHT = 0.1  # what a paragraph of a cookie or privacy dialog counts
 
 
