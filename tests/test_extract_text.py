@@ -12,7 +12,7 @@ import pytest
 from briefs.clean import clean_text
 from briefs.evaluate.scoring import headline_match
 from briefs.extract.text import _without_kicker, extract_text, jalali, lexicon, split_breadcrumb
-from briefs.extract.text.blocks import make_blocks
+from briefs.extract.text.blocks import make_blocks, tokens
 from briefs.extract.text.lexicon import is_credit, is_end_marker, is_junk_line
 from briefs.extract.text.meta import (
     ends_with_by,
@@ -457,6 +457,23 @@ def test_a_headline_printed_again_after_its_trail_beats_a_list_of_teasers() -> N
     menu = _extract("\n\n".join([
         "Se connecterMon compte client", "Mon compte client", headline, *ARTICLE_LINES]))
     assert menu.title == headline
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("Swahili", "Kamanda wa Jeshi la Polisi mkoani hapa amesema hayo leo mbele ya waandishi "
+                "wa habari na kueleza kuwa oparesheni hiyo ilikuwa na lengo la kuzuia uhalifu "
+                "katika maeneo yote ya mkoa huu kwa kipindi cha mwezi mmoja."),
+    ("Icelandic", "Norskir fjölmiðlar hafa fylgst með réttarhöldunum og segir hún að það hafi "
+                  "verið mikil örtröð á hverjum morgni þegar þær komu til að styðja við "
+                  "félaga sína í málinu gegn norska ríkinu."),
+    ("Korean", "이재명 후보는 이날 순천시 연향동 패션의 거리에서 열린 유세에서 국민끼리 싸우는 "
+               "시대를 끝내겠다고 말했다 그는 또 다음 정부는 국민주권 정부가 될 것이라고 "
+               "강조했다"),
+])
+def test_the_language_of_a_text_no_common_list_knows(language: str, text: str) -> None:
+    assert lexicon.guess_stopwords(tokens(text)) == lexicon.stoplists()[language]
+    # (their words are not "a stopword of any language", as a row of codes reads them)
+    assert not lexicon.in_any_stoplist("katika") and not lexicon.in_any_stoplist("það")
 
 
 def test_a_headline_with_a_dotted_ellipsis_is_no_menu() -> None:

@@ -753,6 +753,17 @@ _PREFERRED = ("English", "German", "French", "Spanish", "Portuguese", "Czech", "
               "Dutch", "Polish", "Slovak", "Swedish", "Danish", "Norwegian_Bokmal",
               "Finnish", "Hungarian", "Romanian", "Turkish", "Russian", "Ukrainian",
               "Indonesian", "Catalan", "Croatian", "Greek")
+# Languages whose text is only told from the others by these lists (an article in
+# Swahili, Icelandic or Korean under a menu in English); their words do not count as
+# "a stopword of any language" (``in_any_stoplist``), where short words of so many
+# languages would match a row of codes ("tv", "nt"). jusText's lists for the scripts of
+# India are left out: ``blocks.tokens`` parts their words at the vowel signs, and the
+# text's own frequent words (``_own_stopwords``) serve them better.
+_ALSO_GUESSED = ("Swahili", "Icelandic", "Vietnamese", "Arabic", "Hebrew", "Persian",
+                 "Bulgarian", "Serbian", "Slovenian", "Estonian", "Latvian", "Lithuanian",
+                 "Afrikaans", "Tagalog", "Malay", "Korean", "Urdu", "Albanian", "Macedonian",
+                 "Georgian", "Armenian", "Azerbaijani", "Kazakh", "Uzbek", "Welsh", "Irish",
+                 "Basque", "Galician", "Belarusian", "Bosnian", "Yoruba", "Igbo")
 
 
 # Chinese and Japanese are read a character at a time (``blocks.tokens``); jusText has
@@ -774,7 +785,7 @@ def stoplists() -> dict[str, frozenset[str]]:
 
     available = justext.get_stoplists()
     lists = {name: frozenset(w.casefold() for w in justext.get_stoplist(name))
-             for name in _PREFERRED if name in available}
+             for name in _PREFERRED + _ALSO_GUESSED if name in available}
     return lists | {name: frozenset(chars) for name, chars in _CHARACTER_LISTS.items()}
 
 
@@ -788,9 +799,16 @@ def _lists_of() -> dict[str, tuple[str, ...]]:
     return {word: tuple(names) for word, names in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _common_stopwords() -> frozenset[str]:
+    lists = stoplists()
+    return frozenset(w for name in (*_PREFERRED, *_CHARACTER_LISTS) for w in lists[name])
+
+
 def in_any_stoplist(word: str) -> bool:
-    """Whether ``word`` (casefolded) is a stopword of any language ("ich", "und", "the")."""
-    return word in _lists_of()
+    """Whether ``word`` (casefolded) is a stopword of any common language ("ich", "und",
+    "the")."""
+    return word in _common_stopwords()
 
 
 def guess_stopwords(tokens: Sequence[str]) -> frozenset[str]:
