@@ -487,3 +487,19 @@ def test_an_article_cut_by_charts_is_one_body_without_their_labels() -> None:
     for part in parts:
         assert all(paragraph in brief.body for paragraph in part)
     assert not any(p in ("$915", "billion", "’17") for p in brief.body)
+
+
+def test_boxes_inside_the_article_under_one_heading_do_not_end_it() -> None:
+    """"Mehr zum Thema" over one link, three times between the paragraphs: the heading
+    labels a box inside the article, which goes on after each; the box's link and its
+    author leave the text. The same heading once below the text ends it."""
+    def box(n: int) -> list[str]:
+        return ["Mehr zum Thema", f"Teachers strike in the next district over pay number {n}",
+                "von Jane Roe"]
+    paragraphs = [f"{PARAGRAPH} Paragraph {i} adds what the mayor said about it."
+                  for i in range(8)]
+    brief = _extract(["Home", "Schools get more money next year", "By Jane Roe",
+                      *paragraphs[:2], *box(1), *paragraphs[2:4], *box(2),
+                      *paragraphs[4:6], *box(3), *paragraphs[6:],
+                      "Mehr zum Thema", *_teaser_list(3)])
+    assert list(brief.body) == paragraphs

@@ -240,8 +240,10 @@ def _first_prose(blocks: list[Block], first: int, stop: int) -> int:
 def _text_blocks(page: Page, first: int, stop: int) -> list[Block]:
     """The article's blocks in ``page.blocks[first:stop]``: not widgets, bylines, dates
     or the furniture between two runs of the article."""
+    boxed = body.inside_boxes(page.blocks, first, stop)
     return [b for b in page.blocks[first:stop] if body.keep_in_body(b)
-            and b.index not in page.meta and b.index not in page.between]
+            and b.index not in page.meta and b.index not in page.between
+            and b.index not in boxed]
 
 
 NEXT_ARTICLE_AFTER = 3  # paragraphs of the article before another one can start

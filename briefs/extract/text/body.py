@@ -295,13 +295,42 @@ END_CUT_SHARE = 0.8  # (0.9 cut too little, 0.7 and less cut articles, on the wo
 def _cut_at_end(blocks: list[Block], vote: list[float], start: int, stop: int,
                 best: float) -> int:
     """``stop``, or the first end-of-article heading in the run when the text above it
-    already holds ``END_CUT_SHARE`` of the run's score."""
+    already holds ``END_CUT_SHARE`` of the run's score. A heading the run printed above
+    already labels a box inside the article ("Mehr zum Thema" over one link, three times
+    between its paragraphs), not its end."""
     total = 0.0
+    labels: set[str] = set()
     for i in range(start, stop):
-        if blocks[i].end and total >= END_CUT_SHARE * best:
-            return i
+        if blocks[i].end:
+            label = " ".join(blocks[i].text.casefold().split())
+            if total >= END_CUT_SHARE * best and label not in labels:
+                return i
+            labels.add(label)
         total += vote[i]
     return stop
+
+
+BOX_LINES = 3  # lines under a box's heading inside the article: its links' titles, names
+
+
+def inside_boxes(blocks: list[Block], start: int, stop: int) -> set[int]:
+    """The lines of the boxes inside ``blocks[start:stop]``, an article's run: under an
+    end-of-article heading the run goes on past, the lines before the next paragraph of
+    prose (the link's title, its author), when there are at most ``BOX_LINES``."""
+    out: set[int] = set()
+    for i in range(start, stop):
+        if not blocks[i].end:
+            continue
+        box = []
+        for j in range(i + 1, min(stop, i + 1 + BOX_LINES + 1)):
+            if blocks[j].prose or blocks[j].end:
+                break
+            box.append(j)
+        else:
+            continue
+        if len(box) <= BOX_LINES and j < stop and blocks[j].prose:
+            out.update(box)
+    return out
 
 
 def keep_in_body(block: Block) -> bool:
