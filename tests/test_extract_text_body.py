@@ -10,7 +10,7 @@ from briefs.clean import clean_text
 from briefs.extract.text import extract_text
 from briefs.extract.text.blocks import make_blocks, tokens, weight
 from briefs.extract.text.body import article_runs, comments, introduced_lists, teasers
-from briefs.extract.text.lexicon import is_viewer_button
+from briefs.extract.text.lexicon import is_embed_notice, is_viewer_button
 from briefs.record import Brief
 
 PARAGRAPH = ("The council said on Monday that it would raise the budget for the schools of "
@@ -503,3 +503,23 @@ def test_boxes_inside_the_article_under_one_heading_do_not_end_it() -> None:
                       *paragraphs[4:6], *box(3), *paragraphs[6:],
                       "Mehr zum Thema", *_teaser_list(3)])
     assert list(brief.body) == paragraphs
+
+
+def test_an_embeds_consent_box_between_the_paragraphs_leaves_the_text() -> None:
+    """A video embedded in the article, shown only after consent: its box's lines, some
+    of them sentences, neither end the article nor stay in it."""
+    box = ["Empfohlener redaktioneller Inhalt",
+           "Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.",
+           "YouTube-Inhalte erlauben",
+           "Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden.",
+           "Personenbezogene Daten können an Drittplattformen übermittelt werden. Mehr dazu "
+           "in unserer Datenschutzerklärung.",
+           "Link zum YouTube-Inhalt"]
+    paragraphs = [f"{PARAGRAPH} Paragraph {i} adds what the mayor said about it."
+                  for i in range(4)]
+    brief = _extract(["Home", "Schools get more money next year", "By Jane Roe",
+                      *paragraphs[:2], *box, *paragraphs[2:]])
+    assert list(brief.body) == paragraphs
+    assert all(is_embed_notice(line) for line in box)
+    assert not is_embed_notice("Die Inhalte erlauben Rückschlüsse auf die Täter, sagte die "
+                               "Polizei am Montag.")

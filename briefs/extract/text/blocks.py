@@ -136,14 +136,15 @@ CHART_CLUSTER = 6  # this many chart labels within as many lines of each other: 
 
 def _players(lines: list[str]) -> list[bool]:
     """Lines that are a media player's controls or a chart's labels: player-like (or
-    chart-like) and with others of their kind near; and an image viewer's buttons.
+    chart-like) and with others of their kind near; an image viewer's buttons and an
+    embed's consent box.
     Neither counts for or against the text around them: an article goes on after its
     video, its graphic or its gallery."""
     raw = [lexicon.is_player_line(line) for line in lines]
     chart = [bool(_CHART_LABEL.match(line.strip())) for line in lines]
     return [(r and sum(raw[max(0, i - PLAYER_CLUSTER) : i + PLAYER_CLUSTER + 1]) >= 3)
             or (c and sum(chart[max(0, i - CHART_CLUSTER) : i + CHART_CLUSTER + 1])
-                >= CHART_CLUSTER) or lexicon.is_viewer_button(line)
+                >= CHART_CLUSTER) or lexicon.is_viewer_button(line) or lexicon.is_embed_notice(line)
             for i, (r, c, line) in enumerate(zip(raw, chart, lines, strict=True))]
 
 

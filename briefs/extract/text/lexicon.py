@@ -678,6 +678,22 @@ _VIEWER = re.compile(
     r"\d{1,3}\s*(of|von|de|sur|di|z|av|af|/)\s*\d{1,3}")
 
 
+# An embedded post's or video's consent box, where the article goes on after it:
+# "Empfohlener redaktioneller Inhalt", "YouTube-Inhalte erlauben", "Ich bin damit
+# einverstanden, dass mir Inhalte von YouTube angezeigt werden", "Link zum YouTube-Inhalt".
+_EMBED_NOTICE = re.compile(
+    r"^empfohlener redaktioneller inhalt$|^([\w.-]{2,20}-)?inhalte? (erlauben|anzeigen|laden)$|"
+    r"\binhalte von [\w.-]{2,20} angezeigt werden\b|\bmit einem klick anzeigen lassen\b|"
+    r"\bpersonenbezogene daten (können|könnten) an drittplattformen\b|"
+    r"^link zum [\w.-]{2,20}-inhalt$")
+
+
+def is_embed_notice(line: str) -> bool:
+    """A line of an embed's consent box: like a player's controls, neither for nor against
+    the text around it."""
+    return len(line) <= 200 and bool(_EMBED_NOTICE.search(line.casefold().strip()))
+
+
 def is_viewer_button(line: str) -> bool:
     """An image viewer's button (``Vollbild``, ``Detailansicht öffnen``): like a player's
     controls, it is neither for nor against the text around it (a gallery in the
