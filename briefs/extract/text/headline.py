@@ -266,11 +266,11 @@ def _crumbed_title(blocks: list[Block], start: int, stop: int) -> int | None:
 
 
 # Links run together into one word: "NewsPoliticsLocal", a trail of three sections or
-# more (a name such as "YouTube" or "McDonald's" has two parts at most).
-# ... after the trail's label: "You are here: HomeNewsBusinessEconomy"
+# more (a name such as "YouTube" or "McDonald's" has two parts at most), also after the
+# trail's label ("You are here: HomeNewsBusinessEconomy").
+_RUN_TOGETHER = re.compile(r"^(?:[A-ZÀ-Þ][a-zß-ÿ]+){3,}$")
 _TRAIL_LABEL = re.compile(r"^(?:you are here|vous êtes ici|sie befinden sich hier|"
                           r"du befindest dich hier)\s*:\s*", re.IGNORECASE)
-_RUN_TOGETHER = re.compile(r"^(?:[A-ZÀ-Þ][a-zß-ÿ]+){3,}$")
 
 
 def _candidate(block: Block) -> bool:
@@ -280,7 +280,7 @@ def _candidate(block: Block) -> bool:
         and not _NOT_HEADLINE.search(_unquoted(block.text)) \
         and not meta_dates.only_a_date(block.text) \
         and not _RUN_TOGETHER.match(_TRAIL_LABEL.sub("", block.text.strip())) \
-        and not _short_trail(block.text) and not _glued_links(block.text)
+        and not _short_trail(block.text)
 
 
 def _short_trail(text: str) -> bool:
@@ -289,15 +289,6 @@ def _short_trail(text: str) -> bool:
     text = _unquoted(text.strip())
     return bool(_SHORT_TRAIL.match(text)) \
         and all(len(step.split()) <= TRAIL_STEP_WORDS for step in re.split(r"\s[»›]\s", text))
-
-
-GLUED_LINKS = 3  # words of a line this many run two links together: a menu's row
-
-
-def _glued_links(text: str) -> bool:
-    """Links run together word by word ("Privacy PolicyTerms of UseAdChoices"): a brand
-    or two run together as a name is ("iPhone", "WhatsApp"), three words so are a menu."""
-    return sum(bool(_GLUE.search(word)) for word in text.split()) >= GLUED_LINKS
 
 
 def _ranked(block: Block, meta: set[int]) -> bool:
