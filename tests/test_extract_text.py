@@ -149,7 +149,9 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "You have 80% of this article left to read.", "Te queda el 75% de este artículo por leer",
     "Suche nach: Suchen", "Search for: Search", "Rechercher : Rechercher",
     "공유 더보기", "네이버블로그 공유", "기사 URL공유", "좋아요 0", "АиФ в социальных сетях",
-    "Need to report the video?",
+    "Need to report the video?", "Сетевое издание «МК в Рязани» rzn.mk.ru",
+    "Учредитель: общество с ограниченной ответственностью",
+    "Свидетельство о регистрации СМИ ЭЛ № ФС 77 - 57534",
     "Link kopieren", "Copier le lien", "कॉपी लिंक", "Скопировать ссылку", "نسخ الرابط",
     "Link kopiert!", "Learn More", "subscribe to Planet Money podcast",
     "This is a BETA experience. You may opt-out by clicking here",
@@ -284,6 +286,7 @@ def test_junk_lines(line: str) -> None:
     + " and runs to 300 pages; the ministry said it would answer every point in it.",
     "政府は月曜日、来年度の予算案を閣議決定した。" * 12,
     "Путин рассказал о санкциях в социальных сетях против России и Китая",
+    "Главный редактор \"МК в Серпухове\" считает кощунством осквернение памятника",
 ])
 def test_article_lines_are_not_junk(line: str) -> None:
     assert not is_junk_line(line)
@@ -492,7 +495,7 @@ def test_a_trail_from_the_home_page_is_never_the_headline() -> None:
 
 @pytest.mark.parametrize("trail", [
     "Forside | Danmark", "گروه : یزد » یزد", "⁄ उत्तर प्रदेश",
-    "you are here: HomeNewsBusinessEconomy",
+    "you are here: HomeNewsBusinessEconomy", "Tel: +43 664 868 7407", "+7 353 243 11 93",
 ])
 def test_a_short_trail_is_never_the_headline(trail: str) -> None:
     brief = _extract("\n\n".join([trail, "Tenants win the right to keep pets", trail,

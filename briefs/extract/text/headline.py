@@ -230,7 +230,10 @@ _NOT_HEADLINE = re.compile(r"^\s*(?:\S+@\S+\.\w+|(?:https?://|www\.)\S+)\s*$|\s[
                            r"ana sayfa|trang chủ|beranda|الرئيسية)"
                            r"\s*[|›»>/•]\s|"
                            # a trail's step on a line of its own ("⁄ उत्तर प्रदेश")
-                           r"^\s*[|›»>/⁄•]\s", re.IGNORECASE)
+                           r"^\s*[|›»>/⁄•]\s|"
+                           # a telephone number ("Tel: +43 664 868 7407", "+7 353 243 11 93")
+                           r"^\s*(?:(?:tel|tél|phone|fon|telefon|телефон|тел)\.?\s*:?\s*)?"
+                           r"\+?\d[\d\s()./-]{6,}\d\s*$", re.IGNORECASE)
 # A short trail of two or three steps apart from home: "گروه : یزد » یزد", "News › Politics".
 _SHORT_TRAIL = re.compile(r"^[^»›]{1,40}(?:\s[»›]\s[^»›]{1,40}){1,2}$")
 TRAIL_STEP_WORDS = 3

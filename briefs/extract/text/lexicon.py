@@ -268,6 +268,10 @@ _JUNK_START = re.compile(
     r"dowiedz się więcej|"
     r"zobacz (też|także)|leggi anche|lees ook|läs också|les også|читайте также)\s*:|"
     r"(click|tap) here\b|contact me with news and offers|receive e-?mails? from us on behalf|"
+    # a Russian outlet's legal footer: its registration, founder, editor, rights
+    r"сетевое издание\b|учредитель( сми)?\s*[:–—-]|главный редактор\s*:|"
+    r"свидетельство о регистрации (сми|средства массовой информации)|"
+    r"все права на материалы,? опубликованные на сайте|"
     r"subscribe (now )?to\b.{0,60}$|"
     r"\d[\d,.]*\b.{0,30}\b(comments?|posters?|replies|responses|participating)\b.{0,20}$|"
     r"\d{1,3}\s*(/|of)\s*\d{1,3}\b|"
