@@ -116,6 +116,8 @@ def choose(blocks: list[Block], start: int, stop: int, meta: set[int],
     best: tuple[float, int] | None = None
     for index, row in features(blocks, start, stop, meta, stopwords):
         score = sum(w * x for w, x in zip(weights, row, strict=True))
+        if _named_below(blocks, index, meta):
+            continue  # (weighed as a line among the others, never chosen)
         if best is None or score > best[0]:
             best = (score, index)
     if best is None:
@@ -298,6 +300,17 @@ def _ranked(block: Block, meta: set[int]) -> bool:
     """A line the model weighs: a candidate, and not a "By ..." line (never the
     headline)."""
     return _candidate(block) and not (block.index in meta and _explicit_byline(block.text))
+
+
+def _named_below(blocks: list[Block], i: int, meta: set[int]) -> bool:
+    """The line is a name that the byline or date line right below prints again with
+    more ("TIMES OF INDIA" over "THE TIMES OF INDIA | Oct 02, 2020, 19:02 IST"): the
+    outlet or the writer, not the headline."""
+    if i + 1 >= len(blocks) or i + 1 not in meta:
+        return False
+    name = " ".join(blocks[i].text.casefold().split())
+    below = " ".join(blocks[i + 1].text.casefold().split())
+    return len(name) < len(below) and name in below
 
 
 def features(blocks: list[Block], start: int, stop: int, meta: set[int],
