@@ -152,6 +152,7 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Need to report the video?", "Сетевое издание «МК в Рязани» rzn.mk.ru",
     "Учредитель: общество с ограниченной ответственностью",
     "Свидетельство о регистрации СМИ ЭЛ № ФС 77 - 57534",
+    "From Wikipedia, the free encyclopedia", "Aus Piratenwiki",
     "Link kopieren", "Copier le lien", "कॉपी लिंक", "Скопировать ссылку", "نسخ الرابط",
     "Link kopiert!", "Learn More", "subscribe to Planet Money podcast",
     "This is a BETA experience. You may opt-out by clicking here",
@@ -286,6 +287,7 @@ def test_junk_lines(line: str) -> None:
     + " and runs to 300 pages; the ministry said it would answer every point in it.",
     "政府は月曜日、来年度の予算案を閣議決定した。" * 12,
     "Путин рассказал о санкциях в социальных сетях против России и Китая",
+    "From Wikipedia editors to the courts: a long fight over sources",
     "Главный редактор \"МК в Серпухове\" считает кощунством осквернение памятника",
 ])
 def test_article_lines_are_not_junk(line: str) -> None:

@@ -268,6 +268,8 @@ _JUNK_START = re.compile(
     r"dowiedz się więcej|"
     r"zobacz (też|także)|leggi anche|lees ook|läs också|les også|читайте также)\s*:|"
     r"(click|tap) here\b|contact me with news and offers|receive e-?mails? from us on behalf|"
+    # a wiki's line under its title: "From Wikipedia, the free encyclopedia", "Aus Piratenwiki"
+    r"(from|aus|de|da|van|z) [\w-]*wiki[\w-]*(, [^.!?]{0,40})?$|"
     # a Russian outlet's legal footer: its registration, founder, editor, rights
     r"сетевое издание\b|учредитель( сми)?\s*[:–—-]|главный редактор\s*:|"
     r"свидетельство о регистрации (сми|средства массовой информации)|"
