@@ -209,6 +209,11 @@ _SHARE_TITLE = re.compile(r"^(?:share\s+)?(.{8,}?)\s+(?:on|via)\s+("
 _NETWORK_ENDINGS = tuple(f" {n}" for n in sorted(lexicon.NETWORKS))
 
 
+def folded(text: str) -> str:
+    """``text`` casefolded, its spaces collapsed: the key two printings of one line share."""
+    return " ".join(text.casefold().split())
+
+
 def shared_titles(lines: Sequence[str]) -> dict[str, list[int]]:
     """Share buttons that each print the article's title and a network, by the title
     (casefolded, spaces collapsed): the same title with two networks or more."""
@@ -216,7 +221,7 @@ def shared_titles(lines: Sequence[str]) -> dict[str, list[int]]:
     for i, line in enumerate(lines):
         if line.rstrip()[-12:].casefold().endswith(_NETWORK_ENDINGS) \
                 and (m := _SHARE_TITLE.match(line.strip())):
-            key = " ".join(m.group(1).casefold().split())
+            key = folded(m.group(1))
             found.setdefault(key, []).append((i, m.group(2).casefold()))
     return {title: [i for i, _ in hits] for title, hits in found.items()
             if len({n for _, n in hits}) >= 2}
@@ -279,6 +284,12 @@ def _seen(line: str) -> _Seen:
         filler=junk_line and lexicon.is_filler(line))  # a filler is a junk line
 
 
+def _stop_ratios(seen: dict[str, _Seen], stopwords: frozenset[str]) -> dict[str, float]:
+    """Each distinct line's share of tokens that are ``stopwords``."""
+    return {text: sum(map(stopwords.__contains__, s.tokens)) / len(s.tokens)
+            for text, s in seen.items() if s.tokens}
+
+
 def make_blocks(lines: list[str]) -> list[Block]:
     """Blocks with features; the stopword list is guessed from the long lines. A link's
     screen-reader note (``(opens in new window)``) is cut from the text; a short line
@@ -297,9 +308,9 @@ def make_blocks(lines: list[str]) -> list[Block]:
     # a page in a language no stoplist knows, its furniture in one that is known (an
     # isiXhosa article under an English menu): the language of the long lines the list
     # misses gets its own
+    ratios = _stop_ratios(cache, stopwords)
     missed = [t for line, s in zip(lines, seen, strict=True)
-              if len(line) + s.han > LONG_LINE and s.tokens
-              and sum(map(stopwords.__contains__, s.tokens)) < MISSED_SHARE * len(s.tokens)
+              if len(line) + s.han > LONG_LINE and s.tokens and ratios[line] < MISSED_SHARE
               for t in s.tokens]
     if missed and len(missed) >= OTHER_LANGUAGE_SHARE * len(long_tokens):
         other = lexicon.guess_stopwords(missed)
@@ -307,8 +318,7 @@ def make_blocks(lines: list[str]) -> list[Block]:
         # and scores has none)
         if sum(map(other.__contains__, missed)) >= FUNCTION_WORD_SHARE * len(missed):
             stopwords = stopwords | other
-    ratios = {text: sum(map(stopwords.__contains__, s.tokens)) / len(s.tokens)
-              for text, s in cache.items() if s.tokens}
+            ratios = _stop_ratios(cache, stopwords)
     players = _players(lines)
     captions = _gallery_captions(lines) | _labelled_captions(lines) | _clip_titles(lines, seen) \
         | _split_credits(lines)

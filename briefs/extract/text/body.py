@@ -20,7 +20,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from briefs.extract.text.blocks import LENGTH_ONLY, Block, weight
+from briefs.extract.text.blocks import LENGTH_ONLY, Block, folded, weight
 from briefs.extract.text.lexicon import is_consent, is_pitch, mentions_cookies
 from briefs.extract.text.meta import date_alone, find_date
 
@@ -302,7 +302,7 @@ def _cut_at_end(blocks: list[Block], vote: list[float], start: int, stop: int,
     labels: set[str] = set()
     for i in range(start, stop):
         if blocks[i].end:
-            label = " ".join(blocks[i].text.casefold().split())
+            label = folded(blocks[i].text)
             if total >= END_CUT_SHARE * best and label not in labels:
                 return i
             labels.add(label)
@@ -321,15 +321,11 @@ def inside_boxes(blocks: list[Block], start: int, stop: int) -> set[int]:
     for i in range(start, stop):
         if not blocks[i].end:
             continue
-        box = []
-        for j in range(i + 1, min(stop, i + 1 + BOX_LINES + 1)):
+        for j in range(i + 1, min(stop, i + 2 + BOX_LINES)):
             if blocks[j].prose or blocks[j].end:
+                if blocks[j].prose:
+                    out.update(range(i + 1, j))
                 break
-            box.append(j)
-        else:
-            continue
-        if len(box) <= BOX_LINES and j < stop and blocks[j].prose:
-            out.update(box)
     return out
 
 

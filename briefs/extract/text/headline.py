@@ -28,7 +28,7 @@ from importlib import resources
 
 from briefs.extract.text import lexicon
 from briefs.extract.text import meta as meta_dates
-from briefs.extract.text.blocks import CJK, Block, shared_titles, tokens
+from briefs.extract.text.blocks import CJK, Block, folded, shared_titles, tokens
 
 # A sentence's full stop (not an abbreviation's, as in "N.Y.C.", nor an ellipsis).
 _FULL_STOP = re.compile(r"(?:^|\s)[^\s.]{2,}\.$")
@@ -139,7 +139,7 @@ def _shared_title(blocks: list[Block], start: int) -> int | None:
         return None
     title = next(iter(shared))
     named = [b.index for b in blocks[:start]
-             if _candidate(b) and " ".join(b.text.casefold().split()) == title]
+             if _candidate(b) and folded(b.text) == title]
     return named[-1] if named else None
 
 
@@ -308,8 +308,7 @@ def _named_below(blocks: list[Block], i: int, meta: set[int]) -> bool:
     outlet or the writer, not the headline."""
     if i + 1 >= len(blocks) or i + 1 not in meta:
         return False
-    name = " ".join(blocks[i].text.casefold().split())
-    below = " ".join(blocks[i + 1].text.casefold().split())
+    name, below = folded(blocks[i].text), folded(blocks[i + 1].text)
     return len(name) < len(below) and name in below
 
 
@@ -509,7 +508,7 @@ class _Echoes:
     share box): lines are compared casefolded, spaces collapsed."""
 
     def __init__(self, blocks: list[Block]) -> None:
-        self.keys = [" ".join(b.text.casefold().split()) for b in blocks]
+        self.keys = [folded(b.text) for b in blocks]
         self.count = Counter(self.keys)
         order = sorted(range(len(blocks)), key=lambda k: len(blocks[k].text))
         self.sizes = [len(blocks[k].text) for k in order]
