@@ -515,7 +515,10 @@ HEADLINE_PAGES = [
     ("h1_over_og.html", "The harbour bridge opens to traffic after three years of work"),
     # The headline the article's JSON-LD declares wins over the <h1> and og:title.
     ("jsonld_over_h1.html", "Harbour bridge opens to traffic three years after work began"),
-    # ... unless it describes the topic and shares no word with what the page shows.
+    # ... unless it only repeats the <title> (the headline written for search) and the
+    # og:title prints what the <h1> shows: that one the page shows and shares.
+    ("jsonld_repeats_title.html", "Can the city still build the ring road on time?"),
+    # ... or it describes the topic and shares no word with what the page shows.
     ("jsonld_describes_topic.html", "Harbour bridge"),
     # Of several declared headlines (a list of other articles first), the page's own.
     ("jsonld_lists_other_articles.html",
@@ -542,6 +545,8 @@ def test_headline_page_structure(name: str, expected: str) -> None:
 @pytest.mark.parametrize(("name", "others"), [
     # the <h1> (and og:title) under the JSON-LD headline the brief takes
     ("jsonld_over_h1.html", ("Harbour bridge opens to traffic",)),
+    # the search headline, declared and in the <title>, beside the one shown and shared
+    ("jsonld_repeats_title.html", ("Harbour bridge delays are a warning for the ring road",)),
     # the og:title, the sharing headline, beside the <h1>
     ("h1_over_og.html", ("Harbour bridge opens: what drivers need to know",)),
     # the og:title with its kicker
