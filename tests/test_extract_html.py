@@ -183,6 +183,23 @@ def test_hostile_page_keeps_only_visible_text() -> None:
     assert all("<p" not in p and "</" not in p for p in brief.body)
 
 
+@pytest.mark.parametrize("control", ["\x0b", "\x0c", "\x01", "\x1f"])
+def test_control_characters_in_a_page_with_hidden_elements(control: str) -> None:
+    # A vertical tab (a line break pasted from a word processor) or another control
+    # character in the text: lxml's parser keeps it, and removing a hidden element then
+    # set it on the parent again, which lxml refuses (the seed was rejected as an
+    # internal error). A vertical tab, a form feed or a separator reads as a space, the
+    # others as nothing.
+    page = HOSTILE.replace("four against.</p>", "four against.</p>\n<p>The vote came after"
+                           f" a{control}long<span hidden>x</span> debate on the quay.</p>")
+    brief = extract_html(page)
+    assert brief.title == "Council votes on the harbour plan"
+    assert ("The vote came after a long debate on the quay." if control.isspace()
+            else "The vote came after along debate on the quay.") in brief.body
+    assert not any(control in p for p in brief.body)
+    assert "Hidden paragraph" not in body_text(brief)
+
+
 def test_article_text_hidden_behind_a_paywall_is_read() -> None:
     page = """<html><head><title>Harbour works fall behind</title></head><body><article>
 <h1>Harbour works fall behind</h1>

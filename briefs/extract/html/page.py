@@ -52,11 +52,22 @@ class TooMany(Exception):
 MAX_ELEMENTS = 60_000
 
 
+# the control characters lxml takes into a tree but refuses to set as text; those Python
+# reads as whitespace (a vertical tab, a form feed, the separators) are a space
+_CONTROLS = {c: " " if chr(c).isspace() else None for c in (*range(0x09), 0x0b, 0x0c,
+                                                             *range(0x0e, 0x20))}
+
+
 def parse(html: str) -> Any:
     """The page as an lxml tree (``None`` when it holds no markup at all). Raises
     :class:`TooDeep` for a page the parser could only read in part, :class:`TooMany`
     for one of more than ``MAX_ELEMENTS`` elements."""
     html = _XML_DECL.sub("", html, count=1)  # lxml refuses str input with an encoding decl
+    # a vertical tab or form feed (a line break pasted from a word processor) is a space,
+    # the other control characters nothing, as the text's cleaning reads them: lxml's
+    # parser keeps them, but no text holding one can be set on an element again (the
+    # hidden elements' removal does)
+    html = html.translate(_CONTROLS)
     if not html.strip():
         return None
     # huge_tree: without it libxml2 stops at 256 levels, which a page of unclosed
