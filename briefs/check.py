@@ -31,7 +31,7 @@ from briefs.extract.dates import parse_date
 from briefs.files import kind_of_file, utf8_name
 from briefs.read import read_seed, survey
 from briefs.record import LANG_CODE, web_address
-from briefs.validate import validate_page, validated_brief
+from briefs.validate import blank_front_matter, validate_page, validated_brief
 
 
 @dataclass
@@ -121,8 +121,9 @@ def check_briefs(root: Path, docs_dir: Path, result: CheckResult | None = None) 
                 result.messages.append(Message(
                     "WARNING", shown, f"lang: {str(lang)[:40]!r} is not a language code "
                     "such as en or pt-BR; the page does not declare it"))
-            # (the converter's text is escaped: no live code in a brief it wrote)
-            live = live_code(text) if text is not None else None
+            # (the converter's text is escaped: no live code in a brief it wrote; the
+            # front matter's values are shown as text, escaped, never as Markdown)
+            live = live_code(blank_front_matter(text)) if text is not None else None
             if live:
                 result.messages.append(Message(
                     "WARNING", shown, f"{live}: the site removes it from the page (it runs "

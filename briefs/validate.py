@@ -30,6 +30,13 @@ _FIELD_LINE = re.compile(r"^([A-Za-z_][\w-]*):", re.MULTILINE)
 _META_LINE = re.compile(r"^ {0,3}[A-Za-z0-9_-]+:\s")
 
 
+def blank_front_matter(text: str) -> str:
+    """``text`` with its front matter's lines emptied, so the lines after it keep their
+    numbers: what Markdown renders, without the values the pages show escaped."""
+    match = _FRONT.match(text)
+    return "\n" * match.group().count("\n") + text[match.end():] if match else text
+
+
 def split_front_matter(text: str, shown: str) -> tuple[dict[str, Any], str]:
     """The front-matter mapping and the body. Raises ``BriefInvalid`` naming the line."""
     match = _FRONT.match(text)

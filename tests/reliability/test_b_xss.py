@@ -19,7 +19,7 @@ import pytest
 
 from tests.conftest import make_project
 from tests.helpers import run_briefs
-from tests.reliability.kit import HOSTILE, build, lines, snapshot
+from tests.reliability.kit import HOSTILE, PARA, build, convert, lines, snapshot, text_seed
 from tests.xss_oracle import pagefind_records, scan, site_problems
 
 CASES = ("b1_html_payloads", "b2_links", "b3_attr_lists", "b4_structure", "b5_meta")
@@ -307,6 +307,27 @@ def test_b6_other_page_whose_first_line_would_be_eaten_as_metadata(project) -> N
     (error,) = lines(result, "ERROR")
     assert error.startswith("ERROR docs/about.md: missing front matter: MkDocs would take "
                             "the first line 'Update: the council changed its mind' as metadata")
+
+
+def test_check_names_no_live_code_in_front_matter_which_pages_show_as_text(project) -> None:
+    """A headline, summary or key point that quotes markup ("<script>" in a text seed, a
+    page's title about the tag) is shown as text, escaped: ``briefs check`` does not warn
+    that the site removes it (it warned on such front-matter lines before)."""
+    root = project()
+    text_seed(root, "x", "Council <script>alert('f1')</script> agrees on the budget",
+              "<script>alert('f2')</script> " + PARA, "[the desk](javascript:alert('f4')) " + PARA)
+    (root / "docs" / "notes.md").write_text(
+        "---\ntitle: \"Why <script>alert('f3')</script> tags matter\"\n---\n\nPlain text.\n",
+        "utf-8")
+    assert convert(root).returncode == 0
+    checked = run_briefs(root, "check")
+    assert checked.returncode == 0 and lines(checked, "WARNING") == []
+    assert build(root).returncode == 0
+    for page, shown in (("notes", "Why &lt;script&gt;alert(&#x27;f3&#x27;)&lt;/script&gt;"),
+                        ("briefs/council-script-alert-f1-script-agrees-on-the-budget",
+                         "Council &lt;script&gt;alert(&#x27;f1&#x27;)&lt;/script&gt;")):
+        html = (root / "site" / page / "index.html").read_text("utf-8")
+        assert f"<h1>{shown}" in html or f">{shown} agrees" in html
 
 
 def test_check_names_the_live_code_an_editor_wrote_which_the_build_removes(project) -> None:
