@@ -200,6 +200,20 @@ def test_control_characters_in_a_page_with_hidden_elements(control: str) -> None
     assert "Hidden paragraph" not in body_text(brief)
 
 
+@pytest.mark.parametrize("paragraphs", [1, 2])
+def test_a_bare_page_of_a_headline_and_its_paragraphs(paragraphs: int) -> None:
+    # No <article>, no <main>: trafilatura finds no article in a page this small and gives
+    # its whole text, the headline's line run into the first paragraph.
+    para = ("<p>The new bridge opened to traffic on Wednesday morning, the council said, "
+            "after three years of work.</p>")
+    page = ("<html><head><title>Harbour bridge opens</title></head><body>"
+            f"<h1>Harbour bridge opens</h1>{para * paragraphs}</body></html>")
+    brief = extract_html(page)
+    assert brief.title == "Harbour bridge opens"
+    assert brief.body[0] == ("The new bridge opened to traffic on Wednesday morning, the "
+                             "council said, after three years of work.")
+
+
 def test_article_text_hidden_behind_a_paywall_is_read() -> None:
     page = """<html><head><title>Harbour works fall behind</title></head><body><article>
 <h1>Harbour works fall behind</h1>

@@ -148,6 +148,12 @@ def extract_html(html: str) -> Brief:
     # the headline, and the date line printed above it ("08.04.2015 12:46"), open no body
     while body and ((title and md.same(body[0], title)) or text_meta.only_a_date(body[0])):
         body.pop(0)
+    if body and title and body[0].startswith(title + " "):
+        # trafilatura's text of a page it finds no article in: the headline's line and
+        # the next run into one paragraph ("Harbour bridge opens The new bridge...")
+        rest = body[0][len(title) + 1:]
+        if rest in dump.lines():
+            body[0] = rest
     if title and len(title) > MAX_TITLE:  # an <h1> that holds a whole paragraph or more
         title = title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:-–—") + "…"
     return Brief(
