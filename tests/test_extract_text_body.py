@@ -52,6 +52,25 @@ def test_a_longer_teaser_list_does_not_beat_the_article() -> None:
     assert all("laptop" not in p for p in brief.body)
 
 
+TITLED = ["He Was Resurrected From The Dead And Got A Second Chance With His Family.",
+          "These Unluckily Hilarious Wedding Announcements Will Bring A Smile To Your Face.",
+          "This Mum-To-Be Created A Pregnancy Time-Lapse Video That Will Unleash Your Joy.",
+          "The Best 20 Inventions You’ve Never Heard Of But Will Definitely Want To Own."]
+
+
+def test_titles_with_every_word_capitalised_are_no_prose_after_the_article() -> None:
+    # An English site's list of other stories, each title a sentence with a full stop:
+    # long enough, with stopwords, they read as prose but for their capitals.
+    brief = _extract([*ARTICLE, "Latest from the site", *TITLED * 3, "Privacy policy"])
+    assert len(brief.body) == 3 and all("Paragraph" in p for p in brief.body)
+    others = [PARAGRAPH, PARAGRAPH.upper(),
+              "Die Bundesregierung plant am Montag neue Regeln für die Mieter in Berlin.",
+              "また、Wi-Fi Protection と Trend Micro Smart Protection Network が連携する"]
+    blocks = make_blocks([*TITLED, *others])
+    assert [b.titled for b in blocks] == [True] * 4 + [False, True, False, False]
+    assert not any(b.prose for b in blocks[:4]) and blocks[4].prose
+
+
 def test_teaser_paragraphs_are_found_between_titles() -> None:
     lines = [*ARTICLE, "Deals", *_teaser_list(4)]
     blocks = make_blocks(lines)

@@ -92,11 +92,12 @@ class Block:
     player: bool = False  # a media player's controls, among others of its kind
     filler: bool = False  # an advert's or embed's placeholder between paragraphs
     unspaced: bool = False  # mostly Chinese or Japanese, read character by character
+    titled: bool = False  # every word capitalised: a title (a teaser's), not a sentence
 
     @property
     def prose(self) -> bool:
         """Reads like article prose: long enough, with stopwords or sentence ends."""
-        if self.junk or self.credit:
+        if self.junk or self.credit or self.titled:
             return False
         if self.words >= 20:
             if self.sentence:
@@ -258,6 +259,7 @@ class _Seen(NamedTuple):
     credit: bool
     time_only: bool
     filler: bool
+    titled: bool
 
 
 # An author box's heading: "About Brigit Katz", "Über Moritz Bachmann", "Sobre Carlos Nadalim"
@@ -281,7 +283,27 @@ def _seen(line: str) -> _Seen:
         end=lexicon.is_end_marker(line) or _about_someone(line),
         credit=lexicon.is_credit(line),
         time_only=bool(_TIME_ONLY.match(line.strip())),
-        filler=junk_line and lexicon.is_filler(line))  # a filler is a junk line
+        filler=junk_line and lexicon.is_filler(line),  # a filler is a junk line
+        titled=_titled(line))
+
+
+TITLED_WORDS = 6  # a title in capitals this long at least: a shorter line is not weighed
+TITLED_SHARE = 0.9  # ... and this share of its words capitalised
+_CASED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _titled(line: str) -> bool:
+    """Whether every word of ``line``, or nearly, opens with a capital ("He Was Resurrected
+    From The Dead And Got A Second Chance With His Family."): an English site's title of
+    another story, which no sentence of prose is."""
+    if HAN_KANA_CHAR.search(line):
+        return False  # ("Wi-Fi" and "Trend Micro" in a Japanese sentence)
+    found = _CASED_WORD.findall(line)
+    words = [w for w in found if w[0].lower() != w[0].upper()]
+    if len(words) < TITLED_WORDS or len(words) < TITLED_SHARE * len(found):
+        return False  # (a script without capitals, or a line of it with a brand in it)
+    capitalised: int = sum(w[0].isupper() for w in words)
+    return capitalised >= TITLED_SHARE * len(words)
 
 
 def _stop_ratios(seen: dict[str, _Seen], stopwords: frozenset[str]) -> dict[str, float]:
@@ -330,6 +352,7 @@ def make_blocks(lines: list[str]) -> list[Block]:
         junk=players[i] or i in ticker or i in shares or linked[i] or s.junk or s.menu,
         end=s.end, credit=i in captions or s.credit, time_only=s.time_only,
         player=players[i], filler=s.filler, unspaced=2 * s.han > len(s.tokens),
+        titled=s.titled,
     ) for i, (line, s) in enumerate(zip(lines, seen, strict=True))]
 
 
@@ -347,5 +370,5 @@ def weight(block: Block) -> float:
         return float(min(block.words, 150))
     if block.words >= 8:
         # sentence-like but thin on stopwords, or long without punctuation: unsure
-        return 1.0 if block.sentence else -2.0
+        return 1.0 if block.sentence and not block.titled else -2.0
     return -2.0 - 0.25 * block.words
