@@ -71,6 +71,27 @@ def test_titles_with_every_word_capitalised_are_no_prose_after_the_article() -> 
     assert not any(b.prose for b in blocks[:4]) and blocks[4].prose
 
 
+def test_a_sites_legal_footer_is_no_text_under_a_lone_paragraph() -> None:
+    # A photo gallery's page: one paragraph among widgets, so it counts half; below, the
+    # site's legal lines, long sentences full of stopwords.
+    lone = ("Today on the first day of Kwanzaa, a week-long celebration of African heritage, "
+            "children at the branch library read stories and made crafts in a celebration "
+            "organised by the children's librarian, and an exhibit on the diaspora by a local "
+            "artist is on display at the library until the end of the month.")
+    lines = ["Home", "News", "Kwanzaa is celebrated at the branch library",
+             "Loading Photo Gallery", "Print", "By Dan Roe", "on December 26, 2014 at 3:52 PM",
+             "View/Post Comments", lone, "View/Post Comments", "Related Stories",
+             *[f"Section {i}" for i in range(30)],
+             "© 2015 Example Media Group All rights reserved (About Us).",
+             "The material on this site may not be reproduced, distributed, transmitted, cached "
+             "or otherwise used, except with the prior written permission of Example Media.",
+             "This material may not be published, broadcast, rewritten, or redistributed.",
+             "Ad Choices"]
+    brief = _extract(lines)
+    assert brief.body == (lone,)
+    assert brief.title == "Kwanzaa is celebrated at the branch library"
+
+
 def test_teaser_paragraphs_are_found_between_titles() -> None:
     lines = [*ARTICLE, "Deals", *_teaser_list(4)]
     blocks = make_blocks(lines)

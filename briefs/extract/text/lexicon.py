@@ -283,6 +283,12 @@ _JUNK_START = re.compile(
 )
 _JUNK_INSIDE = re.compile(
     r"all rights reserved|alle rechte vorbehalten|"
+    # a site's legal footer, a wire's terms under its story: "The material on this site may
+    # not be reproduced, distributed, transmitted, cached or otherwise used, except with the
+    # prior written permission of ...", "This material may not be published, broadcast,
+    # rewritten, or redistributed"
+    r"\bmay not be reproduced, distributed, transmitted\b|"
+    r"\bmay not be published, broadcast, rewritten,? or redistributed\b|"
     # a blog post's footer: "You can follow any responses to this entry through the RSS 2.0
     # feed", "Bookmark the permalink", and the same in a German theme
     r"responses to this entry through|bookmark the permalink|"
