@@ -67,7 +67,10 @@ def test_titles_with_every_word_capitalised_are_no_prose_after_the_article() -> 
               "Die Bundesregierung plant am Montag neue Regeln für die Mieter in Berlin.",
               "また、Wi-Fi Protection と Trend Micro Smart Protection Network が連携する"]
     blocks = make_blocks([*TITLED, *others])
-    assert [b.titled for b in blocks] == [True] * 4 + [False, True, False, False]
+    assert [b.titled for b in blocks] == [True] * 4 + [False] * 4
+    # an article printed in capitals throughout is read as the article
+    shouted = _extract([line.upper() for line in ARTICLE])
+    assert len(shouted.body) == 3 and shouted.title == ARTICLE[3].upper()
     assert not any(b.prose for b in blocks[:4]) and blocks[4].prose
 
 

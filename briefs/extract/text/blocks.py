@@ -303,7 +303,10 @@ def _titled(line: str) -> bool:
     if len(words) < TITLED_WORDS or len(words) < TITLED_SHARE * len(found):
         return False  # (a script without capitals, or a line of it with a brand in it)
     capitalised: int = sum(w[0].isupper() for w in words)
-    return capitalised >= TITLED_SHARE * len(words)
+    shouted: int = sum(w.isupper() and len(w) > 1 for w in words)
+    # (a line in capitals throughout is shouted, not titled: an article may print its
+    # paragraphs so, and a copy of it in capitals is the same article)
+    return capitalised >= TITLED_SHARE * len(words) and shouted < len(words) / 2
 
 
 def _stop_ratios(seen: dict[str, _Seen], stopwords: frozenset[str]) -> dict[str, float]:
