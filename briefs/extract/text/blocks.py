@@ -296,8 +296,8 @@ def _titled(line: str) -> bool:
     """Whether every word of ``line``, or nearly, opens with a capital ("He Was Resurrected
     From The Dead And Got A Second Chance With His Family."): an English site's title of
     another story, which no sentence of prose is."""
-    if HAN_KANA_CHAR.search(line):
-        return False  # ("Wi-Fi" and "Trend Micro" in a Japanese sentence)
+    if line.count(" ") < TITLED_WORDS - 1 or HAN_KANA_CHAR.search(line):
+        return False  # (too short; "Wi-Fi" and "Trend Micro" in a Japanese sentence)
     found = _CASED_WORD.findall(line)
     words = [w for w in found if w[0].lower() != w[0].upper()]
     if len(words) < TITLED_WORDS or len(words) < TITLED_SHARE * len(found):
