@@ -256,8 +256,9 @@ def _searched(found: _Sources, meta: dict[str, list[str]], host: str) -> str | N
     declared = found.declared or ""
     if not shown or same(shown[0], declared) or not same(title, declared):
         return None
-    shared = [strip_site(t, found.sites, host) for t in meta.get("og:title", [])[:1]]
-    return shown[0] if shared and same(shared[0], shown[0]) else None
+    shared = meta.get("og:title", [])
+    return shown[0] if shared and same(strip_site(shared[0], found.sites, host), shown[0]) \
+        else None
 
 
 def _chosen(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]], host: str,
