@@ -46,6 +46,13 @@ repositories and writes them in the same layout (``cases/<id>/source.html``,
   English news and magazines of 2014-15; newspaper3k's output as its authors kept it, not
   a hand annotation: some texts are cut short, a few are notes such as "missed entire
   article because it's loaded dynamically by javascript"; body only; MIT). Never fitted on.
+- ``gn_*``: L3S-GN1 (Kohlschütter et al., WSDM 2010: 621 English pages that Google News
+  linked to in 2008, of some 400 sites, with the headline and the article's text marked by
+  hand), from the copy in j-szulc/html-cleaning-dataset-merged, ``page-signal-master/``
+  (``input/<id>.html``, and ``GoldStandard/<id>.txt``, the page with the headline marked
+  ``x-nc-sel1`` and the text ``x-nc-sel2``; that copy turned characters outside Latin-1
+  into "?" in the marked pages, so a headline with a curly quote cannot match; research
+  use only). Old pages: table layouts, no title metas. Never fitted on.
 
 Dumps are made with the team corpus's own ``tools/html2dump.py``, so they have the
 seed's shape. The corpus is not shipped (the pages belong to their publishers); it is
@@ -54,7 +61,7 @@ what ``scripts/train_headline.py`` fits on and ``make eval CORPUS=...`` can scor
     python scripts/build_dev_corpus.py OUT --shared ../shared/corpus \\
         --benchmark CHECKOUT --readability CHECKOUT --trafilatura CHECKOUT --fundus CHECKOUT \\
         --mercury CHECKOUT --newspaper4k CHECKOUT --goose CHECKOUT --htmldate CHECKOUT \\
-        --metascraper CHECKOUT --newspaper3k CHECKOUT
+        --metascraper CHECKOUT --newspaper3k CHECKOUT --l3s CHECKOUT
 """
 
 from __future__ import annotations
@@ -290,6 +297,27 @@ def newspaper3k(repo: Path, writer: Writer) -> None:
             writer.write(f"nc_{name}", _show(repo, path), {"body": body})
 
 
+def _marked(tree: Any, mark: str) -> list[str]:
+    """The texts of the elements an L3S-GN1 annotator marked ``mark``."""
+    found = tree.xpath(f'//*[contains(concat(" ", @class, " "), " {mark} ")]')
+    return [t for t in (" ".join(el.text_content().split()) for el in found) if t]
+
+
+def l3s(repo: Path, writer: Writer) -> None:
+    """Each L3S-GN1 page with a marked headline and text."""
+    for path in _list(repo, "page-signal-master/GoldStandard"):
+        stem = path.rsplit("/", 1)[-1].removesuffix(".txt")
+        try:
+            raw = _show(repo, f"page-signal-master/input/{stem}.html")
+        except subprocess.CalledProcessError:
+            continue
+        marked = lxml.html.fromstring(_show(repo, path).decode("utf-8", "replace"))
+        headline, body = _marked(marked, "x-nc-sel1"), _marked(marked, "x-nc-sel2")
+        if raw and headline and body:
+            writer.write(f"gn_{stem[:12]}", raw,
+                         {"headline": " ".join(headline), "body": "\n\n".join(body)})
+
+
 PREFIX_WORDS = 30
 REAL_PAGE = 3000  # bytes: below, a page goose3's tests made by hand for one feature
 
@@ -395,6 +423,7 @@ def main() -> int:
     parser.add_argument("--htmldate", type=Path, help="adbar/htmldate")
     parser.add_argument("--metascraper", type=Path, help="microlinkhq/metascraper")
     parser.add_argument("--newspaper3k", type=Path, help="codelucas/newspaper")
+    parser.add_argument("--l3s", type=Path, help="j-szulc/html-cleaning-dataset-merged")
     args = parser.parse_args()
     html2dump = load_html2dump(args.shared / "tools")
     if html2dump is None:
@@ -406,7 +435,8 @@ def main() -> int:
                         (args.trafilatura, trafilatura), (args.fundus, fundus),
                          (args.mercury, mercury), (args.newspaper4k, newspaper4k),
                          (args.goose, goose), (args.htmldate, htmldate),
-                         (args.metascraper, metascraper), (args.newspaper3k, newspaper3k)):
+                         (args.metascraper, metascraper), (args.newspaper3k, newspaper3k),
+                         (args.l3s, l3s)):
         if repo is not None:
             build(repo, writer)
     print(f"wrote {writer.written} cases to {args.out}")

@@ -565,6 +565,15 @@ HEADLINE_PAGES = [
     ("section_h1_headline_h2.html", "Babies who eat peanuts early may avoid allergy"),
     # Japanese: ruby readings left out, no space put between the characters.
     ("ruby_h1_ja.html", "港に新しい橋ができる"),
+    # An old page without title metas: "Site : Section : Headline" in the <title>, a site
+    # name nothing on the page states; the headline is the visible line it holds.
+    ("title_with_unknown_site.html", "Mill reopens with two hundred jobs"),
+    # Two <h1> (the site's name, a section's blurb) that nothing confirms, a <title> of
+    # section names: the headline is the one the visible lines give.
+    ("several_h1_unconfirmed.html",
+     "Freed hostages tell how they survived six years in the jungle"),
+    # A page saved without its head (no <title>) and without an <h1>: the same.
+    ("head_cut_off.html", "Gulf states urge calm over the new pipeline"),
 ]
 
 
@@ -589,6 +598,9 @@ def test_headline_page_structure(name: str, expected: str) -> None:
     ("nav_h1.html", ()),
     # "やさしいニュース|見出し": the headline behind an unspaced separator
     ("ruby_h1_ja.html", ()),
+    # the <title> the visible headline replaced
+    ("title_with_unknown_site.html",
+     ("The Valley Herald : Business : Mill reopens with two hundred jobs",)),
 ])
 def test_the_page_s_other_headlines_are_listed_for_the_editor(
         name: str, others: tuple[str, ...]) -> None:

@@ -32,7 +32,7 @@ from briefs.extract.html.body import (
     without_widgets,
 )
 from briefs.extract.html.dateparse import for_language, known
-from briefs.extract.html.headlines import headlines
+from briefs.extract.html.headlines import headlines, page_title, settled
 from briefs.extract.html.page import (
     flat,
     flatten_long_runs,
@@ -122,7 +122,8 @@ def extract_html(html: str) -> Brief:
     dump = _AsDump(tree)
     if guessed or date is None:
         date = dump.brief(head_only=True).date
-    title, others = headlines(tree, meta, articles, sites, host)
+    title, others, _ = settled(headlines(tree, meta, articles, sites, host), page_title(tree),
+                               dump.lines(), lambda: dump.brief().title, sites, host)
     if date is not None and not guessed and title:
         # a timestamp in UTC ("2020-12-24T23:59:50+00:00") may fall on the day before or
         # after the one the page prints for its readers ("25 ديسمبر 2020"): the printed
@@ -140,8 +141,11 @@ def extract_html(html: str) -> Brief:
         tree = parse(html)
         flatten_long_runs(tree)
         strip_invisible(tree, noscript=True)
-        title, others = headlines(tree, meta, articles, sites, host)
-        body = _article_text(tree, url, _AsDump(tree))
+        again = _AsDump(tree)
+        title, others, _ = settled(headlines(tree, meta, articles, sites, host),
+                                   page_title(tree), again.lines(), lambda: again.brief().title,
+                                   sites, host)
+        body = _article_text(tree, url, again)
     if not body:  # a page its scripts fill in: the text its JSON-LD declares, else the
         # data it streams to them
         body = declared_text(articles, title) or streamed_text(html)

@@ -23,7 +23,11 @@ section's name); else the page's one ``<h1>`` headline (what the reader
 sees beats a title written for sharing or search); else, on a page without one, an
 ``<h2>`` that a part of ``<title>`` confirms (blog name » archive » post); else JSON-LD
 NewsArticle ``headline`` > ``og:title`` > ``twitter:title`` > other title metas > the
-first plausible ``<h1>`` > ``<title>``.
+first plausible ``<h1>`` > ``<title>``. Those last two, which nothing confirms, are
+checked against the page's visible lines (:func:`settled`): a ``<title>`` that holds the
+headline among names the site's data never states ("The Hindu : Business : Headline"),
+one of several ``<h1>`` that name the site or a section, no source at all (a page saved
+without its head).
 
 The sources often disagree (a headline for the page, another for sharing, a third for
 search), and no order of them is right on every site: :func:`headlines` lists the
@@ -33,6 +37,7 @@ ones the chosen headline is not, so the editor can see them and choose.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from briefs.extract.html.metadata import (
@@ -230,20 +235,71 @@ def _sources(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any
              sites: list[str], host: str) -> _Sources:
     h1s, logos = visible_h1s(tree, sites, host)
     sites = [*sites, *logos]
-    title_el = tree.find(".//title")
-    page_title = text_of(title_el) if title_el is not None else ""
+    title = page_title(tree)
     metas = [v for key in ("og:title", "twitter:title") for v in meta.get(key, [])]
-    declared = _declared(articles, [h.full for h in h1s], [*metas, page_title], sites, host)
-    return _Sources(h1s, sites, page_title, metas, declared)
+    declared = _declared(articles, [h.full for h in h1s], [*metas, title], sites, host)
+    return _Sources(h1s, sites, title, metas, declared)
+
+
+def page_title(tree: Any) -> str:
+    """The text of the page's ``<title>`` ("" without one)."""
+    element = tree.find(".//title")
+    return text_of(element) if element is not None else ""
+
+
+class Headline(NamedTuple):
+    """The page's headline, its other headlines, and whether the headline is only the
+    page's best guess: no data, title meta or other source confirms it, it is the
+    ``<title>`` (or one of several ``<h1>``), or there is none."""
+
+    title: str | None
+    others: list[str]
+    unconfirmed: bool
 
 
 def headlines(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
-              sites: list[str], host: str) -> tuple[str | None, list[str]]:
+              sites: list[str], host: str) -> Headline:
     """The article's headline (see the module docstring for the order), and the page's
     other headlines (:func:`_others`), its sources read once."""
     found = _sources(tree, meta, articles, sites, host)
-    chosen = _chosen(tree, meta, articles, host, found)
-    return chosen, _others(found, host, chosen)
+    chosen, unconfirmed = _chosen(tree, meta, articles, host, found)
+    return Headline(chosen, _others(found, host, chosen), unconfirmed)
+
+
+def settled(head: Headline, page_title: str, lines: list[str],
+            read: Callable[[], str | None], sites: list[str], host: str) -> Headline:
+    """An unconfirmed headline checked against what the page shows. A page with no
+    title metas whose ``<title>`` is "Site : Section : Headline" in a form
+    :func:`strip_site` does not know, or only the site's or a section's name ("Latest
+    News"), or a page without a ``<title>`` (its head cut off when saved): the headline is
+    the one the page's visible lines give (``read``: the text-dump reading of them) when
+    the ``<title>`` holds it, else the longest visible line the ``<title>`` holds, else,
+    for a page with no headline or several ``<h1>`` that nothing confirms, the one the
+    visible lines give. The headline it replaces is listed among the others.
+
+    On 604 Google News pages of 2008 (L3S-GN1, hand-marked headlines; their pages have
+    no title metas), HTML headline match rose from 0.536 to 0.674 and the pages refused
+    for having no headline from 30 to 0; on the 1,875 dev pages, 3 headlines became right
+    and 3 wrong (expected titles that keep the site's name or a "[News]" prefix)."""
+    if not head.unconfirmed:
+        return head
+    key = squash(page_title)
+    from_title = bool(head.title) and squash(head.title or "") in key
+    scope = squash(head.title or "") if from_title else key  # not the part cut as the site's
+    found = read()
+    title = found if found and scope and squash(found) in scope else None
+    if title is None and scope:
+        held = [line for line in lines if len(line.split()) >= 3 and len(squash(line)) >= 10
+                and squash(line) in scope and not is_site(line, sites, host)]
+        title = max(held, key=lambda line: len(squash(line)), default=None)
+    if title is None and found and not from_title:
+        title = found
+    if title is None or (head.title and same(title, head.title)):
+        return head
+    others = [text for text in head.others if not same(text, title)]
+    if head.title:
+        others.insert(0, head.title)
+    return Headline(title, others[:OTHER_TITLES], False)
 
 
 def _searched(found: _Sources, meta: dict[str, list[str]], host: str) -> str | None:
@@ -262,11 +318,12 @@ def _searched(found: _Sources, meta: dict[str, list[str]], host: str) -> str | N
 
 
 def _chosen(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]], host: str,
-            found: _Sources) -> str | None:
-    """The headline, chosen from ``found`` (the order is the module docstring's)."""
+            found: _Sources) -> tuple[str | None, bool]:
+    """The headline, chosen from ``found`` (the order is the module docstring's), and
+    whether it is unconfirmed (:class:`Headline`)."""
     h1s, sites, page_title = found.h1s, found.sites, found.page_title
     if found.declared:
-        return _searched(found, meta, host) or found.declared
+        return _searched(found, meta, host) or found.declared, False
     named: list[str] = [ld_text(obj, "headline") or ld_text(obj, "name") for obj in articles]
     for key in ("og:title", "twitter:title", "headline", "title", "dc.title",
                 "parsely-title", "sailthru.title"):
@@ -277,24 +334,26 @@ def _chosen(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]
     confirmers = [*named, stripped_title, page_title]
     confirmed = _confirmed(h1s, confirmers, page_title)
     if confirmed:
-        return confirmed
+        return confirmed, False
     h1s = [h for h in h1s if not h.furniture]
     h2s = [h for h in visible_h2s(tree) if not h.furniture]
     # "Health Center" in the <h1>, the article's headline in an <h2>
     confirmed = _confirmed(h2s, confirmers, page_title)
     if confirmed:
-        return confirmed
+        return confirmed, False
     if len({h.text for h in h1s}) == 1:
-        return h1s[0].text
+        return h1s[0].text, False
     if not h1s:
         # "Blog name » Blog Archive » Post": the <h2> that is one part of the <title>
         confirmed = _confirmed(h2s, SEPARATORS.split(page_title), page_title)
         if confirmed:
-            return confirmed
-    for candidate in (*named, *(h.text for h in h1s), stripped_title):
+            return confirmed, False
+    if named:
+        return named[0], False
+    for candidate in (*(h.text for h in h1s), stripped_title):
         if candidate:
-            return candidate
-    return None
+            return candidate, True
+    return None, True
 
 
 OTHER_TITLES = 3  # at most this many other titles go into the brief
