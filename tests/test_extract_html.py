@@ -200,6 +200,27 @@ def test_control_characters_in_a_page_with_hidden_elements(control: str) -> None
     assert "Hidden paragraph" not in body_text(brief)
 
 
+@pytest.mark.parametrize("after", ["\n<meta charset=\"utf-8\">\n</head>",
+                                   " + adQuery + '\"><\\/script>');\n</script>\n</head>"])
+def test_a_page_saved_with_bytes_lost_in_its_head_is_read(after: str) -> None:
+    # Bytes lost in the middle of the head leave <title> open: the parser reads the whole
+    # page as the title's text, and the page was refused as having no article text. The
+    # title ends at the next tag.
+    page = ("<html><head><title>Harbour bridge opens | Example Times" + after
+            + "<body><div class=\"story\"><h1>Harbour bridge opens</h1>"
+            "<p>The new bridge opened to traffic on Wednesday morning, the council said, "
+            "after three years of work on the east bank.</p>"
+            "<p>Drivers queued from dawn to be among the first to cross it, and the mayor "
+            "cut a ribbon at noon.</p></div></body></html>")
+    brief = extract_html(page)
+    assert brief.title == "Harbour bridge opens"
+    assert brief.body == (
+        "The new bridge opened to traffic on Wednesday morning, the council said, after "
+        "three years of work on the east bank.",
+        "Drivers queued from dawn to be among the first to cross it, and the mayor cut a "
+        "ribbon at noon.")
+
+
 @pytest.mark.parametrize("paragraphs", [1, 2])
 def test_a_bare_page_of_a_headline_and_its_paragraphs(paragraphs: int) -> None:
     # No <article>, no <main>: trafilatura finds no article in a page this small and gives

@@ -56,6 +56,22 @@ MAX_ELEMENTS = 60_000
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+_TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.IGNORECASE)
+_TITLE_CLOSE = re.compile(r"</title\s*>", re.IGNORECASE)
+
+
+def _title_closed(html: str) -> str:
+    """``html`` with its ``<title>`` closed where a page saved in part (bytes lost in the
+    middle of its head) left it open: the parser reads everything after an open
+    ``<title>`` as its text, the whole article included. It ends at the next tag."""
+    opened = _TITLE_OPEN.search(html)
+    if opened is None or _TITLE_CLOSE.search(html, opened.end()):
+        return html
+    cut = html.find("<", opened.end())
+    cut = len(html) if cut < 0 else cut
+    return html[:cut] + "</title>" + html[cut:]
+
+
 def parse(html: str) -> Any:
     """The page as an lxml tree (``None`` when it holds no markup at all). Raises
     :class:`TooDeep` for a page the parser could only read in part, :class:`TooMany`
@@ -69,6 +85,7 @@ def parse(html: str) -> Any:
     html = _CONTROL.sub(lambda m: " " if m.group().isspace() else "", html)
     if not html.strip():
         return None
+    html = _title_closed(html)
     # huge_tree: without it libxml2 stops at 256 levels, which a page of unclosed
     # <font> or <div> tags passes.
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True,
