@@ -221,6 +221,19 @@ def test_a_page_saved_with_bytes_lost_in_its_head_is_read(after: str) -> None:
         "ribbon at noon.")
 
 
+def test_the_link_lists_and_signatures_after_a_table_layout_s_article_are_left_out() -> None:
+    # trafilatura cannot split this 2008-style page and keeps all of its cell; the text
+    # ends where the dump reading of the visible lines ends it, since what follows is
+    # mostly short lines (comment signatures, links to other stories).
+    brief = extract_file("table_layout_comments_en.html")
+    assert brief.title == "Harbour pilots vote to strike"
+    assert brief.body[-1].startswith("What a shame for the town.")
+    text = body_text(brief)
+    for gone in ("Posted by", "Good luck to the pilots", "Ferry fares rise again"):
+        assert gone not in text
+    assert "The port said it was disappointed" in text
+
+
 @pytest.mark.parametrize("paragraphs", [1, 2])
 def test_a_bare_page_of_a_headline_and_its_paragraphs(paragraphs: int) -> None:
     # No <article>, no <main>: trafilatura finds no article in a page this small and gives

@@ -44,6 +44,7 @@ from briefs.extract.html.page import (
 )
 from briefs.extract.text import lexicon
 from briefs.extract.text import meta as text_meta
+from briefs.extract.text.blocks import CJK
 from briefs.record import Brief
 
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$", re.IGNORECASE)
@@ -285,8 +286,42 @@ def _article_text(tree: Any, url: str | None, dump: _AsDump) -> list[str]:
     if doc is not None and doc.body is not None:
         body = without_widgets(paragraphs(doc.body))
         if body:
-            return body
+            return _without_tail(body, dump)
     return list(dump.brief().body)
+
+
+SHORT_WORDS = 8  # fewer words (and not a line of Chinese, Japanese or Korean): a short line
+TAIL_LINES = 3  # a tail this long at least ...
+TAIL_SHORT = 0.7  # ... of this share of short lines, at least
+
+
+def _short(paragraph: str) -> bool:
+    return len(paragraph.split()) < SHORT_WORDS \
+        and not (CJK.search(paragraph) is not None and len(paragraph) >= 20)
+
+
+def _without_tail(body: list[str], dump: _AsDump) -> list[str]:
+    """trafilatura's paragraphs without the tail it keeps after the article on a page it
+    cannot split (a table layout): where the text-dump reading of the visible lines ends
+    on one of them, and what follows is ``TAIL_LINES`` or more, mostly short (a list of
+    links, a comment thread's signatures, a site's directory). On L3S-GN1's 604 pages of
+    2008 it raised body F1 from 0.852 to 0.860, on fundus's 141 working pages from 0.954 to
+    0.957, on newspaper4k's 20 from 0.943 to 0.961; it cost 0.0015 on the benchmark's 166
+    (a theatre's ticket box that ends an article) and 0.003 on Readability's 90."""
+    if sum(map(_short, body)) < TAIL_LINES:
+        return body  # (no such tail: the page is not read twice)
+    read = dump.brief().body
+    if not read:
+        return body
+    keys = [md.squash(p) for p in body]
+    last = md.squash(read[-1])
+    if last not in keys:
+        return body
+    end = len(keys) - keys[::-1].index(last)
+    tail = body[end:]
+    if len(tail) >= TAIL_LINES and sum(map(_short, tail)) >= TAIL_SHORT * len(tail):
+        body = body[:end]
+    return body
 
 
 # trafilatura checks its result against jusText's and readability's when it doubts it;
