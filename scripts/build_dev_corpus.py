@@ -298,8 +298,10 @@ def newspaper3k(repo: Path, writer: Writer) -> None:
 
 
 def _marked(tree: Any, mark: str) -> list[str]:
-    """The texts of the elements an L3S-GN1 annotator marked ``mark``."""
-    found = tree.xpath(f'//*[contains(concat(" ", @class, " "), " {mark} ")]')
+    """The texts of the elements an L3S-GN1 annotator marked ``mark`` (the outermost ones:
+    a mark is repeated on the elements inside a marked one)."""
+    marked = f'contains(concat(" ", @class, " "), " {mark} ")'
+    found = tree.xpath(f"//*[{marked}][not(ancestor::*[{marked}])]")
     return [t for t in (" ".join(el.text_content().split()) for el in found) if t]
 
 
