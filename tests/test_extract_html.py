@@ -608,6 +608,8 @@ HEADLINE_PAGES = [
      "Freed hostages tell how they survived six years in the jungle"),
     # A page saved without its head (no <title>) and without an <h1>: the same.
     ("head_cut_off.html", "Gulf states urge calm over the new pipeline"),
+    # A <title> that names the site and a section, none of whose words the article uses.
+    ("title_names_site_only.html", "Ferry service to the islands resumes after the storm"),
 ]
 
 
@@ -635,6 +637,7 @@ def test_headline_page_structure(name: str, expected: str) -> None:
     # the <title> the visible headline replaced
     ("title_with_unknown_site.html",
      ("The Valley Herald : Business : Mill reopens with two hundred jobs",)),
+    ("title_names_site_only.html", ("Daily Courier: Latest News",)),
 ])
 def test_the_page_s_other_headlines_are_listed_for_the_editor(
         name: str, others: tuple[str, ...]) -> None:

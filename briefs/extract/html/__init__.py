@@ -124,7 +124,7 @@ def extract_html(html: str) -> Brief:
     if guessed or date is None:
         date = dump.brief(head_only=True).date
     title, others, _ = settled(headlines(tree, meta, articles, sites, host), page_title(tree),
-                               dump.lines(), lambda: dump.brief().title, sites, host)
+                               dump.lines(), dump.headline_and_text, sites, host)
     if date is not None and not guessed and title:
         # a timestamp in UTC ("2020-12-24T23:59:50+00:00") may fall on the day before or
         # after the one the page prints for its readers ("25 ديسمبر 2020"): the printed
@@ -144,7 +144,7 @@ def extract_html(html: str) -> Brief:
         strip_invisible(tree, noscript=True)
         again = _AsDump(tree)
         title, others, _ = settled(headlines(tree, meta, articles, sites, host),
-                                   page_title(tree), again.lines(), lambda: again.brief().title,
+                                   page_title(tree), again.lines(), again.headline_and_text,
                                    sites, host)
         body = _article_text(tree, url, again)
     if not body:  # a page its scripts fill in: the text its JSON-LD declares, else the
@@ -215,6 +215,11 @@ class _AsDump:
         if self._lines is None:
             self._lines = visible_lines(self.tree)
         return self._lines
+
+    def headline_and_text(self) -> tuple[str | None, tuple[str, ...]]:
+        """The headline and the text the whole page's visible lines give."""
+        read = self.brief()
+        return read.title, read.body
 
     def brief(self, head_only: bool = False) -> Brief:
         lines = self.lines()

@@ -37,7 +37,7 @@ ones the chosen headline is not, so the editor can see them and choose.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from briefs.extract.html.metadata import (
@@ -267,7 +267,8 @@ def headlines(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, An
 
 
 def settled(head: Headline, page_title: str, lines: list[str],
-            read: Callable[[], str | None], sites: list[str], host: str) -> Headline:
+            read: Callable[[], tuple[str | None, Sequence[str]]], sites: list[str],
+            host: str) -> Headline:
     """An unconfirmed headline checked against what the page shows. A page with no
     title metas whose ``<title>`` is "Site : Section : Headline" in a form
     :func:`strip_site` does not know, or only the site's or a section's name ("Latest
@@ -275,18 +276,23 @@ def settled(head: Headline, page_title: str, lines: list[str],
     the one the page's visible lines give (``read``: the text-dump reading of them) when
     the ``<title>`` holds it, else the longest visible line the ``<title>`` holds, else,
     for a page with no headline or several ``<h1>`` that nothing confirms, the one the
-    visible lines give. The headline it replaces is listed among the others.
+    visible lines give, and for a ``<title>`` that none of the article's words are in (a
+    site's or a section's name: "SFGate: World Views", "National News"), the one the
+    visible lines give when it reads as a headline. The headline it replaces is listed
+    among the others.
 
     On 604 Google News pages of 2008 (L3S-GN1, hand-marked headlines; their pages have
     no title metas), HTML headline match rose from 0.546 to 0.694 and the pages refused
     for having no headline from 30 to 0; on the 1,875 dev pages, 3 headlines became right
-    and 3 wrong (expected titles that keep the site's name or a "[News]" prefix)."""
+    and 3 wrong (expected titles that keep the site's name or a "[News]" prefix). The
+    ``<title>`` that shares no word with the article: 0.702 to 0.727 there, 1 right and 2
+    wrong on the dev pages."""
     if not head.unconfirmed:
         return head
     key = squash(page_title)
     from_title = bool(head.title) and squash(head.title or "") in key
     scope = squash(head.title or "") if from_title else key  # not the part cut as the site's
-    found = read()
+    found, text = read()
     title = found if found and scope and squash(found) in scope else None
     if title is None and scope:
         held = [line for line in lines if len(line.split()) >= 3 and len(squash(line)) >= 10
@@ -294,12 +300,33 @@ def settled(head: Headline, page_title: str, lines: list[str],
         title = max(held, key=lambda line: len(squash(line)), default=None)
     if title is None and found and not from_title:
         title = found
+    if title is None and found and from_title and _named_elsewhere(head.title or "", text) \
+            and _reads_as_headline(found):
+        title = found
     if title is None or (head.title and same(title, head.title)):
         return head
     others = [text for text in head.others if not same(text, title)]
     if head.title:
         others.insert(0, head.title)
     return Headline(title, others[:OTHER_TITLES], False)
+
+
+def _named_elsewhere(title: str, text: Sequence[str]) -> bool:
+    """No word of ``title`` (of four letters or more) is in the article's ``text``: the
+    ``<title>`` names the site or a section. (Not judged for Chinese or Japanese, written
+    without spaces.)"""
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", title.casefold())]
+    if not words or UNSPACED.search(title):
+        return False
+    body = " ".join(text).casefold()
+    return not any(w in body for w in words)
+
+
+def _reads_as_headline(text: str) -> bool:
+    """Three words or more (or Chinese or Japanese), no sentence's full stop at the end,
+    no lower-case start: not a word of a test page's "Lorem ipsum" nor a sentence."""
+    return (len(text.split()) >= 3 or UNSPACED.search(text) is not None) \
+        and not text.endswith(".") and not text[:1].islower()
 
 
 def _searched(found: _Sources, meta: dict[str, list[str]], host: str) -> str | None:
