@@ -243,6 +243,11 @@ def test_dump_without_article_gives_empty_brief() -> None:
     "Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.",
     # a prompt to the comments under the article
     "Share your thoughts and join the conversation in the comments.",
+    # a news site's article tools, and a row of links in brackets
+    "Email this to a friend", "E-mail this story", "Print article: Print", "Email article: Email",
+    "Printer-friendly version", "MAIL THIS STORY PRINT FRIENDLY", "Text size", "Add to Favorites",
+    "Mail the Editor", "-- Click here for more election updates",
+    "[ Contact Us ][ Feedback ][ Privacy ][ Advertise ][ Add to Favorites ]",
     # data, not words: an inline image's base64, a tracking address
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" * 5,
     "https://click.example.com/track?u=" + "a8F3kd93JfK2" * 20 + " (opens in a new tab)",
@@ -289,6 +294,8 @@ def test_junk_lines(line: str) -> None:
     "Путин рассказал о санкциях в социальных сетях против России и Китая",
     "From Wikipedia editors to the courts: a long fight over sources",
     "Главный редактор \"МК в Серпухове\" считает кощунством осквернение памятника",
+    "The email was sent to a friend of the mayor.", "Print media are in decline",
+    "Letters to the Editor", "Text messages reveal the plot", "Privacy advocates sue the city",
 ])
 def test_article_lines_are_not_junk(line: str) -> None:
     assert not is_junk_line(line)

@@ -35,6 +35,15 @@ _WIDGET = (
     r"tumblr|instagram|youtube|rss|sms|threads|bluesky|mastodon|"
     r"follow( us)?( on .*)?|like us.*|teilen|drucken|partager|imprimer|compartir|"
     r"social shar(e|ing)|"
+    # a news site's article tools: "Email this to a friend", "Printer-friendly version"
+    r"(e-?mail|mail|send)( (this|the))?( (article|story|page|link))?( to a friend)?|"
+    r"print(er)?[- ]?friendly( (version|page|format))?|"
+    r"(print|e-?mail|save) (article|story|page|version)(: (print|e-?mail|save))?|"
+    r"(e-?mail|mail)( this)? (article|story) print( (version|friendly))?|"
+    r"(e-?mail|mail|write to|contact) the editors?|"
+    r"add to (favou?rites|bookmarks)|(text|font) size|recommend this( (article|story))?|"
+    r"privacy( (policy|statement))?|"
+    r"click here( (for|to)\b.*)?|"
     # a blog's links to its neighbours, a list of sources folded away
     r"next post|previous post|nächster beitrag|vorheriger beitrag|article (suivant|précédent)|"
     r"quellen (ausblenden|einblenden|anzeigen)|"
@@ -616,6 +625,10 @@ def is_junk_line(line: str) -> bool:
         return True
     if len(key.split()) <= 6 and _COMMENT_WORD.search(key) and not _NO_COMMENT.search(line):
         return True
+    if "][" in key.replace(" ", ""):  # "[ Contact Us ][ Feedback ][ Privacy ]": links
+        parts = [_key(p) for p in re.split(r"\]\s*\[", key)]
+        if all(not p or _JUNK_LINE.match(p) for p in parts):
+            return True
     if "·" in key or "|" in key:  # "Remember me · Forgot password?": widgets side by side
         parts = [_key(p) for p in re.split(r"[·|]", key)]
         if all(not p or _JUNK_LINE.match(p) for p in parts):
