@@ -610,6 +610,8 @@ HEADLINE_PAGES = [
     ("head_cut_off.html", "Gulf states urge calm over the new pipeline"),
     # A <title> that names the site and a section, none of whose words the article uses.
     ("title_names_site_only.html", "Ferry service to the islands resumes after the storm"),
+    # So does the page's one <h1>, on a page without title metas.
+    ("lone_h1_names_a_section.html", "Harbour crane operators agree to new night shifts"),
 ]
 
 
@@ -638,6 +640,7 @@ def test_headline_page_structure(name: str, expected: str) -> None:
     ("title_with_unknown_site.html",
      ("The Valley Herald : Business : Mill reopens with two hundred jobs",)),
     ("title_names_site_only.html", ("Daily Courier: Latest News",)),
+    ("lone_h1_names_a_section.html", ("Top Classifieds",)),
 ])
 def test_the_page_s_other_headlines_are_listed_for_the_editor(
         name: str, others: tuple[str, ...]) -> None:

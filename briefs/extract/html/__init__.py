@@ -123,7 +123,7 @@ def extract_html(html: str) -> Brief:
     dump = _AsDump(tree)
     if guessed or date is None:
         date = dump.brief(head_only=True).date
-    title, others, _ = settled(headlines(tree, meta, articles, sites, host), page_title(tree),
+    title, others, *_ = settled(headlines(tree, meta, articles, sites, host), page_title(tree),
                                dump.lines(), dump.headline_and_text, sites, host)
     if date is not None and not guessed and title:
         # a timestamp in UTC ("2020-12-24T23:59:50+00:00") may fall on the day before or
@@ -143,7 +143,7 @@ def extract_html(html: str) -> Brief:
         flatten_long_runs(tree)
         strip_invisible(tree, noscript=True)
         again = _AsDump(tree)
-        title, others, _ = settled(headlines(tree, meta, articles, sites, host),
+        title, others, *_ = settled(headlines(tree, meta, articles, sites, host),
                                    page_title(tree), again.lines(), again.headline_and_text,
                                    sites, host)
         body = _article_text(tree, url, again)
