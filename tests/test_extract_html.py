@@ -234,6 +234,20 @@ def test_the_link_lists_and_signatures_after_a_table_layout_s_article_are_left_o
     assert "The port said it was disappointed" in text
 
 
+def test_a_byline_and_a_widget_opening_trafilatura_s_text_are_left_out() -> None:
+    page = ("<html><head><title>Harbour bridge opens | Example Times</title></head><body>"
+            "<article><h1>Harbour bridge opens</h1><p>By Ann Porter</p>"
+            "<p>Printer-friendly version</p>"
+            "<p>The new bridge opened to traffic on Wednesday morning, the council said, after "
+            "three years of work on the east bank.</p>"
+            "<p>Drivers queued from dawn to be among the first to cross it, and the mayor cut "
+            "a ribbon at noon.</p></article></body></html>")
+    brief = extract_html(page)
+    assert brief.byline == "Ann Porter"
+    assert brief.body[0].startswith("The new bridge opened to traffic")
+    assert len(brief.body) == 2
+
+
 @pytest.mark.parametrize("paragraphs", [1, 2])
 def test_a_bare_page_of_a_headline_and_its_paragraphs(paragraphs: int) -> None:
     # No <article>, no <main>: trafilatura finds no article in a page this small and gives

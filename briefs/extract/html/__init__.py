@@ -79,6 +79,7 @@ _DATE_KEYS = ("article:published_time", "datepublished", "og:published_time",
 
 
 MAX_TITLE = 300  # characters, as for a text dump's headline line
+LEAD_WORDS = 12  # a line opening trafilatura's text this short may be a byline or a widget
 
 
 def extract_html(html: str) -> Brief:
@@ -151,7 +152,11 @@ def extract_html(html: str) -> Brief:
         # data it streams to them
         body = declared_text(articles, title) or streamed_text(html)
     # the headline, and the date line printed above it ("08.04.2015 12:46"), open no body
-    while body and ((title and md.same(body[0], title)) or text_meta.only_a_date(body[0])):
+    # and a short line of furniture or a byline above them ("Home | News | Sport", "By Ann
+    # Porter", trafilatura's text of a table layout) neither
+    while body and ((title and md.same(body[0], title)) or text_meta.only_a_date(body[0])
+                    or (len(body[0].split()) < LEAD_WORDS
+                        and (lexicon.is_junk_line(body[0]) or text_meta.find_byline(body[0])))):
         body.pop(0)
     if body and title and body[0].startswith(title + " "):
         # trafilatura's text of a page it finds no article in: the headline's line and
