@@ -320,7 +320,8 @@ def _without_tail(body: list[str], dump: _AsDump) -> list[str]:
     0.956, on newspaper4k's 20 from 0.943 to 0.961; it cost 0.0015 on the benchmark's 166
     (a theatre's ticket box that ends an article). (Read for every page with three short
     lines anywhere, it gained a little more there but cost Readability's 90 pages 0.003,
-    and HTML extraction 20% of its speed; read this way, 8%.)"""
+    and HTML extraction 20% of its speed; read this way, no more than the noise of a
+    shared machine.)"""
     if sum(map(_short, body[-TAIL_LINES:])) < TAIL_LINES - 1:
         return body  # (no such tail ends the text: the page is not read twice)
     read = dump.brief().body
