@@ -248,6 +248,19 @@ def test_a_byline_and_a_widget_opening_trafilatura_s_text_are_left_out() -> None
     assert len(brief.body) == 2
 
 
+@pytest.mark.parametrize("row", ["Home | News Archives | Browse | Feedback | About us",
+                                 "Rugby · Soccer · Cricket"])
+def test_a_menu_row_opening_trafilatura_s_text_is_left_out(row: str) -> None:
+    page = ("<html><head><title>Harbour bridge opens | Example Times</title></head><body>"
+            f"<article><p>{row}</p><h1>Harbour bridge opens</h1>"
+            "<p>The new bridge opened to traffic on Wednesday morning, the council said, after "
+            "three years of work on the east bank.</p>"
+            "<p>Drivers queued from dawn to be among the first to cross it, and the mayor cut "
+            "a ribbon at noon.</p></article></body></html>")
+    brief = extract_html(page)
+    assert brief.body[0].startswith("The new bridge opened to traffic")
+
+
 @pytest.mark.parametrize("paragraphs", [1, 2])
 def test_a_bare_page_of_a_headline_and_its_paragraphs(paragraphs: int) -> None:
     # No <article>, no <main>: trafilatura finds no article in a page this small and gives

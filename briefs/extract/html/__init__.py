@@ -79,6 +79,18 @@ _DATE_KEYS = ("article:published_time", "datepublished", "og:published_time",
 
 
 MAX_TITLE = 300  # characters, as for a text dump's headline line
+_MENU_SEPARATOR = re.compile(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s")
+MENU_ITEMS, MENU_ITEM_WORDS = 3, 3
+
+
+def _menu_row(line: str) -> bool:
+    """A row of links, as a menu prints them: three items or more, of three words at
+    most each, between bars or dots ("Home | News Archives | Browse | Feedback",
+    "Rugby · Soccer · Cricket"), no sentence's end."""
+    items = [item.strip() for item in _MENU_SEPARATOR.split(line)]
+    items = [item for item in items if item and item not in "|·•"]
+    return len(items) >= MENU_ITEMS and not line.rstrip().endswith((".", "!", "?")) \
+        and all(len(item.split()) <= MENU_ITEM_WORDS for item in items)
 LEAD_WORDS = 12  # a line opening trafilatura's text this short may be a byline or a widget
 
 
@@ -155,6 +167,7 @@ def extract_html(html: str) -> Brief:
     # and a short line of furniture or a byline above them ("Home | News | Sport", "By Ann
     # Porter", trafilatura's text of a table layout) neither
     while body and ((title and md.same(body[0], title)) or text_meta.only_a_date(body[0])
+                    or _menu_row(body[0])
                     or (len(body[0].split()) < LEAD_WORDS
                         and (lexicon.is_junk_line(body[0]) or text_meta.find_byline(body[0])))):
         body.pop(0)
