@@ -191,6 +191,7 @@ def _confirmed(h1s: list[Heading], confirmers: list[str], page_title: str) -> st
 
 
 _MAX_DECLARED = 300  # characters: a longer "headline" is a description or the text
+_MAX_PAGE_TITLE = 1000  # characters: a <title> this long holds the page, not its name
 
 
 def _words(text: str) -> set[str]:
@@ -297,7 +298,8 @@ def settled(head: Headline, page_title: str, lines: list[str],
         return head
     if not head.unconfirmed:
         return head
-    key = squash(page_title)
+    # (a <title> of megabytes is no title: not searched line by line)
+    key = squash(page_title) if len(page_title) <= _MAX_PAGE_TITLE else ""
     from_title = bool(head.title) and squash(head.title or "") in key
     scope = squash(head.title or "") if from_title else key  # not the part cut as the site's
     found, text = read()
