@@ -32,7 +32,7 @@ from briefs.extract.html.body import (
     without_widgets,
 )
 from briefs.extract.html.dateparse import for_language, known
-from briefs.extract.html.headlines import headlines, page_title, settled
+from briefs.extract.html.headlines import headlines
 from briefs.extract.html.page import (
     flat,
     flatten_long_runs,
@@ -79,6 +79,7 @@ _DATE_KEYS = ("article:published_time", "datepublished", "og:published_time",
 
 
 MAX_TITLE = 300  # characters, as for a text dump's headline line
+LEAD_WORDS = 12  # a line opening trafilatura's text this short may be a byline or a widget
 _MENU_SEPARATOR = re.compile(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s")
 MENU_ITEMS, MENU_ITEM_WORDS = 3, 3
 
@@ -91,7 +92,6 @@ def _menu_row(line: str) -> bool:
     items = [item for item in items if item and item not in "|·•"]
     return len(items) >= MENU_ITEMS and not line.rstrip().endswith((".", "!", "?")) \
         and all(len(item.split()) <= MENU_ITEM_WORDS for item in items)
-LEAD_WORDS = 12  # a line opening trafilatura's text this short may be a byline or a widget
 
 
 def extract_html(html: str) -> Brief:
@@ -136,8 +136,8 @@ def extract_html(html: str) -> Brief:
     dump = _AsDump(tree)
     if guessed or date is None:
         date = dump.brief(head_only=True).date
-    title, others, *_ = settled(headlines(tree, meta, articles, sites, host), page_title(tree),
-                               dump.lines(), dump.headline_and_text, sites, host)
+    title, others = headlines(tree, meta, articles, sites, host, dump.lines(),
+                              dump.headline_and_text)
     if date is not None and not guessed and title:
         # a timestamp in UTC ("2020-12-24T23:59:50+00:00") may fall on the day before or
         # after the one the page prints for its readers ("25 ديسمبر 2020"): the printed
@@ -156,9 +156,8 @@ def extract_html(html: str) -> Brief:
         flatten_long_runs(tree)
         strip_invisible(tree, noscript=True)
         again = _AsDump(tree)
-        title, others, *_ = settled(headlines(tree, meta, articles, sites, host),
-                                   page_title(tree), again.lines(), again.headline_and_text,
-                                   sites, host)
+        title, others = headlines(tree, meta, articles, sites, host, again.lines(),
+                                  again.headline_and_text)
         body = _article_text(tree, url, again)
     if not body:  # a page its scripts fill in: the text its JSON-LD declares, else the
         # data it streams to them

@@ -24,7 +24,7 @@ sees beats a title written for sharing or search); else, on a page without one, 
 ``<h2>`` that a part of ``<title>`` confirms (blog name » archive » post); else JSON-LD
 NewsArticle ``headline`` > ``og:title`` > ``twitter:title`` > other title metas > the
 first plausible ``<h1>`` > ``<title>``. Those last two, which nothing confirms, are
-checked against the page's visible lines (:func:`settled`): a ``<title>`` that holds the
+checked against the page's visible lines (:func:`_settled`): a ``<title>`` that holds the
 headline among names the site's data never states ("The Hindu : Business : Headline"),
 one of several ``<h1>`` that name the site or a section, no source at all (a page saved
 without its head).
@@ -236,41 +236,42 @@ def _sources(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any
              sites: list[str], host: str) -> _Sources:
     h1s, logos = visible_h1s(tree, sites, host)
     sites = [*sites, *logos]
-    title = page_title(tree)
+    title_el = tree.find(".//title")
+    page_title = text_of(title_el) if title_el is not None else ""
     metas = [v for key in ("og:title", "twitter:title") for v in meta.get(key, [])]
-    declared = _declared(articles, [h.full for h in h1s], [*metas, title], sites, host)
-    return _Sources(h1s, sites, title, metas, declared)
+    declared = _declared(articles, [h.full for h in h1s], [*metas, page_title], sites, host)
+    return _Sources(h1s, sites, page_title, metas, declared)
 
 
-def page_title(tree: Any) -> str:
-    """The text of the page's ``<title>`` ("" without one)."""
-    element = tree.find(".//title")
-    return text_of(element) if element is not None else ""
-
-
-class Headline(NamedTuple):
-    """The page's headline, its other headlines, and whether the headline is only the
-    page's best guess: no data, title meta or other source confirms it, it is the
-    ``<title>`` (or one of several ``<h1>``), or there is none."""
+class _Choice(NamedTuple):
+    """The headline chosen from the page's sources, the page's other headlines, and
+    whether the headline is only the page's best guess: no data, title meta or other
+    source confirms it, it is the ``<title>`` (or one of several ``<h1>``), or there is
+    none; or it is the page's one ``<h1>``, on a page without title metas."""
 
     title: str | None
     others: list[str]
     unconfirmed: bool
-    lone: bool = False  # the page's one <h1>, on a page without title metas
+    lone: bool
 
 
 def headlines(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]],
-              sites: list[str], host: str) -> Headline:
+              sites: list[str], host: str, lines: list[str],
+              read: Callable[[], tuple[str | None, Sequence[str]]],
+              ) -> tuple[str | None, list[str]]:
     """The article's headline (see the module docstring for the order), and the page's
-    other headlines (:func:`_others`), its sources read once."""
+    other headlines (:func:`_others`), its sources read once; an unconfirmed one checked
+    against the page's visible ``lines`` and the headline and text their text-dump
+    reading gives (``read``, called only then: :func:`_settled`)."""
     found = _sources(tree, meta, articles, sites, host)
     chosen, unconfirmed, lone = _chosen(tree, meta, articles, host, found)
-    return Headline(chosen, _others(found, host, chosen), unconfirmed, lone)
+    choice = _Choice(chosen, _others(found, host, chosen), unconfirmed, lone)
+    return _settled(choice, found.page_title, lines, read, sites, host)
 
 
-def settled(head: Headline, page_title: str, lines: list[str],
-            read: Callable[[], tuple[str | None, Sequence[str]]], sites: list[str],
-            host: str) -> Headline:
+def _settled(head: _Choice, page_title: str, lines: list[str],
+             read: Callable[[], tuple[str | None, Sequence[str]]], sites: list[str],
+             host: str) -> tuple[str | None, list[str]]:
     """An unconfirmed headline checked against what the page shows. A page with no
     title metas whose ``<title>`` is "Site : Section : Headline" in a form
     :func:`strip_site` does not know, or only the site's or a section's name ("Latest
@@ -282,7 +283,7 @@ def settled(head: Headline, page_title: str, lines: list[str],
     site's or a section's name: "SFGate: World Views", "National News"), the one the
     visible lines give when it reads as a headline; the same for the page's one ``<h1>``,
     on a page without title metas ("Top Classifieds"). The headline it replaces is
-    listed among the others.
+    listed first among the others.
 
     On 604 Google News pages of 2008 (L3S-GN1, hand-marked headlines; their pages have
     no title metas), HTML headline match rose from 0.546 to 0.694 and the pages refused
@@ -294,14 +295,15 @@ def settled(head: Headline, page_title: str, lines: list[str],
         found, text = read()
         if found and _named_elsewhere(head.title, text) and _reads_as_headline(found) \
                 and not same(found, head.title):
-            return Headline(found, [head.title, *head.others][:OTHER_TITLES], False)
-        return head
+            return _replaced(head, found)
+        return head.title, head.others
     if not head.unconfirmed:
-        return head
+        return head.title, head.others
     # (a <title> of megabytes is no title: not searched line by line)
     key = squash(page_title) if len(page_title) <= _MAX_PAGE_TITLE else ""
-    from_title = bool(head.title) and squash(head.title or "") in key
-    scope = squash(head.title or "") if from_title else key  # not the part cut as the site's
+    told = squash(head.title or "")
+    from_title = bool(head.title) and told in key
+    scope = told if from_title else key  # not the part cut as the site's name
     found, text = read()
     title = found if found and scope and squash(found) in scope else None
     if title is None and scope:
@@ -314,18 +316,23 @@ def settled(head: Headline, page_title: str, lines: list[str],
             and _reads_as_headline(found):
         title = found
     if title is None or (head.title and same(title, head.title)):
-        return head
-    others = [text for text in head.others if not same(text, title)]
+        return head.title, head.others
+    return _replaced(head, title)
+
+
+def _replaced(head: _Choice, title: str) -> tuple[str, list[str]]:
+    """``title`` for the headline; the one it replaces first among the others."""
+    others = [other for other in head.others if not same(other, title)]
     if head.title:
         others.insert(0, head.title)
-    return Headline(title, others[:OTHER_TITLES], False)
+    return title, others[:OTHER_TITLES]
 
 
 def _named_elsewhere(title: str, text: Sequence[str]) -> bool:
     """No word of ``title`` (of four letters or more) is in the article's ``text``: the
     ``<title>`` names the site or a section. (Not judged for Chinese or Japanese, written
     without spaces.)"""
-    words = [w for w in re.findall(r"[^\W\d_]{4,}", title.casefold())]
+    words = re.findall(r"[^\W\d_]{4,}", title.casefold())
     if not words or UNSPACED.search(title):
         return False
     body = " ".join(text).casefold()
