@@ -53,6 +53,14 @@ repositories and writes them in the same layout (``cases/<id>/source.html``,
   ``x-nc-sel1`` and the text ``x-nc-sel2``; that copy turned characters outside Latin-1
   into "?" in the marked pages, so a headline with a curly quote cannot match; research
   use only). Old pages: table layouts, no title metas. Never fitted on.
+- ``dn_*``: the Dragnet data (Peters and Lecocq, WWW 2013: some 1,380 pages of news
+  sites and blogs of 2012, with the article's text copied out by hand), from the same
+  copy, ``dragnet_data/`` (``input/<id>.html`` and ``GoldStandard/<id>.txt``; that copy
+  turned characters outside ASCII into "\ufffd", which costs the words holding one).
+  The text keeps the headline and the dateline, and the pages have no headline
+  annotated: body only, and the readers' comments the copy keeps after its text (a
+  line "!@#$%^&*() COMMENTS") as snippets a body must not hold. Research use only.
+  Never fitted on.
 
 Dumps are made with the team corpus's own ``tools/html2dump.py``, so they have the
 seed's shape. The corpus is not shipped (the pages belong to their publishers); it is
@@ -61,7 +69,7 @@ what ``scripts/train_headline.py`` fits on and ``make eval CORPUS=...`` can scor
     python scripts/build_dev_corpus.py OUT --shared ../shared/corpus \\
         --benchmark CHECKOUT --readability CHECKOUT --trafilatura CHECKOUT --fundus CHECKOUT \\
         --mercury CHECKOUT --newspaper4k CHECKOUT --goose CHECKOUT --htmldate CHECKOUT \\
-        --metascraper CHECKOUT --newspaper3k CHECKOUT --l3s CHECKOUT
+        --metascraper CHECKOUT --newspaper3k CHECKOUT --l3s CHECKOUT --dragnet CHECKOUT
 """
 
 from __future__ import annotations
@@ -320,6 +328,31 @@ def l3s(repo: Path, writer: Writer) -> None:
                          {"headline": " ".join(headline), "body": "\n\n".join(body)})
 
 
+_DRAGNET_COMMENTS = re.compile(r"^!@#\$%\^&\*\(\)\s+COMMENTS\s*$", re.M)  # text | comments
+COMMENT_WORDS, COMMENTS = 8, 3  # a comment kept to check a body against, and how many
+
+
+def _blocks(text: str) -> list[str]:
+    return [b for b in (" ".join(b.split()) for b in re.split(r"\n\s*\n", text)) if b]
+
+
+def dragnet(repo: Path, writer: Writer) -> None:
+    """Each Dragnet page with its hand-copied text (body only)."""
+    for path in _list(repo, "dragnet_data/GoldStandard"):
+        stem = path.rsplit("/", 1)[-1].removesuffix(".txt")
+        try:
+            raw = _show(repo, f"dragnet_data/input/{stem}.html")
+        except subprocess.CalledProcessError:
+            continue
+        text, *rest = _DRAGNET_COMMENTS.split(_show(repo, path).decode("utf-8", "replace"), 1)
+        comments = rest[0] if rest else ""
+        body = "\n\n".join(_blocks(text))
+        said = [b for b in _blocks(comments) if len(b.split()) >= COMMENT_WORDS]
+        if raw and body:
+            writer.write(f"dn_{stem[:12]}", raw,
+                         {"body": body, "comments_snippets": said[:COMMENTS] or None})
+
+
 PREFIX_WORDS = 30
 REAL_PAGE = 3000  # bytes: below, a page goose3's tests made by hand for one feature
 
@@ -426,6 +459,7 @@ def main() -> int:
     parser.add_argument("--metascraper", type=Path, help="microlinkhq/metascraper")
     parser.add_argument("--newspaper3k", type=Path, help="codelucas/newspaper")
     parser.add_argument("--l3s", type=Path, help="j-szulc/html-cleaning-dataset-merged")
+    parser.add_argument("--dragnet", type=Path, help="j-szulc/html-cleaning-dataset-merged")
     args = parser.parse_args()
     html2dump = load_html2dump(args.shared / "tools")
     if html2dump is None:
@@ -438,7 +472,7 @@ def main() -> int:
                          (args.mercury, mercury), (args.newspaper4k, newspaper4k),
                          (args.goose, goose), (args.htmldate, htmldate),
                          (args.metascraper, metascraper), (args.newspaper3k, newspaper3k),
-                         (args.l3s, l3s)):
+                         (args.l3s, l3s), (args.dragnet, dragnet)):
         if repo is not None:
             build(repo, writer)
     print(f"wrote {writer.written} cases to {args.out}")

@@ -314,6 +314,24 @@ def test_a_paywall_notice_in_japanese_is_junk() -> None:
     assert not is_junk_line("政府は有料道路の料金を来年から引き下げると発表した。")
 
 
+@pytest.mark.parametrize("heading", [
+    "16 Responses", "24 Responses to “Day 1: Double your output”", "12 thoughts on “Post”",
+    "{ 7 comments… read them below or add one }", "{ 131 comments }", "One Response",
+    "8 users responded in \" Books to understand the future \"", "Reader Comments (3)",
+    "8 appreciated comments on “New work”", "No comments yet", "3 responses so far",
+])
+def test_a_heading_that_counts_a_threads_comments_ends_the_article(heading: str) -> None:
+    assert is_end_marker(heading)
+
+
+@pytest.mark.parametrize("line", [
+    "10 reactions to the ruling from across Europe", "5 replies in the debate were rejected.",
+    "Posted in C++, Microsoft | 16 Comments",
+])
+def test_a_line_that_only_mentions_comments_or_replies_is_no_end_heading(line: str) -> None:
+    assert not is_end_marker(line)
+
+
 def test_end_markers_and_credits() -> None:
     assert is_end_marker("More on this story") and is_end_marker("Související")
     assert not is_end_marker("More on this later, he said.")

@@ -135,6 +135,31 @@ def test_a_longer_comment_thread_does_not_beat_the_article() -> None:
     assert all("I think the council is wrong" not in p for p in brief.body)
 
 
+def test_a_thread_many_times_longer_than_the_post_is_cut_at_its_heading() -> None:
+    """Eighty comments under a short post outweigh it even at a tenth of a paragraph's
+    weight each: the heading over the thread ends the article, with the post's text a
+    small share of the run above it."""
+    post = ["Home", "Blog", "Schools get more money next year", "Posted by Jane Roe",
+            f"{PARAGRAPH} The mayor spoke first.", f"{PARAGRAPH} The unions spoke last."]
+    thread = []
+    for i in range(80):  # each comment longer than the post's paragraphs, signed under it
+        thread += [f"{PARAGRAPH} I agree with number {i}, and so does my neighbour. " * 3,
+                   f"Posted by: reader{i} at November {i % 28 + 1}, 2012 7:{i % 60:02d} AM"]
+    for heading in ("Comments", "80 thoughts on “Schools get more money next year”"):
+        brief = _extract([*post, heading, *thread, "Leave a Reply"])
+        assert list(brief.body) == [post[4], post[5]], heading
+
+
+def test_a_comments_link_under_the_headline_does_not_end_the_article() -> None:
+    """A share bar's "Comments" under the standfirst has the article below it, not a
+    thread: the article's paragraphs stay, and the comments after it go."""
+    lines = ["News", "Schools get more money next year",
+             "The district's schools will get more money next year, the council said.",
+             "Share", "Comments", *ARTICLE[5:], "Comments", *_thread(40)]
+    brief = _extract(lines)
+    assert len(brief.body) >= 3 and brief.body[-1] == ARTICLE[-1]
+
+
 def test_comment_paragraphs_follow_a_chain_of_stamps() -> None:
     lines = [*ARTICLE, *_thread(4)]
     found = comments(make_blocks(lines))

@@ -21,7 +21,12 @@ import re
 from collections.abc import Callable
 
 from briefs.extract.text.blocks import LENGTH_ONLY, Block, folded, weight
-from briefs.extract.text.lexicon import is_consent, is_pitch, mentions_cookies
+from briefs.extract.text.lexicon import (
+    is_consent,
+    is_pitch,
+    is_thread_heading,
+    mentions_cookies,
+)
 from briefs.extract.text.meta import date_alone, find_date
 
 GAP_GROWTH = 0.4  # each further line of a gap costs this much more than the last
@@ -111,17 +116,22 @@ def _under_a_title(blocks: list[Block], index: int) -> bool:
         and date_alone(blocks[index].text)
 
 
-def comments(blocks: list[Block]) -> set[int]:
+def threads(blocks: list[Block]) -> list[list[int]]:
+    """The chains of stamps (``_stamp``) that read as comment threads: three or more, a
+    few lines apart, and not the dates of a list of dated links."""
+    stamps = [b.index for b in blocks if _stamp(b) and not _under_a_title(blocks, b.index)]
+    return [chain for chain in _chains(stamps, lambda last, i: i - last <= STAMP_CHAIN)
+            if len(chain) >= THREAD_STAMPS]
+
+
+def comments(blocks: list[Block], chains: list[list[int]] | None = None) -> set[int]:
     """Paragraphs of a comment thread: each comment prints its author and a date or
     time, so a thread is a chain of three or more stamps a few lines apart. The text
     after each stamp but the chain's first (which may be the article's own date) is a
     comment, up to the next line that is not prose; more paragraphs than a comment
     has are the article under a list of dated links."""
-    stamps = [b.index for b in blocks if _stamp(b) and not _under_a_title(blocks, b.index)]
     out: set[int] = set()
-    for chain in _chains(stamps, lambda last, i: i - last <= STAMP_CHAIN):
-        if len(chain) < THREAD_STAMPS:
-            continue
+    for chain in threads(blocks) if chains is None else chains:
         for stamp, after in zip(chain[1:], [*chain[2:], len(blocks)], strict=True):
             k = stamp + 1
             while k < after and k <= stamp + STAMP_REACH and weight(blocks[k]) <= 0:
@@ -173,7 +183,8 @@ def cookie_stretch(blocks: list[Block]) -> list[bool]:
             >= DIALOG_COOKIES for i in range(last)]
 
 
-def votes(blocks: list[Block], teaser: set[int]) -> list[float]:
+def votes(blocks: list[Block], teaser: set[int],
+          chains: list[list[int]] | None = None) -> list[float]:
     """Each block's weight in context: a long gap of non-prose costs more than its
     lines alone (menus and teaser lists are long, captions and subheadings short), a
     lone prose block among junk (a teaser, a footer notice) counts half, and the
@@ -183,7 +194,7 @@ def votes(blocks: list[Block], teaser: set[int]) -> list[float]:
     ``cookie_stretch``) count little."""
     prose = [weight(b) > 0 for b in blocks]
     dialog = cookie_stretch(blocks)
-    thread = comments(blocks)
+    thread = comments(blocks, chains)
     listed = introduced_lists(blocks)
     out = []
     gap = 0
@@ -236,11 +247,12 @@ def article_runs(blocks: list[Block]) -> list[tuple[int, int]]:
     heading between (the widgets between two runs are left out of the text). Empty when
     nothing reads as prose."""
     teaser = teasers(blocks)
-    vote = votes(blocks, teaser)
+    chains = threads(blocks)
+    vote = votes(blocks, teaser, chains)
     best, start, stop = _kadane(vote, 0, len(vote))
     if best <= 0:
         return []
-    stop = _cut_at_end(blocks, vote, start, stop, best)
+    stop = _cut_at_end(blocks, vote, start, stop, best, {i for chain in chains for i in chain})
     start = _past_box(blocks, vote, teaser, start, stop)
     runs = [(start, stop)]
     while True:
@@ -290,20 +302,34 @@ def _share(gap: list[Block]) -> float:
 
 
 END_CUT_SHARE = 0.8  # (0.9 cut too little, 0.7 and less cut articles, on the working sets)
+THREAD_CUT_SHARE = 0.1  # ... over a comment thread, however long (0.15 and 0.05 measured)
+THREAD_LEAD = 8  # a comment's stamp this close under a heading: the heading is the thread's
+
+
+def _over_thread(blocks: list[Block], index: int, stamps: set[int]) -> bool:
+    """Whether the end-of-article heading at ``index`` heads a comment thread: it names
+    the comments ("Comments", "12 thoughts on “Post”") and a stamp of a thread
+    (``threads``) follows within ``THREAD_LEAD`` lines. A "Comments" link in the share
+    bar under the headline has the article, not a thread, below it."""
+    return is_thread_heading(blocks[index].text) and any(
+        j in stamps for j in range(index + 1, index + 1 + THREAD_LEAD))
 
 
 def _cut_at_end(blocks: list[Block], vote: list[float], start: int, stop: int,
-                best: float) -> int:
+                best: float, stamps: set[int]) -> int:
     """``stop``, or the first end-of-article heading in the run when the text above it
-    already holds ``END_CUT_SHARE`` of the run's score. A heading the run printed above
-    already labels a box inside the article ("Mehr zum Thema" over one link, three times
-    between its paragraphs), not its end."""
+    already holds ``END_CUT_SHARE`` of the run's score: ``THREAD_CUT_SHARE`` for the
+    heading of a comment thread (``stamps`` are its comments' stamps), as a long thread
+    outweighs a short post even at a tenth of a paragraph's weight a comment. A heading
+    the run printed above already labels a box inside the article ("Mehr zum Thema" over
+    one link, three times between its paragraphs), not its end."""
     total = 0.0
     labels: set[str] = set()
     for i in range(start, stop):
         if blocks[i].end:
             label = folded(blocks[i].text)
-            if total >= END_CUT_SHARE * best and label not in labels:
+            share = THREAD_CUT_SHARE if _over_thread(blocks, i, stamps) else END_CUT_SHARE
+            if total >= share * best and label not in labels:
                 return i
             labels.add(label)
         total += vote[i]

@@ -726,9 +726,36 @@ def is_viewer_button(line: str) -> bool:
     return len(line) <= 40 and bool(_VIEWER.fullmatch(line.casefold().strip()))
 
 
+# A comment thread's heading that counts its comments ("24 Responses to “Day 1”",
+# "12 thoughts on “Post”", "{ 7 comments… read them below or add one }", "8 users
+# responded in “Post”", "One Response", "No comments yet", "Reader Comments (3)").
+_THREAD_HEADING = re.compile(
+    r"^(?:(?:\d[\d,.]*|one|no)\s+(?:[^\W\d_]+\s+)?"
+    r"(?:comments?|responses?|replies|thoughts|reactions|users? responded)"
+    r"(?:\s+(?:to|on|in|for)\s+[“\"'‘«„].{0,150}|\s+(?:yet|so far)|"
+    r"[\s.…]*(?:read them below|leave a comment|add (?:one|yours|a comment)).{0,60})?|"
+    r"(?:readers?['’]?|user) comments?(?:\s*\(?\d[\d,.]*\)?)?)$")
+
+
+# The headings of _END that name a comment thread.
+_THREAD_KEY = re.compile(r"^(?:comments?|view comments|leave a comment|kommentare|"
+                         r"commentaires|comentarios|comentários|komentáře|комментарии|"
+                         r"komentarze|yorumlar|kommentarer|コメント|评论|댓글)$")
+
+
+def _counts_comments(line: str) -> bool:
+    return bool(_THREAD_HEADING.match(line.casefold().strip(" \t{}[]()|•·:")))
+
+
 def is_end_marker(line: str) -> bool:
     """A heading after which a page has related lists, comments or an author box."""
-    return bool(_END.match(_key(line)))
+    return bool(_END.match(_key(line))) or _counts_comments(line)
+
+
+def is_thread_heading(line: str) -> bool:
+    """An end-of-article heading over a comment thread ("Comments", "12 thoughts on
+    “Post”"): readers' comments, however long, are not the article."""
+    return bool(_THREAD_KEY.match(_key(line))) or _counts_comments(line)
 
 
 # A credit run into its caption, as a dump joins inline elements ("...a rabbitCredit: Getty").
