@@ -314,6 +314,19 @@ def test_a_paywall_notice_in_japanese_is_junk() -> None:
     assert not is_junk_line("政府は有料道路の料金を来年から引き下げると発表した。")
 
 
+@pytest.mark.parametrize("line", [
+    'You may use these HTML tags and attributes: <a href="" title=""> <abbr title="">',
+    "This is only a preview. Your comment has not yet been posted.",
+    "Your comment could not be posted. Error type:",
+    "Your comment has been saved. Comments are moderated and will not appear until approved.",
+    "The Fine Print: The following comments are owned by whoever posted them.",
+    "The BBC is not responsible for the content of external sites. Read more.",
+    "This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled.",
+])
+def test_a_comment_forms_messages_and_a_browser_notice_are_junk(line: str) -> None:
+    assert is_junk_line(line)
+
+
 @pytest.mark.parametrize("heading", [
     "16 Responses", "24 Responses to “Day 1: Double your output”", "12 thoughts on “Post”",
     "{ 7 comments… read them below or add one }", "{ 131 comments }", "One Response",

@@ -336,6 +336,13 @@ _JUNK_INSIDE = re.compile(
     r"\b(anmelden|eingeloggt sein),? um (einen )?kommentare? zu (schreiben|verfassen)\b|"
     r"\bum den inhalt von\b.{0,60}\bzu laden\b|"
     r"\bjoin the (conversation|discussion) (in the comments|below)\b|"
+    # a blog platform's comment form and its messages (WordPress's list of allowed tags,
+    # TypePad's preview), a comment section's disclaimer, a notice about the browser
+    r"\byou may use these html tags and attributes\b|"
+    r"\byour comment (has not yet been posted|could not be posted|has been (saved|received|"
+    r"submitted))\b|\bthe following comments are owned by whoever posted them\b|"
+    r"\bnot responsible for the content of external (internet )?(sites|websites)\b|"
+    r"\bbest viewed (in|with) (an? )?[\w -]{0,20}browser\b|"
     r"enable javascript|"
     r"\bexterne[nr]? inhalte?\b.{0,80}\b(anzeigen|angezeigt|laden|verfügbar|ergänzt)|"
     r"\b(anzeigen|laden|verhindern)\b.{0,40}\bexterne[nr]? inhalte?\b|"
