@@ -234,6 +234,16 @@ def test_the_link_lists_and_signatures_after_a_table_layout_s_article_are_left_o
     assert "The port said it was disappointed" in text
 
 
+def test_a_list_the_article_s_last_paragraph_introduces_is_kept() -> None:
+    # The same page, ending on a list of short lines its last paragraph introduces ("...
+    # before they return to the night rota;"): the list is the article's, the links
+    # after the box's heading ("More from News") are not.
+    brief = extract_file("table_layout_list_en.html")
+    assert brief.body[-4:] == ("The pilots want three changes before they return to the "
+                               "night rota;", "Two pilots on every night shift",
+                               "A rest day after each night", "Pay for time spent on standby")
+
+
 def test_a_byline_and_a_widget_opening_trafilatura_s_text_are_left_out() -> None:
     page = ("<html><head><title>Harbour bridge opens | Example Times</title></head><body>"
             "<article><h1>Harbour bridge opens</h1><p>By Ann Porter</p>"

@@ -16,6 +16,7 @@ author at all, the page's visible lines are read for one as a text dump's are.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from typing import Any
@@ -346,8 +347,37 @@ def _without_tail(body: list[str], dump: _AsDump) -> list[str]:
     end = len(keys) - keys[::-1].index(last)
     tail = body[end:]
     if len(tail) >= TAIL_LINES and sum(map(_short, tail)) >= TAIL_SHORT * len(tail):
+        if _listed(body[end - 1]):
+            return body[:end] + _the_list(tail, dump.lines(), last)
         body = body[:end]
     return body
+
+
+def _the_list(tail: list[str], lines: list[str], last: str) -> list[str]:
+    """The lines of ``tail`` that the page prints after the article's last paragraph
+    (``last``, squashed) and before the next end-of-article heading ("More from News"):
+    the list that paragraph introduces, without the links under it."""
+    keys = [md.squash(line) for line in lines]
+    if last not in keys:
+        return tail
+    listed = set()
+    for line, key in zip(lines[keys.index(last) + 1 :], keys[keys.index(last) + 1 :],
+                         strict=True):
+        if lexicon.is_end_marker(line):
+            break
+        listed.add(key)
+    return list(itertools.takewhile(lambda p: md.squash(p) in listed, tail))
+
+
+def _listed(before: str) -> bool:
+    """Whether the lines after ``before`` are a list the article gives: ``before``
+    introduces them ("Here is the full changelog of firmware version 400.21.013;",
+    "...the ingredients are:"). A first line of the tail that ends in a colon does not
+    say so: "On the Net:", "Related Videos:", "Quellen:" head a site's boxes as often
+    as "Ingredients:" a list (taken as one, it kept such boxes in 7 L3S-GN1 and 4 fundus
+    texts), and nor do numbered lines ("1. Vanishing ice at the top of the world", a
+    site's top ten)."""
+    return before.rstrip().endswith((":", ";"))
 
 
 # trafilatura checks its result against jusText's and readability's when it doubts it;
