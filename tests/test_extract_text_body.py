@@ -150,6 +150,24 @@ def test_a_thread_many_times_longer_than_the_post_is_cut_at_its_heading() -> Non
         assert list(brief.body) == [post[4], post[5]], heading
 
 
+def test_a_short_post_beats_a_longer_blurb_below_the_boxes_after_it() -> None:
+    """One paragraph of a post, then the boxes that follow an article ("Related Posts",
+    "Comments"), then the publisher's blurb, a little longer: the post comes first, and
+    the blurb below the first end-of-article heading does not outscore it by enough."""
+    post = ("The leather works studio of Frank Clegg in Fall River has made bags by hand "
+            "for forty years, and the owner says that staying small and local is the only "
+            "way he knows to keep the quality his customers expect from every single piece.")
+    blurb = ("Example Media is a wholly independent publisher of online fashion and "
+             "lifestyle news websites for men and women, founded in 2006 and based in New "
+             "York and in Berlin, with a team of editors and writers who cover style, "
+             "design, travel and culture for millions of readers every month.")
+    lines = ["Home", "Style", "Portrait of an American craftsman", "By Jane Roe", post,
+             "Share", "Tweet", "Related Posts", "A visit to a Brooklyn tailor",
+             "The shoemakers of Northampton", "Comments", "RSS Feed", "About", blurb,
+             "Privacy policy"]
+    assert list(_extract(lines).body) == [post]
+
+
 def test_a_comments_link_under_the_headline_does_not_end_the_article() -> None:
     """A share bar's "Comments" under the standfirst has the article below it, not a
     thread: the article's paragraphs stay, and the comments after it go."""

@@ -252,6 +252,7 @@ def article_runs(blocks: list[Block]) -> list[tuple[int, int]]:
     best, start, stop = _kadane(vote, 0, len(vote))
     if best <= 0:
         return []
+    best, start, stop = _above_first_end(blocks, vote, best, start, stop)
     stop = _cut_at_end(blocks, vote, start, stop, best, {i for chain in chains for i in chain})
     start = _past_box(blocks, vote, teaser, start, stop)
     runs = [(start, stop)]
@@ -268,6 +269,29 @@ def article_runs(blocks: list[Block]) -> list[tuple[int, int]]:
             runs.append((s, e))
             continue
         return runs
+
+
+END_FIRST_SHARE = 0.7  # a run above the first end-of-article heading this strong wins
+# (0.8 gained less on Dragnet's 1,381 pages; 0.5 lost articles to a teaser above them)
+
+
+def _above_first_end(blocks: list[Block], vote: list[float], best: float, start: int,
+                     stop: int) -> tuple[float, int, int]:
+    """The best run, or the best run above the first end-of-article heading under the
+    page's first prose ("Related Posts", "Comments") when the best run lies below that
+    heading and the run above it scores ``END_FIRST_SHARE`` of it at least: an article
+    comes before the boxes that follow it, so a short post is not passed over for a
+    publisher's blurb, a copyright notice or another post's teaser further down."""
+    prose = next((i for i in range(start) if vote[i] > 0), None)
+    if prose is None:
+        return best, start, stop
+    end = next((i for i in range(prose + 1, start) if blocks[i].end), None)
+    if end is None:
+        return best, start, stop
+    score, above_start, above_stop = _kadane(vote, 0, end)
+    if score >= END_FIRST_SHARE * best:
+        return score, above_start, above_stop
+    return best, start, stop
 
 
 def _past_box(blocks: list[Block], vote: list[float], teaser: set[int], start: int,
