@@ -360,9 +360,9 @@ def _the_list(tail: list[str], lines: list[str], last: str) -> list[str]:
     keys = [md.squash(line) for line in lines]
     if last not in keys:
         return tail
+    after = keys.index(last) + 1
     listed = set()
-    for line, key in zip(lines[keys.index(last) + 1 :], keys[keys.index(last) + 1 :],
-                         strict=True):
+    for line, key in zip(lines[after:], keys[after:], strict=True):
         if lexicon.is_end_marker(line):
             break
         listed.add(key)
