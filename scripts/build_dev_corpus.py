@@ -82,7 +82,7 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -313,15 +313,22 @@ def _marked(tree: Any, mark: str) -> list[str]:
     return [t for t in (" ".join(el.text_content().split()) for el in found) if t]
 
 
-def l3s(repo: Path, writer: Writer) -> None:
-    """Each L3S-GN1 page with a marked headline and text."""
-    for path in _list(repo, "page-signal-master/GoldStandard"):
+def _gold_pages(repo: Path, folder: str) -> Iterator[tuple[str, bytes, str]]:
+    """Each page of one of j-szulc/html-cleaning-dataset-merged's sets (``folder``) that
+    has its input: its name, the saved page and its ``GoldStandard`` file."""
+    for path in _list(repo, f"{folder}/GoldStandard"):
         stem = path.rsplit("/", 1)[-1].removesuffix(".txt")
         try:
-            raw = _show(repo, f"page-signal-master/input/{stem}.html")
+            raw = _show(repo, f"{folder}/input/{stem}.html")
         except subprocess.CalledProcessError:
             continue
-        marked = lxml.html.fromstring(_show(repo, path).decode("utf-8", "replace"))
+        yield stem, raw, _show(repo, path).decode("utf-8", "replace")
+
+
+def l3s(repo: Path, writer: Writer) -> None:
+    """Each L3S-GN1 page with a marked headline and text."""
+    for stem, raw, gold in _gold_pages(repo, "page-signal-master"):
+        marked = lxml.html.fromstring(gold)
         headline, body = _marked(marked, "x-nc-sel1"), _marked(marked, "x-nc-sel2")
         if raw and headline and body:
             writer.write(f"gn_{stem[:12]}", raw,
@@ -338,13 +345,8 @@ def _blocks(text: str) -> list[str]:
 
 def dragnet(repo: Path, writer: Writer) -> None:
     """Each Dragnet page with its hand-copied text (body only)."""
-    for path in _list(repo, "dragnet_data/GoldStandard"):
-        stem = path.rsplit("/", 1)[-1].removesuffix(".txt")
-        try:
-            raw = _show(repo, f"dragnet_data/input/{stem}.html")
-        except subprocess.CalledProcessError:
-            continue
-        text, *rest = _DRAGNET_COMMENTS.split(_show(repo, path).decode("utf-8", "replace"), 1)
+    for stem, raw, gold in _gold_pages(repo, "dragnet_data"):
+        text, *rest = _DRAGNET_COMMENTS.split(gold, 1)
         comments = rest[0] if rest else ""
         body = "\n\n".join(_blocks(text))
         said = [b for b in _blocks(comments) if len(b.split()) >= COMMENT_WORDS]

@@ -364,7 +364,7 @@ def _searched(found: _Sources, meta: dict[str, list[str]], host: str) -> str | N
 def _chosen(tree: Any, meta: dict[str, list[str]], articles: list[dict[str, Any]], host: str,
             found: _Sources) -> tuple[str | None, bool, bool]:
     """The headline, chosen from ``found`` (the order is the module docstring's), and
-    whether it is unconfirmed or the lone ``<h1>`` (:class:`Headline`)."""
+    whether it is unconfirmed or the lone ``<h1>`` (:class:`_Choice`)."""
     h1s, sites, page_title = found.h1s, found.sites, found.page_title
     if found.declared:
         return _searched(found, meta, host) or found.declared, False, False

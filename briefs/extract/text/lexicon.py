@@ -615,6 +615,15 @@ def _blob(line: str) -> bool:
     return runs > 0 and 5 * runs >= 4 * len(line.strip())
 
 
+_BRACKETED = re.compile(r"\]\s*\[")  # between links in brackets
+_SIDE_BY_SIDE = re.compile(r"[·|]")  # between widgets set side by side
+
+
+def _all_junk(key: str, separator: re.Pattern[str]) -> bool:
+    """Every part of ``key`` that ``separator`` splits it into is empty or junk."""
+    return all(not p or _JUNK_LINE.match(p) for p in map(_key, separator.split(key)))
+
+
 def is_junk_line(line: str) -> bool:
     """A widget, navigation, advert, copyright, cookie or comment-count line; data."""
     if len(line) >= 200 and _blob(line):
@@ -632,13 +641,11 @@ def is_junk_line(line: str) -> bool:
         return True
     if len(key.split()) <= 6 and _COMMENT_WORD.search(key) and not _NO_COMMENT.search(line):
         return True
-    if "][" in key.replace(" ", ""):  # "[ Contact Us ][ Feedback ][ Privacy ]": links
-        parts = [_key(p) for p in re.split(r"\]\s*\[", key)]
-        if all(not p or _JUNK_LINE.match(p) for p in parts):
-            return True
+    # "[ Contact Us ][ Feedback ][ Privacy ]": links
+    if "][" in key.replace(" ", "") and _all_junk(key, _BRACKETED):
+        return True
     if "·" in key or "|" in key:  # "Remember me · Forgot password?": widgets side by side
-        parts = [_key(p) for p in re.split(r"[·|]", key)]
-        if all(not p or _JUNK_LINE.match(p) for p in parts):
+        if _all_junk(key, _SIDE_BY_SIDE):
             return True
         if _TEASER_END.search(key):  # "Feuerwehr protestiert 24 Stunden | mehr": a link
             return True
